@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { plans } from './api/plans';
+import type { Env } from './env';
+import { errorBody, HttpError } from './http-error';
+import { sync } from './sync-route';
+
+/** The Worker's router: JSON API, sync sockets, and the static SvelteKit build. */
+export const app = new Hono<{ Bindings: Env }>();
+
+app.route('/api/plans', plans);
+app.route('/sync', sync);
+app.all('/api/*', () => {
+	throw new HttpError(404, 'not_found', 'No such API route.');
+});
+// Static-first: everything else is the SvelteKit build (unknown paths get the app shell).
+app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+
+app.onError((err, c) => {
+	if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status);
+	console.error('unhandled error', err);
+	return c.json(errorBody('internal', 'Something went wrong on the server.'), 500);
+});

@@ -1,0 +1,17 @@
+import type { PlanRoom } from './room/plan-room';
+
+/** Bindings and vars from wrangler.toml (and the TOKEN_SECRET secret). */
+export interface Env {
+	ASSETS: Fetcher;
+	PLAN_ROOM: DurableObjectNamespace<PlanRoom>;
+	TOKEN_SECRET?: string;
+	MAX_CONNECTIONS_PER_ROOM?: string;
+	RATE_LIMIT_BURST?: string;
+	RATE_LIMIT_PER_SECOND?: string;
+}
+
+/** Reads a positive integer var, falling back when it is missing or malformed. */
+export function intVar(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return Number.isSafeInteger(n) && n > 0 ? n : fallback;
+}

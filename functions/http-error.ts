@@ -1,0 +1,16 @@
+import type { ApiErrorBody, ApiErrorCode } from '../src/lib/protocol/errors';
+
+/** A known failure; app.onError turns it into `{ error: { code, message } }`. */
+export class HttpError extends Error {
+	constructor(
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 500,
+		readonly code: ApiErrorCode,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
+	return { error: { code, message } };
+}

@@ -1,0 +1,31 @@
+import type { Role } from '../../src/lib/protocol/token';
+
+/** Headers the Worker sets after verifying the token; the DO is not reachable otherwise. */
+export const ROLE_HEADER = 'X-Plan-Role';
+export const PLAN_HEADER = 'X-Plan-Id';
+
+/** One awareness client announced on a socket: its last clock and state (JSON text). */
+export interface AwarenessEntry {
+	clock: number;
+	state: string;
+}
+
+/**
+ * Everything PlanRoom must know about a socket after hibernation. Kept in the
+ * WebSocket attachment (≤ 16 KiB): limits on awareness size keep it well below that.
+ */
+export interface SocketAttachment {
+	role: Role;
+	planId: string;
+	/** Awareness client id → latest entry. */
+	clients: Record<string, AwarenessEntry>;
+}
+
+export function readAttachment(ws: WebSocket): SocketAttachment {
+	const value = ws.deserializeAttachment() as SocketAttachment | null;
+	return value ?? { role: 'view', planId: '', clients: {} };
+}
+
+export function writeAttachment(ws: WebSocket, attachment: SocketAttachment): void {
+	ws.serializeAttachment(attachment);
+}

@@ -1,0 +1,8 @@
+/**
+ * The one Worker: wrangler.toml's `main`. It routes with Hono and exports the
+ * Durable Object class that holds each plan's document.
+ */
+import { app } from './app';
+
+export { PlanRoom } from './room/plan-room';
+export default app;

@@ -1,0 +1,34 @@
+// `npm start`: build the app, then serve the whole product with wrangler dev — real
+// workerd, real Durable Objects, state under .wrangler/state — on 127.0.0.1:$PORT
+// (default 8787). No account and no network needed.
+//   --no-build        serve the existing build (tests build once, start many times)
+//   PERSIST_TO=dir    keep Durable Object state somewhere else (tests use temp dirs)
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+const env = {
+	...process.env,
+	// node_modules/.bin first, so wrangler and vite run on the pinned Node 22 even when
+	// this script is started directly with an older `node`.
+	PATH: `${root}node_modules/.bin:${process.env.PATH ?? ''}`,
+	// Offline-safe local wrangler: no request-metadata fetch, no telemetry.
+	CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+	WRANGLER_SEND_METRICS: 'false',
+	DO_NOT_TRACK: '1'
+};
+
+spawnSync(bin('node'), [`${root}tests/harness/dev-vars.mjs`], { env, stdio: 'inherit' });
+
+if (!process.argv.includes('--no-build')) {
+	const build = spawnSync(bin('vite'), ['build'], { cwd: root, env, stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? '8787';
+const args = ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'];
+if (process.env.PERSIST_TO) args.push('--persist-to', process.env.PERSIST_TO);
+const server = spawn(bin('wrangler'), args, { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

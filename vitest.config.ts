@@ -1,0 +1,48 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
+
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				// Pure code: domain metrics, doc schema, protocol codecs, convergence.
+				resolve: { alias: { $lib: lib } },
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				// The Worker and PlanRoom inside real workerd.
+				resolve: { alias: { $lib: lib } },
+				plugins: [
+					cloudflareTest({
+						wrangler: { configPath: './wrangler.toml' },
+						miniflare: {
+							bindings: {
+								TOKEN_SECRET: 'test-secret-for-workerd-tests',
+								RATE_LIMIT_BURST: '40',
+								RATE_LIMIT_PER_SECOND: '10',
+								MAX_CONNECTIONS_PER_ROOM: '6'
+							}
+						}
+					})
+				],
+				test: { name: 'workers', include: ['tests/workers/**/*.test.ts'] }
+			},
+			{
+				// A real `npm start` server (wrangler dev + workerd) and headless Chromium.
+				resolve: { alias: { $lib: lib } },
+				test: {
+					name: 'e2e',
+					include: ['tests/integration/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/harness/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 180_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
