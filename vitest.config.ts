@@ -21,9 +21,10 @@ export default defineConfig({
 						miniflare: {
 							bindings: {
 								TOKEN_SECRET: 'test-secret-for-workerd-tests',
-								RATE_LIMIT_BURST: '40',
+								RATE_LIMIT_BURST: '1000',
 								RATE_LIMIT_PER_SECOND: '10',
-								MAX_CONNECTIONS_PER_ROOM: '6'
+								MAX_CONNECTIONS_PER_ROOM: '6',
+								MAX_DOC_BYTES: String(5 * 1024 * 1024)
 							}
 						}
 					})

@@ -8,6 +8,8 @@ export interface Env {
 	MAX_CONNECTIONS_PER_ROOM?: string;
 	RATE_LIMIT_BURST?: string;
 	RATE_LIMIT_PER_SECOND?: string;
+	/** Overrides MAX_DOC_BYTES (tests use a small cap). */
+	MAX_DOC_BYTES?: string;
 }
 
 /** Reads a positive integer var, falling back when it is missing or malformed. */

@@ -153,7 +153,7 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
-		if (this.store.bytes + update.byteLength > MAX_DOC_BYTES) {
+		if (this.store.bytes + update.byteLength > intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES)) {
 			throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
 		}
 		// Parse fully before touching the document, so a malformed update leaves it untouched.

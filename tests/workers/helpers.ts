@@ -1,0 +1,197 @@
+import { exports } from 'cloudflare:workers';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { signToken } from '../../functions/auth/token-signing';
+import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
+import { newPlanId } from '../../src/lib/protocol/plan-id';
+
+export const SECRET = 'test-secret-for-workerd-tests';
+const ORIGIN = 'https://plans.test';
+const WAIT_MS = 3000;
+
+export function api(path: string, init?: RequestInit): Promise<Response> {
+	return exports.default.fetch(new Request(ORIGIN + path, init));
+}
+
+/** Registers a fresh plan and returns its id and tokens. */
+export async function createPlan(title = 'Test plan') {
+	const planId = newPlanId();
+	const res = await api('/api/plans', { method: 'POST', body: JSON.stringify({ planId, title }) });
+	if (res.status !== 201) throw new Error(`createPlan: ${res.status} ${await res.text()}`);
+	const body = (await res.json()) as { planId: string; tokens: { edit: string; view: string } };
+	return body;
+}
+
+export async function tokenFor(planId: string, role: 'edit' | 'view', ttlDays = 1, now = Date.now()) {
+	return (await signToken(SECRET, planId, role, ttlDays, now)).token;
+}
+
+export type Frame = { type: number; step?: number; payload: Uint8Array };
+
+export function decodeFrame(bytes: Uint8Array): Frame {
+	const d = decoding.createDecoder(bytes);
+	const type = decoding.readVarUint(d);
+	if (type === MessageType.SYNC) {
+		const step = decoding.readVarUint(d);
+		return { type, step, payload: decoding.readVarUint8Array(d) };
+	}
+	return { type, payload: type === MessageType.AWARENESS ? decoding.readVarUint8Array(d) : new Uint8Array() };
+}
+
+export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.SYNC);
+	encoding.writeVarUint(e, step);
+	encoding.writeVarUint8Array(e, payload);
+	return encoding.toUint8Array(e);
+}
+
+export function awarenessFrame(entries: { id: number; clock: number; state: unknown }[]): Uint8Array {
+	const inner = encoding.createEncoder();
+	encoding.writeVarUint(inner, entries.length);
+	for (const e of entries) {
+		encoding.writeVarUint(inner, e.id);
+		encoding.writeVarUint(inner, e.clock);
+		encoding.writeVarString(inner, JSON.stringify(e.state));
+	}
+	const outer = encoding.createEncoder();
+	encoding.writeVarUint(outer, MessageType.AWARENESS);
+	encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+	return encoding.toUint8Array(outer);
+}
+
+/** A raw client socket with a frame queue and explicit-timeout waits. */
+export class TestSocket {
+	readonly frames: Frame[] = [];
+	closed: { code: number; reason: string } | null = null;
+	private waiters: (() => void)[] = [];
+
+	constructor(readonly ws: WebSocket) {
+		ws.accept();
+		ws.addEventListener('message', async (event) => {
+			const data = event.data instanceof Blob ? await event.data.arrayBuffer() : event.data;
+			if (typeof data === 'string') throw new Error('server sent text');
+			this.frames.push(decodeFrame(new Uint8Array(data as ArrayBuffer)));
+			this.wake();
+		});
+		ws.addEventListener('close', (event) => {
+			this.closed = { code: event.code, reason: event.reason };
+			this.wake();
+		});
+	}
+
+	send(bytes: Uint8Array | string) {
+		this.ws.send(bytes);
+	}
+
+	/** Waits for (and removes) the first frame matching `match`. */
+	async next(match: (f: Frame) => boolean = () => true, timeout = WAIT_MS): Promise<Frame> {
+		const deadline = Date.now() + timeout;
+		for (;;) {
+			const index = this.frames.findIndex(match);
+			if (index >= 0) return this.frames.splice(index, 1)[0]!;
+			if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting for a frame`);
+			await this.until(deadline);
+		}
+	}
+
+	async waitClosed(timeout = WAIT_MS): Promise<{ code: number; reason: string }> {
+		const deadline = Date.now() + timeout;
+		while (!this.closed) await this.until(deadline);
+		return this.closed;
+	}
+
+	/** Resolves on the next event or rejects at the deadline. */
+	private until(deadline: number): Promise<void> {
+		const left = deadline - Date.now();
+		if (left <= 0) return Promise.reject(new Error('timed out waiting on socket'));
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('timed out waiting on socket')), left);
+			this.waiters.push(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
+
+	private wake() {
+		const waiters = this.waiters;
+		this.waiters = [];
+		for (const w of waiters) w();
+	}
+
+	close() {
+		try {
+			this.ws.close(1000, 'bye');
+		} catch {
+			/* already closed */
+		}
+	}
+}
+
+/** Opens /sync/:planId; returns the HTTP response when the upgrade is refused. */
+export async function openSocket(planId: string, token: string | null): Promise<TestSocket> {
+	const res = await tryOpen(planId, token);
+	if (!res.webSocket) throw new Error(`upgrade refused: ${res.status} ${await res.text()}`);
+	return new TestSocket(res.webSocket);
+}
+
+export function tryOpen(planId: string, token: string | null): Promise<Response> {
+	const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+	return api(`/sync/${planId}${query}`, { headers: { Upgrade: 'websocket' } });
+}
+
+/** A Y.Doc mirrored over a TestSocket: performs the handshake and applies incoming updates. */
+export class SyncedDoc {
+	readonly doc = new Y.Doc();
+
+	constructor(readonly socket: TestSocket) {}
+
+	async handshake(): Promise<void> {
+		this.socket.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
+		const step2 = await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP2);
+		Y.applyUpdate(this.doc, step2.payload);
+		const step1 = await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP1);
+		this.socket.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, step1.payload)));
+	}
+
+	/** Makes a local edit and sends it as an update frame. */
+	edit(fn: (doc: Y.Doc) => void): Uint8Array {
+		let captured: Uint8Array | null = null;
+		const handler = (u: Uint8Array) => (captured = u);
+		this.doc.on('update', handler);
+		this.doc.transact(() => fn(this.doc));
+		this.doc.off('update', handler);
+		if (!captured) throw new Error('edit made no change');
+		this.socket.send(syncFrame(SyncStep.UPDATE, captured));
+		return captured;
+	}
+
+	/** Applies incoming update frames until `done(doc)` holds. */
+	async until(done: (doc: Y.Doc) => boolean, timeout = WAIT_MS): Promise<void> {
+		const deadline = Date.now() + timeout;
+		while (!done(this.doc)) {
+			const f = await this.socket.next((f) => f.type === MessageType.SYNC && f.step !== SyncStep.STEP1, deadline - Date.now());
+			Y.applyUpdate(this.doc, f.payload);
+		}
+	}
+
+	/** Asks the server for its state vector: answered only after earlier frames are stored. */
+	async roundTrip(): Promise<Uint8Array> {
+		this.socket.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
+		const step2 = await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP2);
+		Y.applyUpdate(this.doc, step2.payload);
+		return (await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP1)).payload;
+	}
+}
+
+export async function connectDoc(planId: string, token: string): Promise<SyncedDoc> {
+	const s = new SyncedDoc(await openSocket(planId, token));
+	await s.handshake();
+	return s;
+}
+
+export function sleep(ms: number) {
+	return new Promise((r) => setTimeout(r, ms));
+}
