@@ -36,16 +36,21 @@ plans.post('/', async (c) => {
 	if (body.title !== undefined && typeof body.title !== 'string') {
 		throw new HttpError(400, 'bad_request', 'title must be a string.');
 	}
+	const key = body.registrationKey;
+	if (key !== undefined && (typeof key !== 'string' || key.length < 16 || key.length > 128)) {
+		throw new HttpError(400, 'bad_request', 'registrationKey must be a string of 16–128 characters.');
+	}
 	const title = (body.title ?? '').trim().slice(0, MAX_TITLE_LENGTH);
 	const secret = serverSecret(c.env);
 	const room = c.env.PLAN_ROOM.get(c.env.PLAN_ROOM.idFromName(planId));
-	const { created } = await room.register(planId, title);
-	if (!created) throw new HttpError(409, 'conflict', 'A plan with this id already exists.');
+	const { created, sameKey } = await room.register(planId, title, key ?? null);
+	if (!created && !sameKey) throw new HttpError(409, 'conflict', 'A plan with this id already exists.');
 	const [edit, view] = await Promise.all([
 		signToken(secret, planId, 'edit', OWNER_TOKEN_TTL_DAYS),
 		signToken(secret, planId, 'view', OWNER_TOKEN_TTL_DAYS)
 	]);
-	return c.json({ planId, tokens: { edit: edit.token, view: view.token } } satisfies CreatePlanResponse, 201);
+	const response: CreatePlanResponse = { planId, tokens: { edit: edit.token, view: view.token } };
+	return c.json(response, created ? 201 : 200);
 });
 
 /** Mints a share token; only an edit token may do so. */

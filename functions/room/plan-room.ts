@@ -58,13 +58,20 @@ export class PlanRoom extends DurableObject<Env> {
 		return new DocStore(this.ctx.storage);
 	}
 
-	/** Registers the plan; false when it already was. Called by POST /api/plans. */
-	async register(planId: string, title: string): Promise<{ created: boolean }> {
-		if (this.store.getMeta('planId') !== null) return { created: false };
+	/**
+	 * Registers the plan. `created` is false when it already was; `sameKey` then says
+	 * whether the earlier registration used the same registration key (a safe retry).
+	 */
+	async register(planId: string, title: string, key: string | null): Promise<{ created: boolean; sameKey: boolean }> {
+		if (this.store.getMeta('planId') !== null) {
+			const stored = this.store.getMeta('registrationKey');
+			return { created: false, sameKey: key !== null && stored !== null && stored === key };
+		}
 		this.store.setMeta('planId', planId);
+		if (key !== null) this.store.setMeta('registrationKey', key);
 		this.store.setMeta('title', title);
 		this.store.setMeta('createdAt', new Date().toISOString());
-		return { created: true };
+		return { created: true, sameKey: false };
 	}
 
 	async fetch(request: Request): Promise<Response> {

@@ -123,3 +123,22 @@ describe('PlanRoom — sync access', () => {
 		expect(await errorOf(res)).toBe('upgrade_required');
 	});
 });
+
+describe('PlanRoom — retried registration', () => {
+	it('answers a retry with the same registration key with 200 and tokens, others with 409', async () => {
+		const planId = newPlanId();
+		const registrationKey = 'k'.repeat(24);
+		const first = await api('/api/plans', { method: 'POST', body: JSON.stringify({ planId, registrationKey }) });
+		expect(first.status).toBe(201);
+		const retry = await api('/api/plans', { method: 'POST', body: JSON.stringify({ planId, registrationKey }) });
+		expect(retry.status).toBe(200);
+		const { tokens } = (await retry.json()) as { tokens: { edit: string } };
+		expect((await tryOpen(planId, tokens.edit)).status).toBe(101);
+		const thief = await api('/api/plans', { method: 'POST', body: JSON.stringify({ planId, registrationKey: 'x'.repeat(24) }) });
+		expect(thief.status).toBe(409);
+		const noKey = await api('/api/plans', { method: 'POST', body: JSON.stringify({ planId }) });
+		expect(noKey.status).toBe(409);
+		const short = await api('/api/plans', { method: 'POST', body: JSON.stringify({ registrationKey: 'short' }) });
+		expect(short.status).toBe(400);
+	});
+});

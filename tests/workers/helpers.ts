@@ -10,8 +10,11 @@ export const SECRET = 'test-secret-for-workerd-tests';
 const ORIGIN = 'https://plans.test';
 const WAIT_MS = 3000;
 
+// The Worker's default export (the Hono app), as a service binding.
+const worker = (exports as unknown as { default: Fetcher }).default;
+
 export function api(path: string, init?: RequestInit): Promise<Response> {
-	return exports.default.fetch(new Request(ORIGIN + path, init));
+	return worker.fetch(new Request(ORIGIN + path, init));
 }
 
 /** Registers a fresh plan and returns its id and tokens. */

@@ -1,8 +1,12 @@
 /**
  * Forecast accuracy, as percentages. Pairs where either value is not a finite number are
  * skipped; arrays of different lengths throw a RangeError. An undefined result is `null`,
- * never NaN.
+ * never NaN (a result that overflows the double range is null too).
  */
+
+function finiteOrNull(value: number): number | null {
+	return Number.isFinite(value) ? value : null;
+}
 
 function pairs(actual: readonly number[], forecast: readonly number[]): Array<[number, number]> {
 	if (actual.length !== forecast.length) {
@@ -32,7 +36,7 @@ export function mape(actual: readonly number[], forecast: readonly number[]): nu
 		total += Math.abs(a - f) / Math.abs(a);
 		n += 1;
 	}
-	return n === 0 ? null : (total / n) * 100;
+	return n === 0 ? null : finiteOrNull((total / n) * 100);
 }
 
 /**
@@ -50,7 +54,7 @@ export function wape(actual: readonly number[], forecast: readonly number[]): nu
 		error += Math.abs(a - f);
 		volume += Math.abs(a);
 	}
-	return volume === 0 ? null : (error / volume) * 100;
+	return volume === 0 ? null : finiteOrNull((error / volume) * 100);
 }
 
 /**
@@ -67,5 +71,5 @@ export function bias(actual: readonly number[], forecast: readonly number[]): nu
 		error += f - a;
 		volume += Math.abs(a);
 	}
-	return volume === 0 ? null : (error / volume) * 100;
+	return volume === 0 ? null : finiteOrNull((error / volume) * 100);
 }

@@ -31,7 +31,11 @@ export function minimise(
 ): Minimum {
 	const clamp = (p: readonly number[]): number[] =>
 		p.map((x) => Math.min(options.upper, Math.max(options.lower, x)));
-	const evaluate = (p: number[]): Minimum => ({ point: p, value: f(p) });
+	const evaluate = (p: number[]): Minimum => {
+		const value = f(p);
+		return { point: p, value: Number.isNaN(value) ? Infinity : value };
+	};
+	const byValue = (a: Minimum, b: Minimum): number => (a.value === b.value ? 0 : a.value < b.value ? -1 : 1);
 
 	const origin = clamp(start);
 	let simplex: Minimum[] = [evaluate(origin)];
@@ -43,12 +47,12 @@ export function minimise(
 	});
 
 	for (let iteration = 0; iteration < options.maxIterations; iteration++) {
-		simplex.sort((a, b) => a.value - b.value);
+		simplex.sort(byValue);
 		const best = simplex[0];
 		const worst = simplex[simplex.length - 1];
 		const second = simplex[simplex.length - 2];
 		if (!best || !worst || !second) break;
-		if (Math.abs(worst.value - best.value) < options.tolerance) break;
+		if (worst.value === best.value || worst.value - best.value < options.tolerance) break;
 
 		const rest = simplex.slice(0, -1);
 		const centroid = origin.map((_, axis) => rest.reduce((s, v) => s + (v.point[axis] ?? 0), 0) / rest.length);
@@ -74,6 +78,6 @@ export function minimise(
 			}
 		}
 	}
-	simplex.sort((a, b) => a.value - b.value);
+	simplex.sort(byValue);
 	return simplex[0] ?? evaluate(origin);
 }

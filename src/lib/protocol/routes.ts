@@ -7,6 +7,12 @@ export const SYNC_BASE = '/sync';
 export interface CreatePlanRequest {
 	planId?: string;
 	title?: string;
+	/**
+	 * Optional secret chosen by the client. Registering the same id again with the same
+	 * key answers 200 with fresh tokens instead of 409, so a registration whose answer
+	 * was lost on a bad network can be retried safely.
+	 */
+	registrationKey?: string;
 }
 export interface CreatePlanResponse {
 	planId: string;

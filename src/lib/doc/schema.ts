@@ -1,0 +1,23 @@
+import type * as Y from 'yjs';
+
+/**
+ * The plan document's shape. Every Y type the app uses is reached through here, so the
+ * schema lives in one place.
+ *   meta      Y.Map   schemaVersion
+ *   overview  Y.Map   PlanOverview fields (plain values)
+ *   summary   Y.Text  executive summary (narrative: concurrent typing merges)
+ */
+export const SCHEMA_VERSION = 1;
+
+export function planRoots(doc: Y.Doc) {
+	return {
+		meta: doc.getMap<unknown>('meta'),
+		overview: doc.getMap<unknown>('overview'),
+		summary: doc.getText('summary')
+	};
+}
+
+export function schemaVersion(doc: Y.Doc): number | null {
+	const v = planRoots(doc).meta.get('schemaVersion');
+	return typeof v === 'number' ? v : null;
+}

@@ -1,0 +1,130 @@
+import { closeDate, dealOutcome, indexStages } from './deal-outcome';
+import { MS_PER_DAY } from './dates';
+import type { Deal, PipelineStage } from './execution';
+import { amountOf } from './funnel';
+import { mean, median, percent, ratio } from './stats';
+
+export interface WinRate {
+	won: number;
+	lost: number;
+	/** won / (won + lost) · 100; null with no closed deals. */
+	winRatePct: number | null;
+	/** won amount / (won + lost amount) · 100. */
+	amountWinRatePct: number | null;
+}
+
+/**
+ * Win rate over closed deals (open deals do not count either way).
+ *
+ * Formula: won / (won + lost) · 100, by count and by amount.
+ *
+ * Example: 3 won and 1 lost (amounts 10, 10, 10 vs 30) → 75% by count, 50% by amount.
+ */
+export function winRate(deals: readonly Deal[], stages: readonly PipelineStage[]): WinRate {
+	const index = indexStages(stages);
+	let won = 0;
+	let lost = 0;
+	let wonAmount = 0;
+	let lostAmount = 0;
+	for (const deal of deals) {
+		const outcome = dealOutcome(deal, index);
+		if (outcome === 'won') {
+			won += 1;
+			wonAmount += amountOf(deal);
+		} else if (outcome === 'lost') {
+			lost += 1;
+			lostAmount += amountOf(deal);
+		}
+	}
+	return {
+		won,
+		lost,
+		winRatePct: percent(won, won + lost),
+		amountWinRatePct: percent(wonAmount, wonAmount + lostAmount)
+	};
+}
+
+/**
+ * Average deal size (客单价) of won deals.
+ *
+ * Formula: Σ won amount / won count; null with no won deals.
+ *
+ * Example: won amounts 100, 200, 600 → 300.
+ */
+export function averageDealSize(deals: readonly Deal[], stages: readonly PipelineStage[]): number | null {
+	const index = indexStages(stages);
+	return mean(deals.filter((d) => dealOutcome(d, index) === 'won').map(amountOf));
+}
+
+export interface CycleLength {
+	count: number;
+	meanDays: number | null;
+	medianDays: number | null;
+}
+
+/**
+ * Sales cycle length of won deals, from creation to close.
+ *
+ * Formula: close date (entry into the won stage, else expected close) − createdAt, in days;
+ * mean and median over won deals with both dates.
+ *
+ * Example: won deals taking 10, 20 and 60 days → mean 30, median 20.
+ */
+export function cycleLength(deals: readonly Deal[], stages: readonly PipelineStage[]): CycleLength {
+	const index = indexStages(stages);
+	const days: number[] = [];
+	for (const deal of deals) {
+		if (dealOutcome(deal, index) !== 'won') continue;
+		const closed = closeDate(deal, index);
+		const created = Date.parse(deal.createdAt);
+		if (closed !== null && Number.isFinite(created)) days.push((closed - created) / MS_PER_DAY);
+	}
+	return { count: days.length, meanDays: mean(days), medianDays: median(days) };
+}
+
+export interface VelocityInputs {
+	openDeals: number;
+	winRatePct: number | null;
+	averageDealSize: number | null;
+	cycleDays: number | null;
+}
+
+/**
+ * Sales velocity: expected revenue the pipeline produces per day.
+ *
+ * Formula: open deals × win rate × average deal size ÷ cycle length (days). Null when an input
+ * is missing or the cycle length is not positive.
+ *
+ * Example: 20 open deals × 25% × 10,000 ÷ 50 days → 1,000 per day.
+ */
+export function salesVelocity(inputs: VelocityInputs): number | null {
+	const { openDeals, winRatePct, averageDealSize: size, cycleDays } = inputs;
+	if (winRatePct === null || size === null || cycleDays === null || cycleDays <= 0) return null;
+	return ratio(openDeals * (winRatePct / 100) * size, cycleDays);
+}
+
+/**
+ * Sales velocity computed from deals: open-deal count, win rate, average won size and mean
+ * cycle length as defined above. Example: see salesVelocity.
+ */
+export function salesVelocityOf(deals: readonly Deal[], stages: readonly PipelineStage[]): number | null {
+	const index = indexStages(stages);
+	return salesVelocity({
+		openDeals: deals.filter((d) => dealOutcome(d, index) === 'open').length,
+		winRatePct: winRate(deals, stages).winRatePct,
+		averageDealSize: averageDealSize(deals, stages),
+		cycleDays: cycleLength(deals, stages).meanDays
+	});
+}
+
+/**
+ * Customer acquisition cost (获客成本).
+ *
+ * Formula: sales and marketing cost ÷ new customers; null with no new customers.
+ *
+ * Example: cost 50,000 for 40 new customers → 1,250.
+ */
+export function cac(cost: number, newCustomers: number): number | null {
+	if (newCustomers <= 0) return null;
+	return ratio(cost, newCustomers);
+}

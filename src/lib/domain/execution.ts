@@ -1,0 +1,99 @@
+/**
+ * Execution data: deals, activities and actuals as plain records. Dates are ISO strings
+ * ('YYYY-MM-DD' or timestamps with an offset), periods 'YYYY-MM', amounts in the plan currency.
+ */
+
+/** Salesforce-style forecast category a rep assigns to a deal. */
+export type ForecastCategory = 'pipeline' | 'best-case' | 'commit' | 'closed-won' | 'closed-lost' | 'omitted';
+
+export const FORECAST_CATEGORIES: readonly ForecastCategory[] = [
+	'pipeline',
+	'best-case',
+	'commit',
+	'closed-won',
+	'closed-lost',
+	'omitted'
+];
+
+/** One entry of a deal's stage history: it entered `stage` at `at`. */
+export interface StageChange {
+	stage: string;
+	at: string;
+}
+
+/** A sales opportunity. */
+export interface Deal {
+	id: string;
+	customer: string;
+	segment: string;
+	region: string;
+	/** Rep id of the owner. */
+	owner: string;
+	product: string;
+	amount: number;
+	currency: string;
+	/** Current stage id (see PipelineStage). */
+	stage: string;
+	/** Stage entries, any order; sorted by `at` where order matters. */
+	stageHistory: StageChange[];
+	/** Win probability as a fraction in [0, 1]. */
+	probability: number;
+	forecastCategory: ForecastCategory;
+	expectedClose: string;
+	lostReason: string | null;
+	createdAt: string;
+}
+
+export type ActivityType = 'lead' | 'visit' | 'call' | 'demo' | 'proposal';
+
+export const ACTIVITY_TYPES: readonly ActivityType[] = ['lead', 'visit', 'call', 'demo', 'proposal'];
+
+/** A daily process-indicator entry (过程指标日报): `count` activities of one type by one rep. */
+export interface Activity {
+	date: string;
+	rep: string;
+	type: ActivityType;
+	count: number;
+}
+
+/** Result figures for one period, rep, region and product. */
+export interface Actual {
+	period: string;
+	rep: string;
+	region: string;
+	product: string;
+	revenue: number;
+	collections: number;
+	grossMargin: number;
+	newCustomers: number;
+}
+
+/** The numeric fields of an Actual. */
+export type ActualMetric = 'revenue' | 'collections' | 'grossMargin' | 'newCustomers';
+
+/** One configured pipeline stage. */
+export interface PipelineStage {
+	id: string;
+	name: string;
+	/** Default win probability for deals in this stage, a fraction in [0, 1]. */
+	probability: number;
+	/** Position in the funnel; lower comes first. */
+	order: number;
+	isWon: boolean;
+	isLost: boolean;
+}
+
+/** A sales rep with what incentives and roll-ups need. */
+export interface Rep {
+	id: string;
+	name: string;
+	team: string;
+	region: string;
+	hireDate: string;
+}
+
+/** An inclusive-exclusive time window [start, end) as ISO dates. */
+export interface DateWindow {
+	start: string;
+	end: string;
+}

@@ -1,0 +1,58 @@
+import { en, zhCN, type MessageKey } from './messages';
+
+export type Locale = 'en' | 'zh-CN';
+const KEY = 'sales-plan:locale';
+
+function detect(): Locale {
+	try {
+		const saved = localStorage.getItem(KEY);
+		if (saved === 'en' || saved === 'zh-CN') return saved;
+	} catch {
+		// No storage: fall back to the browser's language.
+	}
+	const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+	return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+}
+
+/** The UI language: picked from the browser, switchable, remembered. */
+class I18n {
+	#locale = $state<Locale>(detect());
+
+	get locale(): Locale {
+		return this.#locale;
+	}
+
+	set locale(next: Locale) {
+		this.#locale = next;
+		try {
+			localStorage.setItem(KEY, next);
+		} catch {
+			// Not remembered; still switched for this page.
+		}
+		if (typeof document !== 'undefined') document.documentElement.lang = next;
+	}
+
+	toggle(): void {
+		this.locale = this.#locale === 'en' ? 'zh-CN' : 'en';
+	}
+
+	t = (key: MessageKey, params?: Record<string, string | number>): string => {
+		const table = this.#locale === 'zh-CN' ? zhCN : en;
+		let text: string = table[key] ?? en[key] ?? key;
+		if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+		return text;
+	};
+
+	dateTime(iso: string): string {
+		const date = new Date(iso);
+		if (Number.isNaN(date.getTime())) return '—';
+		return new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+	}
+
+	monthName(month: number): string {
+		return new Intl.DateTimeFormat(this.#locale, { month: 'long' }).format(new Date(2000, month - 1, 1));
+	}
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;

@@ -1,0 +1,21 @@
+import { base64url, newPlanId } from '../protocol/plan-id';
+import { putPlan } from './plan-index';
+
+/**
+ * Creates a plan on this device only: no network needed. The id and the registration
+ * key are made here; the plan page registers it with the server once online.
+ */
+export async function createLocalPlan(title: string, fiscalYear: number): Promise<string> {
+	const id = newPlanId();
+	const now = new Date().toISOString();
+	await putPlan({
+		id,
+		title,
+		role: 'edit',
+		createdAt: now,
+		updatedAt: now,
+		registrationKey: base64url(crypto.getRandomValues(new Uint8Array(24))),
+		seed: { title, fiscalYear }
+	});
+	return id;
+}

@@ -1,0 +1,215 @@
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { readOverview, initPlan, type OverviewView } from '../doc/overview';
+import { planRoots, schemaVersion } from '../doc/schema';
+import type { PlanOverview } from '../domain/plan-overview';
+import { readClaims, type Role } from '../protocol/token';
+import type { Identity } from './identity';
+import { describe, openLocalStore } from './local-store';
+import { getPlan, putPlan, updatePlan, type PlanIndexEntry } from './plan-index';
+import { peersOf, type Peer } from './presence';
+import { ApiError, registerPlan } from './server';
+import { SyncProvider, type ConnectionStatus } from './sync-provider';
+import { loadUnsent, saveUnsent } from './unsent-counter';
+import type { IndexeddbPersistence } from 'y-indexeddb';
+
+/** How often the plan list's "updated" time and title are refreshed while editing. */
+const INDEX_REFRESH_MS = 2000;
+
+/**
+ * One open plan: its Y.Doc, local copy, network provider and presence, with the state
+ * the page shows. Order matters: IndexedDB loads first, so the first state vector sent
+ * to the server is the local one; the network connects only after.
+ */
+export class PlanSession {
+	readonly doc = new Y.Doc();
+	readonly awareness = new Awareness(this.doc);
+
+	loaded = $state(false);
+	notFound = $state(false);
+	role = $state<Role>('view');
+	status = $state<ConnectionStatus>('offline');
+	unsent = $state(0);
+	registered = $state(false);
+	fatal = $state.raw<{ code: number; reason: string } | null>(null);
+	storageError = $state<string | null>(null);
+	registerError = $state<string | null>(null);
+	peers = $state.raw<Peer[]>([]);
+	overview = $state.raw<OverviewView>(readOverview(this.doc));
+	/** True once content exists (local or from the server). */
+	hasContent = $state(false);
+
+	private persistence: IndexeddbPersistence | null = null;
+	private provider: SyncProvider | null = null;
+	private entry: PlanIndexEntry | null = null;
+	private destroyed = false;
+	private indexTimer: ReturnType<typeof setTimeout> | null = null;
+	private registerTimer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(
+		readonly planId: string,
+		private readonly serverUrl: string,
+		identity: Identity
+	) {
+		this.awareness.setLocalState({ user: identity, section: 'overview', field: null });
+		this.awareness.on('change', this.onAwarenessChange);
+		planRoots(this.doc).overview.observe(this.onOverviewChange);
+		this.doc.on('update', this.onDocUpdate);
+	}
+
+	/** Opens the plan; `sharedToken` comes from a share link's fragment. */
+	async open(sharedToken: string | null): Promise<void> {
+		let entry: PlanIndexEntry | undefined;
+		try {
+			entry = await getPlan(this.planId);
+			if (sharedToken) entry = await this.adoptSharedToken(entry, sharedToken);
+		} catch (err) {
+			this.storageError = describe(err);
+			// Without the index a share link still works for this page view.
+			const claims = sharedToken ? readClaims(sharedToken) : null;
+			if (claims?.pid === this.planId) entry = this.entryFromToken(sharedToken!, claims.role);
+		}
+		if (this.destroyed) return;
+		if (!entry) {
+			this.notFound = true;
+			return;
+		}
+		this.entry = entry;
+		this.role = entry.role;
+		this.registered = Boolean(entry.token);
+		try {
+			this.persistence = await openLocalStore(this.planId, this.doc);
+		} catch (err) {
+			this.storageError = describe(err);
+		}
+		if (this.destroyed) return;
+		if (schemaVersion(this.doc) === null && entry.seed) {
+			initPlan(this.doc, entry.seed);
+			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
+		}
+		this.refreshContent();
+		this.loaded = true;
+		await this.connect();
+	}
+
+	setSection(section: string): void {
+		this.awareness.setLocalStateField('section', section);
+	}
+
+	setFocusedField(field: string | null): void {
+		this.awareness.setLocalStateField('field', field);
+	}
+
+	setIdentity(identity: Identity): void {
+		this.awareness.setLocalStateField('user', identity);
+	}
+
+	get token(): string | undefined {
+		return this.entry?.token;
+	}
+
+	destroy(): void {
+		this.destroyed = true;
+		if (this.indexTimer) clearTimeout(this.indexTimer);
+		if (this.registerTimer) clearTimeout(this.registerTimer);
+		window.removeEventListener('online', this.onOnline);
+		this.provider?.destroy();
+		this.awareness.off('change', this.onAwarenessChange);
+		this.awareness.destroy();
+		void this.persistence?.destroy();
+		this.doc.destroy();
+	}
+
+	private async connect(): Promise<void> {
+		if (!this.entry?.token) {
+			await this.register();
+			if (!this.entry?.token) return;
+		}
+		if (this.destroyed || this.provider) return;
+		this.provider = new SyncProvider({
+			serverUrl: this.serverUrl,
+			planId: this.planId,
+			token: this.entry.token,
+			doc: this.doc,
+			awareness: this.awareness,
+			ignoreOrigins: [this.persistence],
+			initialUnsent: loadUnsent(this.planId),
+			onState: (s) => {
+				this.status = s.status;
+				this.unsent = s.unsent;
+				this.fatal = s.fatal;
+				saveUnsent(this.planId, s.unsent);
+			}
+		});
+		this.provider.connect();
+	}
+
+	/** A plan made on this device gets its tokens from the server once online. */
+	private async register(): Promise<void> {
+		const entry = this.entry;
+		if (!entry?.registrationKey || this.destroyed) return;
+		window.removeEventListener('online', this.onOnline);
+		try {
+			const title = readOverview(this.doc).values.title;
+			const { tokens } = await registerPlan(this.planId, title, entry.registrationKey);
+			this.entry = { ...entry, token: tokens.edit, viewToken: tokens.view };
+			this.registered = true;
+			this.registerError = null;
+			await putPlan(this.entry).catch((err) => (this.storageError = describe(err)));
+		} catch (err) {
+			if (err instanceof ApiError) {
+				this.registerError = err.message;
+				if (err.status < 500) return; // retrying will not help
+			}
+			// Offline or server unreachable: try again when the browser is back online, and now and then.
+			window.addEventListener('online', this.onOnline);
+			this.registerTimer = setTimeout(() => void this.connect(), 15_000);
+		}
+	}
+
+	private onOnline = () => void this.connect();
+
+	private async adoptSharedToken(entry: PlanIndexEntry | undefined, token: string): Promise<PlanIndexEntry | undefined> {
+		const claims = readClaims(token);
+		if (!claims || claims.pid !== this.planId) return entry;
+		// Never downgrade: an editor who opens a read-only link keeps editing.
+		if (entry?.role === 'edit' && entry.token && claims.role === 'view') return entry;
+		const next: PlanIndexEntry = entry
+			? { ...entry, role: claims.role, token }
+			: this.entryFromToken(token, claims.role);
+		await putPlan(next);
+		return next;
+	}
+
+	private entryFromToken(token: string, role: Role): PlanIndexEntry {
+		const now = new Date().toISOString();
+		return { id: this.planId, title: '', role, token, createdAt: now, updatedAt: now };
+	}
+
+	private refreshContent(): void {
+		this.hasContent = schemaVersion(this.doc) !== null;
+	}
+
+	private onOverviewChange = () => {
+		this.overview = readOverview(this.doc);
+		this.refreshContent();
+	};
+
+	private onAwarenessChange = () => {
+		this.peers = peersOf(this.awareness);
+	};
+
+	private onDocUpdate = () => {
+		if (this.indexTimer || !this.loaded) return;
+		this.indexTimer = setTimeout(() => {
+			this.indexTimer = null;
+			if (this.destroyed) return;
+			const title = readOverview(this.doc).values.title;
+			void updatePlan(this.planId, { title, updatedAt: new Date().toISOString() }).catch((err) => {
+				this.storageError = describe(err);
+			});
+		}, INDEX_REFRESH_MS);
+	};
+}
+
+export type { PlanOverview };

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { averageDealSize, cac, cycleLength, salesVelocity, salesVelocityOf, winRate } from '$lib/domain/deal-metrics';
+import { dated, deal, STAGES } from './fixtures';
+
+describe('deal metrics', () => {
+	const deals = [
+		dated('w1', [['lead', '2025-01-01'], ['won', '2025-01-11']], { amount: 100 }),
+		dated('w2', [['lead', '2025-01-01'], ['won', '2025-01-21']], { amount: 200 }),
+		dated('w3', [['lead', '2025-01-01'], ['won', '2025-03-02']], { amount: 600 }),
+		dated('l1', [['lead', '2025-01-01'], ['lost', '2025-01-05']], { amount: 900 }),
+		deal('o1', ['lead']),
+		deal('o2', ['lead', 'proposal'])
+	];
+
+	it('win rate counts closed deals only, by count and by amount', () => {
+		expect(winRate(deals, STAGES)).toEqual({ won: 3, lost: 1, winRatePct: 75, amountWinRatePct: 50 });
+		expect(winRate([deal('o', ['lead'])], STAGES).winRatePct).toBeNull();
+	});
+
+	it('uses the forecast category when the stage is not terminal', () => {
+		const d = deal('x', ['negotiation'], { forecastCategory: 'closed-lost' });
+		expect(winRate([d], STAGES)).toMatchObject({ won: 0, lost: 1, winRatePct: 0 });
+	});
+
+	it('average deal size and cycle length of won deals', () => {
+		expect(averageDealSize(deals, STAGES)).toBe(300);
+		expect(averageDealSize([], STAGES)).toBeNull();
+		expect(cycleLength(deals, STAGES)).toEqual({ count: 3, meanDays: 30, medianDays: 20 });
+	});
+
+	it('sales velocity', () => {
+		expect(salesVelocity({ openDeals: 20, winRatePct: 25, averageDealSize: 10_000, cycleDays: 50 })).toBe(1000);
+		expect(salesVelocity({ openDeals: 20, winRatePct: null, averageDealSize: 10_000, cycleDays: 50 })).toBeNull();
+		expect(salesVelocity({ openDeals: 20, winRatePct: 25, averageDealSize: 10_000, cycleDays: 0 })).toBeNull();
+		// 2 open × 75% × 300 ÷ 30 days
+		expect(salesVelocityOf(deals, STAGES)).toBeCloseTo(15, 10);
+	});
+
+	it('CAC', () => {
+		expect(cac(50_000, 40)).toBe(1250);
+		expect(cac(50_000, 0)).toBeNull();
+	});
+});
