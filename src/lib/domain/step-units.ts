@@ -33,7 +33,9 @@ export function toUnits(value: number, step: number): number {
 	const inverse = inverseOf(step);
 	const scaled = inverse === null ? value / step : value * inverse;
 	// Trim binary noise first (2.345 * 100 is 234.49999999999997), then round half away from zero.
-	const trimmed = Math.abs(Number(scaled.toPrecision(15)));
+	// (Only below 1e15, where 15 significant digits still hold every whole unit.)
+	const magnitude = Math.abs(scaled);
+	const trimmed = magnitude < 1e15 ? Number(magnitude.toPrecision(15)) : magnitude;
 	const units = Math.sign(scaled) * Math.round(trimmed);
 	if (Math.abs(units) > MAX_UNITS) {
 		throw new RangeError(`value ${value} is too large to count exactly in steps of ${step}`);

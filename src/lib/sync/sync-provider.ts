@@ -33,6 +33,8 @@ export interface SyncProviderOptions {
 
 /** Close a socket that has been silent this long (the server echoes awareness every 15 s). */
 const SILENCE_TIMEOUT_MS = 30_000;
+/** Give up on a socket that has not opened by then (a half-open network hangs forever). */
+const CONNECT_TIMEOUT_MS = 10_000;
 /** Wait this long after an edit before asking the server to confirm (coalesces typing). */
 const CONFIRM_DELAY_MS = 200;
 
@@ -114,7 +116,15 @@ export class SyncProvider {
 		}
 		ws.binaryType = 'arraybuffer';
 		this.ws = ws;
+		const connectTimer = setTimeout(() => {
+			if (this.ws === ws && ws.readyState === WebSocket.CONNECTING) {
+				this.dropSocket();
+				ws.close();
+				this.scheduleReconnect();
+			}
+		}, CONNECT_TIMEOUT_MS);
 		ws.onopen = () => {
+			clearTimeout(connectTimer);
 			this.lastMessageAt = Date.now();
 			this.handshakeDone = false;
 			this.probes = [];
@@ -133,6 +143,7 @@ export class SyncProvider {
 			if (event.data instanceof ArrayBuffer) this.onFrame(new Uint8Array(event.data));
 		};
 		ws.onclose = (event) => {
+			clearTimeout(connectTimer);
 			if (this.ws !== ws) return;
 			this.dropSocket();
 			if (FINAL_CLOSE_CODES.has(event.code)) {

@@ -46,9 +46,11 @@ describe('data quality — deals', () => {
 		expect(result.issues.filter((i) => i.code === 'duplicate-id').map((i) => i.index)).toEqual([9]);
 	});
 
-	it('metrics on the clean records never see NaN', () => {
-		const rows = funnel(validateDeals(deals, { stages: STAGES }).clean, STAGES).rows;
-		expect(rows.every((r) => Number.isFinite(r.reached.amount))).toBe(true);
+	it('clean records carry only finite amounts, so metrics on them are exact', () => {
+		const { clean, excluded } = validateDeals(deals, { stages: STAGES });
+		expect(clean.every((d) => Number.isFinite(d.amount) && d.amount >= 0)).toBe(true);
+		expect(excluded).toBe(6);
+		expect(funnel(clean, STAGES).rows[0]?.reached.amount).toBe(4000); // ok, prob, old, usd
 	});
 });
 

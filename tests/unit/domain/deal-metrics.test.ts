@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activityTotals, perDay } from '$lib/domain/activities';
 import { averageDealSize, cac, cycleLength, salesVelocity, salesVelocityOf, winRate } from '$lib/domain/deal-metrics';
 import { dated, deal, STAGES } from './fixtures';
 
@@ -39,5 +40,22 @@ describe('deal metrics', () => {
 	it('CAC', () => {
 		expect(cac(50_000, 40)).toBe(1250);
 		expect(cac(50_000, 0)).toBeNull();
+	});
+});
+
+describe('activities', () => {
+	it('sums process indicators per rep and type', () => {
+		const rows = activityTotals([
+			{ date: '2025-04-01', rep: 'b', type: 'call', count: 4 },
+			{ date: '2025-04-01', rep: 'a', type: 'visit', count: 3 },
+			{ date: '2025-04-02', rep: 'a', type: 'visit', count: 2 },
+			{ date: '2025-04-02', rep: 'a', type: 'call', count: Number.NaN }
+		]);
+		expect(rows).toEqual([
+			{ rep: 'a', counts: { lead: 0, visit: 5, call: 0, demo: 0, proposal: 0 } },
+			{ rep: 'b', counts: { lead: 0, visit: 0, call: 4, demo: 0, proposal: 0 } }
+		]);
+		expect(perDay(44, 22)).toBe(2);
+		expect(perDay(44, 0)).toBeNull();
 	});
 });

@@ -155,6 +155,35 @@ describe('forecast — properties', () => {
 		);
 	});
 
+	it('additive Holt-Winters forecasts any trend-plus-season series exactly', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 2, max: 6 }).chain((m) =>
+					fc.tuple(fc.constant(m), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: m, maxLength: m }))
+				),
+				fc.integer({ min: -20, max: 20 }),
+				fc.integer({ min: 2, max: 4 }),
+				([m, pattern], slope, seasons) => {
+					const y = (t: number) => 1000 + slope * t + (pattern[t % m] ?? 0);
+					const n = m * seasons;
+					const series = Array.from({ length: n }, (_, t) => y(t));
+					const result = forecast(series, { method: 'holt-winters-additive', seasonLength: m, horizon: m });
+					result.values.forEach((v, h) => expect(v).toBeCloseTo(y(n + h), 6));
+				}
+			),
+			{ numRuns: 50 }
+		);
+	});
+
+	it('handles a long series with auto quickly', () => {
+		const series = Array.from({ length: 120 }, (_, t) => 500 + 2 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 13));
+		const started = performance.now();
+		const result = forecast(series, { method: 'auto', seasonLength: 12, horizon: 12 });
+		expect(performance.now() - started).toBeLessThan(2000);
+		expect(result.values).toHaveLength(12);
+		expect(result.backtests).toHaveLength(4);
+	});
+
 	it('never returns NaN and always returns `horizon` ordered bounds', () => {
 		const point = fc.oneof(
 			{ weight: 8, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
