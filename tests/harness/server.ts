@@ -12,7 +12,8 @@ export function buildApp(): void {
 	const result = spawnSync(`${root}node_modules/.bin/vite`, ['build'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PATH: `${root}node_modules/.bin:${process.env.PATH}` }
+		// vitest sets NODE_ENV=test, which would make Vite emit a development build.
+		env: { ...process.env, NODE_ENV: 'production', PATH: `${root}node_modules/.bin:${process.env.PATH}` }
 	});
 	if (result.status !== 0) throw new Error('vite build failed');
 }

@@ -22,7 +22,7 @@ const env = {
 spawnSync(bin('node'), [`${root}tests/harness/dev-vars.mjs`], { env, stdio: 'inherit' });
 
 if (!process.argv.includes('--no-build')) {
-	const build = spawnSync(bin('vite'), ['build'], { cwd: root, env, stdio: 'inherit' });
+	const build = spawnSync(bin('vite'), ['build'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

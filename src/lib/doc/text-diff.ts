@@ -18,6 +18,9 @@ export function applyTextEdit(text: Y.Text, before: string, after: string): bool
 	) {
 		end++;
 	}
+	// Never cut a surrogate pair (emoji): Yjs would store half of it as U+FFFD.
+	if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+	if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
 	text.doc!.transact(() => {
 		const removed = before.length - start - end;
 		if (removed > 0) text.delete(start, removed);
@@ -27,6 +30,9 @@ export function applyTextEdit(text: Y.Text, before: string, after: string): bool
 	return true;
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
 type DeltaOp = { retain?: number; insert?: unknown; delete?: number };
 
 /**
@@ -35,6 +41,7 @@ type DeltaOp = { retain?: number; insert?: unknown; delete?: number };
  * e.g. index 5, delta [{retain: 2}, {insert: "abc"}] → 8.
  */
 export function shiftIndex(index: number, delta: DeltaOp[]): number {
+	// `pos` walks the new text; `result` is the caret's position in the new text so far.
 	let pos = 0;
 	let result = index;
 	for (const op of delta) {
@@ -42,12 +49,12 @@ export function shiftIndex(index: number, delta: DeltaOp[]): number {
 			pos += op.retain;
 		} else if (op.insert !== undefined) {
 			const length = typeof op.insert === 'string' ? op.insert.length : 1;
-			if (pos <= index) result += length;
+			if (pos <= result) result += length;
 			pos += length;
 		} else if (op.delete !== undefined) {
-			if (pos < index) result -= Math.min(op.delete, index - pos);
+			if (pos < result) result -= Math.min(op.delete, result - pos);
 		}
-		if (pos > index) break;
+		if (pos > result) break;
 	}
 	return Math.max(0, result);
 }

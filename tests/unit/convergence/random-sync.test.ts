@@ -57,7 +57,10 @@ class Rng {
 		}
 		return items;
 	}
-	/** No emoji: applyTextEdit splits surrogate pairs (see the report), which is not what this test is about. */
+	/**
+	 * No emoji: applyTextEdit currently splits UTF-16 surrogate pairs (a separate, known bug that
+	 * corrupts the text), which is not what this test is about.
+	 */
 	word(maxLength: number): string {
 		const alphabet = ['a', 'b', 'c', 'x', 'y', ' ', ' ', '\n', '销', '售', '计', '划', '。', 'Q', '1'];
 		let s = '';
@@ -149,7 +152,7 @@ class Network {
 	/** Delivers a random subset of the inbox in random order; some stay queued to arrive again. */
 	deliverSome(peer: Peer, duplicateChance: number): void {
 		if (!peer.online || peer.inbox.length === 0) return;
-		const count = 1 + this.rng.int(peer.inbox.length);
+		const count = 1 + this.rng.int(Math.min(peer.inbox.length, 6));
 		const chosen = this.rng.shuffle([...peer.inbox.keys()]).slice(0, count);
 		if (chosen.some((index, i) => i > 0 && index < chosen[i - 1]!)) this.stats.outOfOrder++;
 		const keep: Uint8Array[] = [];
@@ -232,6 +235,16 @@ const RAW_WRITES: Array<[OverviewField, unknown]> = [
 	['fiscalStartMonth', 0]
 ];
 
+/** Fields edited through setOverviewField: all of them. */
+const EDITABLE_FIELDS: Record<OverviewField, true> = {
+	title: true,
+	owner: true,
+	fiscalYear: true,
+	fiscalStartMonth: true,
+	currency: true,
+	status: true
+};
+
 interface Oracle {
 	pushed: Set<string>;
 	deleted: Set<string>;
@@ -266,7 +279,7 @@ function randomEdit(rng: Rng, peer: Peer, oracle: Oracle): void {
 	const roll = rng.next();
 
 	if (roll < 0.25) {
-		const field = rng.pick(Object.keys(randomOverviewFields) as OverviewField[]);
+		const field = rng.pick(Object.keys(EDITABLE_FIELDS) as OverviewField[]);
 		expect(setOverviewField(doc, field, randomOverviewValue(rng, field))).toBeNull();
 	} else if (roll < 0.3) {
 		// setOverviewField refuses bad values without touching the doc.
@@ -313,16 +326,6 @@ function randomEdit(rng: Rng, peer: Peer, oracle: Oracle): void {
 	}
 	peer.doc.transact(() => {}); // an empty transaction must not break anything either
 }
-
-/** Fields edited through setOverviewField (all of them). */
-const randomOverviewFields: Record<OverviewField, true> = {
-	title: true,
-	owner: true,
-	fiscalYear: true,
-	fiscalStartMonth: true,
-	currency: true,
-	status: true
-};
 
 // ---------------------------------------------------------------- comparison
 
@@ -375,8 +378,7 @@ function run(seed: number, steps: number, peerCount: number) {
 		for (let i = 0; i < edits; i++) randomEdit(rng, peer, oracle);
 		network.stats.edits += edits;
 
-		const receiver = rng.pick(network.peers);
-		if (rng.chance(0.6)) network.deliverSome(receiver, 0.15);
+		for (const receiver of network.peers) if (rng.chance(0.3)) network.deliverSome(receiver, 0.1);
 		if (rng.chance(0.03)) network.redeliverStale(rng.pick(network.peers));
 		if (rng.chance(0.04)) network.disconnect(rng.pick(network.peers));
 	}
@@ -472,7 +474,7 @@ describe('Plan doc — concurrent typing in one paragraph', () => {
 			const wordB = ' (+20%)';
 			for (let i = 0; i < Math.max(wordA.length, wordB.length); i++) {
 				// Each types at its own caret, which moves with the other's remote keystrokes.
-				if (i < wordA.length) type(textA, textA.toString().indexOf(' in the east') , wordA[i]!);
+				if (i < wordA.length) type(textA, textA.toString().indexOf(' in the east'), wordA[i]!);
 				if (i < wordB.length) type(textB, textB.toString().indexOf(' this year'), wordB[i]!);
 				for (const peer of network.peers) network.deliverSome(peer, 0.3);
 			}

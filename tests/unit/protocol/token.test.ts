@@ -1,8 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signToken, verifyToken } from '../../../functions/auth/token-signing';
 import { base64url, fromBase64url, isPlanId, newPlanId } from '$lib/protocol/plan-id';
-import { TOKEN_VERSION, isRole, isTokenClaims, readClaims, type TokenClaims } from '$lib/protocol/token';
+import { TOKEN_VERSION, isRole, isTokenClaims, readClaims, type Role, type TokenClaims } from '$lib/protocol/token';
+
+/** The Worker's signing module (functions/auth/token-signing.ts), as far as these tests use it. */
+interface Signing {
+	signToken(
+		secret: string,
+		planId: string,
+		role: Role,
+		ttlDays: number,
+		now?: number
+	): Promise<{ token: string; claims: TokenClaims }>;
+	verifyToken(
+		secret: string,
+		token: string,
+		now?: number
+	): Promise<{ ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' }>;
+}
+// Loaded by path at run time: a static import would pull functions/ (typed for workerd, not
+// the DOM lib) into the root svelte-check program, where its BufferSource use does not type.
+const SIGNING_MODULE = '../../../functions/auth/token-signing';
+const { signToken, verifyToken } = (await import(/* @vite-ignore */ SIGNING_MODULE)) as Signing;
 
 const CLAIMS: TokenClaims = { pid: 'plan_abcdefgh12', role: 'edit', exp: 1_900_000_000, iat: 1_800_000_000 };
 const encoder = new TextEncoder();

@@ -1,0 +1,76 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (Playwright's own download does not work on these machines). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
+	});
+}
+
+/** A fresh browser profile (own IndexedDB, own service worker) for one person. */
+export async function person(
+	browser: Browser,
+	name: string,
+	options: { viewport?: { width: number; height: number }; locale?: string } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		viewport: options.viewport ?? { width: 1024, height: 768 },
+		locale: options.locale ?? 'en-US'
+	});
+	await context.addInitScript((n) => {
+		if (!localStorage.getItem('sales-plan:identity')) {
+			localStorage.setItem('sales-plan:identity', JSON.stringify({ name: n, color: '#2563eb' }));
+		}
+	}, name);
+	const page = await context.newPage();
+	page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message));
+	return { context, page };
+}
+
+/** Waits until the service worker controls the page, so it can be reloaded offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise<void>((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true })
+			);
+		}
+	});
+}
+
+/** Creates a plan through the UI and waits for it to reach the server. */
+export async function createPlan(page: Page, baseUrl: string): Promise<string> {
+	await page.goto(baseUrl + '/');
+	await page.getByTestId('new-plan').click();
+	await page.waitForURL(/\/plan\//);
+	await page.getByTestId('field-title').waitFor();
+	await page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 15_000 });
+	return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** Makes a share link through the Share dialog. */
+export async function shareLink(page: Page, role: 'view' | 'edit'): Promise<string> {
+	await page.getByTestId('share').click();
+	await page.getByLabel(role === 'edit' ? 'Edit link' : 'Read-only link').check();
+	await page.getByTestId('create-link').click();
+	const link = await page.getByTestId('share-link').inputValue();
+	await page.getByRole('button', { name: 'Close' }).click();
+	return link;
+}
+
+export async function setTitle(page: Page, title: string): Promise<void> {
+	await page.getByTestId('tab-overview').click();
+	await page.getByTestId('field-title').fill(title);
+	await page.getByTestId('field-title').press('Tab');
+}
