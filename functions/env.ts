@@ -10,6 +10,8 @@ export interface Env {
 	RATE_LIMIT_PER_SECOND?: string;
 	/** Overrides MAX_DOC_BYTES (tests use a small cap). */
 	MAX_DOC_BYTES?: string;
+	/** "off" relays each update on its own (the benchmark's baseline). */
+	BROADCAST_COALESCE?: string;
 }
 
 /** Reads a positive integer var, falling back when it is missing or malformed. */

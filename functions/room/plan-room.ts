@@ -27,6 +27,9 @@ class ProtocolError extends Error {
 	}
 }
 
+/** Updates within this long of an immediate broadcast are batched into the next one. */
+const BURST_WINDOW_MS = 5;
+
 /** Origin of updates applied from sockets, so the update listener knows to persist them. */
 const FROM_SOCKET = Symbol('socket');
 
@@ -41,6 +44,8 @@ export class PlanRoom extends DurableObject<Env> {
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
 	private lastApplied: Uint8Array | null = null;
+	private flushScheduled = false;
+	private lastImmediateAt = 0;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -175,10 +180,22 @@ export class PlanRoom extends DurableObject<Env> {
 
 	private queueBroadcast(update: Uint8Array, from: WebSocket): void {
 		this.pending.push({ update, from });
-		// Coalesce: updates arriving together reach every peer as one merged frame, which
-		// is what keeps fan-out to many peers cheap. A zero-delay timer only waits for the
-		// frames already queued; it never keeps the object awake.
-		if (this.pending.length === 1) setTimeout(() => this.flushBroadcast(), 0);
+		if (this.env.BROADCAST_COALESCE === 'off') return this.flushBroadcast();
+		if (this.flushScheduled) return;
+		// A lone edit goes out at once (lowest latency). Edits that follow an immediate
+		// broadcast within BURST_WINDOW_MS are a burst: they wait for a zero-delay timer, which
+		// fires after the frames already queued, and reach every peer as one merged frame —
+		// that keeps fan-out to many peers cheap. The timer never keeps the object awake.
+		const now = Date.now();
+		if (now - this.lastImmediateAt >= BURST_WINDOW_MS) {
+			this.lastImmediateAt = now;
+			return this.flushBroadcast();
+		}
+		this.flushScheduled = true;
+		setTimeout(() => {
+			this.flushScheduled = false;
+			this.flushBroadcast();
+		}, 0);
 	}
 
 	private flushBroadcast(): void {

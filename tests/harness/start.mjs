@@ -3,6 +3,7 @@
 // (default 8787). No account and no network needed.
 //   --no-build        serve the existing build (tests build once, start many times)
 //   PERSIST_TO=dir    keep Durable Object state somewhere else (tests use temp dirs)
+//   -- <args>         passed on to wrangler dev (e.g. `-- --var BROADCAST_COALESCE:off`)
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,8 @@ if (!process.argv.includes('--no-build')) {
 const port = process.env.PORT ?? '8787';
 const args = ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'];
 if (process.env.PERSIST_TO) args.push('--persist-to', process.env.PERSIST_TO);
+const passThrough = process.argv.indexOf('--');
+if (passThrough >= 0) args.push(...process.argv.slice(passThrough + 1));
 const server = spawn(bin('wrangler'), args, { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,165 @@
+// npm run bench:sync — fan-out latency and throughput of the sync server.
+// Starts two local servers (wrangler dev → workerd, as `npm start`): ours as shipped, and the
+// same server with broadcast coalescing off as the in-run baseline. Against each, with 1, 10 and
+// 50 stock y-websocket clients in one room, all in this one Node process:
+//   latency:    200 rounds, a rotating writer sets a value; time until every other client sees it
+//   throughput: one writer sends 2,000 updates; updates/s until every other client has the last
+// With 1 client there is nobody to fan out to, so "1" means the writer plus one reader.
+// BENCH_URL=http://127.0.0.1:8787 measures an already running server instead (no baseline).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const SIZES = (process.env.BENCH_SIZES ?? '1,10,50').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const BURST = Number(process.env.BENCH_BURST ?? 2000);
+
+// Every stock provider adds a process 'exit' listener; 50+ of them are expected here.
+process.setMaxListeners(0);
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(check, timeout, what) {
+	const deadline = Date.now() + timeout;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+		await sleep(1);
+	}
+}
+
+function startServer(port, extra = []) {
+	const child = spawn(process.execPath, [`${root}tests/harness/start.mjs`, '--no-build', '--', ...extra], {
+		cwd: root,
+		detached: true,
+		stdio: 'ignore',
+		env: { ...process.env, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		async ready() {
+
+			const deadline = Date.now() + 60_000;
+			while (Date.now() < deadline) {
+				try {
+					if ((await fetch(`${this.url}/`)).ok) return;
+				} catch {}
+				await sleep(250);
+			}
+			throw new Error('server did not start');
+		},
+		stop() {
+			try {
+				process.kill(-child.pid, 'SIGTERM');
+			} catch {}
+		}
+	};
+}
+
+async function room(url, n) {
+	const res = await fetch(`${url}/api/plans`, { method: 'POST', body: '{}' });
+	const { planId, tokens } = await res.json();
+	const clients = [];
+	for (let i = 0; i < n; i++) {
+		const doc = new Y.Doc();
+		const provider = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, {
+			params: { token: tokens.edit },
+			disableBc: true
+		});
+		clients.push({ doc, provider, map: doc.getMap('bench') });
+	}
+	await waitFor(() => clients.every((c) => c.provider.synced), 30_000, 'clients synced');
+	return clients;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function latency(clients) {
+	const samples = [];
+	for (let r = 0; r < ROUNDS; r++) {
+		const writer = clients[r % clients.length];
+		const readers = clients.filter((c) => c !== writer);
+		let seen = 0;
+		let done;
+		const finished = new Promise((resolve) => (done = resolve));
+		const observers = readers.map((c) => {
+			const fn = () => {
+				if (c.map.get('round') === r && ++seen === readers.length) done(performance.now());
+			};
+			c.map.observe(fn);
+			return () => c.map.unobserve(fn);
+		});
+		const t0 = performance.now();
+		writer.map.set('round', r);
+		const t1 = await Promise.race([finished, sleep(10_000).then(() => Number.NaN)]);
+		observers.forEach((off) => off());
+		if (Number.isNaN(t1)) throw new Error(`round ${r} timed out`);
+		samples.push(t1 - t0);
+		await sleep(2);
+	}
+	samples.sort((a, b) => a - b);
+	return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+async function throughput(clients) {
+	const [writer, ...readers] = clients;
+	const arrays = readers.map((c) => c.doc.getArray('burst'));
+	const t0 = performance.now();
+	const arr = writer.doc.getArray('burst');
+	for (let i = 0; i < BURST; i++) arr.push([i]);
+	await waitFor(() => arrays.every((a) => a.length === BURST), 300_000, 'burst delivered');
+	return BURST / ((performance.now() - t0) / 1000);
+}
+
+async function measure(label, url) {
+	const rows = [];
+	for (const size of SIZES) {
+		const clients = await room(url, Math.max(2, size));
+		const lat = await latency(clients);
+		const ups = await throughput(clients);
+		clients.forEach((c) => c.provider.destroy());
+		rows.push({ server: label, clients: size, p50: lat.p50, p99: lat.p99, ups });
+		console.log(
+			`${label.padEnd(22)} ${String(size).padStart(3)} clients  p50 ${lat.p50.toFixed(1).padStart(6)} ms  p99 ${lat.p99
+				.toFixed(1)
+				.padStart(6)} ms  ${ups.toFixed(0).padStart(6)} updates/s`
+		);
+		await sleep(500);
+	}
+	return rows;
+}
+
+async function main() {
+	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+	console.log(`Rounds ${ROUNDS}, burst ${BURST}; all clients in this process.\n`);
+	if (process.env.BENCH_URL) {
+		await measure('server', process.env.BENCH_URL);
+		process.exit(0);
+	}
+	if (!existsSync(`${root}.svelte-kit/cloudflare/index.html`)) {
+		spawnSync(`${root}node_modules/.bin/vite`, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+	}
+	for (const [label, extra, port] of [
+		['ours (coalescing)', [], 8791],
+		['baseline (no coalesce)', ['--var', 'BROADCAST_COALESCE:off'], 8792]
+	]) {
+		const server = startServer(port, extra);
+		try {
+			await server.ready();
+			await measure(label, server.url);
+		} finally {
+			server.stop();
+			await sleep(1000);
+		}
+	}
+	process.exit(0);
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});
