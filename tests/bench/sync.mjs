@@ -2,7 +2,7 @@
 // Starts two local servers (wrangler dev → workerd, as `npm start`): ours as shipped, and the
 // same server with broadcast coalescing off as the in-run baseline. Against each, with 1, 10 and
 // 50 stock y-websocket clients in one room, all in this one Node process:
-//   latency:    200 rounds, a rotating writer sets a value; time until every other client sees it
+//   latency:    200 rounds (after 50 unmeasured warm-up rounds), a rotating writer sets a value; time until every other client sees it
 //   throughput: one writer sends 2,000 updates; updates/s until every other client has the last
 // With 1 client there is nobody to fan out to, so "1" means the writer plus one reader.
 // BENCH_URL=http://127.0.0.1:8787 measures an already running server instead (no baseline).
@@ -18,6 +18,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '1,10,50').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
+const WARMUP = 50;
 
 // Every stock provider adds a process 'exit' listener; 50+ of them are expected here.
 process.setMaxListeners(0);
@@ -78,9 +79,9 @@ async function room(url, n) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function latency(clients) {
+async function latency(clients, rounds = ROUNDS) {
 	const samples = [];
-	for (let r = 0; r < ROUNDS; r++) {
+	for (let r = 0; r < rounds; r++) {
 		const writer = clients[r % clients.length];
 		const readers = clients.filter((c) => c !== writer);
 		let seen = 0;
@@ -115,46 +116,57 @@ async function throughput(clients) {
 	return BURST / ((performance.now() - t0) / 1000);
 }
 
-async function measure(label, url) {
-	const rows = [];
-	for (const size of SIZES) {
-		const clients = await room(url, Math.max(2, size));
-		const lat = await latency(clients);
-		const ups = await throughput(clients);
-		clients.forEach((c) => c.provider.destroy());
-		rows.push({ server: label, clients: size, p50: lat.p50, p99: lat.p99, ups });
-		console.log(
-			`${label.padEnd(22)} ${String(size).padStart(3)} clients  p50 ${lat.p50.toFixed(1).padStart(6)} ms  p99 ${lat.p99
-				.toFixed(1)
-				.padStart(6)} ms  ${ups.toFixed(0).padStart(6)} updates/s`
-		);
-		await sleep(500);
-	}
-	return rows;
+async function measureOnce(url, size) {
+	const clients = await room(url, Math.max(2, size));
+	await latency(clients, WARMUP); // JIT and connection warm-up, not measured
+	const lat = await latency(clients);
+	const ups = await throughput(clients);
+	clients.forEach((c) => c.provider.destroy());
+	await sleep(300);
+	return { ...lat, ups };
 }
+
+const fmt = (label, size, r) =>
+	`${label.padEnd(24)} ${String(size).padStart(3)} clients  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99
+		.toFixed(1)
+		.padStart(5)} ms  ${r.ups.toFixed(0).padStart(5)} updates/s`;
 
 async function main() {
 	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-	console.log(`Rounds ${ROUNDS}, burst ${BURST}; all clients in this process.\n`);
+	console.log(`Rounds ${ROUNDS} (+${WARMUP} warm-up), burst ${BURST}; all clients in this process.\n`);
 	if (process.env.BENCH_URL) {
-		await measure('server', process.env.BENCH_URL);
+		for (const size of SIZES) console.log(fmt('server', size, await measureOnce(process.env.BENCH_URL, size)));
 		process.exit(0);
 	}
 	if (!existsSync(`${root}.svelte-kit/cloudflare/index.html`)) {
 		spawnSync(`${root}node_modules/.bin/vite`, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 	}
-	for (const [label, extra, port] of [
-		['ours (coalescing)', [], 8791],
-		['baseline (no coalesce)', ['--var', 'BROADCAST_COALESCE:off'], 8792]
-	]) {
-		const server = startServer(port, extra);
-		try {
-			await server.ready();
-			await measure(label, server.url);
-		} finally {
-			server.stop();
-			await sleep(1000);
+	// Started one after the other: two wrangler processes starting at once race for ports.
+	const ours = startServer(8791);
+	await ours.ready();
+	const base = startServer(8792, ['--var', 'BROADCAST_COALESCE:off']);
+	const servers = { 'ours (coalescing)': ours, 'baseline (no coalesce)': base };
+	try {
+		await base.ready();
+		// Whatever runs second tends to do better on this machine, so each size runs
+		// ours → baseline → baseline → ours and each server's two runs are averaged.
+		const order = ['ours (coalescing)', 'baseline (no coalesce)', 'baseline (no coalesce)', 'ours (coalescing)'];
+		for (const size of SIZES) {
+			const runs = {};
+			for (const label of order) {
+				const r = await measureOnce(servers[label].url, size);
+				console.log('  run   ' + fmt(label, size, r));
+				(runs[label] ??= []).push(r);
+			}
+			for (const [label, rs] of Object.entries(runs)) {
+				const mean = (k) => rs.reduce((a, r) => a + r[k], 0) / rs.length;
+				console.log('  mean  ' + fmt(label, size, { p50: mean('p50'), p99: mean('p99'), ups: mean('ups') }));
+			}
+			console.log('');
 		}
+	} finally {
+		ours.stop();
+		base.stop();
 	}
 	process.exit(0);
 }
