@@ -8,12 +8,25 @@ const LOAD_TIMEOUT_MS = 10_000;
 
 export const localDocName = (planId: string) => `plan:${planId}`;
 
+type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
+
 /**
  * Opens the plan's local copy. Resolves once IndexedDB content is in `doc`; rejects with
  * a readable error when IndexedDB fails (the page then works from the server alone).
+ * Later write failures (quota, Safari dropping the connection) go to `onError`: they
+ * must never break editing, because the server copy is the source of truth.
  */
-export async function openLocalStore(planId: string, doc: Y.Doc): Promise<IndexeddbPersistence> {
+export async function openLocalStore(
+	planId: string,
+	doc: Y.Doc,
+	onError: (message: string) => void
+): Promise<IndexeddbPersistence> {
+	if (typeof indexedDB === 'undefined' || indexedDB === null) {
+		// y-indexeddb would fail inside promises nobody handles.
+		throw new Error('Could not open this plan’s local copy: this browser has no IndexedDB (private mode?).');
+	}
 	const persistence = new IndexeddbPersistence(localDocName(planId), doc);
+	guardWrites(persistence, doc, onError);
 	// y-indexeddb leaves the open promise's rejection unhandled: handle it here.
 	const opened = (persistence as unknown as { _db: Promise<unknown> })._db;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +47,37 @@ export async function openLocalStore(planId: string, doc: Y.Doc): Promise<Indexe
 	const size = (persistence as unknown as { _dbsize: number })._dbsize;
 	if (size > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
 	return persistence;
+}
+
+/**
+ * y-indexeddb writes from a doc 'update' listener: a synchronous throw there (closed
+ * database) would surface in the editor's transaction, and a failed write is an unhandled
+ * rejection. Wrap the listener so both are reported instead.
+ */
+function guardWrites(persistence: IndexeddbPersistence, doc: Y.Doc, onError: (message: string) => void): void {
+	const p = persistence as unknown as { _storeUpdate: StoreUpdate };
+	const original = p._storeUpdate;
+	doc.off('update', original);
+	p._storeUpdate = (update, origin) => {
+		try {
+			original(update, origin);
+		} catch (err) {
+			onError(describe(err));
+		}
+	};
+	doc.on('update', p._storeUpdate);
+}
+
+/** IndexedDB failures arrive as DOMExceptions in unhandled rejections; report those. */
+export function reportIndexedDbRejections(onError: (message: string) => void): () => void {
+	const handler = (event: PromiseRejectionEvent) => {
+		if (event.reason instanceof DOMException) {
+			onError(describe(event.reason));
+			event.preventDefault();
+		}
+	};
+	window.addEventListener('unhandledrejection', handler);
+	return () => window.removeEventListener('unhandledrejection', handler);
 }
 
 export function describe(err: unknown): string {

@@ -5,7 +5,7 @@ import { planRoots, schemaVersion } from '../doc/schema';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
-import { describe, openLocalStore } from './local-store';
+import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
 import { getPlan, putPlan, updatePlan, type PlanIndexEntry } from './plan-index';
 import { peersOf, type Peer } from './presence';
 import { ApiError, registerPlan } from './server';
@@ -45,6 +45,7 @@ export class PlanSession {
 	private destroyed = false;
 	private indexTimer: ReturnType<typeof setTimeout> | null = null;
 	private registerTimer: ReturnType<typeof setTimeout> | null = null;
+	private stopRejectionReports: () => void = () => {};
 
 	constructor(
 		readonly planId: string,
@@ -77,8 +78,10 @@ export class PlanSession {
 		this.entry = entry;
 		this.role = entry.role;
 		this.registered = Boolean(entry.token);
+		const onStorageError = (message: string) => (this.storageError = message);
+		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
 		try {
-			this.persistence = await openLocalStore(this.planId, this.doc);
+			this.persistence = await openLocalStore(this.planId, this.doc, onStorageError);
 		} catch (err) {
 			this.storageError = describe(err);
 		}
@@ -113,6 +116,7 @@ export class PlanSession {
 		if (this.indexTimer) clearTimeout(this.indexTimer);
 		if (this.registerTimer) clearTimeout(this.registerTimer);
 		window.removeEventListener('online', this.onOnline);
+		this.stopRejectionReports();
 		this.provider?.destroy();
 		this.awareness.off('change', this.onAwarenessChange);
 		this.awareness.destroy();

@@ -66,7 +66,8 @@ export class SyncProvider {
 
 	constructor(private readonly options: SyncProviderOptions) {
 		this.localSeq = options.initialUnsent ?? 0;
-		this.ignore = new Set([this, ...(options.ignoreOrigins ?? [])]);
+		// null/undefined are the origin of ordinary local edits: never ignore those.
+		this.ignore = new Set([this, ...(options.ignoreOrigins ?? []).filter((o) => o != null)]);
 		options.doc.on('update', this.onDocUpdate);
 		options.awareness.on('update', this.onAwarenessUpdate);
 		this.publish({ unsent: this.localSeq });
