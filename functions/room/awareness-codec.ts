@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType } from '../../src/lib/protocol/messages';
+import { awarenessFrame } from '../../src/lib/protocol/frames';
 
 /**
  * y-protocols awareness update: varUint count, then per client varUint id, varUint
@@ -31,8 +31,6 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessChange[] {
 
 /** A whole frame (message type + update) announcing the given entries. */
 export function encodeAwarenessMessage(entries: AwarenessChange[]): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.AWARENESS);
 	const inner = encoding.createEncoder();
 	encoding.writeVarUint(inner, entries.length);
 	for (const e of entries) {
@@ -40,6 +38,5 @@ export function encodeAwarenessMessage(entries: AwarenessChange[]): Uint8Array {
 		encoding.writeVarUint(inner, e.clock);
 		encoding.writeVarString(inner, e.state ?? 'null');
 	}
-	encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-	return encoding.toUint8Array(encoder);
+	return awarenessFrame(encoding.toUint8Array(inner));
 }

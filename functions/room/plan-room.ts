@@ -1,6 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import {
@@ -9,6 +8,7 @@ import {
 	MAX_DOC_BYTES,
 	MAX_FRAME_BYTES
 } from '../../src/lib/protocol/limits';
+import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
@@ -279,14 +279,6 @@ export class PlanRoom extends DurableObject<Env> {
 			if (peer !== ws) safeSend(peer, frame);
 		}
 	}
-}
-
-function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.SYNC);
-	encoding.writeVarUint(encoder, step);
-	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
 }
 
 function safeSend(ws: WebSocket, frame: Uint8Array): void {

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium (Playwright's own download does not work on these machines). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,6 +16,21 @@ export function launch(): Promise<Browser> {
 			'--no-first-run'
 		]
 	});
+}
+
+/** One Chromium per test file, launched before its tests and closed after. */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('browser not launched yet');
+		return browser;
+	};
 }
 
 /** A fresh browser profile (own IndexedDB, own service worker) for one person. */

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createPlan, launch, person, setTitle, shareLink } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { createPlan, person, setTitle, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('browser — live collaboration', () => {
 	it('two people on one plan see each other’s edits and presence live', async () => {
-		const alice = await person(browser, 'Alice Chen');
-		const bob = await person(browser, '王伟');
+		const alice = await person(browser(), 'Alice Chen');
+		const bob = await person(browser(), '王伟');
 		await createPlan(alice.page, baseUrl);
 		const link = await shareLink(alice.page, 'edit');
 		expect(link).toContain('#token=');
@@ -53,8 +45,8 @@ describe('browser — live collaboration', () => {
 	});
 
 	it('a read-only link shows the plan but cannot change it', async () => {
-		const alice = await person(browser, 'Alice');
-		const viewer = await person(browser, 'Viewer');
+		const alice = await person(browser(), 'Alice');
+		const viewer = await person(browser(), 'Viewer');
 		await createPlan(alice.page, baseUrl);
 		await setTitle(alice.page, 'Board copy');
 		const link = await shareLink(alice.page, 'view');
@@ -67,7 +59,7 @@ describe('browser — live collaboration', () => {
 	});
 
 	it('rejects bad input inline without storing it', async () => {
-		const alice = await person(browser, 'Alice');
+		const alice = await person(browser(), 'Alice');
 		await createPlan(alice.page, baseUrl);
 		const year = alice.page.getByTestId('field-fiscal-year');
 		const before = await year.inputValue();

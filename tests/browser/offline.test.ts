@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createPlan, launch, person, setTitle, shareLink, waitForServiceWorker } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { createPlan, person, setTitle, shareLink, waitForServiceWorker, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('browser — offline', () => {
 	it('edits made offline survive a reload and merge with others’ edits when back online', async () => {
-		const alice = await person(browser, 'Alice');
-		const bob = await person(browser, 'Bob');
+		const alice = await person(browser(), 'Alice');
+		const bob = await person(browser(), 'Bob');
 		const planId = await createPlan(alice.page, baseUrl);
 		await bob.page.goto(await shareLink(alice.page, 'edit'));
 		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor();
@@ -55,7 +47,7 @@ describe('browser — offline', () => {
 	});
 
 	it('creates and edits a plan with no network at all, then registers it when online', async () => {
-		const carol = await person(browser, 'Carol');
+		const carol = await person(browser(), 'Carol');
 		await carol.page.goto(baseUrl + '/');
 		await waitForServiceWorker(carol.page);
 		await carol.context.setOffline(true);
@@ -69,7 +61,7 @@ describe('browser — offline', () => {
 		await carol.context.setOffline(false);
 		await carol.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 30_000 });
 		// Proof it reached the server: a colleague opens it from a share link.
-		const dave = await person(browser, 'Dave');
+		const dave = await person(browser(), 'Dave');
 		await dave.page.goto(await shareLink(carol.page, 'view'));
 		await expect.poll(() => dave.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe('Made on a train');
 		await carol.context.close();

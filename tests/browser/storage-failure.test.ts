@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createPlan, launch, person, setTitle, shareLink } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { createPlan, person, setTitle, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('browser — IndexedDB unavailable', () => {
 	it('shows the storage problem and still works from the server', async () => {
-		const alice = await person(browser, 'Alice');
+		const alice = await person(browser(), 'Alice');
 		await createPlan(alice.page, baseUrl);
 		await setTitle(alice.page, 'Works without local storage');
 		const link = await shareLink(alice.page, 'edit');
 
 		// A browser where IndexedDB is missing (some private modes, broken profiles).
-		const bob = await person(browser, 'Bob');
+		const bob = await person(browser(), 'Bob');
 		await bob.context.addInitScript(() => {
 			Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
 		});

@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { signToken } from '../../functions/auth/token-signing';
+import { awarenessFrame as awarenessUpdateFrame, syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { newPlanId } from '../../src/lib/protocol/plan-id';
 
@@ -42,13 +43,7 @@ export function decodeFrame(bytes: Uint8Array): Frame {
 	return { type, payload: type === MessageType.AWARENESS ? decoding.readVarUint8Array(d) : new Uint8Array() };
 }
 
-export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.SYNC);
-	encoding.writeVarUint(e, step);
-	encoding.writeVarUint8Array(e, payload);
-	return encoding.toUint8Array(e);
-}
+export { syncFrame };
 
 export function awarenessFrame(entries: { id: number; clock: number; state: unknown }[]): Uint8Array {
 	const inner = encoding.createEncoder();
@@ -58,10 +53,7 @@ export function awarenessFrame(entries: { id: number; clock: number; state: unkn
 		encoding.writeVarUint(inner, e.clock);
 		encoding.writeVarString(inner, JSON.stringify(e.state));
 	}
-	const outer = encoding.createEncoder();
-	encoding.writeVarUint(outer, MessageType.AWARENESS);
-	encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-	return encoding.toUint8Array(outer);
+	return awarenessUpdateFrame(encoding.toUint8Array(inner));
 }
 
 /** A raw client socket with a frame queue and explicit-timeout waits. */

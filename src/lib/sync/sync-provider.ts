@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, FINAL_CLOSE_CODES } from '../protocol/close-codes';
+import { FINAL_CLOSE_CODES } from '../protocol/close-codes';
+import { awarenessFrame, syncFrame } from '../protocol/frames';
 import { MessageType, SyncStep } from '../protocol/messages';
 import { backoffDelay } from './backoff';
 
@@ -280,19 +280,3 @@ export class SyncProvider {
 	};
 }
 
-function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.SYNC);
-	encoding.writeVarUint(e, step);
-	encoding.writeVarUint8Array(e, payload);
-	return encoding.toUint8Array(e);
-}
-
-function awarenessFrame(update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.AWARENESS);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
-}
-
-export { CloseCode };

@@ -1,0 +1,19 @@
+import * as encoding from 'lib0/encoding';
+import { MessageType } from './messages';
+
+/** A sync frame: message type 0, the sync step, then the payload (state vector or update). */
+export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.SYNC);
+	encoding.writeVarUint(encoder, step);
+	encoding.writeVarUint8Array(encoder, payload);
+	return encoding.toUint8Array(encoder);
+}
+
+/** An awareness frame: message type 1, then an encoded awareness update. */
+export function awarenessFrame(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.AWARENESS);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
