@@ -70,4 +70,33 @@ describe('browser — live collaboration', () => {
 		await expect.poll(() => alice.page.getByTestId('field-fiscal-year').inputValue()).toBe(before);
 		await alice.context.close();
 	});
+
+	it('undo takes back only my own edits, by button and by keyboard', async () => {
+		const alice = await person(browser(), 'Alice');
+		const bob = await person(browser(), 'Bob');
+		await createPlan(alice.page, baseUrl);
+		await bob.page.goto(await shareLink(alice.page, 'edit'));
+		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor();
+
+		await setTitle(alice.page, 'Alice title');
+		await expect.poll(() => bob.page.getByTestId('plan-title').textContent()).toBe('Alice title');
+		await bob.page.getByTestId('tab-summary').click();
+		await bob.page.getByTestId('summary').pressSequentially('Bob wrote this.');
+		await alice.page.getByTestId('tab-summary').click();
+		await expect.poll(() => alice.page.getByTestId('summary').inputValue()).toBe('Bob wrote this.');
+
+		// Alice undoes: her title goes back, Bob's text stays.
+		await alice.page.getByTestId('undo').click();
+		await expect.poll(() => bob.page.getByTestId('plan-title').textContent()).toMatch(/Sales plan/);
+		expect(await alice.page.getByTestId('summary').inputValue()).toBe('Bob wrote this.');
+		await alice.page.getByTestId('redo').click();
+		await expect.poll(() => bob.page.getByTestId('plan-title').textContent()).toBe('Alice title');
+
+		// Bob undoes his typing with Ctrl+Z inside the text field: Alice's title stays.
+		await bob.page.getByTestId('summary').press('Control+z');
+		await expect.poll(() => alice.page.getByTestId('summary').inputValue()).toBe('');
+		expect(await alice.page.getByTestId('plan-title').textContent()).toBe('Alice title');
+		await alice.context.close();
+		await bob.context.close();
+	});
 });

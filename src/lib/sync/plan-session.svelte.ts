@@ -2,6 +2,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { readOverview, initPlan, type OverviewView } from '../doc/overview';
 import { planRoots, schemaVersion } from '../doc/schema';
+import { createUndoManager } from '../doc/undo';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -24,6 +25,11 @@ const INDEX_REFRESH_MS = 2000;
 export class PlanSession {
 	readonly doc = new Y.Doc();
 	readonly awareness = new Awareness(this.doc);
+	/** Origin of this person's editor transactions: what undo tracks. */
+	readonly localOrigin = {};
+	private undoManager: Y.UndoManager | null = null;
+	canUndo = $state(false);
+	canRedo = $state(false);
 
 	loaded = $state(false);
 	notFound = $state(false);
@@ -91,8 +97,21 @@ export class PlanSession {
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
 		this.refreshContent();
+		// Created after loading and seeding, so neither can be undone.
+		this.undoManager = createUndoManager(this.doc, this.localOrigin);
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
+			this.undoManager.on(event, this.onUndoStack);
+		}
 		this.loaded = true;
 		await this.connect();
+	}
+
+	undo(): void {
+		this.undoManager?.undo();
+	}
+
+	redo(): void {
+		this.undoManager?.redo();
 	}
 
 	setSection(section: string): void {
@@ -118,6 +137,7 @@ export class PlanSession {
 		window.removeEventListener('online', this.onOnline);
 		this.stopRejectionReports();
 		this.provider?.destroy();
+		this.undoManager?.destroy();
 		this.awareness.off('change', this.onAwarenessChange);
 		this.awareness.destroy();
 		void this.persistence?.destroy();
@@ -197,6 +217,11 @@ export class PlanSession {
 	private onOverviewChange = () => {
 		this.overview = readOverview(this.doc);
 		this.refreshContent();
+	};
+
+	private onUndoStack = () => {
+		this.canUndo = this.undoManager?.canUndo() ?? false;
+		this.canRedo = this.undoManager?.canRedo() ?? false;
 	};
 
 	private onAwarenessChange = () => {
