@@ -93,13 +93,11 @@ const EPSILON = 1e-9;
  * Example: `fiscalPeriod(2025, 4)` → `{ start: '2025-04-01', end: '2026-04-01' }`.
  */
 export function fiscalPeriod(fiscalYear: number, fiscalStartMonth: number): { start: string; end: string } | null {
-	if (!Number.isInteger(fiscalYear) || !Number.isInteger(fiscalStartMonth) || fiscalStartMonth < 1 || fiscalStartMonth > 12) {
-		return null;
-	}
-	const start = new Date(Date.UTC(fiscalYear, fiscalStartMonth - 1, 1));
-	const end = new Date(Date.UTC(fiscalYear + 1, fiscalStartMonth - 1, 1));
-	if (!Number.isFinite(start.getTime()) || fiscalYear < 1000 || fiscalYear > 9998) return null;
-	return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+	const validYear = Number.isInteger(fiscalYear) && fiscalYear >= 1000 && fiscalYear <= 9998;
+	const validMonth = Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12;
+	if (!validYear || !validMonth) return null;
+	const iso = (year: number) => new Date(Date.UTC(year, fiscalStartMonth - 1, 1)).toISOString().slice(0, 10);
+	return { start: iso(fiscalYear), end: iso(fiscalYear + 1) };
 }
 
 /** One past period of the team: its total output and how many reps produced it. */

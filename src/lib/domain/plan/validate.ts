@@ -11,6 +11,7 @@
  * the rest of a row (the same pattern as `readOverview`).
  */
 import { roundToStep } from '../step-units';
+import { weightsSumPct } from './decomposition';
 import {
 	BUDGET_CATEGORIES,
 	GOAL_METRICS,
@@ -40,6 +41,8 @@ export type ValueIssueCode =
 	| 'choice'
 	| 'notList'
 	| 'tooMany'
+	| 'wrongCount'
+	| 'weightsSum'
 	| 'notObject';
 
 export interface ValueIssue {
@@ -172,6 +175,20 @@ export function checkChoice(value: unknown, choices: readonly unknown[]): ValueI
 	return choices.includes(value) ? null : issue('choice');
 }
 
+/**
+ * Percentage weights that must sum to exactly 100.00 (KPI weights of a role, unit or rep shares):
+ * the first bad weight (with its index), else `weightsSum` with the actual sum, else null.
+ * Example: `checkWeightsTo100([60, 30, 13])` → `{ code: 'weightsSum', params: { sumPct: 103 } }`.
+ */
+export function checkWeightsTo100(weights: readonly unknown[]): ValueIssue | null {
+	for (let index = 0; index < weights.length; index++) {
+		const found = checkNumber(weights[index], { min: 0 });
+		if (found) return issue(found.code, { ...found.params, index });
+	}
+	const sumPct = weightsSumPct(weights);
+	return sumPct === null || Math.round(sumPct * 100) === 10_000 ? null : issue('weightsSum', { sumPct });
+}
+
 /* ── Sanitizers ───────────────────────────────────────────────────────────────────────────── */
 
 export interface InvalidValue {
@@ -245,7 +262,7 @@ export function sanitizeStringList(raw: unknown, rules: TextRules = {}): Sanitiz
 export function sanitizeSeasonality(raw: unknown): Sanitized<number[]> {
 	const list = sanitizeList(raw, (item) => sanitizeNumber(item, { min: 0 }));
 	if (!list.ok) return list;
-	return list.value.length === 12 ? list : invalid(raw, issue('tooMany', { expected: 12, actual: list.value.length }));
+	return list.value.length === 12 ? list : invalid(raw, issue('wrongCount', { expected: 12, actual: list.value.length }));
 }
 
 /* ── Records ──────────────────────────────────────────────────────────────────────────────── */
