@@ -6,6 +6,8 @@ import type * as Y from 'yjs';
  *   meta      Y.Map   schemaVersion
  *   overview  Y.Map   PlanOverview fields (plain values)
  *   summary   Y.Text  executive summary (narrative: concurrent typing merges)
+ *   goals     Y.Array<Y.Map> SMART goals, one Y.Map per goal (fields merge independently)
+ * meta.template names the industry template the plan was made from.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -13,7 +15,8 @@ export function planRoots(doc: Y.Doc) {
 	return {
 		meta: doc.getMap<unknown>('meta'),
 		overview: doc.getMap<unknown>('overview'),
-		summary: doc.getText('summary')
+		summary: doc.getText('summary'),
+		goals: doc.getArray<Y.Map<unknown>>('goals')
 	};
 }
 

@@ -16,7 +16,7 @@ export interface PlanIndexEntry {
 	/** Token for read-only share links (owners only). */
 	viewToken?: string;
 	/** First content of a plan created here, written into the doc on first open. */
-	seed?: { title: string; fiscalYear?: number };
+	seed?: { title: string; fiscalYear?: number; template?: string; language?: 'en' | 'zh-CN' };
 }
 
 const DB_NAME = 'sales-plan-index';

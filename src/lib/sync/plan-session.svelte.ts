@@ -1,8 +1,10 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { readOverview, initPlan, type OverviewView } from '../doc/overview';
+import { readOverview, type OverviewView } from '../doc/overview';
+import { seedPlan } from '../doc/seed-plan';
 import { planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
+import { readGoals, type GoalView } from '../doc/goals';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -42,6 +44,7 @@ export class PlanSession {
 	registerError = $state<string | null>(null);
 	peers = $state.raw<Peer[]>([]);
 	overview = $state.raw<OverviewView>(readOverview(this.doc));
+	goals = $state.raw<GoalView[]>([]);
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 
@@ -61,6 +64,7 @@ export class PlanSession {
 		this.awareness.setLocalState({ user: identity, section: 'overview', field: null });
 		this.awareness.on('change', this.onAwarenessChange);
 		planRoots(this.doc).overview.observe(this.onOverviewChange);
+		planRoots(this.doc).goals.observeDeep(this.onGoalsChange);
 		this.doc.on('update', this.onDocUpdate);
 	}
 
@@ -93,7 +97,8 @@ export class PlanSession {
 		}
 		if (this.destroyed) return;
 		if (schemaVersion(this.doc) === null && entry.seed) {
-			initPlan(this.doc, entry.seed);
+			const { title, fiscalYear, template, language } = entry.seed;
+			seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
 		this.refreshContent();
@@ -212,11 +217,16 @@ export class PlanSession {
 
 	private refreshContent(): void {
 		this.hasContent = schemaVersion(this.doc) !== null;
+		this.goals = readGoals(this.doc);
 	}
 
 	private onOverviewChange = () => {
 		this.overview = readOverview(this.doc);
 		this.refreshContent();
+	};
+
+	private onGoalsChange = () => {
+		this.goals = readGoals(this.doc);
 	};
 
 	private onUndoStack = () => {

@@ -1,0 +1,29 @@
+import type * as Y from 'yjs';
+import type { PlanOverview } from '../domain/plan-overview';
+import { templateText } from '../domain/plan/template-text';
+import { TEMPLATES, TEMPLATE_IDS, instantiateGoals, type TemplateId } from '../domain/plan/templates';
+import { addGoals, newGoalId } from './goals';
+import { initPlan } from './overview';
+import { planRoots } from './schema';
+
+/** First content of a new plan: overview, and the template's draft goals in the user's language. */
+export function seedPlan(
+	doc: Y.Doc,
+	seed: { overview: Partial<PlanOverview>; template?: string; language?: 'en' | 'zh-CN' }
+): void {
+	const template: TemplateId = (TEMPLATE_IDS as readonly string[]).includes(seed.template ?? '')
+		? (seed.template as TemplateId)
+		: 'blank';
+	const language = seed.language ?? 'en';
+	doc.transact(() => {
+		initPlan(doc, seed.overview);
+		planRoots(doc).meta.set('template', template);
+		const goals = instantiateGoals(
+			TEMPLATES[template],
+			(key) => templateText(language, key),
+			() => newGoalId(),
+			seed.overview.currency ?? 'CNY'
+		);
+		if (goals.length > 0) addGoals(doc, goals);
+	});
+}
