@@ -7,6 +7,9 @@ import type * as Y from 'yjs';
  *   overview  Y.Map   PlanOverview fields (plain values)
  *   summary   Y.Text  executive summary (narrative: concurrent typing merges)
  *   goals     Y.Array<Y.Map> SMART goals, one Y.Map per goal (fields merge independently)
+ *   targets   Y.Map   annualTarget, reservePct, stretchPct, and `seasonality`: a Y.Map of
+ *                     fiscal month '1'…'12' → weight %, so two people editing different months
+ *                     both keep their value (and a sum ≠ 100% is shown, not hidden)
  * meta.template names the industry template the plan was made from.
  */
 export const SCHEMA_VERSION = 1;
@@ -16,7 +19,8 @@ export function planRoots(doc: Y.Doc) {
 		meta: doc.getMap<unknown>('meta'),
 		overview: doc.getMap<unknown>('overview'),
 		summary: doc.getText('summary'),
-		goals: doc.getArray<Y.Map<unknown>>('goals')
+		goals: doc.getArray<Y.Map<unknown>>('goals'),
+		targets: doc.getMap<unknown>('targets')
 	};
 }
 

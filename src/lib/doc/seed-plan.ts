@@ -1,10 +1,11 @@
 import type * as Y from 'yjs';
 import type { PlanOverview } from '../domain/plan-overview';
 import { templateText } from '../domain/plan/template-text';
-import { TEMPLATES, TEMPLATE_IDS, instantiateGoals, type TemplateId } from '../domain/plan/templates';
+import { TEMPLATES, TEMPLATE_IDS, instantiateGoals, seasonalityForFiscalYear, type TemplateId } from '../domain/plan/templates';
 import { addGoals, newGoalId } from './goals';
 import { initPlan } from './overview';
 import { planRoots } from './schema';
+import { initTargets } from './targets';
 
 /** First content of a new plan: overview, and the template's draft goals in the user's language. */
 export function seedPlan(
@@ -25,5 +26,6 @@ export function seedPlan(
 			seed.overview.currency ?? 'CNY'
 		);
 		if (goals.length > 0) addGoals(doc, goals);
+		initTargets(doc, seasonalityForFiscalYear(TEMPLATES[template], seed.overview.fiscalStartMonth ?? 1));
 	});
 }

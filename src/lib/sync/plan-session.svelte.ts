@@ -5,6 +5,7 @@ import { seedPlan } from '../doc/seed-plan';
 import { planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
+import { readTargets, type TargetsView } from '../doc/targets';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -45,6 +46,7 @@ export class PlanSession {
 	peers = $state.raw<Peer[]>([]);
 	overview = $state.raw<OverviewView>(readOverview(this.doc));
 	goals = $state.raw<GoalView[]>([]);
+	targets = $state.raw<TargetsView>(readTargets(this.doc));
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 
@@ -65,6 +67,7 @@ export class PlanSession {
 		this.awareness.on('change', this.onAwarenessChange);
 		planRoots(this.doc).overview.observe(this.onOverviewChange);
 		planRoots(this.doc).goals.observeDeep(this.onGoalsChange);
+		planRoots(this.doc).targets.observeDeep(this.onTargetsChange);
 		this.doc.on('update', this.onDocUpdate);
 	}
 
@@ -218,6 +221,7 @@ export class PlanSession {
 	private refreshContent(): void {
 		this.hasContent = schemaVersion(this.doc) !== null;
 		this.goals = readGoals(this.doc);
+		this.targets = readTargets(this.doc);
 	}
 
 	private onOverviewChange = () => {
@@ -227,6 +231,10 @@ export class PlanSession {
 
 	private onGoalsChange = () => {
 		this.goals = readGoals(this.doc);
+	};
+
+	private onTargetsChange = () => {
+		this.targets = readTargets(this.doc);
 	};
 
 	private onUndoStack = () => {

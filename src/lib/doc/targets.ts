@@ -1,0 +1,109 @@
+import * as Y from 'yjs';
+import { decompose, fixWeights, weightsSumPct, type DecomposeResult } from '../domain/plan/decomposition';
+import { DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, EQUAL_SEASONALITY_PCT } from '../domain/plan/types';
+import { checkMoney, checkPercent, type ValueIssue } from '../domain/plan/validate';
+import { planRoots } from './schema';
+
+/** The top of the target decomposition as stored, with invalid stored values reported. */
+export interface TargetsView {
+	annualTarget: number | null;
+	reservePct: number;
+	stretchPct: number;
+	/** 12 weights in fiscal order; a missing or invalid month reads as NaN-free `null`. */
+	seasonality: (number | null)[];
+	/** Σ weights in percent (exact to the basis point), null when a month is missing/invalid. */
+	seasonalitySumPct: number | null;
+	invalid: Partial<Record<'annualTarget' | 'reservePct' | 'stretchPct' | `m${number}`, ValueIssue>>;
+	/** The decomposition, or the violations that stop it (never rescaled silently). */
+	result: DecomposeResult | null;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+function seasonalityMap(doc: Y.Doc): Y.Map<unknown> | null {
+	const value = planRoots(doc).targets.get('seasonality');
+	return value instanceof Y.Map ? value : null;
+}
+
+export function readTargets(doc: Y.Doc, currencyStep = 0.01): TargetsView {
+	const map = planRoots(doc).targets;
+	const invalid: TargetsView['invalid'] = {};
+	const read = (key: 'annualTarget' | 'reservePct' | 'stretchPct', check: (v: unknown) => ValueIssue | null, fallback: number | null) => {
+		if (!map.has(key)) return fallback;
+		const value = map.get(key);
+		if (value === null && key === 'annualTarget') return null;
+		const found = check(value);
+		if (found) {
+			invalid[key] = found;
+			return fallback;
+		}
+		return value as number;
+	};
+	const annualTarget = read('annualTarget', (v) => checkMoney(v, { step: currencyStep }), null);
+	const reservePct = read('reservePct', (v) => checkPercent(v, { max: 50 }), DEFAULT_RESERVE_PCT) as number;
+	const stretchPct = read('stretchPct', (v) => checkPercent(v, { max: 200 }), DEFAULT_STRETCH_PCT) as number;
+	const season = seasonalityMap(doc);
+	const seasonality = MONTHS.map((m) => {
+		const value = season?.get(String(m));
+		const found = checkPercent(value);
+		if (found) {
+			invalid[`m${m}`] = found;
+			return null;
+		}
+		return value as number;
+	});
+	const seasonalitySumPct = seasonality.includes(null) ? null : weightsSumPct(seasonality);
+	const result =
+		annualTarget === null || seasonality.includes(null)
+			? null
+			: decompose({ annualTarget, seasonalityPct: seasonality as number[], units: [], reservePct, stretchPct, step: currencyStep });
+	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, invalid, result };
+}
+
+/** Writes starting values: equal months unless the template gives a seasonality. */
+export function initTargets(doc: Y.Doc, seasonalityPct: readonly number[] = EQUAL_SEASONALITY_PCT): void {
+	doc.transact(() => {
+		const map = planRoots(doc).targets;
+		map.set('reservePct', DEFAULT_RESERVE_PCT);
+		map.set('stretchPct', DEFAULT_STRETCH_PCT);
+		const season = new Y.Map<unknown>();
+		seasonalityPct.forEach((w, i) => season.set(String(i + 1), w));
+		map.set('seasonality', season);
+	});
+}
+
+export function setAnnualTarget(doc: Y.Doc, value: number | null, currencyStep = 0.01): ValueIssue | null {
+	const found = value === null ? null : checkMoney(value, { step: currencyStep });
+	if (found) return found;
+	planRoots(doc).targets.set('annualTarget', value);
+	return null;
+}
+
+export function setTargetPct(doc: Y.Doc, key: 'reservePct' | 'stretchPct', value: number): ValueIssue | null {
+	const found = checkPercent(value, { max: key === 'reservePct' ? 50 : 200 });
+	if (found) return found;
+	planRoots(doc).targets.set(key, value);
+	return null;
+}
+
+/** Sets one fiscal month's weight (1–12); the sum is checked when read, never forced here. */
+export function setSeasonWeight(doc: Y.Doc, month: number, value: number): ValueIssue | null {
+	const found = checkPercent(value, { step: 0.01 });
+	if (found) return found;
+	doc.transact(() => {
+		let season = seasonalityMap(doc);
+		if (!season) {
+			season = new Y.Map<unknown>();
+			planRoots(doc).targets.set('seasonality', season);
+		}
+		season.set(String(month), value);
+	});
+	return null;
+}
+
+/** The one-click fix: rescale the months to exactly 100.00% (largest remainder on basis points). */
+export function fixSeasonality(doc: Y.Doc): void {
+	const weights = readTargets(doc).seasonality.map((w) => w ?? 0);
+	const fixed = fixWeights(weights);
+	doc.transact(() => fixed.forEach((w, i) => setSeasonWeight(doc, i + 1, w)));
+}
