@@ -45,4 +45,23 @@ describe('browser — target decomposition', () => {
 		await alice.context.close();
 		await bob.context.close();
 	});
+
+	it('allocates a region to reps and shows each rep’s commitment gap to a colleague', async () => {
+		const alice = await person(browser(), 'Alice');
+		const bob = await person(browser(), 'Bob');
+		await createPlan(alice.page, baseUrl);
+		await bob.page.goto(await shareLink(alice.page, 'edit'));
+		for (const p of [alice.page, bob.page]) await p.getByTestId('tab-targets').click();
+		await alice.page.getByTestId('annual-target').fill('1200000');
+		await alice.page.getByTestId('annual-target').press('Tab');
+		await alice.page.getByTestId('add-unit').click();
+		await alice.page.getByTestId('add-rep').click();
+		// One region at 100% with one rep at 100%: the rep carries everything but the 10% reserve.
+		await expect.poll(() => bob.page.getByTestId('rep-baseline').textContent(), { timeout: 10_000 }).toMatch(/1,080,000/);
+		await bob.page.getByTestId('rep-commitment').fill('1000000');
+		await bob.page.getByTestId('rep-commitment').press('Tab');
+		await expect.poll(() => alice.page.getByTestId('rep-gap').textContent(), { timeout: 10_000 }).toMatch(/-.*80,000/);
+		await alice.context.close();
+		await bob.context.close();
+	});
 });

@@ -3,6 +3,7 @@ import { decompose, fixWeights, weightsSumPct, type DecomposeResult } from '../d
 import { DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, EQUAL_SEASONALITY_PCT } from '../domain/plan/types';
 import { checkMoney, checkPercent, type ValueIssue } from '../domain/plan/validate';
 import { planRoots } from './schema';
+import { readUnits, type UnitView } from './units';
 
 /** The top of the target decomposition as stored, with invalid stored values reported. */
 export interface TargetsView {
@@ -14,6 +15,7 @@ export interface TargetsView {
 	/** Σ weights in percent (exact to the basis point), null when a month is missing/invalid. */
 	seasonalitySumPct: number | null;
 	invalid: Partial<Record<'annualTarget' | 'reservePct' | 'stretchPct' | `m${number}`, ValueIssue>>;
+	units: UnitView[];
 	/** The decomposition, or the violations that stop it (never rescaled silently). */
 	result: DecomposeResult | null;
 }
@@ -53,11 +55,19 @@ export function readTargets(doc: Y.Doc, currencyStep = 0.01): TargetsView {
 		return value as number;
 	});
 	const seasonalitySumPct = seasonality.includes(null) ? null : weightsSumPct(seasonality);
+	const units = readUnits(doc);
 	const result =
 		annualTarget === null || seasonality.includes(null)
 			? null
-			: decompose({ annualTarget, seasonalityPct: seasonality as number[], units: [], reservePct, stretchPct, step: currencyStep });
-	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, invalid, result };
+			: decompose({
+					annualTarget,
+					seasonalityPct: seasonality as number[],
+					units: units.map(({ unit }) => ({ id: unit.id, weightPct: unit.weightPct, reps: unit.reps })),
+					reservePct,
+					stretchPct,
+					step: currencyStep
+				});
+	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, units, invalid, result };
 }
 
 /** Writes starting values: equal months unless the template gives a seasonality. */

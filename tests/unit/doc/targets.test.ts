@@ -61,3 +61,42 @@ describe('doc — targets and seasonality', () => {
 		expect(view.result).toBeNull();
 	});
 });
+
+describe('doc — regions and reps', () => {
+	it('allocates to reps with baseline and stretch, shows commitments against them, and fixes shares', async () => {
+		const { addRep, addUnit, fixRepWeights, fixUnitWeights, readUnits, setRepField, setUnitField } = await import('$lib/doc/units');
+		const { topDownVsBottomUp } = await import('$lib/domain/plan/decomposition');
+		const doc = seeded();
+		setAnnualTarget(doc, 1_200_000);
+		const east = addUnit(doc, 'East', 60);
+		const west = addUnit(doc, 'West', 40);
+		const li = addRep(doc, east, 'Li', 50)!;
+		addRep(doc, east, 'Wang', 50);
+		addRep(doc, west, 'Zhao', 100);
+		expect(setRepField(doc, east, li, 'commitment', 300_000)).toBeNull();
+		expect(setRepField(doc, east, li, 'weightPct', Number.NaN)?.code).toBe('notFinite');
+		const view = readTargets(doc);
+		expect(view.result?.ok).toBe(true);
+		if (!view.result?.ok) return;
+		const d = view.result.decomposition;
+		const eastTargets = d.units.find((u) => u.unitId === east)!;
+		const liTargets = eastTargets.reps.find((r) => r.repId === li)!;
+		// 1,200,000 − 10% reserve = 1,080,000; East 60% = 648,000; Li 50% = 324,000 (within a cent).
+		expect(liTargets.baselineTotal).toBeCloseTo(324_000, 0);
+		expect(liTargets.stretchTotal).toBeCloseTo(324_000 * 1.2, 0);
+		const sumReps = d.units.flatMap((u) => u.reps).reduce((a, r) => a + r.baselineTotal, 0);
+		expect(sumReps + d.reserveTotal).toBeCloseTo(1_200_000, 6);
+		const gaps = topDownVsBottomUp(d, readUnits(doc).map(({ unit }) => unit));
+		expect(gaps.find((g) => g.level === 'rep' && g.id === li)?.gap).toBeCloseTo(-24_000, 0);
+
+		// Shares that do not add up stop the decomposition (no silent rescale) until fixed.
+		setUnitField(doc, west, 'weightPct', 45);
+		expect(readTargets(doc).result?.ok).toBe(false);
+		fixUnitWeights(doc);
+		expect(readUnits(doc).reduce((a, u) => a + u.unit.weightPct, 0)).toBeCloseTo(100, 9);
+		setRepField(doc, east, li, 'weightPct', 70);
+		expect(readTargets(doc).result?.ok).toBe(false);
+		fixRepWeights(doc, east);
+		expect(readTargets(doc).result?.ok).toBe(true);
+	});
+});

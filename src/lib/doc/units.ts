@@ -1,0 +1,140 @@
+import * as Y from 'yjs';
+import { fixWeights } from '../domain/plan/decomposition';
+import type { PlanRep, PlanUnit } from '../domain/plan/types';
+import { REP_SPEC, checkPercent, checkText, sanitizeRecord, type ValueIssue } from '../domain/plan/validate';
+import { planRoots } from './schema';
+
+/**
+ * Regions/teams and their reps under `targets.units`: Y.Array of unit Y.Maps, each with a
+ * `reps` Y.Array of rep Y.Maps, so people editing different units or reps never clash.
+ */
+export interface UnitView {
+	unit: PlanUnit;
+	issues: Partial<Record<string, ValueIssue>>;
+}
+
+function unitsArray(doc: Y.Doc, create = false): Y.Array<Y.Map<unknown>> | null {
+	const targets = planRoots(doc).targets;
+	const value = targets.get('units');
+	if (value instanceof Y.Array) return value as Y.Array<Y.Map<unknown>>;
+	if (!create) return null;
+	const array = new Y.Array<Y.Map<unknown>>();
+	targets.set('units', array);
+	return array;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y.Array; entries are checked
+const maps = (array: Y.Array<any> | null): Y.Map<unknown>[] =>
+	((array?.toArray() ?? []) as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map);
+
+/** Units in order, with reps; malformed entries from peers are skipped, bad fields reported. */
+export function readUnits(doc: Y.Doc): UnitView[] {
+	return maps(unitsArray(doc)).map((map) => {
+		const issues: UnitView['issues'] = {};
+		const name = map.get('name');
+		const weight = map.get('weightPct');
+		if (checkPercent(weight)) issues.weightPct = checkPercent(weight)!;
+		const repsArray = map.get('reps');
+		const reps: PlanRep[] = [];
+		for (const repMap of maps(repsArray instanceof Y.Array ? repsArray : null)) {
+			const read = sanitizeRecord(repMap.toJSON(), REP_SPEC);
+			if (!read.ok) continue;
+			reps.push(read.value);
+			for (const [field, issue] of Object.entries(read.issues)) issues[`rep:${read.value.id}:${field}`] = issue;
+		}
+		return {
+			unit: {
+				id: String(map.get('id') ?? ''),
+				name: typeof name === 'string' ? name : '',
+				kind: map.get('kind') === 'team' ? 'team' : 'region',
+				weightPct: issues.weightPct ? 0 : (weight as number),
+				reps
+			},
+			issues
+		};
+	});
+}
+
+const newId = (prefix: string) => `${prefix}-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
+
+export function addUnit(doc: Y.Doc, name: string, weightPct: number): string {
+	const id = newId('u');
+	doc.transact(() => {
+		const map = new Y.Map<unknown>();
+		map.set('id', id);
+		map.set('name', name);
+		map.set('kind', 'region');
+		map.set('weightPct', weightPct);
+		map.set('reps', new Y.Array<Y.Map<unknown>>());
+		unitsArray(doc, true)!.push([map]);
+	});
+	return id;
+}
+
+export function addRep(doc: Y.Doc, unitId: string, name: string, weightPct: number): string | null {
+	const unit = findUnit(doc, unitId);
+	const reps = unit?.get('reps');
+	if (!(reps instanceof Y.Array)) return null;
+	const id = newId('r');
+	const map = new Y.Map<unknown>();
+	for (const [k, v] of Object.entries({ id, name, weightPct, newHire: false, stretchPct: null, commitment: null })) map.set(k, v);
+	reps.push([map]);
+	return id;
+}
+
+export function setUnitField(doc: Y.Doc, unitId: string, field: 'name' | 'weightPct', value: string | number): ValueIssue | null {
+	const found = field === 'name' ? checkText(value, { required: true, maxLength: 200 }) : checkPercent(value, { step: 0.01 });
+	if (found) return found;
+	findUnit(doc, unitId)?.set(field, value);
+	return null;
+}
+
+export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'commitment'>(
+	doc: Y.Doc,
+	unitId: string,
+	repId: string,
+	field: F,
+	value: PlanRep[F]
+): ValueIssue | null {
+	const read = REP_SPEC[field].read(value);
+	if (!read.ok) return read.issue;
+	if (field === 'weightPct' && checkPercent(value, { step: 0.01 })) return checkPercent(value, { step: 0.01 });
+	findRep(doc, unitId, repId)?.set(field, read.value);
+	return null;
+}
+
+export function removeUnit(doc: Y.Doc, unitId: string): void {
+	const array = unitsArray(doc);
+	const index = array?.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === unitId) ?? -1;
+	if (array && index >= 0) array.delete(index, 1);
+}
+
+export function removeRep(doc: Y.Doc, unitId: string, repId: string): void {
+	const reps = findUnit(doc, unitId)?.get('reps');
+	if (!(reps instanceof Y.Array)) return;
+	const index = reps.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === repId);
+	if (index >= 0) reps.delete(index, 1);
+}
+
+/** One-click fixes: rescale unit weights, or one unit's rep weights, to exactly 100.00%. */
+export function fixUnitWeights(doc: Y.Doc): void {
+	const units = maps(unitsArray(doc));
+	const fixed = fixWeights(units.map((u) => u.get('weightPct')));
+	doc.transact(() => units.forEach((u, i) => u.set('weightPct', fixed[i])));
+}
+
+export function fixRepWeights(doc: Y.Doc, unitId: string): void {
+	const reps = findUnit(doc, unitId)?.get('reps');
+	const list = maps(reps instanceof Y.Array ? reps : null);
+	const fixed = fixWeights(list.map((r) => r.get('weightPct')));
+	doc.transact(() => list.forEach((r, i) => r.set('weightPct', fixed[i])));
+}
+
+function findUnit(doc: Y.Doc, unitId: string): Y.Map<unknown> | undefined {
+	return maps(unitsArray(doc)).find((m) => m.get('id') === unitId);
+}
+
+function findRep(doc: Y.Doc, unitId: string, repId: string): Y.Map<unknown> | undefined {
+	const reps = findUnit(doc, unitId)?.get('reps');
+	return maps(reps instanceof Y.Array ? reps : null).find((m) => m.get('id') === repId);
+}
