@@ -1,7 +1,8 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Goal } from '../domain/plan/types';
 import { emptyGoal } from '../domain/plan/types';
-import { GOAL_SPEC, sanitizeGoal, type ValueIssue } from '../domain/plan/validate';
+import { GOAL_SPEC, type ValueIssue } from '../domain/plan/validate';
+import { newRecordId, pushRecords, readRecords, removeRecord, setRecordField } from './record-list';
 import { planRoots } from './schema';
 
 /** A stored goal as the editor sees it: good fields typed, bad ones reported with what is stored. */
@@ -13,24 +14,14 @@ export interface GoalView {
 
 /** Every goal in order; an entry that is not a map (a peer's bad write) is skipped. */
 export function readGoals(doc: Y.Doc): GoalView[] {
-	const views: GoalView[] = [];
-	for (const entry of planRoots(doc).goals) {
-		if (!(entry instanceof Y.Map)) continue;
-		const read = sanitizeGoal(entry.toJSON());
-		if (read.ok) views.push({ goal: read.value, issues: read.issues, raw: read.raw });
-	}
-	return views;
+	return readRecords(planRoots(doc).goals, GOAL_SPEC).map(({ value, issues, raw }) => ({ goal: value, issues, raw }));
 }
 
-export function newGoalId(): string {
-	return `g-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
-}
+export const newGoalId = () => newRecordId('g');
 
 /** Appends goals (e.g. from a template). */
 export function addGoals(doc: Y.Doc, goals: Goal[]): void {
-	doc.transact(() => {
-		planRoots(doc).goals.push(goals.map(goalMap));
-	});
+	doc.transact(() => pushRecords(planRoots(doc).goals, goals));
 }
 
 export function addGoal(doc: Y.Doc, partial: Partial<Goal> = {}): string {
@@ -43,33 +34,10 @@ export function addGoal(doc: Y.Doc, partial: Partial<Goal> = {}): string {
  * Sets one field after validating it with the same rules used to read peers' values;
  * returns the problem instead of storing a bad value.
  */
-export function setGoalField<F extends Exclude<keyof Goal, 'id'>>(
-	doc: Y.Doc,
-	id: string,
-	field: F,
-	value: Goal[F]
-): ValueIssue | null {
-	const read = GOAL_SPEC[field].read(value);
-	if (!read.ok) return read.issue;
-	const map = findGoal(doc, id);
-	if (!map) return null; // removed meanwhile by someone else: nothing to change
-	const stored = field === 'linkedStrategyIds' ? [...(read.value as string[])] : read.value;
-	if (JSON.stringify(map.get(field)) !== JSON.stringify(stored)) map.set(field, stored);
-	return null;
+export function setGoalField<F extends Exclude<keyof Goal, 'id'>>(doc: Y.Doc, id: string, field: F, value: Goal[F]): ValueIssue | null {
+	return setRecordField(planRoots(doc).goals, GOAL_SPEC, id, field, value);
 }
 
 export function removeGoal(doc: Y.Doc, id: string): void {
-	const goals = planRoots(doc).goals;
-	const index = goals.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === id);
-	if (index >= 0) goals.delete(index, 1);
-}
-
-function findGoal(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-	return planRoots(doc).goals.toArray().find((m) => m instanceof Y.Map && m.get('id') === id);
-}
-
-function goalMap(goal: Goal): Y.Map<unknown> {
-	const map = new Y.Map<unknown>();
-	for (const [key, value] of Object.entries(goal)) map.set(key, Array.isArray(value) ? [...value] : value);
-	return map;
+	removeRecord(planRoots(doc).goals, id);
 }

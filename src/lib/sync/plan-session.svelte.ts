@@ -6,6 +6,9 @@ import { planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
+import { readRisks } from '../doc/risks';
+import type { RecordView } from '../doc/record-list';
+import type { Risk } from '../domain/plan/types';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -47,6 +50,7 @@ export class PlanSession {
 	overview = $state.raw<OverviewView>(readOverview(this.doc));
 	goals = $state.raw<GoalView[]>([]);
 	targets = $state.raw<TargetsView>(readTargets(this.doc));
+	risks = $state.raw<RecordView<Risk>[]>([]);
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 
@@ -68,6 +72,7 @@ export class PlanSession {
 		planRoots(this.doc).overview.observe(this.onOverviewChange);
 		planRoots(this.doc).goals.observeDeep(this.onGoalsChange);
 		planRoots(this.doc).targets.observeDeep(this.onTargetsChange);
+		planRoots(this.doc).risks.observeDeep(this.onRisksChange);
 		this.doc.on('update', this.onDocUpdate);
 	}
 
@@ -222,6 +227,7 @@ export class PlanSession {
 		this.hasContent = schemaVersion(this.doc) !== null;
 		this.goals = readGoals(this.doc);
 		this.targets = readTargets(this.doc);
+		this.risks = readRisks(this.doc);
 	}
 
 	private onOverviewChange = () => {
@@ -235,6 +241,10 @@ export class PlanSession {
 
 	private onTargetsChange = () => {
 		this.targets = readTargets(this.doc);
+	};
+
+	private onRisksChange = () => {
+		this.risks = readRisks(this.doc);
 	};
 
 	private onUndoStack = () => {
