@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
  *   overview  Y.Map   PlanOverview fields (plain values)
  *   summary   Y.Text  executive summary (narrative: concurrent typing merges)
  *   goals     Y.Array<Y.Map> SMART goals, one Y.Map per goal (fields merge independently)
+ *   tasks     Y.Array<Y.Map> action plan (owner, start, due, status, dependencies, linked goal)
  *   risks     Y.Array<Y.Map> risk register (likelihood × impact, mitigation, owner)
  *   targets   Y.Map   annualTarget, reservePct, stretchPct, and `seasonality`: a Y.Map of
  *                     fiscal month '1'…'12' → weight %, so two people editing different months
@@ -22,7 +23,8 @@ export function planRoots(doc: Y.Doc) {
 		summary: doc.getText('summary'),
 		goals: doc.getArray<Y.Map<unknown>>('goals'),
 		targets: doc.getMap<unknown>('targets'),
-		risks: doc.getArray<Y.Map<unknown>>('risks')
+		risks: doc.getArray<Y.Map<unknown>>('risks'),
+		tasks: doc.getArray<Y.Map<unknown>>('tasks')
 	};
 }
 

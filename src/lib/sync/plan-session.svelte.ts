@@ -7,8 +7,9 @@ import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
 import { readRisks } from '../doc/risks';
+import { readTasks } from '../doc/tasks';
 import type { RecordView } from '../doc/record-list';
-import type { Risk } from '../domain/plan/types';
+import type { ActionTask, Risk } from '../domain/plan/types';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -51,6 +52,7 @@ export class PlanSession {
 	goals = $state.raw<GoalView[]>([]);
 	targets = $state.raw<TargetsView>(readTargets(this.doc));
 	risks = $state.raw<RecordView<Risk>[]>([]);
+	tasks = $state.raw<RecordView<ActionTask>[]>([]);
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 
@@ -73,6 +75,7 @@ export class PlanSession {
 		planRoots(this.doc).goals.observeDeep(this.onGoalsChange);
 		planRoots(this.doc).targets.observeDeep(this.onTargetsChange);
 		planRoots(this.doc).risks.observeDeep(this.onRisksChange);
+		planRoots(this.doc).tasks.observeDeep(this.onTasksChange);
 		this.doc.on('update', this.onDocUpdate);
 	}
 
@@ -228,6 +231,7 @@ export class PlanSession {
 		this.goals = readGoals(this.doc);
 		this.targets = readTargets(this.doc);
 		this.risks = readRisks(this.doc);
+		this.tasks = readTasks(this.doc);
 	}
 
 	private onOverviewChange = () => {
@@ -245,6 +249,10 @@ export class PlanSession {
 
 	private onRisksChange = () => {
 		this.risks = readRisks(this.doc);
+	};
+
+	private onTasksChange = () => {
+		this.tasks = readTasks(this.doc);
 	};
 
 	private onUndoStack = () => {
