@@ -14,6 +14,11 @@ describe('browser — goals from a template, SMART lint, live', () => {
 		const bob = await person(browser(), 'Bob');
 		await bob.page.goto(await shareLink(alice.page, 'edit'));
 
+		// A strategy initiative for the goal to serve (the R of SMART).
+		await alice.page.getByTestId('tab-strategy').click();
+		await alice.page.getByTestId('add-initiative').click();
+		await alice.page.getByTestId('initiative-title').fill('Key accounts in Jiangsu');
+		await alice.page.getByTestId('initiative-title').press('Tab');
 		await alice.page.getByTestId('tab-goals').click();
 		const goal = alice.page.getByTestId('goal').first();
 		await expect.poll(() => alice.page.getByTestId('goal').count()).toBeGreaterThan(0);
@@ -38,8 +43,7 @@ describe('browser — goals from a template, SMART lint, live', () => {
 		await goal.getByTestId('goal-baseline').press('Tab');
 		await goal.getByTestId('goal-deadline').fill(`${year}-12-31`);
 		await goal.getByTestId('goal-deadline').press('Tab');
-		await goal.getByTestId('goal-strategy').fill('Key accounts in Jiangsu');
-		await goal.getByTestId('goal-strategy').press('Tab');
+		await goal.getByTestId('goal-strategy').selectOption({ label: 'Key accounts in Jiangsu' });
 		for (const letter of ['S', 'M', 'A', 'R', 'T']) {
 			await expect.poll(() => goal.getByTestId(`smart-${letter}`).getAttribute('data-status')).toBe('pass');
 		}

@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
  *   overview  Y.Map   PlanOverview fields (plain values)
  *   summary   Y.Text  executive summary (narrative: concurrent typing merges)
  *   goals     Y.Array<Y.Map> SMART goals, one Y.Map per goal (fields merge independently)
+ *   valueProposition Y.Text   the strategy's value proposition
+ *   initiatives Y.Array<Y.Map> strategy initiatives (product/price/channel/promotion)
  *   tasks     Y.Array<Y.Map> action plan (owner, start, due, status, dependencies, linked goal)
  *   risks     Y.Array<Y.Map> risk register (likelihood × impact, mitigation, owner)
  *   targets   Y.Map   annualTarget, reservePct, stretchPct, and `seasonality`: a Y.Map of
@@ -24,7 +26,9 @@ export function planRoots(doc: Y.Doc) {
 		goals: doc.getArray<Y.Map<unknown>>('goals'),
 		targets: doc.getMap<unknown>('targets'),
 		risks: doc.getArray<Y.Map<unknown>>('risks'),
-		tasks: doc.getArray<Y.Map<unknown>>('tasks')
+		tasks: doc.getArray<Y.Map<unknown>>('tasks'),
+		valueProposition: doc.getText('valueProposition'),
+		initiatives: doc.getArray<Y.Map<unknown>>('initiatives')
 	};
 }
 

@@ -9,8 +9,8 @@ import { planRoots } from './schema';
  * origin null. Edits within 500 ms are undone together (a burst of typing is one step).
  */
 export function createUndoManager(doc: Y.Doc, origin: object): Y.UndoManager {
-	const { overview, summary, goals, targets, risks, tasks } = planRoots(doc);
-	return new Y.UndoManager([overview, summary, goals, targets, risks, tasks], {
+	const { overview, summary, goals, targets, risks, tasks, valueProposition, initiatives } = planRoots(doc);
+	return new Y.UndoManager([overview, summary, goals, targets, risks, tasks, valueProposition, initiatives], {
 		trackedOrigins: new Set([null, origin]),
 		captureTimeout: 500
 	});

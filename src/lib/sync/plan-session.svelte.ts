@@ -8,8 +8,9 @@ import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
 import { readRisks } from '../doc/risks';
 import { readTasks } from '../doc/tasks';
+import { readInitiatives } from '../doc/strategy';
 import type { RecordView } from '../doc/record-list';
-import type { ActionTask, Risk } from '../domain/plan/types';
+import type { ActionTask, Risk, StrategyInitiative } from '../domain/plan/types';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -53,6 +54,7 @@ export class PlanSession {
 	targets = $state.raw<TargetsView>(readTargets(this.doc));
 	risks = $state.raw<RecordView<Risk>[]>([]);
 	tasks = $state.raw<RecordView<ActionTask>[]>([]);
+	initiatives = $state.raw<RecordView<StrategyInitiative>[]>([]);
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 
@@ -76,6 +78,7 @@ export class PlanSession {
 		planRoots(this.doc).targets.observeDeep(this.onTargetsChange);
 		planRoots(this.doc).risks.observeDeep(this.onRisksChange);
 		planRoots(this.doc).tasks.observeDeep(this.onTasksChange);
+		planRoots(this.doc).initiatives.observeDeep(this.onInitiativesChange);
 		this.doc.on('update', this.onDocUpdate);
 	}
 
@@ -232,6 +235,7 @@ export class PlanSession {
 		this.targets = readTargets(this.doc);
 		this.risks = readRisks(this.doc);
 		this.tasks = readTasks(this.doc);
+		this.initiatives = readInitiatives(this.doc);
 	}
 
 	private onOverviewChange = () => {
@@ -253,6 +257,10 @@ export class PlanSession {
 
 	private onTasksChange = () => {
 		this.tasks = readTasks(this.doc);
+	};
+
+	private onInitiativesChange = () => {
+		this.initiatives = readInitiatives(this.doc);
 	};
 
 	private onUndoStack = () => {
