@@ -18,6 +18,13 @@ describe('browser — target decomposition', () => {
 		await expect.poll(() => bob.page.getByTestId('year-total').textContent()).toMatch(/1,200,000/);
 		expect(await bob.page.getByTestId('quarter-row').count()).toBe(4);
 		expect(await bob.page.getByTestId('season-sum').textContent()).toContain('100%');
+		// Activity targets appear once the funnel is known (a blank plan has no rates yet).
+		expect(await bob.page.getByTestId('month-leads').first().textContent()).toBe('—');
+		for (const [key, value] of [['averageDealSize', '10000'], ['proposalToWinPct', '25'], ['demoToProposalPct', '50'], ['visitToDemoPct', '40'], ['leadToVisitPct', '20']]) {
+			await alice.page.getByTestId(`funnel-${key}`).fill(value);
+			await alice.page.getByTestId(`funnel-${key}`).press('Tab');
+		}
+		await expect.poll(() => bob.page.getByTestId('month-leads').first().textContent()).toMatch(/^[\d,]+$/);
 
 		// Bob is offline while both raise a different month by 1.5 points.
 		await bob.context.setOffline(true);

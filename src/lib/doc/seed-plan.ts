@@ -26,6 +26,6 @@ export function seedPlan(
 			seed.overview.currency ?? 'CNY'
 		);
 		if (goals.length > 0) addGoals(doc, goals);
-		initTargets(doc, seasonalityForFiscalYear(TEMPLATES[template], seed.overview.fiscalStartMonth ?? 1));
+		initTargets(doc, seasonalityForFiscalYear(TEMPLATES[template], seed.overview.fiscalStartMonth ?? 1), TEMPLATES[template].funnel);
 	});
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { decompose, fixWeights, weightsSumPct, type DecomposeResult } from '../domain/plan/decomposition';
-import { DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, EQUAL_SEASONALITY_PCT } from '../domain/plan/types';
+import { DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, EQUAL_SEASONALITY_PCT, type ActivityFunnelRates } from '../domain/plan/types';
 import { checkMoney, checkPercent, type ValueIssue } from '../domain/plan/validate';
 import { planRoots } from './schema';
 import { readUnits, type UnitView } from './units';
@@ -16,6 +16,8 @@ export interface TargetsView {
 	seasonalitySumPct: number | null;
 	invalid: Partial<Record<'annualTarget' | 'reservePct' | 'stretchPct' | `m${number}`, ValueIssue>>;
 	units: UnitView[];
+	/** Conversion rates that turn monthly targets into activity targets (reverse funnel). */
+	funnel: ActivityFunnelRates;
 	/** The decomposition, or the violations that stop it (never rescaled silently). */
 	result: DecomposeResult | null;
 }
@@ -56,6 +58,7 @@ export function readTargets(doc: Y.Doc, currencyStep = 0.01): TargetsView {
 	});
 	const seasonalitySumPct = seasonality.includes(null) ? null : weightsSumPct(seasonality);
 	const units = readUnits(doc);
+	const funnel = readFunnel(doc, invalid);
 	const result =
 		annualTarget === null || seasonality.includes(null)
 			? null
@@ -67,13 +70,61 @@ export function readTargets(doc: Y.Doc, currencyStep = 0.01): TargetsView {
 					stretchPct,
 					step: currencyStep
 				});
-	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, units, invalid, result };
+	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, units, funnel, invalid, result };
 }
 
-/** Writes starting values: equal months unless the template gives a seasonality. */
-export function initTargets(doc: Y.Doc, seasonalityPct: readonly number[] = EQUAL_SEASONALITY_PCT): void {
+export const FUNNEL_KEYS = ['averageDealSize', 'proposalToWinPct', 'demoToProposalPct', 'visitToDemoPct', 'leadToVisitPct'] as const;
+export type FunnelKey = (typeof FUNNEL_KEYS)[number];
+
+const checkFunnel = (key: FunnelKey, value: unknown): ValueIssue | null =>
+	value === null
+		? null
+		: key === 'averageDealSize'
+			? checkMoney(value)
+			: checkPercent(value, { min: 0.01 });
+
+function readFunnel(doc: Y.Doc, invalid: TargetsView['invalid']): ActivityFunnelRates {
+	const stored = planRoots(doc).targets.get('funnel');
+	const map = stored instanceof Y.Map ? stored : null;
+	const funnel = {} as ActivityFunnelRates;
+	for (const key of FUNNEL_KEYS) {
+		const value = map?.get(key) ?? null;
+		const found = checkFunnel(key, value);
+		if (found) (invalid as Record<string, ValueIssue>)[key] = found;
+		funnel[key] = found ? null : (value as number | null);
+	}
+	return funnel;
+}
+
+/** Sets one funnel rate (null clears it); a rate must be in (0, 100], a deal size a money amount. */
+export function setFunnelRate(doc: Y.Doc, key: FunnelKey, value: number | null): ValueIssue | null {
+	const found = checkFunnel(key, value);
+	if (found) return found;
+	doc.transact(() => {
+		const targets = planRoots(doc).targets;
+		let map = targets.get('funnel');
+		if (!(map instanceof Y.Map)) {
+			map = new Y.Map<unknown>();
+			targets.set('funnel', map);
+		}
+		(map as Y.Map<unknown>).set(key, value);
+	});
+	return null;
+}
+
+/** Writes starting values: equal months unless the template gives a seasonality; its funnel rates. */
+export function initTargets(
+	doc: Y.Doc,
+	seasonalityPct: readonly number[] = EQUAL_SEASONALITY_PCT,
+	funnel?: ActivityFunnelRates
+): void {
 	doc.transact(() => {
 		const map = planRoots(doc).targets;
+		if (funnel) {
+			const rates = new Y.Map<unknown>();
+			for (const key of FUNNEL_KEYS) rates.set(key, funnel[key]);
+			map.set('funnel', rates);
+		}
 		map.set('reservePct', DEFAULT_RESERVE_PCT);
 		map.set('stretchPct', DEFAULT_STRETCH_PCT);
 		const season = new Y.Map<unknown>();

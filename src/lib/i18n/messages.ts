@@ -218,6 +218,16 @@ export const en = {
 	'area.channel': 'Channel',
 	'area.promotion': 'Promotion',
 	'goals.noInitiatives': 'Add initiatives under Strategy to link goals to them.',
+	'targets.funnel': 'Funnel (turns targets into activity targets)',
+	'funnel.averageDealSize': 'Average deal size',
+	'funnel.proposalToWinPct': 'Proposal → win %',
+	'funnel.demoToProposalPct': 'Demo → proposal %',
+	'funnel.visitToDemoPct': 'Visit → demo %',
+	'funnel.leadToVisitPct': 'Lead → visit %',
+	'activity.proposals': 'Proposals',
+	'activity.demos': 'Demos',
+	'activity.visits': 'Visits',
+	'activity.leads': 'Leads',
 	'lang.switch': '中文'
 } as const;
 
@@ -442,5 +452,15 @@ export const zhCN: Record<MessageKey, string> = {
 	'area.channel': '渠道',
 	'area.promotion': '推广',
 	'goals.noInitiatives': '在“策略”中添加举措后即可关联目标。',
+	'targets.funnel': '漏斗转化率（把目标换算成过程指标）',
+	'funnel.averageDealSize': '平均成交金额',
+	'funnel.proposalToWinPct': '方案 → 成交 %',
+	'funnel.demoToProposalPct': '演示 → 方案 %',
+	'funnel.visitToDemoPct': '拜访 → 演示 %',
+	'funnel.leadToVisitPct': '线索 → 拜访 %',
+	'activity.proposals': '方案数',
+	'activity.demos': '演示数',
+	'activity.visits': '拜访数',
+	'activity.leads': '线索数',
 	'lang.switch': 'English'
 };

@@ -100,3 +100,21 @@ describe('doc — regions and reps', () => {
 		expect(readTargets(doc).result?.ok).toBe(true);
 	});
 });
+
+describe('doc — monthly activity targets from funnel rates', () => {
+	it('stores the template’s funnel and derives leads, visits, demos and proposals per month', async () => {
+		const { setFunnelRate } = await import('$lib/doc/targets');
+		const { monthlyActivityTargets } = await import('$lib/domain/plan/decomposition');
+		const doc = seeded('b2bLongCycle');
+		expect(readTargets(doc).funnel.proposalToWinPct).toBe(25);
+		expect(setFunnelRate(doc, 'proposalToWinPct', 0)?.code).toBe('belowMin');
+		expect(setFunnelRate(doc, 'visitToDemoPct', 140)?.code).toBe('aboveMax');
+		expect(setFunnelRate(doc, 'averageDealSize', 10_000)).toBeNull();
+		setFunnelRate(doc, 'demoToProposalPct', 50);
+		setFunnelRate(doc, 'visitToDemoPct', 40);
+		setFunnelRate(doc, 'leadToVisitPct', 20);
+		// 100,000 / 10,000 = 10 deals ÷ 25% = 40 proposals ÷ 50% = 80 demos ÷ 40% = 200 visits ÷ 20% = 1,000 leads.
+		const { months } = monthlyActivityTargets([100_000], readTargets(doc).funnel);
+		expect(months[0]).toEqual({ deals: 10, proposals: 40, demos: 80, visits: 200, leads: 1000 });
+	});
+});
