@@ -11,11 +11,7 @@ export class DocStore {
 	private logBytes = 0;
 	private snapshotBytes = 0;
 
-	constructor(
-		private readonly storage: DurableObjectStorage,
-		private readonly compactAfterUpdates = COMPACT_AFTER_UPDATES,
-		private readonly compactAfterBytes = COMPACT_AFTER_BYTES
-	) {
+	constructor(private readonly storage: DurableObjectStorage) {
 		storage.sql.exec(`
 			CREATE TABLE IF NOT EXISTS plan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 			CREATE TABLE IF NOT EXISTS snapshot_chunks (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
@@ -26,10 +22,6 @@ export class DocStore {
 	/** Bytes stored for the document: what MAX_DOC_BYTES is measured against. */
 	get bytes(): number {
 		return this.snapshotBytes + this.logBytes;
-	}
-
-	get pendingLogEntries(): number {
-		return this.logCount;
 	}
 
 	/** Applies the snapshot and then the log, in order, to `doc`. */
@@ -54,7 +46,7 @@ export class DocStore {
 		this.storage.sql.exec('INSERT INTO update_log (data) VALUES (?)', toArrayBuffer(update));
 		this.logCount++;
 		this.logBytes += update.byteLength;
-		if (this.logCount >= this.compactAfterUpdates || this.logBytes >= this.compactAfterBytes) {
+		if (this.logCount >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) {
 			this.compact(doc);
 		}
 	}

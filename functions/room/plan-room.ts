@@ -53,14 +53,9 @@ export class PlanRoom extends DurableObject<Env> {
 			if (origin === FROM_SOCKET) this.lastApplied = update;
 		});
 		void ctx.blockConcurrencyWhile(async () => {
-			this.store = this.createStore();
+			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
 		});
-	}
-
-	/** Test subclasses override this to shorten compaction thresholds. */
-	protected createStore(): DocStore {
-		return new DocStore(this.ctx.storage);
 	}
 
 	/**

@@ -77,10 +77,6 @@ export class SyncProvider {
 		}
 	}
 
-	get current(): ProviderState {
-		return this.state;
-	}
-
 	connect(): void {
 		this.shouldConnect = true;
 		if (!this.ws && !this.reconnectTimer) this.open();
