@@ -1,3 +1,4 @@
+import type { ValueIssue } from '../domain/plan/validate';
 import { en, zhCN, type MessageKey } from './messages';
 
 export type Locale = 'en' | 'zh-CN';
@@ -43,6 +44,9 @@ class I18n {
 		return text;
 	};
 
+	/** The message for a validation problem (`issue.<code>` with its parameters). */
+	issue = (found: ValueIssue): string => this.t(`issue.${found.code}` as MessageKey, found.params);
+
 	dateTime(iso: string): string {
 		const date = new Date(iso);
 		if (Number.isNaN(date.getTime())) return '—';
@@ -56,3 +60,4 @@ class I18n {
 
 export const i18n = new I18n();
 export const t = i18n.t;
+export const issueText = i18n.issue;
