@@ -58,6 +58,12 @@ export class PlanSession {
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 
+	/**
+	 * Each section's plain projection, refreshed only when its own Y type changes (an
+	 * overview edit does not re-read goals or recompute the decomposition).
+	 */
+	private readonly projections: [Pick<Y.AbstractType<unknown>, 'observeDeep'>, () => void][];
+
 	private persistence: IndexeddbPersistence | null = null;
 	private provider: SyncProvider | null = null;
 	private entry: PlanIndexEntry | null = null;
@@ -73,12 +79,17 @@ export class PlanSession {
 	) {
 		this.awareness.setLocalState({ user: identity, section: 'overview', field: null });
 		this.awareness.on('change', this.onAwarenessChange);
-		planRoots(this.doc).overview.observe(this.onOverviewChange);
-		planRoots(this.doc).goals.observeDeep(this.onGoalsChange);
-		planRoots(this.doc).targets.observeDeep(this.onTargetsChange);
-		planRoots(this.doc).risks.observeDeep(this.onRisksChange);
-		planRoots(this.doc).tasks.observeDeep(this.onTasksChange);
-		planRoots(this.doc).initiatives.observeDeep(this.onInitiativesChange);
+		const roots = planRoots(this.doc);
+		this.projections = [
+			[roots.meta, () => (this.hasContent = schemaVersion(this.doc) !== null)],
+			[roots.overview, () => (this.overview = readOverview(this.doc))],
+			[roots.goals, () => (this.goals = readGoals(this.doc))],
+			[roots.targets, () => (this.targets = readTargets(this.doc))],
+			[roots.risks, () => (this.risks = readRisks(this.doc))],
+			[roots.tasks, () => (this.tasks = readTasks(this.doc))],
+			[roots.initiatives, () => (this.initiatives = readInitiatives(this.doc))]
+		];
+		for (const [type, refresh] of this.projections) type.observeDeep(refresh);
 		this.doc.on('update', this.onDocUpdate);
 	}
 
@@ -115,7 +126,7 @@ export class PlanSession {
 			seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
-		this.refreshContent();
+		this.refreshAll();
 		// Created after loading and seeding, so neither can be undone.
 		this.undoManager = createUndoManager(this.doc, this.localOrigin);
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
@@ -229,39 +240,9 @@ export class PlanSession {
 		return { id: this.planId, title: '', role, token, createdAt: now, updatedAt: now };
 	}
 
-	private refreshContent(): void {
-		this.hasContent = schemaVersion(this.doc) !== null;
-		this.goals = readGoals(this.doc);
-		this.targets = readTargets(this.doc);
-		this.risks = readRisks(this.doc);
-		this.tasks = readTasks(this.doc);
-		this.initiatives = readInitiatives(this.doc);
+	private refreshAll(): void {
+		for (const [, refresh] of this.projections) refresh();
 	}
-
-	private onOverviewChange = () => {
-		this.overview = readOverview(this.doc);
-		this.refreshContent();
-	};
-
-	private onGoalsChange = () => {
-		this.goals = readGoals(this.doc);
-	};
-
-	private onTargetsChange = () => {
-		this.targets = readTargets(this.doc);
-	};
-
-	private onRisksChange = () => {
-		this.risks = readRisks(this.doc);
-	};
-
-	private onTasksChange = () => {
-		this.tasks = readTasks(this.doc);
-	};
-
-	private onInitiativesChange = () => {
-		this.initiatives = readInitiatives(this.doc);
-	};
 
 	private onUndoStack = () => {
 		this.canUndo = this.undoManager?.canUndo() ?? false;
