@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { fixWeights } from '../domain/plan/decomposition';
 import type { PlanRep, PlanUnit } from '../domain/plan/types';
-import { REP_SPEC, checkPercent, checkText, sanitizeRecord, type ValueIssue } from '../domain/plan/validate';
+import { REP_SPEC, checkPercent, checkText, type ValueIssue } from '../domain/plan/validate';
+import { newRecordId, pushRecords, readRecords, removeRecord, setRecordField } from './record-list';
 import { planRoots } from './schema';
 
 /**
@@ -34,13 +35,11 @@ export function readUnits(doc: Y.Doc): UnitView[] {
 		const name = map.get('name');
 		const weight = map.get('weightPct');
 		if (checkPercent(weight)) issues.weightPct = checkPercent(weight)!;
-		const repsArray = map.get('reps');
+		const repsArray = repsOf(map);
 		const reps: PlanRep[] = [];
-		for (const repMap of maps(repsArray instanceof Y.Array ? repsArray : null)) {
-			const read = sanitizeRecord(repMap.toJSON(), REP_SPEC);
-			if (!read.ok) continue;
-			reps.push(read.value);
-			for (const [field, issue] of Object.entries(read.issues)) issues[`rep:${read.value.id}:${field}`] = issue;
+		for (const view of repsArray ? readRecords(repsArray, REP_SPEC) : []) {
+			reps.push(view.value);
+			for (const [field, issue] of Object.entries(view.issues)) issues[`rep:${view.value.id}:${field}`] = issue;
 		}
 		return {
 			unit: {
@@ -55,10 +54,8 @@ export function readUnits(doc: Y.Doc): UnitView[] {
 	});
 }
 
-const newId = (prefix: string) => `${prefix}-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
-
 export function addUnit(doc: Y.Doc, name: string, weightPct: number): string {
-	const id = newId('u');
+	const id = newRecordId('u');
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
 		map.set('id', id);
@@ -72,14 +69,11 @@ export function addUnit(doc: Y.Doc, name: string, weightPct: number): string {
 }
 
 export function addRep(doc: Y.Doc, unitId: string, name: string, weightPct: number): string | null {
-	const unit = findUnit(doc, unitId);
-	const reps = unit?.get('reps');
-	if (!(reps instanceof Y.Array)) return null;
-	const id = newId('r');
-	const map = new Y.Map<unknown>();
-	for (const [k, v] of Object.entries({ id, name, weightPct, newHire: false, stretchPct: null, commitment: null })) map.set(k, v);
-	reps.push([map]);
-	return id;
+	const reps = repsOf(findUnit(doc, unitId));
+	if (!reps) return null;
+	const rep: PlanRep = { id: newRecordId('r'), name, weightPct, newHire: false, stretchPct: null, commitment: null };
+	pushRecords(reps, [rep]);
+	return rep.id;
 }
 
 export function setUnitField(doc: Y.Doc, unitId: string, field: 'name' | 'weightPct', value: string | number): ValueIssue | null {
@@ -96,24 +90,21 @@ export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'commit
 	field: F,
 	value: PlanRep[F]
 ): ValueIssue | null {
-	const read = REP_SPEC[field].read(value);
-	if (!read.ok) return read.issue;
-	if (field === 'weightPct' && checkPercent(value, { step: 0.01 })) return checkPercent(value, { step: 0.01 });
-	findRep(doc, unitId, repId)?.set(field, read.value);
-	return null;
+	// Shares are edited to the basis point, like every other weight in the decomposition.
+	const stepIssue = field === 'weightPct' ? checkPercent(value, { step: 0.01 }) : null;
+	if (stepIssue) return stepIssue;
+	const reps = repsOf(findUnit(doc, unitId));
+	return reps ? setRecordField(reps, REP_SPEC, repId, field, value) : null;
 }
 
 export function removeUnit(doc: Y.Doc, unitId: string): void {
 	const array = unitsArray(doc);
-	const index = array?.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === unitId) ?? -1;
-	if (array && index >= 0) array.delete(index, 1);
+	if (array) removeRecord(array, unitId);
 }
 
 export function removeRep(doc: Y.Doc, unitId: string, repId: string): void {
-	const reps = findUnit(doc, unitId)?.get('reps');
-	if (!(reps instanceof Y.Array)) return;
-	const index = reps.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === repId);
-	if (index >= 0) reps.delete(index, 1);
+	const reps = repsOf(findUnit(doc, unitId));
+	if (reps) removeRecord(reps, repId);
 }
 
 /** One-click fixes: rescale unit weights, or one unit's rep weights, to exactly 100.00%. */
@@ -124,8 +115,7 @@ export function fixUnitWeights(doc: Y.Doc): void {
 }
 
 export function fixRepWeights(doc: Y.Doc, unitId: string): void {
-	const reps = findUnit(doc, unitId)?.get('reps');
-	const list = maps(reps instanceof Y.Array ? reps : null);
+	const list = maps(repsOf(findUnit(doc, unitId)));
 	const fixed = fixWeights(list.map((r) => r.get('weightPct')));
 	doc.transact(() => list.forEach((r, i) => r.set('weightPct', fixed[i])));
 }
@@ -134,7 +124,8 @@ function findUnit(doc: Y.Doc, unitId: string): Y.Map<unknown> | undefined {
 	return maps(unitsArray(doc)).find((m) => m.get('id') === unitId);
 }
 
-function findRep(doc: Y.Doc, unitId: string, repId: string): Y.Map<unknown> | undefined {
-	const reps = findUnit(doc, unitId)?.get('reps');
-	return maps(reps instanceof Y.Array ? reps : null).find((m) => m.get('id') === repId);
+/** A unit's reps array, or null when the unit is gone or a peer stored something else. */
+function repsOf(unit: Y.Map<unknown> | undefined): Y.Array<Y.Map<unknown>> | null {
+	const reps = unit?.get('reps');
+	return reps instanceof Y.Array ? (reps as Y.Array<Y.Map<unknown>>) : null;
 }
