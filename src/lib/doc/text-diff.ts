@@ -37,8 +37,11 @@ type DeltaOp = { retain?: number; insert?: unknown; delete?: number };
 
 /**
  * Where a caret at `index` ends up after a remote change described by a Y.Text delta:
- * text inserted before it pushes it right, text deleted before it pulls it left.
- * e.g. index 5, delta [{retain: 2}, {insert: "abc"}] → 8.
+ * text inserted before it pushes it right, text deleted before it pulls it left. Text inserted
+ * exactly at the caret goes after it (the caret sticks to the character on its left, like a
+ * Y.RelativePosition with assoc −1): when two people type at the same spot, each keeps typing
+ * after their own last character, so their words do not interleave letter by letter.
+ * e.g. index 5, delta [{retain: 2}, {insert: "abc"}] → 8; [{retain: 5}, {insert: "abc"}] → 5.
  */
 export function shiftIndex(index: number, delta: DeltaOp[]): number {
 	// `pos` walks the new text; `result` is the caret's position in the new text so far.
@@ -49,7 +52,7 @@ export function shiftIndex(index: number, delta: DeltaOp[]): number {
 			pos += op.retain;
 		} else if (op.insert !== undefined) {
 			const length = typeof op.insert === 'string' ? op.insert.length : 1;
-			if (pos <= result) result += length;
+			if (pos < result) result += length;
 			pos += length;
 		} else if (op.delete !== undefined) {
 			if (pos < result) result -= Math.min(op.delete, result - pos);

@@ -165,9 +165,10 @@ describe('shiftIndex — a caret after a remote change', () => {
 	it.each([
 		// Inserts
 		{ name: 'insert before the caret pushes it right', index: 5, delta: [{ retain: 2 }, { insert: 'abc' }], expected: 8 },
-		{ name: 'insert at the caret pushes it right', index: 5, delta: [{ retain: 5 }, { insert: 'abc' }], expected: 8 },
+		{ name: 'insert at the caret goes after it (no interleaving)', index: 5, delta: [{ retain: 5 }, { insert: 'abc' }], expected: 5 },
 		{ name: 'insert after the caret leaves it', index: 5, delta: [{ retain: 6 }, { insert: 'abc' }], expected: 5 },
-		{ name: 'insert at the start', index: 0, delta: [{ insert: 'xy' }], expected: 2 },
+		{ name: 'insert at the start, caret there', index: 0, delta: [{ insert: 'xy' }], expected: 0 },
+		{ name: 'insert at the start, caret later', index: 1, delta: [{ insert: 'xy' }], expected: 3 },
 		{ name: 'an embed counts as one', index: 3, delta: [{ retain: 1 }, { insert: { image: 'x' } }], expected: 4 },
 		// Deletes
 		{ name: 'delete before the caret pulls it left', index: 5, delta: [{ retain: 1 }, { delete: 2 }], expected: 3 },
@@ -184,10 +185,11 @@ describe('shiftIndex — a caret after a remote change', () => {
 		expect(shiftIndex(index, delta)).toBe(expected);
 	});
 
-	it('agrees with Y.RelativePosition for a single remote edit', () => {
+	it('agrees with Y.RelativePosition (assoc −1, sticking to the left) for a single remote edit', () => {
 		// A Yjs relative position is the reference for "where the caret ends up".
 		const cases: Array<{ caret: number; edit: (t: Y.Text) => void }> = [
 			{ caret: 6, edit: (t) => t.insert(2, 'NEW ') },
+			{ caret: 6, edit: (t) => t.insert(6, 'AT THE CARET ') },
 			{ caret: 6, edit: (t) => t.delete(1, 3) },
 			{ caret: 6, edit: (t) => t.insert(10, 'later') },
 			{ caret: 6, edit: (t) => t.delete(8, 2) },
@@ -197,7 +199,7 @@ describe('shiftIndex — a caret after a remote change', () => {
 			const local = summaryOf('0123456789abcdef');
 			const remote = new Y.Doc();
 			sync(local.doc, remote);
-			const relative = Y.createRelativePositionFromTypeIndex(local.text, caret);
+			const relative = Y.createRelativePositionFromTypeIndex(local.text, caret, -1);
 			edit(planRoots(remote).summary);
 			const update = Y.encodeStateAsUpdate(remote, Y.encodeStateVector(local.doc));
 			const [delta] = deltasOf(local.text, () => Y.applyUpdate(local.doc, update));
