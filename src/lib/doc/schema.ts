@@ -1,22 +1,36 @@
 import type * as Y from 'yjs';
+import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
 
 /**
  * The plan document's shape. Every Y type the app uses is reached through here, so the
- * schema lives in one place.
- *   meta      Y.Map   schemaVersion
+ * schema lives in one place. Sections are root types (named, so two peers that create one
+ * concurrently get the same type — no lost first edit). Lists are Y.Array<Y.Map>, one map per
+ * record, so concurrent edits of different fields of one record merge; narrative fields are
+ * Y.Text, so two people typing in the same paragraph both keep their text.
+ *
+ * Version 1
+ *   meta      Y.Map   schemaVersion, template
  *   overview  Y.Map   PlanOverview fields (plain values)
- *   summary   Y.Text  executive summary (narrative: concurrent typing merges)
- *   goals     Y.Array<Y.Map> SMART goals, one Y.Map per goal (fields merge independently)
- *   valueProposition Y.Text   the strategy's value proposition
- *   initiatives Y.Array<Y.Map> strategy initiatives (product/price/channel/promotion)
- *   tasks     Y.Array<Y.Map> action plan (owner, start, due, status, dependencies, linked goal)
- *   risks     Y.Array<Y.Map> risk register (likelihood × impact, mitigation, owner)
- *   targets   Y.Map   annualTarget, reservePct, stretchPct, and `seasonality`: a Y.Map of
- *                     fiscal month '1'…'12' → weight %, so two people editing different months
- *                     both keep their value (and a sum ≠ 100% is shown, not hidden)
- * meta.template names the industry template the plan was made from.
+ *   summary   Y.Text  executive summary
+ *   goals     Y.Array<Y.Map> SMART goals
+ *   targets   Y.Map   annualTarget, reservePct, stretchPct, seasonality (Y.Map month → %),
+ *                     units (Y.Array<Y.Map> with reps), funnel (Y.Map of rates)
+ *   valueProposition Y.Text · initiatives Y.Array<Y.Map> (product/price/channel/promotion)
+ *   tasks     Y.Array<Y.Map> action plan · risks Y.Array<Y.Map> risk register
+ * Version 2 (see migrations.ts)
+ *   market    Y.Map   size, growthPct · marketAnalysis Y.Text · competitors Y.Array<Y.Map>
+ *   swot.<quadrant>   Y.Text, one item per line
+ *   personas, segments Y.Array<Y.Map> · tier.<tier>.criteria / tier.<tier>.strategy Y.Text
+ *   leadSources Y.Array<Y.Map> · budget Y.Array<Y.Map> · resources Y.Text
+ *   incentives Y.Map  single-value commission settings · kpiWeights, commissionTiers,
+ *                     awards Y.Array<Y.Map>
+ *   playbook  Y.Array<Y.Map> whose `body` is a Y.Text (created with the entry)
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
+export type SwotQuadrant = (typeof SWOT_QUADRANTS)[number];
+export type TierText = 'criteria' | 'strategy';
 
 export function planRoots(doc: Y.Doc) {
 	return {
@@ -28,8 +42,36 @@ export function planRoots(doc: Y.Doc) {
 		risks: doc.getArray<Y.Map<unknown>>('risks'),
 		tasks: doc.getArray<Y.Map<unknown>>('tasks'),
 		valueProposition: doc.getText('valueProposition'),
-		initiatives: doc.getArray<Y.Map<unknown>>('initiatives')
+		initiatives: doc.getArray<Y.Map<unknown>>('initiatives'),
+		market: doc.getMap<unknown>('market'),
+		marketAnalysis: doc.getText('marketAnalysis'),
+		competitors: doc.getArray<Y.Map<unknown>>('competitors'),
+		personas: doc.getArray<Y.Map<unknown>>('personas'),
+		segments: doc.getArray<Y.Map<unknown>>('segments'),
+		leadSources: doc.getArray<Y.Map<unknown>>('leadSources'),
+		budget: doc.getArray<Y.Map<unknown>>('budget'),
+		resources: doc.getText('resources'),
+		incentives: doc.getMap<unknown>('incentives'),
+		kpiWeights: doc.getArray<Y.Map<unknown>>('kpiWeights'),
+		commissionTiers: doc.getArray<Y.Map<unknown>>('commissionTiers'),
+		awards: doc.getArray<Y.Map<unknown>>('awards'),
+		playbook: doc.getArray<Y.Map<unknown>>('playbook')
 	};
+}
+
+export type PlanRoots = ReturnType<typeof planRoots>;
+
+export const swotText = (doc: Y.Doc, quadrant: SwotQuadrant): Y.Text => doc.getText(`swot.${quadrant}`);
+export const tierText = (doc: Y.Doc, tier: CustomerTier, part: TierText): Y.Text => doc.getText(`tier.${tier}.${part}`);
+
+/** Every Y type a person edits (what undo tracks); meta is the app's, not a person's. */
+export function editableTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
+	const { meta: _meta, ...roots } = planRoots(doc);
+	return [
+		...Object.values(roots),
+		...SWOT_QUADRANTS.map((q) => swotText(doc, q)),
+		...CUSTOMER_TIERS.flatMap((tier) => [tierText(doc, tier, 'criteria'), tierText(doc, tier, 'strategy')])
+	] as Y.AbstractType<unknown>[];
 }
 
 export function schemaVersion(doc: Y.Doc): number | null {

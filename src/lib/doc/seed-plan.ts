@@ -5,9 +5,13 @@ import { TEMPLATES, TEMPLATE_IDS, instantiateGoals, seasonalityForFiscalYear, ty
 import { addGoals, newGoalId } from './goals';
 import { initPlan } from './overview';
 import { planRoots } from './schema';
+import { scaffoldSections } from './scaffold';
 import { initTargets } from './targets';
 
-/** First content of a new plan: overview, and the template's draft goals in the user's language. */
+/**
+ * First content of a new plan: overview, the template's draft goals, seasonality and funnel,
+ * and its incentive rules and playbook outline, in the user's language.
+ */
 export function seedPlan(
 	doc: Y.Doc,
 	seed: { overview: Partial<PlanOverview>; template?: string; language?: 'en' | 'zh-CN' }
@@ -27,5 +31,6 @@ export function seedPlan(
 		);
 		if (goals.length > 0) addGoals(doc, goals);
 		initTargets(doc, seasonalityForFiscalYear(TEMPLATES[template], seed.overview.fiscalStartMonth ?? 1), TEMPLATES[template].funnel);
+		scaffoldSections(doc, template, language);
 	});
 }

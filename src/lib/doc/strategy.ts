@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { STRATEGY_AREAS, type StrategyInitiative } from '../domain/plan/types';
-import { sanitizeChoice, sanitizeText, type RecordSpec, type ValueIssue } from '../domain/plan/validate';
-import { newRecordId, pushRecords, readRecords, removeRecord, setRecordField, type RecordView } from './record-list';
+import { sanitizeChoice, sanitizeText, type RecordSpec } from '../domain/plan/validate';
+import { recordList } from './record-list';
 import { planRoots } from './schema';
 
 /** Strategy initiatives (product, price, channel, promotion); goals link to them (the R of SMART). */
@@ -12,25 +12,14 @@ export const INITIATIVE_SPEC: RecordSpec<StrategyInitiative> = {
 	description: { read: (raw) => sanitizeText(raw, { maxLength: 5000 }), fallback: () => '' }
 };
 
-export function readInitiatives(doc: Y.Doc): RecordView<StrategyInitiative>[] {
-	return readRecords(planRoots(doc).initiatives, INITIATIVE_SPEC);
-}
+export const initiatives = recordList<StrategyInitiative>({
+	root: (doc) => planRoots(doc).initiatives,
+	spec: INITIATIVE_SPEC,
+	prefix: 's',
+	blank: () => ({ area: 'product', title: '', description: '' })
+});
 
-export function addInitiative(doc: Y.Doc, partial: Partial<StrategyInitiative> = {}): string {
-	const initiative: StrategyInitiative = { id: newRecordId('s'), area: 'product', title: '', description: '', ...partial };
-	doc.transact(() => pushRecords(planRoots(doc).initiatives, [initiative]));
-	return initiative.id;
-}
-
-export function setInitiativeField<F extends Exclude<keyof StrategyInitiative, 'id'>>(
-	doc: Y.Doc,
-	id: string,
-	field: F,
-	value: StrategyInitiative[F]
-): ValueIssue | null {
-	return setRecordField(planRoots(doc).initiatives, INITIATIVE_SPEC, id, field, value);
-}
-
-export function removeInitiative(doc: Y.Doc, id: string): void {
-	removeRecord(planRoots(doc).initiatives, id);
-}
+export const readInitiatives = (doc: Y.Doc) => initiatives.read(doc);
+export const addInitiative = (doc: Y.Doc, partial: Partial<StrategyInitiative> = {}) => initiatives.add(doc, partial);
+export const setInitiativeField = initiatives.set;
+export const removeInitiative = initiatives.remove;

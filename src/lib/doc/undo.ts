@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { planRoots } from './schema';
+import { editableTypes } from './schema';
 
 /**
  * Per-user undo: only transactions with this person's origins are tracked, so undo
@@ -9,9 +9,5 @@ import { planRoots } from './schema';
  * origin null. Edits within 500 ms are undone together (a burst of typing is one step).
  */
 export function createUndoManager(doc: Y.Doc, origin: object): Y.UndoManager {
-	const { overview, summary, goals, targets, risks, tasks, valueProposition, initiatives } = planRoots(doc);
-	return new Y.UndoManager([overview, summary, goals, targets, risks, tasks, valueProposition, initiatives], {
-		trackedOrigins: new Set([null, origin]),
-		captureTimeout: 500
-	});
+	return new Y.UndoManager(editableTypes(doc), { trackedOrigins: new Set([null, origin]), captureTimeout: 500 });
 }

@@ -86,7 +86,17 @@ export const templateTextEn = {
 	'tpl.fmcgChannel.hint.actions': 'Schedule store-visit routes and promotion calendars.',
 	'tpl.smallBusinessLite.hint.goals': 'One simple target is enough: revenue or new customers.',
 	'tpl.smallBusinessLite.hint.customers': 'Describe your one or two main customer groups.',
-	'tpl.smallBusinessLite.hint.strategy': 'Pick your main channels and the steps to reach customers.'
+	'tpl.smallBusinessLite.hint.strategy': 'Pick your main channels and the steps to reach customers.',
+	// Scaffolding of the incentives and playbook sections
+	'tpl.role.rep': 'Sales rep',
+	'tpl.playbook.persona': 'Who we sell to',
+	'tpl.playbook.valueProposition': 'Why customers choose us',
+	'tpl.playbook.talkTrack': 'First conversation',
+	'tpl.playbook.objection': '“Your price is too high”',
+	'tpl.playbook.material': 'Brochures, cases and price lists',
+	'tpl.playbook.mentor': 'Your mentor in the first 90 days',
+	'tpl.b2bLongCycle.playbook.talkTrack': 'Discovery meeting with the plant manager',
+	'tpl.fmcgChannel.playbook.talkTrack': 'Store visit routine: stock, shelf, order',
 };
 
 export type TemplateTextKey = keyof typeof templateTextEn;
@@ -165,7 +175,16 @@ export const templateTextZhCN: Record<TemplateTextKey, string> = {
 	'tpl.fmcgChannel.hint.actions': '安排门店拜访线路和促销日历。',
 	'tpl.smallBusinessLite.hint.goals': '一个简单目标就够了：销售额或新客户数。',
 	'tpl.smallBusinessLite.hint.customers': '描述你的一两个主要客户群体。',
-	'tpl.smallBusinessLite.hint.strategy': '选定主要渠道，以及触达客户的步骤。'
+	'tpl.smallBusinessLite.hint.strategy': '选定主要渠道，以及触达客户的步骤。',
+	'tpl.role.rep': '销售代表',
+	'tpl.playbook.persona': '我们卖给谁',
+	'tpl.playbook.valueProposition': '客户为什么选择我们',
+	'tpl.playbook.talkTrack': '第一次沟通',
+	'tpl.playbook.objection': '“你们的价格太高了”',
+	'tpl.playbook.material': '宣传册、案例与价格表',
+	'tpl.playbook.mentor': '入职前 90 天的导师',
+	'tpl.b2bLongCycle.playbook.talkTrack': '与工厂负责人的需求调研会',
+	'tpl.fmcgChannel.playbook.talkTrack': '门店拜访流程：查库存、看陈列、下订单',
 };
 
 export const TEMPLATE_LANGUAGES = ['en', 'zh-CN'] as const;

@@ -15,7 +15,9 @@ import {
 	type ActivityFunnelRates,
 	type Goal,
 	type GoalMetric,
-	type PlanSectionId
+	type PlanSectionId,
+	type PlaybookKind,
+	PLAYBOOK_KINDS
 } from './types';
 
 export const TEMPLATE_IDS = ['b2bLongCycle', 'fmcgChannel', 'smallBusinessLite', 'blank'] as const;
@@ -55,6 +57,15 @@ export interface TemplateSection {
 	hintKey: TemplateTextKey;
 }
 
+/** Starting incentive rules: what a manager adjusts rather than invents. */
+export interface TemplateIncentives {
+	/** KPI weights of the rep role (keys of `kpis`), summing to 100. */
+	repKpiWeights: readonly { kpi: string; weightPct: number }[];
+	baseRatePct: number | null;
+	tiers: readonly { fromAttainmentPct: number; ratePct: number }[];
+	teamMultiplier: { minTeamAttainmentPct: number; boostPct: number } | null;
+}
+
 export interface PlanTemplate {
 	id: TemplateId;
 	nameKey: TemplateTextKey;
@@ -70,7 +81,14 @@ export interface PlanTemplate {
 	funnel: ActivityFunnelRates;
 	reservePct: number;
 	stretchPct: number;
+	incentives: TemplateIncentives;
+	/** Playbook entries to write (titles only; the team writes the bodies). */
+	playbook: readonly { kind: PlaybookKind; titleKey: TemplateTextKey }[];
 }
+
+/** The generic onboarding outline, with a template's own first talk track where it has one. */
+const playbookOutline = (talkTrackKey: TemplateTextKey = 'tpl.playbook.talkTrack') =>
+	PLAYBOOK_KINDS.map((kind) => ({ kind, titleKey: kind === 'talkTrack' ? talkTrackKey : (`tpl.playbook.${kind}` as TemplateTextKey) }));
 
 const stage = (key: string, probability: number, flags: { won?: boolean; lost?: boolean } = {}): TemplateStage => ({
 	key,
@@ -140,7 +158,23 @@ const B2B_LONG_CYCLE: PlanTemplate = {
 	}),
 	funnel: { averageDealSize: null, proposalToWinPct: 25, demoToProposalPct: 50, visitToDemoPct: 40, leadToVisitPct: 20 },
 	reservePct: 15,
-	stretchPct: DEFAULT_STRETCH_PCT
+	stretchPct: DEFAULT_STRETCH_PCT,
+	incentives: {
+		repKpiWeights: [
+			{ kpi: 'revenue', weightPct: 40 },
+			{ kpi: 'collections', weightPct: 20 },
+			{ kpi: 'grossMargin', weightPct: 15 },
+			{ kpi: 'stageConversion', weightPct: 10 },
+			{ kpi: 'keyAccountVisits', weightPct: 15 }
+		],
+		baseRatePct: 3,
+		tiers: [
+			{ fromAttainmentPct: 100, ratePct: 5 },
+			{ fromAttainmentPct: 130, ratePct: 7 }
+		],
+		teamMultiplier: { minTeamAttainmentPct: 80, boostPct: 10 }
+	},
+	playbook: playbookOutline('tpl.b2bLongCycle.playbook.talkTrack')
 };
 
 const FMCG_CHANNEL: PlanTemplate = {
@@ -179,7 +213,20 @@ const FMCG_CHANNEL: PlanTemplate = {
 	}),
 	funnel: { averageDealSize: null, proposalToWinPct: 40, demoToProposalPct: 60, visitToDemoPct: 50, leadToVisitPct: 30 },
 	reservePct: DEFAULT_RESERVE_PCT,
-	stretchPct: DEFAULT_STRETCH_PCT
+	stretchPct: DEFAULT_STRETCH_PCT,
+	incentives: {
+		repKpiWeights: [
+			{ kpi: 'revenue', weightPct: 40 },
+			{ kpi: 'distributionRate', weightPct: 20 },
+			{ kpi: 'sellThroughRate', weightPct: 15 },
+			{ kpi: 'storeVisits', weightPct: 15 },
+			{ kpi: 'shelfCompliance', weightPct: 10 }
+		],
+		baseRatePct: 2,
+		tiers: [{ fromAttainmentPct: 100, ratePct: 3 }],
+		teamMultiplier: { minTeamAttainmentPct: 80, boostPct: 10 }
+	},
+	playbook: playbookOutline('tpl.fmcgChannel.playbook.talkTrack')
 };
 
 const SMALL_BUSINESS_LITE: PlanTemplate = {
@@ -202,7 +249,18 @@ const SMALL_BUSINESS_LITE: PlanTemplate = {
 	}),
 	funnel: { averageDealSize: null, proposalToWinPct: 30, demoToProposalPct: 50, visitToDemoPct: 50, leadToVisitPct: 25 },
 	reservePct: DEFAULT_RESERVE_PCT,
-	stretchPct: DEFAULT_STRETCH_PCT
+	stretchPct: DEFAULT_STRETCH_PCT,
+	incentives: {
+		repKpiWeights: [
+			{ kpi: 'revenue', weightPct: 60 },
+			{ kpi: 'newCustomers', weightPct: 25 },
+			{ kpi: 'leads', weightPct: 15 }
+		],
+		baseRatePct: 5,
+		tiers: [{ fromAttainmentPct: 100, ratePct: 8 }],
+		teamMultiplier: null
+	},
+	playbook: playbookOutline().filter((entry) => entry.kind !== 'mentor')
 };
 
 const BLANK: PlanTemplate = {
@@ -216,7 +274,9 @@ const BLANK: PlanTemplate = {
 	sections: sections(PLAN_SECTIONS),
 	funnel: { averageDealSize: null, proposalToWinPct: null, demoToProposalPct: null, visitToDemoPct: null, leadToVisitPct: null },
 	reservePct: DEFAULT_RESERVE_PCT,
-	stretchPct: DEFAULT_STRETCH_PCT
+	stretchPct: DEFAULT_STRETCH_PCT,
+	incentives: { repKpiWeights: [], baseRatePct: null, tiers: [], teamMultiplier: null },
+	playbook: []
 };
 
 export const TEMPLATES: Readonly<Record<TemplateId, PlanTemplate>> = {

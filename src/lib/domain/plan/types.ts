@@ -229,6 +229,30 @@ export interface KpiWeight {
 	weightPct: number;
 }
 
+/** One stored row of the KPI weight table: the weight of `kpi` for `role`. */
+export interface KpiWeightRow extends KpiWeight {
+	id: string;
+	role: string;
+}
+
+/** One stored accelerator tier. */
+export interface CommissionTierRow extends CommissionTier {
+	id: string;
+}
+
+/** Commission settings that are single values (the tiers, weights and awards are lists). */
+export interface IncentiveSettings {
+	baseRatePct: number | null;
+	/** Team multiplier: when the team reaches this attainment… (null: no multiplier) */
+	teamMinAttainmentPct: number | null;
+	/** …personal commission grows by this percent. */
+	teamBoostPct: number | null;
+	/** New-hire first-deal bonus (null: none)… */
+	firstDealBonus: number | null;
+	/** …paid when the first deal is won within this many days of the hire date. */
+	firstDealWithinDays: number | null;
+}
+
 export interface RoleKpis {
 	role: string;
 	weights: KpiWeight[];

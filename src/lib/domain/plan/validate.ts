@@ -201,7 +201,7 @@ export interface InvalidValue {
 
 export type Sanitized<T> = { ok: true; value: T } | InvalidValue;
 
-const valid = <T>(value: T): Sanitized<T> => ({ ok: true, value });
+export const valid = <T>(value: T): Sanitized<T> => ({ ok: true, value });
 const invalid = (raw: unknown, found: ValueIssue): InvalidValue => ({ ok: false, invalid: true, raw, issue: found });
 
 /** A required number. `sanitizeNumber(NaN)` → invalid `notFinite`. */
@@ -319,78 +319,79 @@ export function sanitizeRecord<T>(raw: unknown, spec: RecordSpec<T>): SanitizedR
 	return { ok: true, value, issues, raw: bad };
 }
 
-const id: FieldSpec<string> = { read: (raw) => sanitizeText(raw, { required: true, maxLength: 200 }), fallback: () => '' };
-const text = (maxLength = MAX_TEXT_LENGTH): FieldSpec<string> => ({ read: (raw) => sanitizeText(raw, { maxLength }), fallback: () => '' });
-const nullableNumber = (rules: Omit<NumberRules, 'required'> = {}): FieldSpec<number | null> => ({
+export const idField: FieldSpec<string> = { read: (raw) => sanitizeText(raw, { required: true, maxLength: 200 }), fallback: () => '' };
+export const textField = (maxLength = MAX_TEXT_LENGTH): FieldSpec<string> => ({ read: (raw) => sanitizeText(raw, { maxLength }), fallback: () => '' });
+export const nullableNumberField = (rules: Omit<NumberRules, 'required'> = {}): FieldSpec<number | null> => ({
 	read: (raw) => sanitizeNullableNumber(raw, rules),
 	fallback: () => null
 });
-const nullableDate: FieldSpec<string | null> = { read: (raw) => sanitizeNullableDate(raw), fallback: () => null };
-const choice = <T>(choices: readonly T[], fallback: T): FieldSpec<T> => ({ read: (raw) => sanitizeChoice(raw, choices), fallback: () => fallback });
-const ids: FieldSpec<string[]> = { read: (raw) => sanitizeStringList(raw, { required: true, maxLength: 200 }), fallback: () => [] };
-const scale: FieldSpec<number> = { read: (raw) => sanitizeNumber(raw, { integer: true, min: 1, max: 5 }), fallback: () => 1 };
+export const nullableDateField: FieldSpec<string | null> = { read: (raw) => sanitizeNullableDate(raw), fallback: () => null };
+export const choiceField = <T>(choices: readonly T[], fallback: T): FieldSpec<T> => ({ read: (raw) => sanitizeChoice(raw, choices), fallback: () => fallback });
+export const idsField: FieldSpec<string[]> = { read: (raw) => sanitizeStringList(raw, { required: true, maxLength: 200 }), fallback: () => [] };
+/** A 1–5 rating (likelihood, impact). */
+export const scaleField: FieldSpec<number> = { read: (raw) => sanitizeNumber(raw, { integer: true, min: 1, max: 5 }), fallback: () => 1 };
 
 export const GOAL_SPEC: RecordSpec<Goal> = {
-	id,
-	metric: choice(GOAL_METRICS, 'revenue'),
-	customMetricName: text(200),
-	target: nullableNumber(),
-	unit: text(50),
-	baseline: nullableNumber(),
-	deadline: nullableDate,
-	owner: text(200),
-	linkedStrategyIds: ids,
-	description: text()
+	id: idField,
+	metric: choiceField(GOAL_METRICS, 'revenue'),
+	customMetricName: textField(200),
+	target: nullableNumberField(),
+	unit: textField(50),
+	baseline: nullableNumberField(),
+	deadline: nullableDateField,
+	owner: textField(200),
+	linkedStrategyIds: idsField,
+	description: textField()
 };
 
 export const TASK_SPEC: RecordSpec<ActionTask> = {
-	id,
-	title: text(500),
-	owner: text(200),
-	start: nullableDate,
-	due: nullableDate,
-	status: choice(TASK_STATUSES, 'todo'),
-	dependsOn: ids,
+	id: idField,
+	title: textField(500),
+	owner: textField(200),
+	start: nullableDateField,
+	due: nullableDateField,
+	status: choiceField(TASK_STATUSES, 'todo'),
+	dependsOn: idsField,
 	goalId: { read: (raw) => (raw === null || raw === undefined ? valid(null) : sanitizeText(raw, { required: true, maxLength: 200 })), fallback: () => null }
 };
 
 export const RISK_SPEC: RecordSpec<Risk> = {
-	id,
-	category: choice(RISK_CATEGORIES, 'execution'),
-	title: text(500),
-	likelihood: scale,
-	impact: scale,
-	mitigation: text(),
-	owner: text(200)
+	id: idField,
+	category: choiceField(RISK_CATEGORIES, 'execution'),
+	title: textField(500),
+	likelihood: scaleField,
+	impact: scaleField,
+	mitigation: textField(),
+	owner: textField(200)
 };
 
 export const BUDGET_LINE_SPEC: RecordSpec<BudgetLine> = {
-	id,
-	category: choice(BUDGET_CATEGORIES, 'other'),
-	description: text(500),
-	amount: nullableNumber({ min: 0, step: 0.01 }),
-	owner: text(200),
-	expectedLeads: nullableNumber({ min: 0, integer: true })
+	id: idField,
+	category: choiceField(BUDGET_CATEGORIES, 'other'),
+	description: textField(500),
+	amount: nullableNumberField({ min: 0, step: 0.01 }),
+	owner: textField(200),
+	expectedLeads: nullableNumberField({ min: 0, integer: true })
 };
 
 export const COMPETITOR_SPEC: RecordSpec<Competitor> = {
-	id,
-	name: text(200),
-	sharePct: nullableNumber({ min: 0, max: 100 }),
+	id: idField,
+	name: textField(200),
+	sharePct: nullableNumberField({ min: 0, max: 100 }),
 	priceLevel: { read: (raw) => (raw === null || raw === undefined ? valid(null) : sanitizeChoice(raw, PRICE_LEVELS)), fallback: () => null },
-	channel: text(500),
-	strengths: text(),
-	weaknesses: text(),
-	recentMoves: text()
+	channel: textField(500),
+	strengths: textField(),
+	weaknesses: textField(),
+	recentMoves: textField()
 };
 
 export const REP_SPEC: RecordSpec<PlanRep> = {
-	id,
-	name: text(200),
+	id: idField,
+	name: textField(200),
 	weightPct: { read: (raw) => sanitizeNumber(raw, { min: 0, max: 100 }), fallback: () => 0 },
 	newHire: { read: (raw) => (raw === undefined ? valid(false) : sanitizeBoolean(raw)), fallback: () => false },
-	stretchPct: nullableNumber({ min: 0, max: 1000 }),
-	commitment: nullableNumber({ min: 0, step: 0.01 })
+	stretchPct: nullableNumberField({ min: 0, max: 1000 }),
+	commitment: nullableNumberField({ min: 0, step: 0.01 })
 };
 
 /** A goal from peer data. Example: `{ id: 'g1', target: 'lots' }` → value.target null, issues.target notNumber. */

@@ -16,7 +16,10 @@ function keysOf(template: PlanTemplate): string[] {
 		...template.pipelineStages.map((s) => s.nameKey),
 		...template.kpis.map((k) => k.nameKey),
 		...template.defaultGoals.flatMap((g) => [g.descriptionKey, ...(g.customMetricNameKey ? [g.customMetricNameKey] : [])]),
-		...template.sections.map((s) => s.hintKey)
+		...template.sections.map((s) => s.hintKey),
+		...template.playbook.map((p) => p.titleKey),
+		// The scaffold names the role whose KPI weights the template sets.
+		...(template.incentives.repKpiWeights.length > 0 ? ['tpl.role.rep'] : [])
 	];
 }
 
@@ -64,6 +67,10 @@ describe('templates — data', () => {
 		expect(template.seasonalityByCalendarMonthPct.reduce((s, w) => s + toUnits(w, 0.01), 0)).toBe(10_000);
 		const violations = checkDecomposition({ annualTarget: 1_000_000, seasonalityPct: [...template.seasonalityByCalendarMonthPct], units: [{ id: 'u', weightPct: 100, reps: [{ id: 'r', weightPct: 100 }] }], reservePct: template.reservePct, stretchPct: template.stretchPct });
 		expect(violations).toEqual([]);
+		// incentives: rep KPI weights name the template's KPIs and add up to exactly 100%
+		const weights = template.incentives.repKpiWeights;
+		expect(weights.every((w) => template.kpis.some((k) => k.key === w.kpi))).toBe(true);
+		if (weights.length > 0) expect(weights.reduce((s, w) => s + w.weightPct, 0)).toBe(100);
 		// stages: unique keys, probabilities in [0, 1], open stages non-decreasing, one won and one lost stage
 		const stages = template.pipelineStages;
 		expect(new Set(stages.map((s) => s.key)).size).toBe(stages.length);
