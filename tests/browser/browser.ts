@@ -66,8 +66,9 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /** Creates a plan through the UI and waits for it to reach the server. */
-export async function createPlan(page: Page, baseUrl: string): Promise<string> {
+export async function createPlan(page: Page, baseUrl: string, template?: string): Promise<string> {
 	await page.goto(baseUrl + '/');
+	if (template) await page.getByTestId('template').selectOption(template);
 	await page.getByTestId('new-plan').click();
 	await page.waitForURL(/\/plan\//);
 	await page.getByTestId('field-title').waitFor();

@@ -47,6 +47,27 @@ class I18n {
 	/** The message for a validation problem (`issue.<code>` with its parameters). */
 	issue = (found: ValueIssue): string => this.t(`issue.${found.code}` as MessageKey, found.params);
 
+	/** An amount in `currency`, formatted for the locale; '—' for no value. */
+	money = (value: number | null | undefined, currency: string, fractionDigits = 0): string => {
+		if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+		try {
+			return new Intl.NumberFormat(this.#locale, { style: 'currency', currency, maximumFractionDigits: fractionDigits }).format(value);
+		} catch {
+			// A currency code Intl does not know (a peer's bad value): show the number and the code.
+			return `${this.num(value, fractionDigits)} ${currency}`;
+		}
+	};
+
+	/** A plain number for the locale; '—' for no value. */
+	num = (value: number | null | undefined, fractionDigits = 0): string =>
+		value === null || value === undefined || !Number.isFinite(value)
+			? '—'
+			: new Intl.NumberFormat(this.#locale, { maximumFractionDigits: fractionDigits }).format(value);
+
+	/** A percentage given in percent (12.5 → "12.5%"); '—' for no value. */
+	pct = (value: number | null | undefined, fractionDigits = 1): string =>
+		value === null || value === undefined || !Number.isFinite(value) ? '—' : `${this.num(value, fractionDigits)}%`;
+
 	dateTime(iso: string): string {
 		const date = new Date(iso);
 		if (Number.isNaN(date.getTime())) return '—';

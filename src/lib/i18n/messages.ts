@@ -1,5 +1,8 @@
 /** Every UI string, in English and Simplified Chinese. Keys are shared; `{name}` is a parameter. */
+import { enSections, zhCNSections } from './messages-sections';
+
 export const en = {
+	...enSections,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',
@@ -114,8 +117,8 @@ export const en = {
 	'issue.notNumber': 'Enter a number.',
 	'issue.notFinite': 'Enter a number.',
 	'issue.notInteger': 'Enter a whole number.',
-	'issue.belowMin': 'Too small.',
-	'issue.aboveMax': 'Too large.',
+	'issue.belowMin': 'Must be at least {min}.',
+	'issue.aboveMax': 'Must be at most {max}.',
 	'issue.notMultipleOfStep': 'Too many decimals.',
 	'issue.notText': 'Enter text.',
 	'issue.tooLong': 'Too long.',
@@ -234,6 +237,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const zhCN: Record<MessageKey, string> = {
+	...zhCNSections,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',
@@ -348,8 +352,8 @@ export const zhCN: Record<MessageKey, string> = {
 	'issue.notNumber': '请输入数字。',
 	'issue.notFinite': '请输入数字。',
 	'issue.notInteger': '请输入整数。',
-	'issue.belowMin': '数值过小。',
-	'issue.aboveMax': '数值过大。',
+	'issue.belowMin': '不能小于 {min}。',
+	'issue.aboveMax': '不能大于 {max}。',
 	'issue.notMultipleOfStep': '小数位过多。',
 	'issue.notText': '请输入文字。',
 	'issue.tooLong': '内容过长。',

@@ -2,15 +2,40 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { readOverview, type OverviewView } from '../doc/overview';
 import { seedPlan } from '../doc/seed-plan';
-import { planRoots, schemaVersion } from '../doc/schema';
+import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
 import { readRisks } from '../doc/risks';
 import { readTasks } from '../doc/tasks';
 import { readInitiatives } from '../doc/strategy';
+import { budgetLines } from '../doc/budget';
+import { personas, segments } from '../doc/customers';
+import { awards, commissionTiers, kpiWeights, readIncentiveSettings } from '../doc/incentives';
+import { leadSources } from '../doc/lead-sources';
+import { competitors, readMarketFacts } from '../doc/market';
+import { migrate } from '../doc/migrations';
+import { planTemplate } from '../doc/scaffold';
+import type { TemplateId } from '../domain/plan/templates';
+import { playbook } from '../doc/playbook';
 import type { RecordView } from '../doc/record-list';
-import type { ActionTask, Risk, StrategyInitiative } from '../domain/plan/types';
+import type { MarketFacts } from '../domain/plan/section-specs';
+import type {
+	ActionTask,
+	Award,
+	BudgetLine,
+	CommissionTierRow,
+	Competitor,
+	IncentiveSettings,
+	KpiWeightRow,
+	LeadSource,
+	Persona,
+	PlaybookEntry,
+	Risk,
+	Segment,
+	StrategyInitiative
+} from '../domain/plan/types';
+import { i18n } from '../i18n/i18n.svelte';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
@@ -55,8 +80,23 @@ export class PlanSession {
 	risks = $state.raw<RecordView<Risk>[]>([]);
 	tasks = $state.raw<RecordView<ActionTask>[]>([]);
 	initiatives = $state.raw<RecordView<StrategyInitiative>[]>([]);
+	marketFacts = $state.raw<RecordView<MarketFacts>>(readMarketFacts(this.doc));
+	competitors = $state.raw<RecordView<Competitor>[]>([]);
+	personas = $state.raw<RecordView<Persona>[]>([]);
+	segments = $state.raw<RecordView<Segment>[]>([]);
+	leadSources = $state.raw<RecordView<LeadSource>[]>([]);
+	budget = $state.raw<RecordView<BudgetLine>[]>([]);
+	incentiveSettings = $state.raw<RecordView<IncentiveSettings>>(readIncentiveSettings(this.doc));
+	kpiWeights = $state.raw<RecordView<KpiWeightRow>[]>([]);
+	commissionTiers = $state.raw<RecordView<CommissionTierRow>[]>([]);
+	awards = $state.raw<RecordView<Award>[]>([]);
+	playbook = $state.raw<RecordView<PlaybookEntry>[]>([]);
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
+	/** The industry template the plan was made from (its section hints). */
+	template = $state<TemplateId>('blank');
+	/** Set when the plan was saved by a newer version of the app: it is shown read-only. */
+	newerSchema = $state<number | null>(null);
 
 	/**
 	 * Each section's plain projection, refreshed only when its own Y type changes (an
@@ -81,13 +121,24 @@ export class PlanSession {
 		this.awareness.on('change', this.onAwarenessChange);
 		const roots = planRoots(this.doc);
 		this.projections = [
-			[roots.meta, () => (this.hasContent = schemaVersion(this.doc) !== null)],
+			[roots.meta, this.onMetaChange],
 			[roots.overview, () => (this.overview = readOverview(this.doc))],
 			[roots.goals, () => (this.goals = readGoals(this.doc))],
 			[roots.targets, () => (this.targets = readTargets(this.doc))],
 			[roots.risks, () => (this.risks = readRisks(this.doc))],
 			[roots.tasks, () => (this.tasks = readTasks(this.doc))],
-			[roots.initiatives, () => (this.initiatives = readInitiatives(this.doc))]
+			[roots.initiatives, () => (this.initiatives = readInitiatives(this.doc))],
+			[roots.market, () => (this.marketFacts = readMarketFacts(this.doc))],
+			[roots.competitors, () => (this.competitors = competitors.read(this.doc))],
+			[roots.personas, () => (this.personas = personas.read(this.doc))],
+			[roots.segments, () => (this.segments = segments.read(this.doc))],
+			[roots.leadSources, () => (this.leadSources = leadSources.read(this.doc))],
+			[roots.budget, () => (this.budget = budgetLines.read(this.doc))],
+			[roots.incentives, () => (this.incentiveSettings = readIncentiveSettings(this.doc))],
+			[roots.kpiWeights, () => (this.kpiWeights = kpiWeights.read(this.doc))],
+			[roots.commissionTiers, () => (this.commissionTiers = commissionTiers.read(this.doc))],
+			[roots.awards, () => (this.awards = awards.read(this.doc))],
+			[roots.playbook, () => (this.playbook = playbook.read(this.doc))]
 		];
 		for (const [type, refresh] of this.projections) type.observeDeep(refresh);
 		this.doc.on('update', this.onDocUpdate);
@@ -133,6 +184,7 @@ export class PlanSession {
 			this.undoManager.on(event, this.onUndoStack);
 		}
 		this.loaded = true;
+		this.onMetaChange(); // a local copy saved by an older version migrates now
 		await this.connect();
 	}
 
@@ -239,6 +291,25 @@ export class PlanSession {
 		const now = new Date().toISOString();
 		return { id: this.planId, title: '', role, token, createdAt: now, updatedAt: now };
 	}
+
+	/**
+	 * Content arrived or its version changed: bring an older plan up to this app's schema
+	 * (editors only; a viewer's copy is upgraded by the server copy once an editor opens it),
+	 * or flag a plan written by a newer app. Deferred to a microtask: a migration writes to the
+	 * document and must not run inside the observer of another transaction.
+	 */
+	private onMetaChange = () => {
+		this.hasContent = schemaVersion(this.doc) !== null;
+		this.template = planTemplate(this.doc);
+		queueMicrotask(() => {
+			if (this.destroyed) return;
+			const version = schemaVersion(this.doc);
+			this.newerSchema = version !== null && version > SCHEMA_VERSION ? version : null;
+			if (this.loaded && this.role === 'edit' && version !== null && version < SCHEMA_VERSION) {
+				migrate(this.doc, { language: i18n.locale });
+			}
+		});
+	};
 
 	private refreshAll(): void {
 		for (const [, refresh] of this.projections) refresh();

@@ -1,0 +1,30 @@
+/**
+ * How a list section's editor shows one field of a record. Sections describe their fields
+ * with these instead of repeating form markup; RecordCards renders them.
+ */
+export type FieldKind = 'text' | 'number' | 'select';
+
+export interface FieldDef<T> {
+	key: Exclude<keyof T, 'id'> & string;
+	label: string;
+	kind: FieldKind;
+	/** For 'select': value and label of each option; `nullable` adds an empty "—" option. */
+	options?: readonly { value: string; label: string }[];
+	nullable?: boolean;
+	/** Spans the whole row of the card (descriptions, notes). */
+	wide?: boolean;
+	placeholder?: string;
+	/** Shown after the input, e.g. '%'. */
+	suffix?: string;
+}
+
+/**
+ * The value a form control holds, as the record stores it: empty text means "not set" (null)
+ * for numbers and nullable choices; anything else must parse as a finite number — "12abc" is
+ * NaN and is refused by the validator, never coerced.
+ */
+export function parseInput(kind: FieldKind, text: string, nullable = false): unknown {
+	if (kind === 'number') return text.trim() === '' ? null : Number(text.trim());
+	if (kind === 'select') return nullable && text === '' ? null : text;
+	return text.trim();
+}
