@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initPlan, readOverview, setOverviewField } from '$lib/doc/overview';
-import { planRoots } from '$lib/doc/schema';
+import { SWOT_QUADRANTS, editableTypes, planRoots, swotText } from '$lib/doc/schema';
+import { budgetLines } from '$lib/doc/budget';
+import { personas } from '$lib/doc/customers';
+import { fixKpiWeights, kpiWeights, readIncentiveSettings, setIncentiveSetting } from '$lib/doc/incentives';
+import { leadSources } from '$lib/doc/lead-sources';
+import { competitors } from '$lib/doc/market';
+import { playbook } from '$lib/doc/playbook';
+import { scaffoldSections } from '$lib/doc/scaffold';
 import { applyTextEdit } from '$lib/doc/text-diff';
 import {
 	COMMON_CURRENCIES,
@@ -127,7 +134,7 @@ class Network {
 			const doc = new Y.Doc();
 			doc.clientID = 1000 + index; // stable ids: a failing seed replays identically
 			// Define every root on every doc, so doc.toJSON() compares the same keys.
-			planRoots(doc);
+			editableTypes(doc);
 			items(doc);
 			const peer: Peer = { index, doc, online: true, offlineFor: 0, inbox: [], outbox: [] };
 			doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -272,8 +279,64 @@ function updatesDuring(doc: Y.Doc, run: () => void): number {
 	return count;
 }
 
+/** The schema-v2 sections, through their real commands (valid and refused values alike). */
+function randomSectionEdit(rng: Rng, doc: Y.Doc): void {
+	const lists = [competitors, personas, leadSources, budgetLines, kpiWeights, playbook] as const;
+	const roll = rng.next();
+	if (roll < 0.2) {
+		const list = rng.pick(lists) as typeof competitors;
+		list.add(doc, { id: `r${rng.int(1e9)}` }); // seeded id: a seed replays the same document
+	} else if (roll < 0.6) {
+		const rows = kpiWeights.read(doc);
+		if (rows.length === 0) return;
+		const id = rng.pick(rows).value.id;
+		// Valid and invalid weights: the invalid ones must be refused without a write.
+		const weight = rng.pick([0, 12.5, 40, 100, 101, -1, Number.NaN]);
+		kpiWeights.set(doc, id, 'weightPct', weight);
+		if (rng.chance(0.2)) kpiWeights.set(doc, id, 'role', rng.pick(['Rep', 'Manager']));
+	} else if (roll < 0.7) {
+		fixKpiWeights(doc, kpiWeights.read(doc).map((r) => r.value));
+	} else if (roll < 0.8) {
+		const entries = playbook.read(doc);
+		if (entries.length === 0) return;
+		const body = playbook.text(doc, rng.pick(entries).value.id, 'body');
+		if (body) applyTextEdit(body, body.toString(), body.toString() + rng.word(5));
+	} else if (roll < 0.88) {
+		const quadrant = rng.pick(SWOT_QUADRANTS);
+		const text = swotText(doc, quadrant);
+		applyTextEdit(text, text.toString(), rng.word(4) + '\n' + text.toString());
+	} else if (roll < 0.94) {
+		setIncentiveSetting(doc, 'baseRatePct', rng.pick([null, 2, 3.5, 150]));
+	} else if (roll < 0.97) {
+		// Two peers scaffolding the same plan (an offline migration) must converge without duplicates shown.
+		scaffoldSections(doc, 'b2bLongCycle', 'en');
+	} else {
+		const list = rng.pick(lists) as typeof competitors;
+		const rows = list.read(doc);
+		if (rows.length > 0) list.remove(doc, rng.pick(rows).value.id);
+	}
+}
+
+/** Everything the section editors show, read through the same readers the UI uses. */
+function sectionViews(doc: Y.Doc) {
+	return {
+		competitors: competitors.read(doc),
+		personas: personas.read(doc),
+		leadSources: leadSources.read(doc),
+		budget: budgetLines.read(doc),
+		kpiWeights: kpiWeights.read(doc),
+		playbook: playbook.read(doc),
+		settings: readIncentiveSettings(doc),
+		swot: SWOT_QUADRANTS.map((q) => swotText(doc, q).toString())
+	};
+}
+
 function randomEdit(rng: Rng, peer: Peer, oracle: Oracle): void {
 	const { doc } = peer;
+	if (rng.chance(0.2)) {
+		randomSectionEdit(rng, doc);
+		return;
+	}
 	const { overview, summary } = planRoots(doc);
 	const list = items(doc);
 	const roll = rng.next();
@@ -352,7 +415,11 @@ function expectConverged(peers: Peer[]): void {
 	for (const peer of peers.slice(1)) {
 		expect(snapshot(peer.doc), `peer ${peer.index} vs peer 0`).toEqual(reference);
 		expect(readOverview(peer.doc), `readOverview of peer ${peer.index}`).toEqual(referenceView);
+		expect(sectionViews(peer.doc), `sections of peer ${peer.index}`).toEqual(sectionViews(peers[0]!.doc));
 	}
+	// Scaffold records added by several peers are shown once each.
+	const ids = sectionViews(peers[0]!.doc).kpiWeights.map((r) => r.value.id);
+	expect(new Set(ids).size).toBe(ids.length);
 	for (const peer of peers) {
 		expect(peer.doc.store.pendingStructs, `peer ${peer.index} has missing dependencies`).toBeNull();
 		expect(peer.doc.store.pendingDs).toBeNull();
