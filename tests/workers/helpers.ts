@@ -126,15 +126,15 @@ export class TestSocket {
 }
 
 /** Opens /sync/:planId; returns the HTTP response when the upgrade is refused. */
-export async function openSocket(planId: string, token: string | null): Promise<TestSocket> {
-	const res = await tryOpen(planId, token);
+export async function openSocket(planId: string, token: string | null, doc?: string): Promise<TestSocket> {
+	const res = await tryOpen(planId, token, doc);
 	if (!res.webSocket) throw new Error(`upgrade refused: ${res.status} ${await res.text()}`);
 	return new TestSocket(res.webSocket);
 }
 
-export function tryOpen(planId: string, token: string | null): Promise<Response> {
+export function tryOpen(planId: string, token: string | null, doc?: string): Promise<Response> {
 	const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-	return api(`/sync/${planId}${query}`, { headers: { Upgrade: 'websocket' } });
+	return api(`/sync/${planId}${doc ? `/${doc}` : ''}${query}`, { headers: { Upgrade: 'websocket' } });
 }
 
 /** A Y.Doc mirrored over a TestSocket: performs the handshake and applies incoming updates. */
@@ -181,8 +181,8 @@ export class SyncedDoc {
 	}
 }
 
-export async function connectDoc(planId: string, token: string): Promise<SyncedDoc> {
-	const s = new SyncedDoc(await openSocket(planId, token));
+export async function connectDoc(planId: string, token: string, doc?: string): Promise<SyncedDoc> {
+	const s = new SyncedDoc(await openSocket(planId, token, doc));
 	await s.handshake();
 	return s;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
-import { connectDoc, createPlan, openSocket, sleep, syncFrame } from './helpers';
+import { connectDoc, createPlan, openSocket, sleep, syncFrame, tryOpen } from './helpers';
 
 describe('PlanRoom — sync handshake', () => {
 	it('answers step 1 with step 2 and its own step 1', async () => {
@@ -53,5 +53,34 @@ describe('PlanRoom — sync handshake', () => {
 		for (const r of readers) await r.until((d) => d.getArray('n').length === 100);
 		for (const r of readers) expect(r.doc.getArray('n').toArray()).toEqual([...Array(100).keys()]);
 		for (const s of [writer, ...readers]) s.socket.close();
+	});
+});
+
+describe('PlanRoom — the execution document of a plan', () => {
+	it('syncs in its own room: separate from the plan document, same token', async () => {
+		const { planId, tokens } = await createPlan();
+		const plan = await connectDoc(planId, tokens.edit);
+		const a = await connectDoc(planId, tokens.edit, 'execution');
+		const b = await connectDoc(planId, tokens.view, 'execution');
+		a.edit((d) => d.getMap('deals').set('d1', 'Acme'));
+		await b.until((d) => d.getMap('deals').get('d1') === 'Acme');
+		await plan.roundTrip();
+		expect(plan.doc.getMap('deals').size).toBe(0);
+		// A viewer of the plan is a viewer of its execution data too.
+		b.edit((d) => d.getMap('deals').set('d2', 'sneaky'));
+		await b.roundTrip();
+		const fresh = await connectDoc(planId, tokens.edit, 'execution');
+		expect(fresh.doc.getMap('deals').toJSON()).toEqual({ d1: 'Acme' });
+		for (const s of [plan, a, b, fresh]) s.socket.close();
+	});
+
+	it('refuses an unknown document name and a token of another plan', async () => {
+		const { planId, tokens } = await createPlan();
+		const other = await createPlan();
+		const unknown = await tryOpen(planId, tokens.edit, 'secrets');
+		expect(unknown.status).toBe(404);
+		expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
+		expect((await tryOpen(planId, other.tokens.edit, 'execution')).status).toBe(403);
+		expect((await tryOpen(planId, null, 'execution')).status).toBe(401);
 	});
 });

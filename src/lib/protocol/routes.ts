@@ -4,6 +4,24 @@ export const apiPlanTokens = (planId: string) => `/api/plans/${encodeURIComponen
 /** y-websocket appends `/<room>` to the server URL, so the room name is the plan id. */
 export const SYNC_BASE = '/sync';
 
+/**
+ * The documents of one plan's sync space. `plan` is the plan itself (`/sync/<id>`); the
+ * execution data (deals, activities, actuals) is a separate document (`/sync/<id>/execution`)
+ * with its own room, so a plan with 100k deals still opens fast and each has its own size cap.
+ * One token opens every document of its plan.
+ */
+export const EXTRA_DOCS = ['execution'] as const;
+export type PlanDocName = 'plan' | (typeof EXTRA_DOCS)[number];
+
+export function isExtraDoc(name: string): name is (typeof EXTRA_DOCS)[number] {
+	return (EXTRA_DOCS as readonly string[]).includes(name);
+}
+
+/** The room path below SYNC_BASE: `<planId>` or `<planId>/<doc>`. */
+export function syncRoom(planId: string, doc: PlanDocName = 'plan'): string {
+	return doc === 'plan' ? encodeURIComponent(planId) : `${encodeURIComponent(planId)}/${doc}`;
+}
+
 export interface CreatePlanRequest {
 	planId?: string;
 	title?: string;

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { FINAL_CLOSE_CODES } from '../protocol/close-codes';
+import { syncRoom, type PlanDocName } from '../protocol/routes';
 import { awarenessFrame, syncFrame } from '../protocol/frames';
 import { MessageType, SyncStep } from '../protocol/messages';
 import { backoffDelay } from './backoff';
@@ -21,6 +22,8 @@ export interface SyncProviderOptions {
 	/** e.g. ws://127.0.0.1:8787/sync */
 	serverUrl: string;
 	planId: string;
+	/** Which document of the plan (default: the plan itself). */
+	docName?: PlanDocName;
 	token: string;
 	doc: Y.Doc;
 	awareness: awarenessProtocol.Awareness;
@@ -101,8 +104,8 @@ export class SyncProvider {
 
 	private open(): void {
 		this.reconnectTimer = null;
-		const { serverUrl, planId, token } = this.options;
-		const url = `${serverUrl}/${encodeURIComponent(planId)}?token=${encodeURIComponent(token)}`;
+		const { serverUrl, planId, docName, token } = this.options;
+		const url = `${serverUrl}/${syncRoom(planId, docName)}?token=${encodeURIComponent(token)}`;
 		this.publish({ status: 'connecting' });
 		let ws: WebSocket;
 		try {
