@@ -66,7 +66,8 @@ function checkDealField(field: EditableDealField, value: unknown, stages: readon
 	}
 }
 
-export type DealInput = Partial<Omit<Deal, 'stageHistory'>> & Pick<Deal, 'amount' | 'currency' | 'expectedClose'>;
+/** A new deal; `stageHistory` is for imports (default: entered its stage at creation). */
+export type DealInput = Partial<Deal> & Pick<Deal, 'amount' | 'currency' | 'expectedClose'>;
 
 /** A complete deal from a form's input, or the first problem. New deals start in the first funnel stage. */
 function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing: (id: string) => boolean): Result<Deal> {
@@ -83,7 +84,7 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 		amount: input.amount,
 		currency: input.currency,
 		stage,
-		stageHistory: [{ stage, at: createdAt }],
+		stageHistory: input.stageHistory?.map((c) => ({ stage: c.stage, at: c.at })) ?? [{ stage, at: createdAt }],
 		probability: input.probability ?? stages.find((s) => s.id === stage)?.probability ?? 0,
 		forecastCategory: input.forecastCategory ?? 'pipeline',
 		expectedClose: input.expectedClose,
@@ -95,6 +96,10 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 	for (const field of EDITABLE_DEAL_FIELDS) {
 		const found = checkDealField(field, deal[field], stages);
 		if (found) return { ok: false, ...problem(field, found) };
+	}
+	for (const [index, change] of deal.stageHistory.entries()) {
+		const found = checkDealField('stage', change.stage, stages) ?? checkDate(change.at, { required: true });
+		if (found) return { ok: false, ...problem('stageHistory', { ...found, params: { ...found.params, index } }) };
 	}
 	return { ok: true, value: deal };
 }

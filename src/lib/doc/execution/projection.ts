@@ -31,6 +31,7 @@ import {
 	activitySection,
 	coverageOf,
 	filterKey,
+	matchesActual,
 	matchesDeal,
 	resultsSection,
 	type DashboardMetrics,
@@ -392,7 +393,12 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			const stuckByStage = aggregate.stuckByStage(asOf, options.stuckLimits);
 			const targetsKey = JSON.stringify(targets);
 			const results = cached('results', `${version.actuals}|${version.org}|${fk}|${targetsKey}`, () =>
-				resultsSection(actuals.values(), targets, filters, reps)
+				resultsSection(
+					[...actuals.values()].filter((a) => matchesActual(a, filters, reps)),
+					targets,
+					filters,
+					reps
+				)
 			);
 			const activities = cached('activities', `${version.activities}|${version.org}|${fk}`, () =>
 				activitySection(activityCellsIter(activityCells), filters, reps)
