@@ -107,6 +107,11 @@ export function readDeal(
 		if (isPlainObject(entry) && typeof entry.stage === 'string' && typeof entry.at === 'string') history.push({ stage: entry.stage, at: entry.at });
 		else report(issue('deal', id, 'stageHistory', 'invalid-entry', 'warning', 'a stage history entry is malformed'));
 	}
+	// Replicas receive concurrent moves in different orders: sort so every copy shows one history
+	// (by date; same-day entries by the stages' funnel order, then id).
+	const order = new Map(rules.stages.map((s) => [s.id, s.order]));
+	const rank = (stage: string) => order.get(stage) ?? Number.POSITIVE_INFINITY;
+	history.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : rank(x.stage) - rank(y.stage) || (x.stage < y.stage ? -1 : x.stage > y.stage ? 1 : 0)));
 	const lostReason = field('lostReason');
 	const deal: Deal = {
 		id,
