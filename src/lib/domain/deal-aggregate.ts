@@ -15,10 +15,10 @@ import { percent } from './stats';
  * Deal metrics that follow single edits. The whole-array functions (funnel, winRate,
  * cycleLength, weightedPipelineByMonth, timeInStage, stuckDeals, forecastRollup) re-read every
  * deal; at 100k deals a keystroke would cost a full pass and a sort. This aggregate keeps their
- * running sums and sorted lists instead: `add`/`remove` one deal's facts is O(stages + stays ·
- * log n), and each read is O(stages + months + owners). The reads return what the whole-array
- * functions return on the same deals (tests/unit/exec/aggregate.test.ts checks it), up to the
- * order in which floating-point sums were taken.
+ * running sums and histograms instead: `add`/`remove` one deal's facts is O(stages + stays),
+ * and each read is O(stages + months + owners + distinct stay lengths). The reads return what
+ * the whole-array functions return on the same deals (tests/unit/exec: the projection against
+ * reference.ts), up to the order in which floating-point sums were taken.
  *
  * Example: add facts of a won 100 deal and a lost 300 deal → winRate() 50% by count, 25% by amount.
  */
@@ -33,12 +33,12 @@ export class DealAggregate {
 	private lostAmount = 0;
 	private open = 0;
 	private cycleSum = 0;
-	private cycle = SortedBag.of([]);
+	private readonly cycle = new SortedBag();
 	private readonly months = new Map<string, WeightedMonth>();
 	private readonly wonMonths = new Map<string, CountAmount>();
 	private readonly owners = new Map<string, { count: number; totals: CategoryTotals }>();
-	private stays = new Map<string, SortedBag>();
-	private entered = new Map<string, SortedBag>();
+	private readonly stays = new Map<string, SortedBag>();
+	private readonly entered = new Map<string, SortedBag>();
 	/** Deals currently counted. */
 	size = 0;
 
@@ -49,26 +49,10 @@ export class DealAggregate {
 		this.lost = zeros();
 	}
 
-	/** Builds from many deals with one sort per list instead of n sorted inserts. */
+	/** Builds from many deals (adds are O(1) amortised: no sort of all values, see SortedBag). */
 	static of(index: StageIndex, facts: Iterable<DealFacts>): DealAggregate {
 		const aggregate = new DealAggregate(index);
-		const cycle: number[] = [];
-		const stays = new Map<string, number[]>();
-		const entered = new Map<string, number[]>();
-		const push = (map: Map<string, number[]>, key: string, value: number) => {
-			const list = map.get(key);
-			if (list) list.push(value);
-			else map.set(key, [value]);
-		};
-		for (const f of facts) {
-			aggregate.count(f, 1);
-			if (f.cycleDays !== null) cycle.push(f.cycleDays);
-			for (const stay of f.stays) push(stays, stay.stage, stay.days);
-			if (f.entered !== null) push(entered, f.stage, f.entered);
-		}
-		aggregate.cycle = SortedBag.of(cycle);
-		for (const [stage, list] of stays) aggregate.stays.set(stage, SortedBag.of(list));
-		for (const [stage, list] of entered) aggregate.entered.set(stage, SortedBag.of(list));
+		for (const f of facts) aggregate.add(f);
 		return aggregate;
 	}
 
@@ -207,7 +191,7 @@ export class DealAggregate {
 
 function bag(map: Map<string, SortedBag>, key: string): SortedBag {
 	let found = map.get(key);
-	if (!found) map.set(key, (found = SortedBag.of([])));
+	if (!found) map.set(key, (found = new SortedBag()));
 	return found;
 }
 

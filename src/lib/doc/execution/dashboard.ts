@@ -6,7 +6,7 @@
 import type { ActivityCounts } from '../../domain/activities';
 import { attainmentBy, type AttainmentRow, type TargetRow } from '../../domain/attainment';
 import type { CycleLength, WinRate } from '../../domain/deal-metrics';
-import type { Actual, ActualMetric, Deal, Rep } from '../../domain/execution';
+import type { ActivityType, Actual, ActualMetric, Deal, Rep } from '../../domain/execution';
 import { ACTIVITY_TYPES } from '../../domain/execution';
 import type { RollupRow } from '../../domain/forecast-rollup';
 import type { Funnel } from '../../domain/funnel';
@@ -91,16 +91,27 @@ const set = (value: string | undefined) => value !== undefined && value !== '';
 const inRange = (month: string | null, f: ExecFilters) =>
 	(!set(f.from) && !set(f.to)) || (month !== null && (!set(f.from) || month >= (f.from ?? '')) && (!set(f.to) || month <= (f.to ?? '')));
 
-/** Deal filter: region, product, segment and owner from the deal, team from the owner's rep, period from its close month. */
+/**
+ * Deal filter: region, product, segment and owner from the deal, team from the owner's rep,
+ * period from its close month. Compiled once per filter: it runs for every row of a 100k-deal
+ * pass, so only the conditions that are set are checked.
+ */
+export function dealMatcher(f: ExecFilters, reps: ReadonlyMap<string, Rep>): (deal: Deal, periodMonth: string | null) => boolean {
+	const checks: Array<(deal: Deal, periodMonth: string | null) => boolean> = [];
+	if (set(f.region)) checks.push((d) => d.region === f.region);
+	if (set(f.product)) checks.push((d) => d.product === f.product);
+	if (set(f.segment)) checks.push((d) => d.segment === f.segment);
+	if (set(f.rep)) checks.push((d) => d.owner === f.rep);
+	if (set(f.team)) checks.push((d) => reps.get(d.owner)?.team === f.team);
+	if (set(f.from) || set(f.to)) checks.push((_, month) => inRange(month, f));
+	return (deal, month) => {
+		for (const check of checks) if (!check(deal, month)) return false;
+		return true;
+	};
+}
+
 export function matchesDeal(deal: Deal, periodMonth: string | null, f: ExecFilters, reps: ReadonlyMap<string, Rep>): boolean {
-	return (
-		(!set(f.region) || deal.region === f.region) &&
-		(!set(f.product) || deal.product === f.product) &&
-		(!set(f.segment) || deal.segment === f.segment) &&
-		(!set(f.rep) || deal.owner === f.rep) &&
-		(!set(f.team) || reps.get(deal.owner)?.team === f.team) &&
-		inRange(periodMonth, f)
-	);
+	return dealMatcher(f, reps)(deal, periodMonth);
 }
 
 /** Actuals carry no segment: that filter is ignored for them. */
@@ -183,18 +194,39 @@ export function resultsSection(
 	};
 }
 
-/** Activity totals per month and type from (month, rep, type) → count cells. */
-export function activitySection(cells: Iterable<[month: string, rep: string, type: string, count: number]>, f: ExecFilters, reps: ReadonlyMap<string, Rep>): ActivityMonth[] {
-	const months = new Map<string, ActivityMonth>();
-	const known = new Set<string>(ACTIVITY_TYPES);
-	for (const [month, rep, type, count] of cells) {
-		if (!known.has(type) || !matchesActivity(month, rep, f, reps)) continue;
-		let row = months.get(month);
-		if (!row) months.set(month, (row = { month, counts: { lead: 0, visit: 0, call: 0, demo: 0, proposal: 0 }, total: 0 }));
-		row.counts[type as keyof ActivityCounts] += count;
-		row.total += count;
+/** Activity sums by month, then rep: counts per type. */
+export type ActivityCells = ReadonlyMap<string, ReadonlyMap<string, ActivityCounts>>;
+
+/** Activity totals per month and type: O(months × reps), whatever the number of entries. */
+export function activitySection(cells: ActivityCells, f: ExecFilters, reps: ReadonlyMap<string, Rep>): ActivityMonth[] {
+	const rows: ActivityMonth[] = [];
+	const repMatches = new Map<string, boolean>();
+	for (const [month, byRep] of cells) {
+		if (!inRange(month, f)) continue;
+		const row: ActivityMonth = { month, counts: { lead: 0, visit: 0, call: 0, demo: 0, proposal: 0 }, total: 0 };
+		for (const [rep, counts] of byRep) {
+			let match = repMatches.get(rep);
+			if (match === undefined) repMatches.set(rep, (match = matchesActivity(month, rep, { ...f, from: undefined, to: undefined }, reps)));
+			if (!match) continue;
+			for (const type of ACTIVITY_TYPES) {
+				row.counts[type] += counts[type];
+				row.total += counts[type];
+			}
+		}
+		if (row.total !== 0 || byRep.size > 0) rows.push(row);
 	}
-	return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+	return rows.filter((r) => r.total !== 0).sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+/** Adds `sign · count` to a month/rep/type cell, dropping cells that return to zero. */
+export function addActivityCount(cells: Map<string, Map<string, ActivityCounts>>, month: string, rep: string, type: ActivityType, count: number): void {
+	let byRep = cells.get(month);
+	if (!byRep) cells.set(month, (byRep = new Map()));
+	let counts = byRep.get(rep);
+	if (!counts) byRep.set(rep, (counts = { lead: 0, visit: 0, call: 0, demo: 0, proposal: 0 }));
+	counts[type] += count;
+	if (ACTIVITY_TYPES.every((t) => counts[t] === 0)) byRep.delete(rep);
+	if (byRep.size === 0) cells.delete(month);
 }
 
 /** Coverage of the target in the filter's months by the open pipeline expected to close in them. */

@@ -24,6 +24,7 @@ import { DealAggregate } from '../../domain/deal-aggregate';
 import { dealFacts, type DealFacts } from '../../domain/deal-facts';
 import { indexStages, type DealOutcome, type StageIndex } from '../../domain/deal-outcome';
 import { periodOf } from '../../domain/dates';
+import type { ActivityCounts } from '../../domain/activities';
 import type { Actual, Deal, PipelineStage, Rep } from '../../domain/execution';
 import { rollupTotals, type OrgNode } from '../../domain/forecast-rollup';
 import { orgNodes } from '../../domain/org';
@@ -31,8 +32,9 @@ import {
 	activitySection,
 	coverageOf,
 	filterKey,
+	addActivityCount,
+	dealMatcher,
 	matchesActual,
-	matchesDeal,
 	resultsSection,
 	type DashboardMetrics,
 	type DashboardTargets,
@@ -104,8 +106,8 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 	let nodes: OrgNode[] = [];
 	const rows = new Map<string, DealRow>();
 	const moves = new Map<string, unknown[]>();
-	const aggregates = new Map<string, { filters: ExecFilters; aggregate: DealAggregate }>();
-	const activityCells = new Map<string, number>();
+	const aggregates = new Map<string, { matches: ReturnType<typeof dealMatcher>; aggregate: DealAggregate }>();
+	const activityCells = new Map<string, Map<string, ActivityCounts>>();
 	const activityIssues = new Map<string, { issue: QualityIssue; count: number }>();
 	let activityExcluded = 0;
 	const actuals = new Map<string, Actual>();
@@ -117,14 +119,24 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 	let changed = false;
 	// Bumped when an input of a cached section changes.
 	const version = { deals: 0, activities: 0, actuals: 0, quality: 0, org: 0 };
-	const cache = new Map<string, { key: string; value: unknown }>();
+	const cache = new Map<string, Map<string, unknown>>();
 
+	/** Per section, the last few results by input key (a dashboard switches between a few filters). */
 	function cached<T>(name: string, key: string, compute: () => T): T {
-		const hit = cache.get(name);
-		if (hit && hit.key === key) return hit.value as T;
+		let entries = cache.get(name);
+		if (!entries) cache.set(name, (entries = new Map()));
+		if (entries.has(key)) return entries.get(key) as T;
 		const value = compute();
-		cache.set(name, { key, value });
+		entries.set(key, value);
+		while (entries.size > MAX_CACHED_FILTERS) entries.delete(entries.keys().next().value as string);
 		return value;
+	}
+
+	/** Targets are compared by identity first: re-serialising 7,000 per-rep targets costs ~2 ms. */
+	let lastTargets: { targets: DashboardTargets; key: string } | null = null;
+	function targetsKey(targets: DashboardTargets): string {
+		if (lastTargets?.targets !== targets) lastTargets = { targets, key: JSON.stringify(targets) };
+		return lastTargets.key;
 	}
 
 	/* ── Reading ─────────────────────────────────────────────────────────────────────────── */
@@ -139,10 +151,6 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		}
 		const read = readDeal(id, raw, edits, moves.get(id) ?? [], { ...rules, stages });
 		return { deal: read.typed, facts: read.deal ? dealFacts(read.deal, index) : null, issues: read.issues };
-	}
-
-	function periodMonthOf(row: DealRow): string | null {
-		return row.facts?.periodMonth ?? null;
 	}
 
 	function readStagesAndIndex(): void {
@@ -194,10 +202,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 	function countActivities(items: readonly unknown[], sign: 1 | -1): void {
 		const read = readActivities(items, rules);
 		for (const a of read.valid) {
-			const key = `${periodOf(a.date) ?? a.date.slice(0, 7)}|${a.rep}|${a.type}`;
-			const next = (activityCells.get(key) ?? 0) + sign * a.count;
-			if (next === 0) activityCells.delete(key);
-			else activityCells.set(key, next);
+			addActivityCount(activityCells, periodOf(a.date) ?? a.date.slice(0, 7), a.rep, a.type, sign * a.count);
 		}
 		for (const found of read.issues) {
 			const key = JSON.stringify(found);
@@ -323,9 +328,9 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		if (after) rows.set(id, after);
 		else rows.delete(id);
 		if ((before?.issues.length ?? 0) > 0 || (after?.issues.length ?? 0) > 0) version.quality++;
-		for (const { filters, aggregate } of aggregates.values()) {
-			if (before?.facts && before.deal && matchesDeal(before.deal, periodMonthOf(before), filters, reps)) aggregate.remove(before.facts);
-			if (after?.facts && after.deal && matchesDeal(after.deal, periodMonthOf(after), filters, reps)) aggregate.add(after.facts);
+		for (const { matches, aggregate } of aggregates.values()) {
+			if (before?.facts && before.deal && matches(before.deal, before.facts.periodMonth)) aggregate.remove(before.facts);
+			if (after?.facts && after.deal && matches(after.deal, after.facts.periodMonth)) aggregate.add(after.facts);
 		}
 	}
 
@@ -351,11 +356,10 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			aggregates.set(key, hit);
 			return hit.aggregate;
 		}
-		const matching = function* () {
-			for (const row of rows.values()) if (row.facts && row.deal && matchesDeal(row.deal, periodMonthOf(row), filters, reps)) yield row.facts;
-		};
-		const aggregate = DealAggregate.of(index, matching());
-		aggregates.set(key, { filters: { ...filters }, aggregate });
+		const matches = dealMatcher(filters, reps);
+		const aggregate = new DealAggregate(index);
+		for (const row of rows.values()) if (row.facts && row.deal && matches(row.deal, row.facts.periodMonth)) aggregate.add(row.facts);
+		aggregates.set(key, { matches, aggregate });
 		while (aggregates.size > MAX_CACHED_FILTERS) aggregates.delete(aggregates.keys().next().value as string);
 		return aggregate;
 	}
@@ -391,8 +395,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			const asOf = Date.parse(options.asOf ?? new Date().toISOString());
 			const weightedPipeline = aggregate.weightedPipeline();
 			const stuckByStage = aggregate.stuckByStage(asOf, options.stuckLimits);
-			const targetsKey = JSON.stringify(targets);
-			const results = cached('results', `${version.actuals}|${version.org}|${fk}|${targetsKey}`, () =>
+			const results = cached('results', `${version.actuals}|${version.org}|${fk}|${targetsKey(targets)}`, () =>
 				resultsSection(
 					[...actuals.values()].filter((a) => matchesActual(a, filters, reps)),
 					targets,
@@ -401,7 +404,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 				)
 			);
 			const activities = cached('activities', `${version.activities}|${version.org}|${fk}`, () =>
-				activitySection(activityCellsIter(activityCells), filters, reps)
+				activitySection(activityCells, filters, reps)
 			);
 			const { own, unassigned } = aggregate.ownerTotals(new Set(nodes.map((n) => n.id)));
 			const adjustmentList = [...adjustments.values()].sort((a, b) => (a.nodeId + a.category < b.nodeId + b.category ? -1 : 1));
@@ -425,9 +428,10 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		},
 		dealsBehind(query) {
 			const found: Deal[] = [];
+			const matches = dealMatcher(query, reps);
 			for (const row of rows.values()) {
 				const { deal, facts } = row;
-				if (!deal || !facts || !matchesDeal(deal, facts.periodMonth, query, reps)) continue;
+				if (!deal || !facts || !matches(deal, facts.periodMonth)) continue;
 				if (query.stage !== undefined && deal.stage !== query.stage) continue;
 				if (query.month !== undefined && facts.periodMonth !== query.month) continue;
 				if (query.outcome !== undefined && facts.outcome !== query.outcome) continue;
@@ -462,14 +466,6 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			listeners.clear();
 		}
 	};
-}
-
-function* activityCellsIter(cells: ReadonlyMap<string, number>): Generator<[string, string, string, number]> {
-	for (const [key, count] of cells) {
-		const first = key.indexOf('|');
-		const last = key.lastIndexOf('|');
-		yield [key.slice(0, first), key.slice(first + 1, last), key.slice(last + 1), count];
-	}
 }
 
 function countErrors(issues: ReadonlyMap<string, QualityIssue[]>): number {

@@ -13,7 +13,8 @@ import { amountOf, funnel } from '../../domain/funnel';
 import { orgNodes } from '../../domain/org';
 import { weightedPipelineByMonth } from '../../domain/pipeline';
 import { stuckDeals, timeInStage } from '../../domain/stage-time';
-import { activitySection, coverageOf, matchesActual, matchesDeal, resultsSection, type DashboardMetrics, type DashboardTargets, type ExecFilters, type MetricsOptions } from './dashboard';
+import type { ActivityCounts } from '../../domain/activities';
+import { activitySection, addActivityCount, coverageOf, matchesActual, matchesDeal, resultsSection, type DashboardMetrics, type DashboardTargets, type ExecFilters, type MetricsOptions } from './dashboard';
 import { isPlainObject, readActivities, readActual, readAdjustment, readDeal, readRep, readStages, type ExecRules, type QualityIssue, type StoredAdjustment } from './read';
 import { execRoots, splitDealFieldKey } from './schema';
 
@@ -87,11 +88,8 @@ export function referenceMetrics(
 	const rawActivities = Array.isArray(json.activities) ? json.activities : [];
 	const activityRead = readActivities(rawActivities, rules);
 	issues.push(...activityRead.issues);
-	const cells = new Map<string, number>();
-	for (const a of activityRead.valid) {
-		const key = `${periodOf(a.date) ?? a.date.slice(0, 7)}\u0000${a.rep}\u0000${a.type}`;
-		cells.set(key, (cells.get(key) ?? 0) + a.count);
-	}
+	const cells = new Map<string, Map<string, ActivityCounts>>();
+	for (const a of activityRead.valid) addActivityCount(cells, periodOf(a.date) ?? a.date.slice(0, 7), a.rep, a.type, a.count);
 
 	const weighted = weightedPipelineByMonth(chosen, stages);
 	const wonByMonth = new Map<string, { amount: number }>();
@@ -124,14 +122,7 @@ export function referenceMetrics(
 			filters,
 			reps
 		),
-		activities: activitySection(
-			[...cells].map(([key, count]) => {
-				const [month = '', rep = '', type = ''] = key.split('\u0000');
-				return [month, rep, type, count] as [string, string, string, number];
-			}),
-			filters,
-			reps
-		),
+		activities: activitySection(cells, filters, reps),
 		dataQuality: {
 			issues: issues.slice(0, maxIssues),
 			totalIssues: issues.length,
