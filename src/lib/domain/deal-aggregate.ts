@@ -38,6 +38,7 @@ export class DealAggregate {
 	private readonly wonMonths = new Map<string, CountAmount>();
 	private readonly owners = new Map<string, { count: number; totals: CategoryTotals }>();
 	private readonly stays = new Map<string, SortedBag>();
+	/** Per stage, the day number (ms ÷ MS_PER_DAY) open deals entered it. */
 	private readonly entered = new Map<string, SortedBag>();
 	/** Deals currently counted. */
 	size = 0;
@@ -60,14 +61,14 @@ export class DealAggregate {
 		this.count(f, 1);
 		if (f.cycleDays !== null) this.cycle.add(f.cycleDays);
 		for (const stay of f.stays) bag(this.stays, stay.stage).add(stay.days);
-		if (f.entered !== null) bag(this.entered, f.stage).add(f.entered);
+		if (f.entered !== null) bag(this.entered, f.stage).add(f.entered / MS_PER_DAY);
 	}
 
 	remove(f: DealFacts): void {
 		this.count(f, -1);
 		if (f.cycleDays !== null) this.cycle.remove(f.cycleDays);
 		for (const stay of f.stays) this.stays.get(stay.stage)?.remove(stay.days);
-		if (f.entered !== null) this.entered.get(f.stage)?.remove(f.entered);
+		if (f.entered !== null) this.entered.get(f.stage)?.remove(f.entered / MS_PER_DAY);
 	}
 
 	/** The sums part of add (sign 1) and remove (sign −1). */
@@ -170,8 +171,10 @@ export class DealAggregate {
 		for (const [stage, entered] of this.entered) {
 			const limit = limits[stage] ?? this.stays.get(stage)?.quantile(0.9) ?? undefined;
 			if (limit === undefined || limit === null || !Number.isFinite(limit)) continue;
-			// Entry times are sorted ascending, so "in stage longer than the limit" holds for a prefix.
-			const count = entered.countPrefix((at) => (asOf - at) / MS_PER_DAY > limit);
+			// Entry days are sorted ascending, so "in stage longer than the limit" holds for a prefix.
+			// Kept as day numbers (whole for midnight dates) because small whole numbers hash fastest;
+			// day × MS_PER_DAY gives back the exact time for those.
+			const count = entered.countPrefix((day) => (asOf - day * MS_PER_DAY) / MS_PER_DAY > limit);
 			if (count > 0) stuck.set(stage, count);
 		}
 		return stuck;

@@ -103,7 +103,11 @@ export function dealMatcher(f: ExecFilters, reps: ReadonlyMap<string, Rep>): (de
 	if (set(f.segment)) checks.push((d) => d.segment === f.segment);
 	if (set(f.rep)) checks.push((d) => d.owner === f.rep);
 	if (set(f.team)) checks.push((d) => reps.get(d.owner)?.team === f.team);
-	if (set(f.from) || set(f.to)) checks.push((_, month) => inRange(month, f));
+	if (set(f.from) || set(f.to)) {
+		const from = set(f.from) ? (f.from as string) : '';
+		const to = set(f.to) ? (f.to as string) : '\uffff';
+		checks.push((_, month) => month !== null && month >= from && month <= to);
+	}
 	return (deal, month) => {
 		for (const check of checks) if (!check(deal, month)) return false;
 		return true;
@@ -186,12 +190,19 @@ export function resultsSection(
 			byRegion: attainmentBy(list, regionRows, 'region', metric),
 			byProduct: attainmentBy(list, productRows, 'product', metric)
 		},
-		actualByMonth: attainmentBy(list, [], 'period', metric).map((row) => ({ period: row.key, value: row.actual })),
+		actualByMonth: actualSeries(list, metric),
 		leaderboard: {
 			by: hasRepTargets ? 'attainment' : 'actual',
 			rows: leaderboard(byRep.map((row) => ({ id: row.key, value: hasRepTargets ? row.attainmentPct : row.actual })))
 		}
 	};
+}
+
+/** Σ of one metric per period, oldest first. */
+function actualSeries(actuals: readonly Actual[], metric: ActualMetric): Array<{ period: string; value: number }> {
+	const sums = new Map<string, number>();
+	for (const a of actuals) if (Number.isFinite(a[metric])) sums.set(a.period, (sums.get(a.period) ?? 0) + a[metric]);
+	return [...sums].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, value]) => ({ period, value }));
 }
 
 /** Activity sums by month, then rep: counts per type. */

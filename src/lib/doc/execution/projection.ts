@@ -4,6 +4,7 @@
  * Public API:
  *   createProjection(doc, rules?) → ExecProjection
  *     .metrics(filters?, targets?, options?) → DashboardMetrics   plain data, safe to keep
+ *                                         (sections served from cache are frozen: copy to change)
  *     .dealsBehind(query) → Deal[]          deals behind a funnel stage / month / rep (drill-down)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
  *     .reps(), .stages(), .orgNodes()       what forms and the roll-up view list
@@ -126,7 +127,8 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		let entries = cache.get(name);
 		if (!entries) cache.set(name, (entries = new Map()));
 		if (entries.has(key)) return entries.get(key) as T;
-		const value = compute();
+		// Frozen, not copied per call: several components may hold the same section.
+		const value = deepFreeze(compute());
 		entries.set(key, value);
 		while (entries.size > MAX_CACHED_FILTERS) entries.delete(entries.keys().next().value as string);
 		return value;
@@ -421,9 +423,9 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 				forecast: { rows: rollupTotals(nodes, own, adjustmentList), unassigned, adjustments: adjustmentList.map((a) => ({ ...a })) },
 				timeInStage: aggregate.timeInStage(stages),
 				stuck: { total: [...stuckByStage.values()].reduce((a, b) => a + b, 0), byStage: Object.fromEntries(stuckByStage) },
-				...structuredClone(results),
-				activities: structuredClone(activities),
-				dataQuality: structuredClone(qualitySection(options.maxIssues ?? DEFAULT_MAX_ISSUES))
+				...results,
+				activities,
+				dataQuality: qualitySection(options.maxIssues ?? DEFAULT_MAX_ISSUES)
 			};
 		},
 		dealsBehind(query) {
@@ -466,6 +468,14 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			listeners.clear();
 		}
 	};
+}
+
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const inner of Object.values(value)) deepFreeze(inner);
+	}
+	return value;
 }
 
 function countErrors(issues: ReadonlyMap<string, QualityIssue[]>): number {
