@@ -38,7 +38,7 @@ export interface RollupRow {
 	bestCaseForecast: number;
 }
 
-const empty = (): CategoryTotals => ({ 'closed-won': 0, commit: 0, 'best-case': 0, pipeline: 0 });
+export const emptyTotals = (): CategoryTotals => ({ 'closed-won': 0, commit: 0, 'best-case': 0, pipeline: 0 });
 
 /**
  * Forecast-category roll-up up the hierarchy (rep → team → region → company) with manager
@@ -57,8 +57,7 @@ export function forecastRollup(
 	deals: readonly Deal[],
 	adjustments: readonly ForecastAdjustment[] = []
 ): { rows: RollupRow[]; unassigned: number } {
-	const byId = new Map(nodes.map((n) => [n.id, n]));
-	const own = new Map(nodes.map((n) => [n.id, empty()]));
+	const own = new Map(nodes.map((n) => [n.id, emptyTotals()]));
 	let unassigned = 0;
 	for (const deal of deals) {
 		const category = deal.forecastCategory;
@@ -67,6 +66,20 @@ export function forecastRollup(
 		if (!totals) unassigned += 1;
 		else totals[category] += amountOf(deal);
 	}
+	return { rows: rollupTotals(nodes, own, adjustments), unassigned };
+}
+
+/**
+ * The roll-up from each node's own category totals (already summed from its deals), so an
+ * incremental aggregate that keeps per-owner totals gets the same rows as `forecastRollup`.
+ * Formula and errors: see `forecastRollup`. Example: own commit a 100, b 50, parent t → t 150.
+ */
+export function rollupTotals(
+	nodes: readonly OrgNode[],
+	own: ReadonlyMap<string, CategoryTotals>,
+	adjustments: readonly ForecastAdjustment[] = []
+): RollupRow[] {
+	const byId = new Map(nodes.map((n) => [n.id, n]));
 	const overrides = new Map<string, ForecastAdjustment[]>();
 	for (const adjustment of adjustments) {
 		if (!Number.isFinite(adjustment.amount)) continue;
@@ -75,14 +88,14 @@ export function forecastRollup(
 
 	const depth = depths(nodes, byId);
 	const order = [...nodes].sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0));
-	const incoming = new Map(nodes.map((n) => [n.id, empty()]));
+	const incoming = new Map(nodes.map((n) => [n.id, emptyTotals()]));
 	const rows = new Map<string, RollupRow>();
 	for (const node of order) {
-		const submitted = sumTotals(own.get(node.id) ?? empty(), incoming.get(node.id) ?? empty());
+		const submitted = sumTotals(own.get(node.id) ?? emptyTotals(), incoming.get(node.id) ?? emptyTotals());
 		const adjusted = { ...submitted };
 		for (const a of overrides.get(node.id) ?? []) adjusted[a.category] = a.amount;
 		const parent = node.parent !== null && byId.has(node.parent) ? node.parent : null;
-		if (parent !== null) incoming.set(parent, sumTotals(incoming.get(parent) ?? empty(), adjusted));
+		if (parent !== null) incoming.set(parent, sumTotals(incoming.get(parent) ?? emptyTotals(), adjusted));
 		rows.set(node.id, {
 			nodeId: node.id,
 			parent,
@@ -92,7 +105,7 @@ export function forecastRollup(
 			bestCaseForecast: adjusted['closed-won'] + adjusted.commit + adjusted['best-case']
 		});
 	}
-	return { rows: nodes.map((n) => rows.get(n.id)).filter((r): r is RollupRow => r !== undefined), unassigned };
+	return nodes.map((n) => rows.get(n.id)).filter((r): r is RollupRow => r !== undefined);
 }
 
 function sumTotals(a: CategoryTotals, b: CategoryTotals): CategoryTotals {

@@ -1,4 +1,5 @@
 import { dealOutcome, indexStages } from './deal-outcome';
+import type { StageIndex } from './deal-outcome';
 import type { Deal, PipelineStage } from './execution';
 import { percent } from './stats';
 
@@ -72,29 +73,48 @@ export function funnel(deals: readonly Deal[], stages: readonly PipelineStage[])
 		if (dealOutcome(deal, index) === 'lost') add(lost[top], amount);
 	}
 
-	const reached = Array.from({ length: size }, () => ({ count: 0, amount: 0 }));
+	return funnelFromCounts(index, { current, furthest, lost, excluded });
+}
+
+/** Per funnel position (see StageIndex.funnel): deals currently there, deals whose furthest stage it is, and those of them lost. */
+export interface FunnelCounts {
+	current: readonly CountAmount[];
+	furthest: readonly CountAmount[];
+	lost: readonly CountAmount[];
+	excluded: number;
+}
+
+/**
+ * Funnel rows from per-position counts, so an incremental aggregate that keeps the counts up to
+ * date (deal-aggregate.ts) produces exactly what `funnel` produces. Formulas: see `funnel`.
+ * Example: furthest counts [1, 1, 1] → reached [3, 2, 1].
+ */
+export function funnelFromCounts(index: StageIndex, counts: FunnelCounts): Funnel {
+	const size = index.funnel.length;
+	const zero = () => ({ count: 0, amount: 0 });
+	const reached: CountAmount[] = Array.from({ length: size }, zero);
 	for (let k = size - 1; k >= 0; k--) {
-		const next = reached[k + 1] ?? { count: 0, amount: 0 };
-		const own = furthest[k] ?? { count: 0, amount: 0 };
+		const next = reached[k + 1] ?? zero();
+		const own = counts.furthest[k] ?? zero();
 		reached[k] = { count: next.count + own.count, amount: next.amount + own.amount };
 	}
 
 	const first = reached[0]?.count ?? 0;
 	const rows = index.funnel.map((stage, k): FunnelRow => {
-		const r = reached[k] ?? { count: 0, amount: 0 };
-		const l = lost[k] ?? { count: 0, amount: 0 };
+		const r = reached[k] ?? zero();
+		const l = counts.lost[k] ?? zero();
 		return {
 			stageId: stage.id,
 			name: stage.name,
-			current: current[k] ?? { count: 0, amount: 0 },
+			current: { ...(counts.current[k] ?? zero()) },
 			reached: r,
 			conversionFromPreviousPct: k === 0 ? null : percent(r.count, reached[k - 1]?.count ?? 0),
 			cumulativeConversionPct: percent(r.count, first),
-			lost: l,
+			lost: { ...l },
 			leakagePct: percent(l.count, r.count)
 		};
 	});
-	return { rows, excluded };
+	return { rows, excluded: counts.excluded };
 }
 
 function add(target: CountAmount | undefined, amount: number): void {

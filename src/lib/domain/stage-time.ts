@@ -14,7 +14,7 @@ export interface StageTimeRow {
 }
 
 /** Entries of a deal's history with a valid date, oldest first (ties keep input order). */
-function timeline(deal: Deal): Array<{ stage: string; at: number }> {
+export function timeline(deal: Deal): Array<{ stage: string; at: number }> {
 	return deal.stageHistory
 		.map((change) => ({ stage: change.stage, at: Date.parse(change.at) }))
 		.filter((entry) => Number.isFinite(entry.at))

@@ -30,8 +30,16 @@ export function percent(numerator: number, denominator: number): number | null {
  * `quantile([1, 2, 3, 4], 0.5)` → 2.5; `quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)` → 9.1.
  */
 export function quantile(values: readonly number[], p: number): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
+	return quantileSorted([...values].sort((a, b) => a - b), p);
+}
+
+/**
+ * `quantile` of values already sorted ascending, without copying or sorting: an incremental
+ * projection keeps its values sorted and asks for percentiles after every edit.
+ * `quantileSorted([1, 2, 3, 4], 0.5)` → 2.5.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number | null {
+	if (sorted.length === 0) return null;
 	const position = Math.min(Math.max(p, 0), 1) * (sorted.length - 1);
 	const lower = Math.floor(position);
 	const upper = Math.ceil(position);

@@ -1,0 +1,328 @@
+/**
+ * Mutation commands for the execution doc: the only way components change it. Each validates
+ * first and returns the problem (`{ field, issue }`, the issue codes of plan/validate.ts, which
+ * the UI translates) instead of storing a bad value; each runs in one transaction.
+ *
+ *   addDeal(doc, input) / addDeals(doc, inputs)           → Result<id> / problems by index
+ *   setDealField(doc, id, field, value)                   → CommandIssue | null
+ *   moveDealToStage(doc, id, stage, at)                   → CommandIssue | null (appends history)
+ *   removeDeal(doc, id)
+ *   addActivities(doc, entries)                           → problems by index
+ *   setActivityCount(doc, { date, rep, type }, count)     → CommandIssue | null
+ *   setActual(doc, { period, rep, region, product }, values) → CommandIssue | null
+ *   setStages(doc, stages)                                → CommandIssue | null
+ *   setAdjustment(doc, nodeId, category, amount | null, note) → CommandIssue | null
+ *   addRep(doc, input) / setRepField / removeRep
+ */
+import * as Y from 'yjs';
+import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
+import { indexStages } from '../../domain/deal-outcome';
+import { isPeriod } from '../../domain/dates';
+import { ACTIVITY_TYPES, FORECAST_CATEGORIES } from '../../domain/execution';
+import type { Activity, ActivityType, Actual, Deal, PipelineStage, Rep } from '../../domain/execution';
+import type { AdjustableCategory } from '../../domain/forecast-rollup';
+import { checkChoice, checkDate, checkNumber, checkText, type ValueIssue } from '../../domain/plan/validate';
+import { newRecordId } from '../record-list';
+import { checkStage, isPlainObject, readStages } from './read';
+import { EDITABLE_DEAL_FIELDS, actualKey, adjustmentKey, dealFieldKey, execRoots, type EditableDealField } from './schema';
+
+export interface CommandIssue {
+	field: string;
+	issue: ValueIssue;
+}
+
+export type Result<T> = { ok: true; value: T } | ({ ok: false } & CommandIssue);
+
+const problem = (field: string, found: ValueIssue): CommandIssue => ({ field, issue: found });
+const today = () => new Date().toISOString().slice(0, 10);
+/** Largest plausible count in one activity entry (as validateActivities). */
+const MAX_ACTIVITY_COUNT = 10_000;
+const KEY_TEXT = { required: true, maxLength: 200 } as const;
+
+export function readConfiguredStages(doc: Y.Doc): PipelineStage[] {
+	return readStages(execRoots(doc).config.get('stages')).stages;
+}
+
+/** The check of one editable deal field, or null when the value is fine. */
+function checkDealField(field: EditableDealField, value: unknown, stages: readonly PipelineStage[]): ValueIssue | null {
+	switch (field) {
+		case 'amount':
+			return checkNumber(value, { min: 0, max: DEFAULT_MAX_VALUE });
+		case 'probability':
+			return checkNumber(value, { min: 0, max: 1 });
+		case 'currency':
+			return checkText(value, { required: true, maxLength: 8 });
+		case 'forecastCategory':
+			return checkChoice(value, FORECAST_CATEGORIES);
+		case 'expectedClose':
+		case 'createdAt':
+			return checkDate(value, { required: true });
+		case 'stage':
+			return checkChoice(value, stages.map((s) => s.id));
+		case 'lostReason':
+			return value === null ? null : checkText(value, { maxLength: 2_000 });
+		default:
+			return checkText(value, { maxLength: 200 });
+	}
+}
+
+/** A new deal; `stageHistory` is for imports (default: entered its stage at creation). */
+export type DealInput = Partial<Deal> & Pick<Deal, 'amount' | 'currency' | 'expectedClose'>;
+
+/** A complete deal from a form's input, or the first problem. New deals start in the first funnel stage. */
+function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing: (id: string) => boolean): Result<Deal> {
+	const first = indexStages(stages).funnel[0];
+	const stage = input.stage ?? first?.id ?? '';
+	const createdAt = input.createdAt ?? today();
+	const deal: Deal = {
+		id: input.id ?? newRecordId('deal'),
+		customer: input.customer ?? '',
+		segment: input.segment ?? '',
+		region: input.region ?? '',
+		owner: input.owner ?? '',
+		product: input.product ?? '',
+		amount: input.amount,
+		currency: input.currency,
+		stage,
+		stageHistory: input.stageHistory?.map((c) => ({ stage: c.stage, at: c.at })) ?? [{ stage, at: createdAt }],
+		probability: input.probability ?? stages.find((s) => s.id === stage)?.probability ?? 0,
+		forecastCategory: input.forecastCategory ?? 'pipeline',
+		expectedClose: input.expectedClose,
+		lostReason: input.lostReason ?? null,
+		createdAt
+	};
+	const idIssue = checkText(deal.id, KEY_TEXT) ?? (existing(deal.id) ? { code: 'choice' as const, params: { reason: 'duplicate' } } : null);
+	if (idIssue) return { ok: false, ...problem('id', idIssue) };
+	for (const field of EDITABLE_DEAL_FIELDS) {
+		const found = checkDealField(field, deal[field], stages);
+		if (found) return { ok: false, ...problem(field, found) };
+	}
+	for (const [index, change] of deal.stageHistory.entries()) {
+		const found = checkDealField('stage', change.stage, stages) ?? checkDate(change.at, { required: true });
+		if (found) return { ok: false, ...problem('stageHistory', { ...found, params: { ...found.params, index } }) };
+	}
+	return { ok: true, value: deal };
+}
+
+/** Adds one deal. Example: `addDeal(doc, { amount: -5, currency: 'CNY', expectedClose: '2026-03-31' })` → amount belowMin. */
+export function addDeal(doc: Y.Doc, input: DealInput): Result<string> {
+	const [result] = addDeals(doc, [input]);
+	return result ?? { ok: false, ...problem('deal', { code: 'required' }) };
+}
+
+/** Adds many deals in one transaction (imports, the generator); each input gets its own result. */
+export function addDeals(doc: Y.Doc, inputs: readonly DealInput[]): Array<Result<string>> {
+	const { deals } = execRoots(doc);
+	const stages = readConfiguredStages(doc);
+	const results: Array<Result<string>> = [];
+	doc.transact(() => {
+		for (const input of inputs) {
+			const built = buildDeal(input, stages, (id) => deals.has(id));
+			if (!built.ok) {
+				results.push(built);
+				continue;
+			}
+			deals.set(built.value.id, built.value);
+			results.push({ ok: true, value: built.value.id });
+		}
+	});
+	return results;
+}
+
+/** Sets one field (not the stage: that is moveDealToStage, which keeps the history). */
+export function setDealField<F extends Exclude<EditableDealField, 'stage'>>(doc: Y.Doc, id: string, field: F, value: Deal[F]): CommandIssue | null {
+	if (!(EDITABLE_DEAL_FIELDS as readonly string[]).includes(field) || (field as string) === 'stage') return problem(String(field), { code: 'choice' });
+	const found = checkDealField(field, value, []);
+	if (found) return problem(field, found);
+	const { deals, dealFields } = execRoots(doc);
+	if (!deals.has(id)) return null; // removed meanwhile by someone else: nothing to change
+	doc.transact(() => dealFields.set(dealFieldKey(id, field), value));
+	return null;
+}
+
+/**
+ * Moves a deal to a configured stage at date `at`: the current stage is set and a history entry
+ * appended (so a colleague's concurrent move is kept in the history too). Entering a won or lost
+ * stage sets the forecast category to closed-won / closed-lost.
+ */
+export function moveDealToStage(doc: Y.Doc, id: string, stage: string, at: string = today()): CommandIssue | null {
+	const stages = readConfiguredStages(doc);
+	const target = stages.find((s) => s.id === stage);
+	if (!target) return problem('stage', { code: 'choice' });
+	const dateIssue = checkDate(at, { required: true });
+	if (dateIssue) return problem('at', dateIssue);
+	const { deals, dealFields, stageMoves } = execRoots(doc);
+	if (!deals.has(id)) return null;
+	doc.transact(() => {
+		dealFields.set(dealFieldKey(id, 'stage'), stage);
+		stageMoves.push([{ deal: id, stage, at }]);
+		if (target.isWon) dealFields.set(dealFieldKey(id, 'forecastCategory'), 'closed-won');
+		if (target.isLost) dealFields.set(dealFieldKey(id, 'forecastCategory'), 'closed-lost');
+	});
+	return null;
+}
+
+/** Removes a deal with its field edits and stage moves (so a re-used id starts clean). */
+export function removeDeal(doc: Y.Doc, id: string): void {
+	const { deals, dealFields, stageMoves } = execRoots(doc);
+	doc.transact(() => {
+		deals.delete(id);
+		for (const field of EDITABLE_DEAL_FIELDS) dealFields.delete(dealFieldKey(id, field));
+		const moves = stageMoves.toArray();
+		for (let i = moves.length - 1; i >= 0; i--) {
+			const move = moves[i];
+			if (isPlainObject(move) && move.deal === id) stageMoves.delete(i, 1);
+		}
+	});
+}
+
+/** The first failing check of a list of [field, result] pairs. */
+function firstProblem(checks: ReadonlyArray<readonly [string, ValueIssue | null]>): CommandIssue | null {
+	for (const [field, found] of checks) if (found) return problem(field, found);
+	return null;
+}
+
+function checkActivity(entry: Activity): CommandIssue | null {
+	return firstProblem([
+		['date', checkDate(entry.date, { required: true })],
+		['rep', checkText(entry.rep, KEY_TEXT)],
+		['type', checkChoice(entry.type, ACTIVITY_TYPES)],
+		['count', checkNumber(entry.count, { integer: true, min: 0, max: MAX_ACTIVITY_COUNT })]
+	]);
+}
+
+/** Appends daily activity entries (they add up); bad entries are refused, good ones stored in one batch. */
+export function addActivities(doc: Y.Doc, entries: readonly Activity[]): Array<{ index: number } & CommandIssue> {
+	const refused: Array<{ index: number } & CommandIssue> = [];
+	const good: Activity[] = [];
+	entries.forEach((entry, index) => {
+		const found = checkActivity(entry);
+		if (found) refused.push({ index, ...found });
+		else good.push({ date: entry.date, rep: entry.rep, type: entry.type, count: entry.count });
+	});
+	// One push: Yjs keeps consecutive JSON inserts as one compact item.
+	if (good.length > 0) doc.transact(() => execRoots(doc).activities.push(good));
+	return refused;
+}
+
+/**
+ * Sets a daily-report cell (date, rep, type) to `count`: its entries are replaced by one (none
+ * for 0). O(entries) scan — a form action, not a hot path. Two people setting the same cell at
+ * once both append, and the cell then shows the sum (documented in docs/metrics.md).
+ */
+export function setActivityCount(doc: Y.Doc, cell: { date: string; rep: string; type: ActivityType }, count: number): CommandIssue | null {
+	const found = checkActivity({ ...cell, count });
+	if (found) return found;
+	const { activities } = execRoots(doc);
+	doc.transact(() => {
+		const entries = activities.toArray();
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const e = entries[i];
+			if (isPlainObject(e) && e.date === cell.date && e.rep === cell.rep && e.type === cell.type) activities.delete(i, 1);
+		}
+		if (count > 0) activities.push([{ date: cell.date, rep: cell.rep, type: cell.type, count }]);
+	});
+	return null;
+}
+
+export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>>;
+
+/** Sets some metrics of an actuals cell; the others keep their stored value (0 for a new cell). */
+export function setActual(doc: Y.Doc, cell: { period: string; rep: string; region: string; product: string }, values: ActualValues): CommandIssue | null {
+	if (!isPeriod(cell.period)) return problem('period', { code: 'notDate' });
+	for (const key of ['rep', 'region', 'product'] as const) {
+		const text = cell[key];
+		const found = checkText(text, KEY_TEXT) ?? (text.includes('|') ? { code: 'choice' as const } : null);
+		if (found) return problem(key, found);
+	}
+	for (const [metric, value] of Object.entries(values)) {
+		const rules = metric === 'newCustomers' ? { integer: true, min: 0 } : metric === 'grossMargin' ? {} : { min: 0 };
+		const found = checkNumber(value, { ...rules, max: DEFAULT_MAX_VALUE, ...(metric === 'grossMargin' ? { min: -DEFAULT_MAX_VALUE } : {}) });
+		if (found) return problem(metric, found);
+	}
+	const { actuals } = execRoots(doc);
+	const key = actualKey(cell.period, cell.rep, cell.region, cell.product);
+	const stored = actuals.get(key);
+	const base = isPlainObject(stored) ? stored : {};
+	const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+	doc.transact(() =>
+		actuals.set(key, {
+			revenue: values.revenue ?? number(base.revenue),
+			collections: values.collections ?? number(base.collections),
+			grossMargin: values.grossMargin ?? number(base.grossMargin),
+			newCustomers: values.newCustomers ?? number(base.newCustomers)
+		})
+	);
+	return null;
+}
+
+/** Replaces the stage list: unique ids, valid probabilities, at least one funnel (non-lost) stage. */
+export function setStages(doc: Y.Doc, stages: readonly PipelineStage[]): CommandIssue | null {
+	const seen = new Set<string>();
+	for (let index = 0; index < stages.length; index++) {
+		const stage = checkStage(stages[index]);
+		if (typeof stage === 'string') return problem('stages', { code: 'choice', params: { index, reason: stage } });
+		if (seen.has(stage.id)) return problem('stages', { code: 'choice', params: { index, reason: 'duplicate id' } });
+		seen.add(stage.id);
+	}
+	if (!stages.some((s) => !s.isLost)) return problem('stages', { code: 'required' });
+	doc.transact(() => execRoots(doc).config.set('stages', stages.map((s) => ({ ...s }))));
+	return null;
+}
+
+/** A manager's forecast override for a node and category; `amount` null removes it. */
+export function setAdjustment(doc: Y.Doc, nodeId: string, category: AdjustableCategory, amount: number | null, note = ''): CommandIssue | null {
+	const idIssue = checkText(nodeId, KEY_TEXT);
+	if (idIssue) return problem('nodeId', idIssue);
+	if (checkChoice(category, ['commit', 'best-case', 'pipeline'])) return problem('category', { code: 'choice' });
+	const { adjustments } = execRoots(doc);
+	const key = adjustmentKey(nodeId, category);
+	if (amount === null) {
+		doc.transact(() => adjustments.delete(key));
+		return null;
+	}
+	const found = firstProblem([
+		['amount', checkNumber(amount, { min: 0, max: DEFAULT_MAX_VALUE })],
+		['note', checkText(note, { maxLength: 2_000 })]
+	]);
+	if (found) return found;
+	doc.transact(() => adjustments.set(key, { amount, note, at: new Date().toISOString() }));
+	return null;
+}
+
+export type RepInput = Partial<Rep> & Pick<Rep, 'name'>;
+
+function checkRepField(field: keyof Rep, value: unknown): ValueIssue | null {
+	if (field === 'hireDate') return checkDate(value, { required: false });
+	return checkText(value, field === 'name' ? KEY_TEXT : { maxLength: 200 });
+}
+
+/** Adds a rep (one Y.Map, so concurrent edits of different fields merge). */
+export function addRep(doc: Y.Doc, input: RepInput): Result<string> {
+	const rep: Rep = { id: input.id ?? newRecordId('rep'), name: input.name, team: input.team ?? '', region: input.region ?? '', hireDate: input.hireDate ?? '' };
+	const { reps } = execRoots(doc);
+	const idIssue = checkText(rep.id, KEY_TEXT) ?? (reps.has(rep.id) ? { code: 'choice' as const, params: { reason: 'duplicate' } } : null);
+	if (idIssue) return { ok: false, ...problem('id', idIssue) };
+	for (const field of ['name', 'team', 'region', 'hireDate'] as const) {
+		const found = checkRepField(field, rep[field]);
+		if (found) return { ok: false, ...problem(field, found) };
+	}
+	doc.transact(() => {
+		const map = new Y.Map<unknown>();
+		for (const [key, value] of Object.entries(rep)) map.set(key, value);
+		reps.set(rep.id, map);
+	});
+	return { ok: true, value: rep.id };
+}
+
+export function setRepField<F extends Exclude<keyof Rep, 'id'>>(doc: Y.Doc, id: string, field: F, value: Rep[F]): CommandIssue | null {
+	const found = checkRepField(field, value);
+	if (found) return problem(field, found);
+	const map = execRoots(doc).reps.get(id);
+	if (map instanceof Y.Map) doc.transact(() => map.set(field, value));
+	return null;
+}
+
+export function removeRep(doc: Y.Doc, id: string): void {
+	doc.transact(() => execRoots(doc).reps.delete(id));
+}
