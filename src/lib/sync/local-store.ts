@@ -1,12 +1,15 @@
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import type { PlanDocName } from '../protocol/routes';
 
 /** y-indexeddb appends a full state on every load; fold it back when the log gets long. */
 const COMPACT_ABOVE_ENTRIES = 50;
 /** A browser that never answers (a stuck upgrade, a broken profile) must not hang the page. */
 const LOAD_TIMEOUT_MS = 10_000;
 
-export const localDocName = (planId: string) => `plan:${planId}`;
+/** The IndexedDB database of one document of a plan (the plan itself, or e.g. its execution data). */
+export const localDocName = (planId: string, docName: PlanDocName = 'plan') =>
+	docName === 'plan' ? `plan:${planId}` : `plan:${planId}:${docName}`;
 
 type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
 
@@ -19,13 +22,14 @@ type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
 export async function openLocalStore(
 	planId: string,
 	doc: Y.Doc,
-	onError: (message: string) => void
+	onError: (message: string) => void,
+	docName: PlanDocName = 'plan'
 ): Promise<IndexeddbPersistence> {
 	if (typeof indexedDB === 'undefined' || indexedDB === null) {
 		// y-indexeddb would fail inside promises nobody handles.
 		throw new Error('Could not open this plan’s local copy: this browser has no IndexedDB (private mode?).');
 	}
-	const persistence = new IndexeddbPersistence(localDocName(planId), doc);
+	const persistence = new IndexeddbPersistence(localDocName(planId, docName), doc);
 	guardWrites(persistence, doc, onError);
 	// y-indexeddb leaves the open promise's rejection unhandled: handle it here.
 	const opened = (persistence as unknown as { _db: Promise<unknown> })._db;

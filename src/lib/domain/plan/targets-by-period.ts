@@ -1,0 +1,53 @@
+/**
+ * The plan's decomposed targets as the execution metrics take them: by calendar period
+ * ('YYYY-MM') for the company, each rep and each region. The plan names reps and regions; the
+ * execution data names them too (a rep's name, a deal's region), so they are matched by name,
+ * trimmed and case-insensitive — the same people and places typed in two places.
+ */
+import { fiscalMonths } from '../plan-overview';
+import type { Decomposition } from './decomposition';
+import type { PlanUnit } from './types';
+
+export interface PeriodTargets {
+	monthly: Record<string, number>;
+	/** Execution rep id → period → baseline target. */
+	perRep: Record<string, Record<string, number>>;
+	/** Region name as the deals spell it → period → target of the unit with that name. */
+	perRegion: Record<string, Record<string, number>>;
+}
+
+/**
+ * Calendar period of each fiscal month. Example: fiscal year 2026 starting in April →
+ * ['2026-04', …, '2026-12', '2027-01', '2027-02', '2027-03'].
+ */
+export function fiscalPeriods(fiscalYear: number, fiscalStartMonth: number): string[] {
+	// Same convention as fiscalPeriod: the fiscal year starts in its own calendar year.
+	return fiscalMonths(fiscalStartMonth).map((month) => `${month < fiscalStartMonth ? fiscalYear + 1 : fiscalYear}-${String(month).padStart(2, '0')}`);
+}
+
+const key = (name: string) => name.trim().toLocaleLowerCase();
+
+export function targetsByPeriod(
+	decomposition: Decomposition,
+	units: readonly PlanUnit[],
+	fiscalYear: number,
+	fiscalStartMonth: number,
+	executionReps: readonly { id: string; name: string }[]
+): PeriodTargets {
+	const periods = fiscalPeriods(fiscalYear, fiscalStartMonth);
+	const byMonth = (values: readonly number[]) => Object.fromEntries(periods.map((p, i) => [p, values[i] ?? 0]));
+	const planRepNames = new Map(units.flatMap((u) => u.reps.map((r) => [r.id, key(r.name)] as const)));
+	const unitNames = new Map(units.map((u) => [u.id, u] as const));
+	const perRep: PeriodTargets['perRep'] = {};
+	const perRegion: PeriodTargets['perRegion'] = {};
+	for (const unit of decomposition.units) {
+		const planUnit = unitNames.get(unit.unitId);
+		if (planUnit?.kind === 'region' && planUnit.name.trim()) perRegion[planUnit.name.trim()] = byMonth(unit.baseline);
+		for (const rep of unit.reps) {
+			const name = planRepNames.get(rep.repId);
+			const match = name ? executionReps.find((r) => key(r.name) === name) : undefined;
+			if (match) perRep[match.id] = byMonth(rep.baseline);
+		}
+	}
+	return { monthly: byMonth(decomposition.months), perRep, perRegion };
+}

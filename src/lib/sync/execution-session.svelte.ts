@@ -1,0 +1,129 @@
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { readConfiguredStages, setStages } from '../doc/execution/commands';
+import { execRoots } from '../doc/execution/schema';
+import { createProjection, type ExecProjection } from '../doc/execution/projection';
+import type { ExecRules } from '../doc/execution/read';
+import type { PipelineStage } from '../domain/execution';
+import type { Role } from '../protocol/token';
+import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
+import { SyncProvider, type ConnectionStatus } from './sync-provider';
+import type { IndexeddbPersistence } from 'y-indexeddb';
+
+/**
+ * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
+ * room, opened only when someone looks at execution or the cockpit, so opening the plan never
+ * waits for it. The page reads numbers from `projection` and re-reads them when `version` moves
+ * (once per transaction that changed anything, local or remote).
+ */
+export class ExecutionSession {
+	readonly doc = new Y.Doc();
+	/** The sync protocol carries awareness; presence itself is shown from the plan's session. */
+	private readonly awareness = new Awareness(this.doc);
+	/** Origin of this person's edits (what an undo manager would track). */
+	readonly localOrigin = {};
+	projection: ExecProjection | null = null;
+	version = $state(0);
+	loaded = $state(false);
+	status = $state<ConnectionStatus>('offline');
+	unsent = $state(0);
+	storageError = $state<string | null>(null);
+	fatal = $state.raw<{ code: number; reason: string } | null>(null);
+
+	private persistence: IndexeddbPersistence | null = null;
+	private provider: SyncProvider | null = null;
+	private destroyed = false;
+	private stopRejectionReports: () => void = () => {};
+	private unsubscribe: () => void = () => {};
+
+	constructor(
+		readonly planId: string,
+		private readonly serverUrl: string,
+		private readonly access: { role: Role; token: string | undefined },
+		private rules: ExecRules,
+		/** The plan template's stages, written once if the plan has none configured. */
+		private readonly templateStages: readonly PipelineStage[]
+	) {
+		this.awareness.setLocalState(null);
+	}
+
+	async open(): Promise<void> {
+		const onStorageError = (message: string) => (this.storageError = message);
+		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
+		try {
+			this.persistence = await openLocalStore(this.planId, this.doc, onStorageError, 'execution');
+		} catch (err) {
+			this.storageError = describe(err);
+		}
+		if (this.destroyed) return;
+		this.projection = createProjection(this.doc, this.rules);
+		this.unsubscribe = this.projection.subscribe(() => this.version++);
+		this.loaded = true;
+		this.version++;
+		// A plan only on this device has no server copy that could already hold stages.
+		if (!this.access.token) this.initStages();
+		this.connect();
+	}
+
+	setRules(rules: ExecRules): void {
+		this.rules = rules;
+		this.projection?.setRules(rules);
+		this.version++;
+	}
+
+	/** Runs `edit` as this person's transaction. */
+	edit<T>(edit: (doc: Y.Doc) => T): T {
+		let result!: T;
+		this.doc.transact(() => (result = edit(this.doc)), this.localOrigin);
+		return result;
+	}
+
+	destroy(): void {
+		this.destroyed = true;
+		this.unsubscribe();
+		this.projection?.destroy();
+		this.provider?.destroy();
+		this.stopRejectionReports();
+		this.awareness.destroy();
+		void this.persistence?.destroy();
+		this.doc.destroy();
+	}
+
+	private connect(): void {
+		const token = this.access.token;
+		if (!token || this.destroyed) return;
+		let initialised = false;
+		this.provider = new SyncProvider({
+			serverUrl: this.serverUrl,
+			planId: this.planId,
+			docName: 'execution',
+			token,
+			doc: this.doc,
+			awareness: this.awareness,
+			ignoreOrigins: [this.persistence],
+			onState: (s) => {
+				this.status = s.status;
+				this.unsent = s.unsent;
+				this.fatal = s.fatal;
+				// Stages are written only once the server's copy is known to have none, so a
+				// colleague's customised stages are never replaced by the template's.
+				if (s.status === 'synced' && !initialised) {
+					initialised = true;
+					this.initStages();
+				}
+			}
+		});
+		this.provider.connect();
+	}
+
+	private initStages(): void {
+		if (this.access.role !== 'edit' || this.templateStages.length === 0) return;
+		if (execRoots(this.doc).config.has('stages')) return;
+		setStages(this.doc, this.templateStages);
+	}
+
+	/** The stages in use (configured, else the defaults the projection falls back to). */
+	stages(): PipelineStage[] {
+		return readConfiguredStages(this.doc);
+	}
+}

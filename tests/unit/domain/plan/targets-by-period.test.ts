@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { decompose } from '$lib/domain/plan/decomposition';
+import { fiscalPeriods, targetsByPeriod } from '$lib/domain/plan/targets-by-period';
+import { EQUAL_SEASONALITY_PCT, type PlanUnit } from '$lib/domain/plan/types';
+
+describe('targets by period', () => {
+	it('maps fiscal months to calendar periods (fiscal year starting in April)', () => {
+		expect(fiscalPeriods(2026, 4)).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+		expect(fiscalPeriods(2026, 1)[11]).toBe('2026-12');
+	});
+
+	it('gives company, rep (matched by name) and region targets by period, reconciling with the decomposition', () => {
+		const units: PlanUnit[] = [
+			{ id: 'u1', name: 'East', kind: 'region', weightPct: 60, reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, stretchPct: null, commitment: null }] },
+			{ id: 'u2', name: 'North', kind: 'region', weightPct: 40, reps: [{ id: 'p2', name: 'Wang Lei', weightPct: 100, newHire: false, stretchPct: null, commitment: null }] }
+		];
+		const result = decompose({ annualTarget: 1_200_000, seasonalityPct: [...EQUAL_SEASONALITY_PCT], units: units.map((u) => ({ id: u.id, weightPct: u.weightPct, reps: u.reps.map((r) => ({ id: r.id, weightPct: r.weightPct })) })), reservePct: 10, stretchPct: 20 });
+		if (!result.ok) throw new Error('decomposition refused');
+		const targets = targetsByPeriod(result.decomposition, units, 2026, 1, [{ id: 'x-li', name: ' li na ' }, { id: 'x-zhao', name: 'Zhao' }]);
+		expect(Object.values(targets.monthly).reduce((s, v) => s + v, 0)).toBe(1_200_000);
+		expect(Object.keys(targets.perRep)).toEqual(['x-li']);
+		const east = Object.values(targets.perRegion.East!).reduce((s, v) => s + v, 0);
+		const north = Object.values(targets.perRegion.North!).reduce((s, v) => s + v, 0);
+		expect(east + north).toBe(1_080_000); // 90% after the 10% reserve
+		expect(Object.values(targets.perRep['x-li']!).reduce((s, v) => s + v, 0)).toBe(east);
+	});
+});
