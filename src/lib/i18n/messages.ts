@@ -1,8 +1,10 @@
 /** Every UI string, in English and Simplified Chinese. Keys are shared; `{name}` is a parameter. */
+import { enExecution, zhCNExecution } from './messages-execution';
 import { enSections, zhCNSections } from './messages-sections';
 
 export const en = {
 	...enSections,
+	...enExecution,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',
@@ -238,6 +240,7 @@ export type MessageKey = keyof typeof en;
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
+	...zhCNExecution,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',
