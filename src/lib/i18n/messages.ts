@@ -1,10 +1,12 @@
 /** Every UI string, in English and Simplified Chinese. Keys are shared; `{name}` is a parameter. */
+import { enCockpit, zhCNCockpit } from './messages-cockpit';
 import { enExecution, zhCNExecution } from './messages-execution';
 import { enSections, zhCNSections } from './messages-sections';
 
 export const en = {
 	...enSections,
 	...enExecution,
+	...enCockpit,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',
@@ -241,6 +243,7 @@ export type MessageKey = keyof typeof en;
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
 	...zhCNExecution,
+	...zhCNCockpit,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -41,7 +41,7 @@ import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
 import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
 import { getPlan, putPlan, updatePlan, type PlanIndexEntry } from './plan-index';
-import { peersOf, type Peer } from './presence';
+import { peersOf, type Peer, type Presenting } from './presence';
 import { ApiError, registerPlan } from './server';
 import { SyncProvider, type ConnectionStatus } from './sync-provider';
 import { loadUnsent, saveUnsent } from './unsent-counter';
@@ -202,6 +202,11 @@ export class PlanSession {
 
 	setFocusedField(field: string | null): void {
 		this.awareness.setLocalStateField('field', field);
+	}
+
+	/** Announces the cockpit slide and filters this person presents (null: not presenting). */
+	setPresenting(presenting: Presenting | null): void {
+		this.awareness.setLocalStateField('presenting', presenting);
 	}
 
 	setIdentity(identity: Identity): void {

@@ -7,6 +7,14 @@ export interface PresenceState {
 	section?: string;
 	/** Field id the person is editing, if any. */
 	field?: string | null;
+	/** While presenting the cockpit: the slide and filters followers mirror. */
+	presenting?: Presenting | null;
+}
+
+export interface Presenting {
+	slide: number;
+	/** The cockpit's URL filters (from, to, region, team, rep, product, segment). */
+	filters: Record<string, string>;
 }
 
 export interface Peer {
@@ -15,6 +23,7 @@ export interface Peer {
 	color: string;
 	section: string | null;
 	field: string | null;
+	presenting: Presenting | null;
 }
 
 export const PRESENCE_COLORS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f'];
@@ -34,10 +43,28 @@ export function peersOf(awareness: Awareness): Peer[] {
 			name: user.name.slice(0, 40) || '?',
 			color: COLOR.test(user.color) ? user.color : '#64748b',
 			section: typeof s.section === 'string' ? s.section.slice(0, 40) : null,
-			field: typeof s.field === 'string' ? s.field.slice(0, 80) : null
+			field: typeof s.field === 'string' ? s.field.slice(0, 80) : null,
+			presenting: readPresenting(s.presenting)
 		});
 	}
 	return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+}
+
+const FILTER_KEYS = ['from', 'to', 'region', 'team', 'rep', 'product', 'segment'];
+
+/** A peer's presentation state, checked: a bad slide or filter is dropped, never followed. */
+function readPresenting(raw: unknown): Presenting | null {
+	if (typeof raw !== 'object' || raw === null) return null;
+	const { slide, filters } = raw as { slide?: unknown; filters?: unknown };
+	if (typeof slide !== 'number' || !Number.isInteger(slide) || slide < 0 || slide > 100) return null;
+	const clean: Record<string, string> = {};
+	if (typeof filters === 'object' && filters !== null) {
+		for (const key of FILTER_KEYS) {
+			const value = (filters as Record<string, unknown>)[key];
+			if (typeof value === 'string' && value.length <= 200) clean[key] = value;
+		}
+	}
+	return { slide, filters: clean };
 }
 
 export function initials(name: string): string {

@@ -38,9 +38,9 @@ describe('peersOf', () => {
 		receive(me, others);
 		expect(me.getStates().size).toBe(4);
 		expect(peersOf(me)).toEqual([
-			{ clientId: 30, name: 'Anna', color: '#059669', section: null, field: null },
-			{ clientId: 40, name: 'Bob', color: '#d97706', section: 'overview', field: null },
-			{ clientId: 20, name: 'Zhou', color: '#db2777', section: 'targets', field: 'q1' }
+			{ clientId: 30, name: 'Anna', color: '#059669', section: null, field: null, presenting: null },
+			{ clientId: 40, name: 'Bob', color: '#d97706', section: 'overview', field: null, presenting: null },
+			{ clientId: 20, name: 'Zhou', color: '#db2777', section: 'targets', field: 'q1', presenting: null }
 		]);
 	});
 

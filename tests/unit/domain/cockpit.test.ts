@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cockpitModel, monthRange, type CockpitInputs } from '$lib/domain/cockpit';
+
+const months = monthRange('2026-01', '2026-12');
+const base: CockpitInputs = {
+	months,
+	targetByMonth: Object.fromEntries(months.map((m) => [m, 100])),
+	actualByMonth: months.slice(0, 6).map((period) => ({ period, value: 90 })),
+	asOfMonth: '2026-06',
+	asOfMonthElapsed: 1,
+	openPipeline: 1500,
+	closedWonInPeriod: 540,
+	winRatePct: 24,
+	baselineWinRatePct: 30,
+	salesVelocity: 1000,
+	baselineVelocity: 1000
+};
+const tile = (model: ReturnType<typeof cockpitModel>, id: string) => model.tiles.find((t) => t.id === id)!;
+
+describe('cockpit model', () => {
+	it('computes the tiles by hand: 90 a month against 100, as of the end of June', () => {
+		const model = cockpitModel(base);
+		expect(model.proRatedTarget).toBe(600);
+		expect(tile(model, 'target')).toEqual({ id: 'target', value: 1200, rag: 'none' });
+		expect(tile(model, 'actual')).toMatchObject({ value: 540, rag: 'yellow' });
+		expect(tile(model, 'attainment')).toMatchObject({ value: 90, rag: 'yellow' });
+		// A constant series is forecast constant by every method: 540 + 6 × 90 = 1,080 of 1,200.
+		expect(tile(model, 'forecast').value).toBeCloseTo(1080, 6);
+		expect(tile(model, 'gap').value).toBeCloseTo(120, 6);
+		// 1,500 open against 600 still to sell → 2.5× (yellow).
+		expect(tile(model, 'coverage')).toMatchObject({ value: 2.5, rag: 'yellow' });
+		// Win rate 24% vs 30% last period is a 20% relative drop → red.
+		expect(tile(model, 'winRate').rag).toBe('red');
+		expect(tile(model, 'velocity').rag).toBe('green');
+		expect(model.months[5]).toMatchObject({ month: '2026-06', actual: 90, forecast: null });
+		expect(model.months[6]).toMatchObject({ month: '2026-07', actual: null });
+		expect(model.months[6]!.forecast).toBeCloseTo(90, 6);
+	});
+
+	it('pro-rates the current month', () => {
+		const model = cockpitModel({ ...base, asOfMonthElapsed: 0.5 });
+		expect(model.proRatedTarget).toBe(550);
+	});
+
+	it('gives defined answers with no data at all (never NaN)', () => {
+		const model = cockpitModel({ ...base, targetByMonth: {}, actualByMonth: [], openPipeline: 0, winRatePct: null, salesVelocity: null });
+		for (const t of model.tiles) expect(Number.isNaN(t.value)).toBe(false);
+		expect(tile(model, 'attainment')).toEqual({ id: 'attainment', value: null, rag: 'none' });
+		expect(model.forecastMethod).toBeNull();
+		expect(model.backtests).toEqual([]);
+	});
+
+	it('lists the months of a range across a year end', () => {
+		expect(monthRange('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+		expect(monthRange('bad', '2027-02')).toEqual([]);
+	});
+});
