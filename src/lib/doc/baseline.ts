@@ -148,13 +148,11 @@ export function approvePlan(doc: Y.Doc, by: string, at: string, id?: string): Ap
 	const targets = readTargets(doc);
 	if (targets.annualTarget === null) return { ok: false, reason: 'noAnnualTarget', violations: [] };
 	if (!targets.result?.ok) return { ok: false, reason: 'invalidDecomposition', violations: targets.result?.violations ?? [] };
-	let result: ApproveResult | null = null;
-	doc.transact(() => {
+	return doc.transact((): ApproveResult => {
 		setOverviewField(doc, 'status', 'approved');
 		const existing = readBaseline(doc).baseline;
-		result = existing ? { ok: true, baseline: existing, frozen: false } : { ok: true, baseline: freezeBaseline(doc, by, at, id), frozen: true };
+		return existing ? { ok: true, baseline: existing, frozen: false } : { ok: true, baseline: freezeBaseline(doc, by, at, id), frozen: true };
 	});
-	return result as unknown as ApproveResult;
 }
 
 export type RecordRevisionResult =
