@@ -25,6 +25,13 @@ import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
  *   incentives Y.Map  single-value commission settings · kpiWeights, commissionTiers,
  *                     awards Y.Array<Y.Map>
  *   playbook  Y.Array<Y.Map> whose `body` is a Y.Text (created with the entry)
+ * Added without a version bump (new roots only: an older app simply never reads them)
+ *   baseline  Y.Map   key `current` → one plain JSON value { id, by, at, snapshot } (baseline.ts):
+ *                     frozen, last-writer-wins as a whole, not tracked by undo
+ *   revisions Y.Array of plain JSON { id, baselineId, by, at, why, changes, after }: append-only
+ *                     history of target changes, not tracked by undo
+ *   reviews   Y.Array<Y.Map> (reviews.ts): plain fields, a frozen JSON `snapshot`, `wentRight` /
+ *                     `toImprove` Y.Text and `fiveWhys` Y.Array<Y.Map>, all created with the review
  */
 export const SCHEMA_VERSION = 2;
 
@@ -55,7 +62,10 @@ export function planRoots(doc: Y.Doc) {
 		kpiWeights: doc.getArray<Y.Map<unknown>>('kpiWeights'),
 		commissionTiers: doc.getArray<Y.Map<unknown>>('commissionTiers'),
 		awards: doc.getArray<Y.Map<unknown>>('awards'),
-		playbook: doc.getArray<Y.Map<unknown>>('playbook')
+		playbook: doc.getArray<Y.Map<unknown>>('playbook'),
+		baseline: doc.getMap<unknown>('baseline'),
+		revisions: doc.getArray<unknown>('revisions'),
+		reviews: doc.getArray<Y.Map<unknown>>('reviews')
 	};
 }
 
@@ -64,9 +74,14 @@ export type PlanRoots = ReturnType<typeof planRoots>;
 export const swotText = (doc: Y.Doc, quadrant: SwotQuadrant): Y.Text => doc.getText(`swot.${quadrant}`);
 export const tierText = (doc: Y.Doc, tier: CustomerTier, part: TierText): Y.Text => doc.getText(`tier.${tier}.${part}`);
 
-/** Every Y type a person edits (what undo tracks); meta is the app's, not a person's. */
+/**
+ * Every Y type a person edits (what undo tracks); meta is the app's, not a person's. The baseline
+ * and the revision history are records of what happened: an undo of an edit made in the same
+ * capture window as an approval must not unfreeze the baseline or erase a revision, so undo
+ * never tracks them.
+ */
 export function editableTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
-	const { meta: _meta, ...roots } = planRoots(doc);
+	const { meta: _meta, baseline: _baseline, revisions: _revisions, ...roots } = planRoots(doc);
 	return [
 		...Object.values(roots),
 		...SWOT_QUADRANTS.map((q) => swotText(doc, q)),

@@ -14,7 +14,13 @@ import { initTargets } from './targets';
  */
 export function seedPlan(
 	doc: Y.Doc,
-	seed: { overview: Partial<PlanOverview>; template?: string; language?: 'en' | 'zh-CN' }
+	seed: {
+		overview: Partial<PlanOverview>;
+		template?: string;
+		language?: 'en' | 'zh-CN';
+		/** Goal ids; seeded content that must come out the same every time (the demo) passes its own. */
+		goalId?: (goalKey: string, index: number) => string;
+	}
 ): void {
 	const template: TemplateId = (TEMPLATE_IDS as readonly string[]).includes(seed.template ?? '')
 		? (seed.template as TemplateId)
@@ -26,7 +32,7 @@ export function seedPlan(
 		const goals = instantiateGoals(
 			TEMPLATES[template],
 			(key) => templateText(language, key),
-			() => newGoalId(),
+			seed.goalId ?? (() => newGoalId()),
 			seed.overview.currency ?? 'CNY'
 		);
 		if (goals.length > 0) addGoals(doc, goals);

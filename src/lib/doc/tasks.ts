@@ -9,7 +9,7 @@ export function readTasks(doc: Y.Doc): RecordView<ActionTask>[] {
 }
 
 export function addTask(doc: Y.Doc, partial: Partial<ActionTask> = {}): string {
-	const task: ActionTask = { id: newRecordId('t'), title: '', owner: '', start: null, due: null, status: 'todo', dependsOn: [], goalId: null, ...partial };
+	const task: ActionTask = { id: newRecordId('t'), title: '', owner: '', start: null, due: null, status: 'todo', dependsOn: [], goalId: null, reviewId: null, ...partial };
 	doc.transact(() => pushRecords(planRoots(doc).tasks, [task]));
 	return task.id;
 }

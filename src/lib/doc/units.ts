@@ -54,8 +54,8 @@ export function readUnits(doc: Y.Doc): UnitView[] {
 	});
 }
 
-export function addUnit(doc: Y.Doc, name: string, weightPct: number): string {
-	const id = newRecordId('u');
+/** `id` is for seeded content (the demo plan) that must come out the same every time. */
+export function addUnit(doc: Y.Doc, name: string, weightPct: number, id = newRecordId('u')): string {
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
 		map.set('id', id);
@@ -68,10 +68,10 @@ export function addUnit(doc: Y.Doc, name: string, weightPct: number): string {
 	return id;
 }
 
-export function addRep(doc: Y.Doc, unitId: string, name: string, weightPct: number): string | null {
+export function addRep(doc: Y.Doc, unitId: string, name: string, weightPct: number, id = newRecordId('r')): string | null {
 	const reps = repsOf(findUnit(doc, unitId));
 	if (!reps) return null;
-	const rep: PlanRep = { id: newRecordId('r'), name, weightPct, newHire: false, stretchPct: null, commitment: null };
+	const rep: PlanRep = { id, name, weightPct, newHire: false, stretchPct: null, commitment: null };
 	pushRecords(reps, [rep]);
 	return rep.id;
 }

@@ -205,6 +205,8 @@ export interface ActionTask {
 	status: TaskStatus;
 	dependsOn: string[];
 	goalId: string | null;
+	/** The review whose improvement list this action came from (tracked there until done); null otherwise. */
+	reviewId: string | null;
 }
 
 /* ── 8. Resources & budget ────────────────────────────────────────────────────────────────── */

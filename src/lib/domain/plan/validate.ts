@@ -327,6 +327,11 @@ export const nullableNumberField = (rules: Omit<NumberRules, 'required'> = {}): 
 });
 export const nullableDateField: FieldSpec<string | null> = { read: (raw) => sanitizeNullableDate(raw), fallback: () => null };
 export const choiceField = <T>(choices: readonly T[], fallback: T): FieldSpec<T> => ({ read: (raw) => sanitizeChoice(raw, choices), fallback: () => fallback });
+/** An id or null; a missing value reads as null. */
+export const nullableIdField = (): FieldSpec<string | null> => ({
+	read: (raw) => (raw === null || raw === undefined ? valid(null) : sanitizeText(raw, { required: true, maxLength: 200 })),
+	fallback: () => null
+});
 export const idsField: FieldSpec<string[]> = { read: (raw) => sanitizeStringList(raw, { required: true, maxLength: 200 }), fallback: () => [] };
 /** A 1–5 rating (likelihood, impact). */
 export const scaleField: FieldSpec<number> = { read: (raw) => sanitizeNumber(raw, { integer: true, min: 1, max: 5 }), fallback: () => 1 };
@@ -352,7 +357,9 @@ export const TASK_SPEC: RecordSpec<ActionTask> = {
 	due: nullableDateField,
 	status: choiceField(TASK_STATUSES, 'todo'),
 	dependsOn: idsField,
-	goalId: { read: (raw) => (raw === null || raw === undefined ? valid(null) : sanitizeText(raw, { required: true, maxLength: 200 })), fallback: () => null }
+	goalId: nullableIdField(),
+	// Tasks written before reviews existed have no reviewId: missing reads as null.
+	reviewId: nullableIdField()
 };
 
 export const RISK_SPEC: RecordSpec<Risk> = {

@@ -243,7 +243,7 @@ describe('sanitize — records from peers', () => {
 
 	it('checks tasks, risks, budget lines, competitors and reps', () => {
 		const task = sanitizeTask({ id: 't', title: 'Visit', status: 'started', start: '2025-01-01', due: '2025-13-01', dependsOn: ['a'], goalId: null });
-		expect(task).toMatchObject({ ok: true, value: { status: 'todo', due: null, dependsOn: ['a'] }, issues: { status: { code: 'choice' }, due: { code: 'notDate' } } });
+		expect(task).toMatchObject({ ok: true, value: { status: 'todo', due: null, dependsOn: ['a'], reviewId: null }, issues: { status: { code: 'choice' }, due: { code: 'notDate' } } });
 		const risk = sanitizeRisk({ id: 'r', category: 'market', title: 'Price war', likelihood: 6, impact: 2.5 });
 		expect(risk).toMatchObject({ ok: true, value: { likelihood: 1, impact: 1 }, issues: { likelihood: { code: 'aboveMax' }, impact: { code: 'notInteger' } } });
 		const line = sanitizeBudgetLine({ id: 'b', category: 'events', amount: -10, expectedLeads: 12.5 });

@@ -1,0 +1,217 @@
+/**
+ * Reviews (复盘): a weekly, monthly or quarterly look back at one period. A review freezes the
+ * period's targets and metrics when it is created (`buildReviewSnapshot`), so editing the plan or
+ * correcting execution data later never rewrites what the team looked at; the variance table,
+ * root causes (5 Whys), notes and improvement actions are built on that frozen snapshot.
+ * The variance table and comparisons live in `review-variance.ts`; reading stored snapshots in
+ * `review-read.ts`.
+ */
+import { percent } from './stats';
+
+export const REVIEW_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** Inclusive period: both 'YYYY-MM' (monthly, quarterly) or both ISO dates 'YYYY-MM-DD' (weekly). */
+export interface ReviewPeriod {
+	from: string;
+	to: string;
+}
+
+/** One rep's or region's result for the period. */
+export interface ReviewRow {
+	key: string;
+	name: string;
+	actual: number;
+	target: number;
+	attainmentPct: number | null;
+}
+
+export interface ReviewStage {
+	stageId: string;
+	name: string;
+	reached: number;
+	/** Share of the previous stage's deals that reached this one, percent; null for the first. */
+	conversionPct: number | null;
+}
+
+/** The period's metrics as they were when the review was created. */
+export interface ReviewMetrics {
+	/** Σ of the target metric's actuals over the period's months. */
+	actual: number;
+	/** Σ of the monthly targets over the period's months. */
+	target: number;
+	/** actual + probability-weighted open pipeline expected to close in the period. */
+	forecast: number;
+	attainmentPct: number | null;
+	dealCount: number;
+	won: number;
+	lost: number;
+	winRatePct: number | null;
+	averageDealSize: number | null;
+	openPipeline: number;
+	pipelineCoverage: number | null;
+	funnel: ReviewStage[];
+	/** Activity counts by type over the period, and their total. */
+	activities: Record<string, number>;
+	activityTotal: number;
+	byRep: ReviewRow[];
+	byRegion: ReviewRow[];
+}
+
+/** What the plan expected of the process, where it says (the funnel rates on the targets page). */
+export interface ReviewPlanRates {
+	averageDealSize: number | null;
+}
+
+export interface ReviewSnapshot {
+	period: ReviewPeriod;
+	/** Which targets the metrics were measured against. */
+	basis: 'baseline' | 'current';
+	/** Company target per 'YYYY-MM' in the period. */
+	targetsByMonth: Record<string, number>;
+	/** Actual per 'YYYY-MM' in the period. */
+	actualByMonth: Record<string, number>;
+	planRates: ReviewPlanRates;
+	metrics: ReviewMetrics;
+}
+
+export interface FiveWhys {
+	id: string;
+	/** The variance row this chain explains (`VarianceLine.key`). */
+	deviationKey: string;
+	whys: string[];
+	rootCause: string;
+	countermeasure: string;
+}
+
+export interface Review {
+	id: string;
+	kind: ReviewKind;
+	period: ReviewPeriod;
+	createdBy: string;
+	createdAt: string;
+	/** Null when the stored snapshot is unreadable (a peer's garbage): shown, not guessed. */
+	snapshot: ReviewSnapshot | null;
+	wentRight: string;
+	toImprove: string;
+	fiveWhys: FiveWhys[];
+}
+
+/**
+ * The dashboard figures a review reads: a structural subset of the execution dashboard's
+ * `DashboardMetrics`, named here so the domain does not depend on the doc layer.
+ */
+export interface ReviewMetricsInput {
+	dealCount: number;
+	winRate: { won: number; lost: number; winRatePct: number | null };
+	averageDealSize: number | null;
+	coverage: { openPipeline: number; coverage: number | null };
+	weightedPipeline: ReadonlyArray<{ month: string; weighted: number }>;
+	funnel: { rows: ReadonlyArray<{ stageId: string; name: string; reached: { count: number }; conversionFromPreviousPct: number | null }> };
+	attainment: { byRep: ReadonlyArray<{ key: string; actual: number; target: number; attainmentPct: number | null }>; byRegion: ReadonlyArray<{ key: string; actual: number; target: number; attainmentPct: number | null }> };
+	actualByMonth: ReadonlyArray<{ period: string; value: number }>;
+	activities: ReadonlyArray<{ month: string; counts: Readonly<Record<string, number>>; total: number }>;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** True for a period the app can review: same format on both ends, `from` ≤ `to`. */
+export function isReviewPeriod(period: unknown): period is ReviewPeriod {
+	if (typeof period !== 'object' || period === null) return false;
+	const { from, to } = period as Record<string, unknown>;
+	if (typeof from !== 'string' || typeof to !== 'string') return false;
+	const sameFormat = (MONTH.test(from) && MONTH.test(to)) || (DATE.test(from) && DATE.test(to));
+	return sameFormat && from <= to;
+}
+
+/**
+ * The calendar months a period touches, oldest first. Metrics and targets are kept by month, so
+ * a weekly review reads the months its week falls in.
+ * Example: { from: '2025-11', to: '2026-01' } → ['2025-11', '2025-12', '2026-01'].
+ */
+export function periodMonths(period: ReviewPeriod): string[] {
+	const months: string[] = [];
+	let [year, month] = period.from.slice(0, 7).split('-').map(Number) as [number, number];
+	const last = period.to.slice(0, 7);
+	for (let guard = 0; guard < 1200; guard++) {
+		const key = `${year}-${String(month).padStart(2, '0')}`;
+		if (key > last) break;
+		months.push(key);
+		month++;
+		if (month > 12) [year, month] = [year + 1, 1];
+	}
+	return months;
+}
+
+export interface SnapshotOptions {
+	period: ReviewPeriod;
+	basis: 'baseline' | 'current';
+	/** Company target per month (other months are ignored). */
+	monthlyTargets: Readonly<Record<string, number>>;
+	planRates: ReviewPlanRates;
+	/** Rep id → name, for the rows. */
+	repNames?: Readonly<Record<string, string>>;
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : 0);
+
+/**
+ * Freezes the period's figures into plain data. The caller passes the dashboard metrics computed
+ * for the period (filters from/to = the period's months); every list is copied.
+ *
+ * Formulas: actual = Σ actual over the months; target = Σ monthly target; forecast = actual +
+ * Σ weighted open pipeline expected to close in those months; attainment = actual / target · 100.
+ * Example: targets {2025-03: 100}, actual 85, weighted pipeline in March 5 → actual 85,
+ * target 100, forecast 90, attainment 85%.
+ */
+export function buildReviewSnapshot(metrics: ReviewMetricsInput, options: SnapshotOptions): ReviewSnapshot {
+	const months = periodMonths(options.period);
+	const inPeriod = new Set(months);
+	const targetsByMonth: Record<string, number> = {};
+	const actualByMonth: Record<string, number> = {};
+	for (const month of months) {
+		targetsByMonth[month] = finite(options.monthlyTargets[month] ?? 0);
+		actualByMonth[month] = 0;
+	}
+	for (const { period, value } of metrics.actualByMonth) if (inPeriod.has(period)) actualByMonth[period] = (actualByMonth[period] ?? 0) + finite(value);
+	const actual = months.reduce((sum, m) => sum + (actualByMonth[m] ?? 0), 0);
+	const target = months.reduce((sum, m) => sum + (targetsByMonth[m] ?? 0), 0);
+	const pipelineInPeriod = metrics.weightedPipeline.filter((w) => inPeriod.has(w.month)).reduce((sum, w) => sum + finite(w.weighted), 0);
+	const activities: Record<string, number> = {};
+	let activityTotal = 0;
+	for (const row of metrics.activities) {
+		if (!inPeriod.has(row.month)) continue;
+		for (const [type, count] of Object.entries(row.counts)) activities[type] = (activities[type] ?? 0) + finite(count);
+		activityTotal += finite(row.total);
+	}
+	const rows = (list: ReviewMetricsInput['attainment']['byRep'], names: Readonly<Record<string, string>> = {}): ReviewRow[] =>
+		list.map((r) => ({ key: r.key, name: names[r.key] ?? r.key, actual: r.actual, target: r.target, attainmentPct: r.attainmentPct }));
+	return {
+		period: { ...options.period },
+		basis: options.basis,
+		targetsByMonth,
+		actualByMonth,
+		planRates: { ...options.planRates },
+		metrics: {
+			actual,
+			target,
+			forecast: actual + pipelineInPeriod,
+			attainmentPct: percent(actual, target),
+			dealCount: metrics.dealCount,
+			won: metrics.winRate.won,
+			lost: metrics.winRate.lost,
+			winRatePct: metrics.winRate.winRatePct,
+			averageDealSize: metrics.averageDealSize,
+			openPipeline: metrics.coverage.openPipeline,
+			pipelineCoverage: metrics.coverage.coverage,
+			funnel: metrics.funnel.rows.map((r) => ({ stageId: r.stageId, name: r.name, reached: r.reached.count, conversionPct: r.conversionFromPreviousPct })),
+			activities,
+			activityTotal,
+			byRep: rows(metrics.attainment.byRep, options.repNames),
+			byRegion: rows(metrics.attainment.byRegion)
+		}
+	};
+}
+
+export * from './review-variance';
