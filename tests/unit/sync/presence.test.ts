@@ -97,11 +97,22 @@ describe('peersOf', () => {
 		]);
 		const peers = peersOf(me);
 		expect(peers).toEqual([
-			{ clientId: 3, name: '?', color: '#64748b', section: null, field: null },
-			{ clientId: 4, name: 'Css', color: '#64748b', section: null, field: null },
-			{ clientId: 2, name: 'N'.repeat(40), color: '#64748b', section: 'S'.repeat(40), field: 'F'.repeat(80) },
-			{ clientId: 5, name: 'Upper', color: '#ABCDEF', section: null, field: null }
+			{ clientId: 3, name: '?', color: '#64748b', section: null, field: null, presenting: null },
+			{ clientId: 4, name: 'Css', color: '#64748b', section: null, field: null, presenting: null },
+			{ clientId: 2, name: 'N'.repeat(40), color: '#64748b', section: 'S'.repeat(40), field: 'F'.repeat(80), presenting: null },
+			{ clientId: 5, name: 'Upper', color: '#ABCDEF', section: null, field: null, presenting: null }
 		]);
+	});
+
+	it('reads a presenter\'s slide and filters, and drops a malformed one', () => {
+		const me = client(1, { user: { name: 'Me', color: '#2563eb' } });
+		receive(me, [
+			client(2, { user: { name: 'Ann', color: '#059669' }, presenting: { slide: 3, filters: { region: 'East', evil: 'x', to: 7 } } }),
+			client(3, { user: { name: 'Bo', color: '#059669' }, presenting: { slide: 'one' } })
+		]);
+		const peers = peersOf(me);
+		expect(peers.find((p) => p.clientId === 2)!.presenting).toEqual({ slide: 3, filters: { region: 'East' } });
+		expect(peers.find((p) => p.clientId === 3)!.presenting).toBeNull();
 	});
 
 	it('sees the latest state after a peer changes it', () => {
@@ -112,7 +123,7 @@ describe('peersOf', () => {
 		ann.setLocalStateField('user', { name: 'Ann Lee', color: '#059669' });
 		receive(me, [ann]);
 		expect(peersOf(me)).toEqual([
-			{ clientId: 2, name: 'Ann Lee', color: '#059669', section: 'targets', field: null }
+			{ clientId: 2, name: 'Ann Lee', color: '#059669', section: 'targets', field: null, presenting: null }
 		]);
 	});
 });
