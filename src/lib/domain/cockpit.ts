@@ -62,8 +62,9 @@ const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
  * Tiles and series.
  *
  * - attainment = actual to date / pro-rated target to date · 100, lit against 100% / 80%;
- * - forecast = actual to date + forecast of the remaining months (method `auto` on the whole
- *   monthly history), lit against the full-period target;
+ * - forecast = actual of complete months + the current month (the larger of booked and forecast)
+ *   + the forecast of later months (method `auto` on the complete months), lit against the
+ *   full-period target;
  * - gap = period target − forecast (positive: short of target);
  * - coverage = open pipeline / (target of the remaining months), green from 3×, yellow from 2×;
  * - win rate and velocity are lit against their own baseline (a 20% relative drop is red).
@@ -81,22 +82,34 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 	const periodTarget = sum(input.months.map(target));
 	const actualToDate = sum(reached.map((m) => actuals.get(m) ?? 0));
 
-	// The history to forecast from: every month with results up to the as-of month, in order.
-	const history = [...actuals.entries()].filter(([p]) => p <= input.asOfMonth).sort(([a], [b]) => (a < b ? -1 : 1));
+	// The forecast learns from complete months only: the current month is still filling up, and
+	// its partial figure would read as a collapse. It forecasts the current month and the rest.
+	const history = [...actuals.entries()].filter(([p]) => p < input.asOfMonth).sort(([a], [b]) => (a < b ? -1 : 1));
 	const series = history.map(([, v]) => v);
-	const predicted = remaining.length > 0 && series.length > 0 ? forecast(series, { method: 'auto', horizon: remaining.length }) : null;
-	const forecastTotal = actualToDate + (predicted ? sum(predicted.values) : 0);
+	const ahead = input.months.filter((m) => m >= input.asOfMonth);
+	const predicted = ahead.length > 0 && series.length > 0 ? forecast(series, { method: 'auto', horizon: ahead.length }) : null;
+	const predictedFor = (month: string) => {
+		const i = ahead.indexOf(month);
+		return i >= 0 && predicted ? { value: predicted.values[i] ?? 0, lower: predicted.lower[i] ?? 0, upper: predicted.upper[i] ?? 0 } : null;
+	};
+	// The current month ends at the larger of what is booked and what was forecast for it.
+	const forecastTotal = input.months.reduce((total, month) => {
+		const actual = actuals.get(month) ?? 0;
+		if (month < input.asOfMonth) return total + actual;
+		const p = predictedFor(month);
+		return total + (month === input.asOfMonth ? Math.max(actual, p?.value ?? actual) : (p?.value ?? 0));
+	}, 0);
 	const remainingTarget = sum(remaining.map(target));
 
 	const months: MonthPoint[] = input.months.map((month) => {
-		const i = remaining.indexOf(month);
+		const p = predictedFor(month);
 		return {
 			month,
 			target: target(month),
 			actual: month <= input.asOfMonth ? (actuals.get(month) ?? 0) : null,
-			forecast: i >= 0 && predicted ? (predicted.values[i] ?? null) : null,
-			lower: i >= 0 && predicted ? (predicted.lower[i] ?? null) : null,
-			upper: i >= 0 && predicted ? (predicted.upper[i] ?? null) : null
+			forecast: p?.value ?? null,
+			lower: p?.lower ?? null,
+			upper: p?.upper ?? null
 		};
 	});
 

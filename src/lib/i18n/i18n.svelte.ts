@@ -58,6 +58,16 @@ class I18n {
 		}
 	};
 
+	/** A large amount shortened for a tile ("CN¥13.9M", "¥1,392万"); exact below 100,000. */
+	moneyShort = (value: number | null | undefined, currency: string): string => {
+		if (value === null || value === undefined || !Number.isFinite(value) || Math.abs(value) < 100_000) return this.money(value, currency);
+		try {
+			return new Intl.NumberFormat(this.#locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+		} catch {
+			return this.money(value, currency);
+		}
+	};
+
 	/** A plain number for the locale; '—' for no value. */
 	num = (value: number | null | undefined, fractionDigits = 0): string =>
 		value === null || value === undefined || !Number.isFinite(value)

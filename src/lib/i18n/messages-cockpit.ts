@@ -1,6 +1,8 @@
 /** UI strings of the cockpit and presentation mode, merged into messages.ts. */
 export const enCockpit = {
 	'area.cockpit': 'Cockpit',
+	'home.demo': 'Open a demo plan',
+	'home.demoTitle': 'Demo: B2B sales plan',
 	'cockpit.filters': 'Filters',
 	'cockpit.from': 'From',
 	'cockpit.to': 'To',
@@ -55,6 +57,8 @@ export const enCockpit = {
 
 export const zhCNCockpit: Record<keyof typeof enCockpit, string> = {
 	'area.cockpit': '驾驶舱',
+	'home.demo': '打开示例方案',
+	'home.demoTitle': '示例：B2B 销售方案',
 	'cockpit.filters': '筛选',
 	'cockpit.from': '起始月',
 	'cockpit.to': '截止月',

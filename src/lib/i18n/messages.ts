@@ -1,12 +1,14 @@
 /** Every UI string, in English and Simplified Chinese. Keys are shared; `{name}` is a parameter. */
 import { enCockpit, zhCNCockpit } from './messages-cockpit';
 import { enExecution, zhCNExecution } from './messages-execution';
+import { enReview, zhCNReview } from './messages-review';
 import { enSections, zhCNSections } from './messages-sections';
 
 export const en = {
 	...enSections,
 	...enExecution,
 	...enCockpit,
+	...enReview,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',
@@ -244,6 +246,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
 	...zhCNExecution,
 	...zhCNCockpit,
+	...zhCNReview,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -10,7 +10,8 @@ export async function createLocalPlan(
 	title: string,
 	fiscalYear: number,
 	template: TemplateId = 'blank',
-	language: 'en' | 'zh-CN' = 'en'
+	language: 'en' | 'zh-CN' = 'en',
+	demo = false
 ): Promise<string> {
 	const id = newPlanId();
 	const now = new Date().toISOString();
@@ -21,7 +22,7 @@ export async function createLocalPlan(
 		createdAt: now,
 		updatedAt: now,
 		registrationKey: base64url(crypto.getRandomValues(new Uint8Array(24))),
-		seed: { title, fiscalYear, template, language }
+		seed: { title, fiscalYear, template, language, ...(demo ? { demo } : {}) }
 	});
 	return id;
 }

@@ -39,7 +39,7 @@ export class ExecutionSession {
 	constructor(
 		readonly planId: string,
 		private readonly serverUrl: string,
-		private readonly access: { role: Role; token: string | undefined },
+		private access: { role: Role; token: string | undefined },
 		private rules: ExecRules,
 		/** The plan template's stages, written once if the plan has none configured. */
 		private readonly templateStages: readonly PipelineStage[]
@@ -63,6 +63,15 @@ export class ExecutionSession {
 		// A plan only on this device has no server copy that could already hold stages.
 		if (!this.access.token) this.initStages();
 		this.connect();
+	}
+
+	/**
+	 * The plan got its token (a plan made on this device registers once online) or a new role:
+	 * connect now if not connected yet.
+	 */
+	setAccess(access: { role: Role; token: string | undefined }): void {
+		this.access = access;
+		if (this.loaded && !this.provider) this.connect();
 	}
 
 	setRules(rules: ExecRules): void {

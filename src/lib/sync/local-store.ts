@@ -1,5 +1,5 @@
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { PlanDocName } from '../protocol/routes';
 
 /** y-indexeddb appends a full state on every load; fold it back when the log gets long. */
@@ -87,4 +87,17 @@ export function reportIndexedDbRejections(onError: (message: string) => void): (
 export function describe(err: unknown): string {
 	if (err instanceof DOMException) return `${err.name}: ${err.message}`;
 	return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Writes content into the local copy of one of the plan's documents without keeping it open
+ * (the demo plan's execution data is made with the plan; the execution view loads and syncs it
+ * when first opened). y-indexeddb stores a document's existing state when it opens.
+ */
+export async function storeLocalDoc(planId: string, docName: PlanDocName, update: Uint8Array, onError: (message: string) => void): Promise<void> {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, update);
+	const persistence = await openLocalStore(planId, doc, onError, docName);
+	await persistence.destroy();
+	doc.destroy();
 }

@@ -16,7 +16,8 @@ export interface PlanIndexEntry {
 	/** Token for read-only share links (owners only). */
 	viewToken?: string;
 	/** First content of a plan created here, written into the doc on first open. */
-	seed?: { title: string; fiscalYear?: number; template?: string; language?: 'en' | 'zh-CN' };
+	/** First content, written by the device that created the plan when it first opens it. `demo`: the seeded demo plan. */
+	seed?: { title: string; fiscalYear?: number; template?: string; language?: 'en' | 'zh-CN'; demo?: boolean };
 }
 
 const DB_NAME = 'sales-plan-index';

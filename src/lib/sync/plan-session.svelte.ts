@@ -18,6 +18,8 @@ import { migrate } from '../doc/migrations';
 import { planTemplate } from '../doc/scaffold';
 import type { TemplateId } from '../domain/plan/templates';
 import { playbook } from '../doc/playbook';
+import { readBaseline, readRevisions, type BaselineRead, type RevisionView } from '../doc/baseline';
+import { readReviews, type ReviewView } from '../doc/reviews';
 import type { RecordView } from '../doc/record-list';
 import type { MarketFacts } from '../domain/plan/section-specs';
 import type {
@@ -39,7 +41,7 @@ import { i18n } from '../i18n/i18n.svelte';
 import type { PlanOverview } from '../domain/plan-overview';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
-import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
+import { describe, openLocalStore, reportIndexedDbRejections, storeLocalDoc } from './local-store';
 import { getPlan, putPlan, updatePlan, type PlanIndexEntry } from './plan-index';
 import { peersOf, type Peer, type Presenting } from './presence';
 import { ApiError, registerPlan } from './server';
@@ -91,6 +93,9 @@ export class PlanSession {
 	commissionTiers = $state.raw<RecordView<CommissionTierRow>[]>([]);
 	awards = $state.raw<RecordView<Award>[]>([]);
 	playbook = $state.raw<RecordView<PlaybookEntry>[]>([]);
+	baseline = $state.raw<BaselineRead>({ baseline: null, invalid: false, raw: undefined });
+	revisions = $state.raw<RevisionView[]>([]);
+	reviews = $state.raw<ReviewView[]>([]);
 	/** True once content exists (local or from the server). */
 	hasContent = $state(false);
 	/** The industry template the plan was made from (its section hints). */
@@ -138,7 +143,10 @@ export class PlanSession {
 			[roots.kpiWeights, () => (this.kpiWeights = kpiWeights.read(this.doc))],
 			[roots.commissionTiers, () => (this.commissionTiers = commissionTiers.read(this.doc))],
 			[roots.awards, () => (this.awards = awards.read(this.doc))],
-			[roots.playbook, () => (this.playbook = playbook.read(this.doc))]
+			[roots.playbook, () => (this.playbook = playbook.read(this.doc))],
+			[roots.baseline, () => (this.baseline = readBaseline(this.doc))],
+			[roots.revisions, () => (this.revisions = readRevisions(this.doc))],
+			[roots.reviews, () => (this.reviews = readReviews(this.doc))]
 		];
 		for (const [type, refresh] of this.projections) type.observeDeep(refresh);
 		this.doc.on('update', this.onDocUpdate);
@@ -173,8 +181,9 @@ export class PlanSession {
 		}
 		if (this.destroyed) return;
 		if (schemaVersion(this.doc) === null && entry.seed) {
-			const { title, fiscalYear, template, language } = entry.seed;
-			seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
+			const { title, fiscalYear, template, language, demo } = entry.seed;
+			if (demo) await this.seedDemo(language ?? 'en', onStorageError);
+			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
 		this.refreshAll();
@@ -186,6 +195,20 @@ export class PlanSession {
 		this.loaded = true;
 		this.onMetaChange(); // a local copy saved by an older version migrates now
 		await this.connect();
+	}
+
+	/** The demo plan: plan content here, its execution data stored in the execution doc's local copy. */
+	private async seedDemo(language: 'en' | 'zh-CN', onStorageError: (message: string) => void): Promise<void> {
+		// Loaded only for the demo: the generator is not part of the app everyone downloads.
+		const { seedDemoPlan } = await import('../doc/demo-plan');
+		const execution = new Y.Doc();
+		seedDemoPlan(this.doc, execution, { language, today: new Date().toISOString().slice(0, 10) });
+		try {
+			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
+		} catch (err) {
+			this.storageError = describe(err);
+		}
+		execution.destroy();
 	}
 
 	undo(): void {

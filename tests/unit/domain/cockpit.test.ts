@@ -32,9 +32,19 @@ describe('cockpit model', () => {
 		// Win rate 24% vs 30% last period is a 20% relative drop → red.
 		expect(tile(model, 'winRate').rag).toBe('red');
 		expect(tile(model, 'velocity').rag).toBe('green');
-		expect(model.months[5]).toMatchObject({ month: '2026-06', actual: 90, forecast: null });
+		// June is the current month: booked 90, forecast from January–May (90).
+		expect(model.months[5]).toMatchObject({ month: '2026-06', actual: 90 });
+		expect(model.months[4]).toMatchObject({ month: '2026-05', actual: 90, forecast: null });
 		expect(model.months[6]).toMatchObject({ month: '2026-07', actual: null });
 		expect(model.months[6]!.forecast).toBeCloseTo(90, 6);
+	});
+
+	it('does not learn from the partial current month, and counts it at least at its forecast', () => {
+		const actualByMonth = [...base.actualByMonth.slice(0, 5), { period: '2026-06', value: 10 }];
+		const model = cockpitModel({ ...base, actualByMonth, asOfMonthElapsed: 0.2 });
+		// Forecast from Jan–May (90 each): June counts max(10, 90) = 90; July–Dec 6 × 90.
+		expect(tile(model, 'forecast').value).toBeCloseTo(450 + 90 + 540, 6);
+		expect(tile(model, 'actual').value).toBe(460);
 	});
 
 	it('pro-rates the current month', () => {
