@@ -108,9 +108,12 @@ describe('browser — every section, every template, both languages', () => {
 		await alice.page.getByTestId('budget-line-amount').nth(1).fill('40000');
 		await alice.page.getByTestId('budget-line-amount').nth(1).press('Tab');
 		await expect.poll(() => bob.page.getByTestId('budget-total').textContent()).toMatch(/100,000/);
-		await alice.page.getByTestId('undo').click();
+		// Adding the line and typing its amount may be one undo step (edits within 500 ms are) or two.
+		for (let i = 0; i < 2 && (await alice.page.getByTestId('budget-line').count()) > 1; i++) {
+			await alice.page.getByTestId('undo').click();
+			await alice.page.waitForTimeout(100);
+		}
 		await expect.poll(() => bob.page.getByTestId('budget-total').textContent()).toMatch(/60,000/);
-		await alice.page.getByTestId('undo').click(); // removes Alice's (now empty) line, not Bob's
 		await expect.poll(() => alice.page.getByTestId('budget-line').count()).toBe(1);
 		expect(await alice.page.getByTestId('budget-line-amount').inputValue()).toBe('60000');
 		await alice.context.close();
