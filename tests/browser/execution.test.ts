@@ -39,6 +39,15 @@ describe('browser — execution data', () => {
 		expect(await bob.page.getByTestId('deal-form-error').textContent()).toBe('Amount: Must be at least 0.');
 		expect(await alice.page.getByTestId('deal-row').count()).toBe(1);
 
+		// More fields of a deal: a product set by Alice shows for Bob; a probability over 100% is refused.
+		await alice.page.getByTestId('deal-row-more').click();
+		await alice.page.getByTestId('deal-detail-product').fill('Press line');
+		await alice.page.getByTestId('deal-detail-product').press('Tab');
+		await expect.poll(() => bob.page.getByTestId('deal-row').textContent()).toContain('Press line');
+		await alice.page.getByTestId('deal-detail-probability').fill('150');
+		await alice.page.getByTestId('deal-detail-probability').press('Tab');
+		await expect.poll(() => alice.page.getByRole('alert').filter({ hasText: 'Probability' }).textContent()).toContain('Must be at most 100.');
+
 		// Bob wins the deal: Alice's win rate and funnel follow.
 		await bob.page.getByTestId('deal-row-stage').selectOption({ label: 'Won' });
 		await expect.poll(() => alice.page.getByTestId('exec-kpi-winRate').textContent(), { timeout: 10_000 }).toContain('100%');
