@@ -56,7 +56,8 @@ let shell = 0;
 // The demo plan is made once (on its creator's device) and reaches the server.
 const creator = await browser.newContext();
 const page = await creator.newPage();
-await page.goto(`${base}/`);
+await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+await page.getByTestId('demo-plan').waitFor();
 shell = await sumGzip(await scriptsOf(page));
 await page.getByTestId('demo-plan').click();
 await page.waitForURL(/area=cockpit/);
