@@ -48,6 +48,15 @@ describe('browser — execution data', () => {
 		await alice.page.getByTestId('deal-detail-probability').press('Tab');
 		await expect.poll(() => alice.page.getByRole('alert').filter({ hasText: 'Probability' }).textContent()).toContain('Must be at most 100.');
 
+		// Undo in the execution area takes back only this person's execution edit.
+		await bob.page.getByTestId('deal-customer').fill('Undo Me Co');
+		await bob.page.getByTestId('deal-amount').fill('5000');
+		await bob.page.getByTestId('add-deal').click();
+		await expect.poll(() => alice.page.getByTestId('deal-row').count()).toBe(2);
+		await bob.page.getByTestId('undo').click();
+		await expect.poll(() => alice.page.getByTestId('deal-row').count()).toBe(1);
+		expect(await bob.page.getByTestId('deal-row').textContent()).toContain('Sany Heavy');
+
 		// Bob wins the deal: Alice's win rate and funnel follow.
 		await bob.page.getByTestId('deal-row-stage').selectOption({ label: 'Won' });
 		await expect.poll(() => alice.page.getByTestId('exec-kpi-winRate').textContent(), { timeout: 10_000 }).toContain('100%');

@@ -24,6 +24,8 @@ export class ExecutionSession {
 	readonly localOrigin = {};
 	projection: ExecProjection | null = null;
 	version = $state(0);
+	canUndo = $state(false);
+	canRedo = $state(false);
 	loaded = $state(false);
 	status = $state<ConnectionStatus>('offline');
 	unsent = $state(0);
@@ -35,6 +37,7 @@ export class ExecutionSession {
 	private destroyed = false;
 	private stopRejectionReports: () => void = () => {};
 	private unsubscribe: () => void = () => {};
+	private undoManager: Y.UndoManager | null = null;
 
 	constructor(
 		readonly planId: string,
@@ -56,6 +59,10 @@ export class ExecutionSession {
 			this.storageError = describe(err);
 		}
 		if (this.destroyed) return;
+		// Per-user undo, as in the plan: only this person's edits (made through `edit`) are tracked.
+		const { meta: _meta, ...roots } = execRoots(this.doc);
+		this.undoManager = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, this.onUndoStack);
 		this.projection = createProjection(this.doc, this.rules);
 		this.unsubscribe = this.projection.subscribe(() => this.version++);
 		this.loaded = true;
@@ -87,8 +94,22 @@ export class ExecutionSession {
 		return result;
 	}
 
+	undo(): void {
+		this.undoManager?.undo();
+	}
+
+	redo(): void {
+		this.undoManager?.redo();
+	}
+
+	private onUndoStack = () => {
+		this.canUndo = this.undoManager?.canUndo() ?? false;
+		this.canRedo = this.undoManager?.canRedo() ?? false;
+	};
+
 	destroy(): void {
 		this.destroyed = true;
+		this.undoManager?.destroy();
 		this.unsubscribe();
 		this.projection?.destroy();
 		this.provider?.destroy();
