@@ -274,8 +274,14 @@ export class SyncProvider {
 	};
 
 	private onOffline = (): void => {
-		if (this.ws) this.ws.close(4000, 'browser offline');
-		else this.publish({ status: 'offline' });
+		// Do not wait for the close handshake: with the network gone it can take a long time,
+		// and until it ends the status would still claim to be synced.
+		const ws = this.ws;
+		if (ws) {
+			this.dropSocket();
+			ws.close(4000, 'browser offline');
+			this.scheduleReconnect();
+		} else this.publish({ status: 'offline' });
 	};
 }
 
