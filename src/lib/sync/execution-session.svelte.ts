@@ -81,10 +81,15 @@ export class ExecutionSession {
 		if (this.loaded && !this.provider) this.connect();
 	}
 
+	/**
+	 * New rules re-check every record, so only a real change (fiscal year, currency) applies them:
+	 * the page passes rules on every overview edit, a title keystroke included. The projection
+	 * notifies its subscribers, which moves `version`.
+	 */
 	setRules(rules: ExecRules): void {
+		if (JSON.stringify(rules) === JSON.stringify(this.rules)) return;
 		this.rules = rules;
 		this.projection?.setRules(rules);
-		this.version++;
 	}
 
 	/** Runs `edit` as this person's transaction. */
