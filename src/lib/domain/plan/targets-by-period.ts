@@ -27,8 +27,19 @@ export function fiscalPeriods(fiscalYear: number, fiscalStartMonth: number): str
 
 const key = (name: string) => name.trim().toLocaleLowerCase();
 
-export function targetsByPeriod(
-	decomposition: Decomposition,
+/** The monthly figures of a decomposition (12 fiscal months each): company, per unit, per rep. */
+export interface DecompositionFigures {
+	months: readonly number[];
+	units: readonly { unitId: string; months: readonly number[] }[];
+	reps: readonly { repId: string; months: readonly number[] }[];
+}
+
+/**
+ * Decomposition figures as period targets, the plan's units and reps naming regions and
+ * execution reps. Serves current targets (`targetsByPeriod`) and frozen ones (a baseline snapshot).
+ */
+export function periodTargets(
+	figures: DecompositionFigures,
 	units: readonly PlanUnit[],
 	fiscalYear: number,
 	fiscalStartMonth: number,
@@ -36,18 +47,34 @@ export function targetsByPeriod(
 ): PeriodTargets {
 	const periods = fiscalPeriods(fiscalYear, fiscalStartMonth);
 	const byMonth = (values: readonly number[]) => Object.fromEntries(periods.map((p, i) => [p, values[i] ?? 0]));
+	const planUnits = new Map(units.map((u) => [u.id, u] as const));
 	const planRepNames = new Map(units.flatMap((u) => u.reps.map((r) => [r.id, key(r.name)] as const)));
-	const unitNames = new Map(units.map((u) => [u.id, u] as const));
-	const perRep: PeriodTargets['perRep'] = {};
 	const perRegion: PeriodTargets['perRegion'] = {};
-	for (const unit of decomposition.units) {
-		const planUnit = unitNames.get(unit.unitId);
-		if (planUnit?.kind === 'region' && planUnit.name.trim()) perRegion[planUnit.name.trim()] = byMonth(unit.baseline);
-		for (const rep of unit.reps) {
-			const name = planRepNames.get(rep.repId);
-			const match = name ? executionReps.find((r) => key(r.name) === name) : undefined;
-			if (match) perRep[match.id] = byMonth(rep.baseline);
-		}
+	for (const unit of figures.units) {
+		const planUnit = planUnits.get(unit.unitId);
+		if (planUnit?.kind === 'region' && planUnit.name.trim()) perRegion[planUnit.name.trim()] = byMonth(unit.months);
 	}
-	return { monthly: byMonth(decomposition.months), perRep, perRegion };
+	const perRep: PeriodTargets['perRep'] = {};
+	for (const rep of figures.reps) {
+		const name = planRepNames.get(rep.repId);
+		const match = name ? executionReps.find((r) => key(r.name) === name) : undefined;
+		if (match) perRep[match.id] = byMonth(rep.months);
+	}
+	return { monthly: byMonth(figures.months), perRep, perRegion };
+}
+
+/** The current decomposition's baseline targets by period. */
+export function targetsByPeriod(
+	decomposition: Decomposition,
+	units: readonly PlanUnit[],
+	fiscalYear: number,
+	fiscalStartMonth: number,
+	executionReps: readonly { id: string; name: string }[]
+): PeriodTargets {
+	const figures: DecompositionFigures = {
+		months: decomposition.months,
+		units: decomposition.units.map((u) => ({ unitId: u.unitId, months: u.baseline })),
+		reps: decomposition.units.flatMap((u) => u.reps.map((r) => ({ repId: r.repId, months: r.baseline })))
+	};
+	return periodTargets(figures, units, fiscalYear, fiscalStartMonth, executionReps);
 }
