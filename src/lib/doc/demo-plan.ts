@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { addMonths } from '../domain/dates';
 import type { GeneratedExecution } from '../domain/generate-execution';
 import { fixWeights } from '../domain/plan/decomposition';
 import { DEMO_TEXT } from '../domain/plan/demo-text';
@@ -45,12 +46,6 @@ export interface DemoResult {
 	baselineId: string;
 	improvementTaskId: string;
 }
-
-const addMonths = (month: string, n: number) => {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	const d = new Date(Date.UTC(y, m - 1 + n, 1));
-	return d.toISOString().slice(0, 7);
-};
 
 /** Rounds to a whole 10,000 so the demo target reads like one a person set. */
 const roundTarget = (value: number) => Math.max(10_000, Math.round(value / 10_000) * 10_000);

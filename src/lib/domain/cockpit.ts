@@ -140,20 +140,3 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 		backtests: series.length > 0 ? compareMethods(series) : []
 	};
 }
-
-/** Months from `from` to `to` inclusive ('YYYY-MM'). Example: ('2026-11', '2027-02') → 4 months. */
-export function monthRange(from: string, to: string): string[] {
-	const out: string[] = [];
-	let [y, m] = from.split('-').map(Number) as [number, number];
-	const [ty, tm] = to.split('-').map(Number) as [number, number];
-	if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(ty) || !Number.isInteger(tm)) return out;
-	while ((y < ty || (y === ty && m <= tm)) && out.length < 600) {
-		out.push(`${y}-${String(m).padStart(2, '0')}`);
-		m++;
-		if (m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	return out;
-}

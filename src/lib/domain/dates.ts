@@ -35,3 +35,20 @@ export function periodBounds(period: string): { start: number; end: number } | n
 	const month = Number(match[2]) - 1;
 	return { start: Date.UTC(year, month, 1), end: Date.UTC(year, month + 1, 1) };
 }
+
+/** The 'YYYY-MM' period `n` months after `period` (n may be negative): ('2026-01', -1) → '2025-12'. */
+export function addMonths(period: string, n: number): string {
+	const [year, month] = period.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(year, month - 1 + n, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * The periods from `from` to `to` inclusive ('YYYY-MM'), at most `max` of them; [] for malformed
+ * input. Example: ('2026-11', '2027-02') → 4 months.
+ */
+export function monthRange(from: string, to: string, max = 600): string[] {
+	if (!isPeriod(from) || !isPeriod(to)) return [];
+	const out: string[] = [];
+	for (let month = from; month <= to && out.length < max; month = addMonths(month, 1)) out.push(month);
+	return out;
+}

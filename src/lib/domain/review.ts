@@ -6,6 +6,7 @@
  * The variance table and comparisons live in `review-variance.ts`; reading stored snapshots in
  * `review-read.ts`.
  */
+import { monthRange } from './dates';
 import { percent } from './stats';
 
 export const REVIEW_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
@@ -131,17 +132,7 @@ export function isReviewPeriod(period: unknown): period is ReviewPeriod {
  * Example: { from: '2025-11', to: '2026-01' } → ['2025-11', '2025-12', '2026-01'].
  */
 export function periodMonths(period: ReviewPeriod): string[] {
-	const months: string[] = [];
-	let [year, month] = period.from.slice(0, 7).split('-').map(Number) as [number, number];
-	const last = period.to.slice(0, 7);
-	for (let guard = 0; guard < 1200; guard++) {
-		const key = `${year}-${String(month).padStart(2, '0')}`;
-		if (key > last) break;
-		months.push(key);
-		month++;
-		if (month > 12) [year, month] = [year + 1, 1];
-	}
-	return months;
+	return monthRange(period.from.slice(0, 7), period.to.slice(0, 7), 1200);
 }
 
 export interface SnapshotOptions {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cockpitModel, monthRange, type CockpitInputs } from '$lib/domain/cockpit';
+import { cockpitModel, type CockpitInputs } from '$lib/domain/cockpit';
+import { monthRange } from '$lib/domain/dates';
 
 const months = monthRange('2026-01', '2026-12');
 const base: CockpitInputs = {

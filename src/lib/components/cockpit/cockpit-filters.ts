@@ -1,3 +1,4 @@
+import { addMonths } from '$lib/domain/dates';
 import type { ExecFilters } from '$lib/doc/execution/dashboard';
 
 /** The cockpit's filters live in the URL, so a filtered view can be shared and reloaded. */
@@ -25,7 +26,4 @@ export function filtersToUrl(url: URL, filters: ExecFilters): URL {
 }
 
 /** The same months one year earlier: the baseline a rate is lit against. */
-export function yearEarlier(month: string): string {
-	const [y, m] = month.split('-');
-	return `${Number(y) - 1}-${m}`;
-}
+export const yearEarlier = (month: string): string => addMonths(month, -12);
