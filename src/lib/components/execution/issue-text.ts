@@ -9,6 +9,3 @@ export function commandIssueText(found: CommandIssue | null): string | null {
 	const name = label.startsWith('exec.field.') ? found.field : label;
 	return `${name}: ${issueText(found.issue)}`;
 }
-
-/** Form text → number for a command: empty is null, anything else must parse (never coerced). */
-export const numberOrNull = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));

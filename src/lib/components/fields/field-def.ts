@@ -18,13 +18,16 @@ export interface FieldDef<T> {
 	suffix?: string;
 }
 
+/** A number field's text: empty is "not set" (null); anything else must parse (NaN is refused later). */
+export const parseNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
+
 /**
  * The value a form control holds, as the record stores it: empty text means "not set" (null)
  * for numbers and nullable choices; anything else must parse as a finite number — "12abc" is
  * NaN and is refused by the validator, never coerced.
  */
 export function parseInput(kind: FieldKind, text: string, nullable = false): unknown {
-	if (kind === 'number') return text.trim() === '' ? null : Number(text.trim());
+	if (kind === 'number') return parseNumber(text);
 	if (kind === 'select') return nullable && text === '' ? null : text;
 	return text.trim();
 }
