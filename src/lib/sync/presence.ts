@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
+import { EXEC_FILTER_KEYS } from '../doc/execution/filters';
 
 /** What each client announces about itself (awareness state). */
 export interface PresenceState {
@@ -50,7 +51,6 @@ export function peersOf(awareness: Awareness): Peer[] {
 	return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
 
-const FILTER_KEYS = ['from', 'to', 'region', 'team', 'rep', 'product', 'segment'];
 
 /** A peer's presentation state, checked: a bad slide or filter is dropped, never followed. */
 function readPresenting(raw: unknown): Presenting | null {
@@ -59,7 +59,7 @@ function readPresenting(raw: unknown): Presenting | null {
 	if (typeof slide !== 'number' || !Number.isInteger(slide) || slide < 0 || slide > 100) return null;
 	const clean: Record<string, string> = {};
 	if (typeof filters === 'object' && filters !== null) {
-		for (const key of FILTER_KEYS) {
+		for (const key of EXEC_FILTER_KEYS) {
 			const value = (filters as Record<string, unknown>)[key];
 			if (typeof value === 'string' && value.length <= 200) clean[key] = value;
 		}

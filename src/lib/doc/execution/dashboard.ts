@@ -13,18 +13,10 @@ import type { Funnel } from '../../domain/funnel';
 import { leaderboard, type Ranked } from '../../domain/leaderboard';
 import { pipelineCoverage, type WeightedMonth } from '../../domain/pipeline';
 import type { StageTimeRow } from '../../domain/stage-time';
+import { EXEC_FILTER_KEYS, type ExecFilters } from './filters';
 import type { QualityIssue, StoredAdjustment } from './read';
 
-/** Dashboard filters; an absent or empty value means "all". Periods are 'YYYY-MM', inclusive. */
-export interface ExecFilters {
-	from?: string;
-	to?: string;
-	region?: string;
-	team?: string;
-	rep?: string;
-	product?: string;
-	segment?: string;
-}
+export { EXEC_FILTER_KEYS, type ExecFilters };
 
 /** Targets from the plan doc, as plain numbers by period ('YYYY-MM'). */
 export interface DashboardTargets {
@@ -83,8 +75,7 @@ export interface DashboardMetrics {
 
 /** A stable key for a filter: equal filters share one cached aggregate. */
 export function filterKey(filters: ExecFilters = {}): string {
-	const keys = ['from', 'to', 'region', 'team', 'rep', 'product', 'segment'] as const;
-	return keys.map((k) => filters[k] ?? '').join('\u0000');
+	return EXEC_FILTER_KEYS.map((k) => filters[k] ?? '').join('\u0000');
 }
 
 const set = (value: string | undefined) => value !== undefined && value !== '';
