@@ -47,6 +47,16 @@ class I18n {
 	/** The message for a validation problem (`issue.<code>` with its parameters). */
 	issue = (found: ValueIssue): string => this.t(`issue.${found.code}` as MessageKey, found.params);
 
+	/**
+	 * A field's inline message: what this person typed and was refused, else a stored value (a
+	 * peer's) that is invalid, shown with what is stored; null when the field is fine.
+	 */
+	fieldProblem = (refused: ValueIssue | null | undefined, stored: ValueIssue | undefined, raw: unknown): string | null => {
+		if (refused) return this.issue(refused);
+		if (stored) return this.t('field.invalidFromPeer', { value: String(raw).slice(0, 40), problem: this.issue(stored) });
+		return null;
+	};
+
 	/** An amount in `currency`, formatted for the locale; '—' for no value. */
 	money = (value: number | null | undefined, currency: string, fractionDigits = 0): string => {
 		if (value === null || value === undefined || !Number.isFinite(value)) return '—';
@@ -92,3 +102,4 @@ class I18n {
 export const i18n = new I18n();
 export const t = i18n.t;
 export const issueText = i18n.issue;
+export const fieldProblem = i18n.fieldProblem;
