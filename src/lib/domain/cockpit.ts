@@ -19,7 +19,6 @@ export interface CockpitInputs {
 	/** Fraction of the as-of month already elapsed, in [0, 1] (pro-rates that month's target). */
 	asOfMonthElapsed: number;
 	openPipeline: number;
-	closedWonInPeriod: number;
 	winRatePct: number | null;
 	/** Win rate of the same length of time before, to light the tile against a baseline. */
 	baselineWinRatePct: number | null;

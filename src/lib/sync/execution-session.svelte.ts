@@ -1,6 +1,6 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { readConfiguredStages, setStages } from '../doc/execution/commands';
+import { setStages } from '../doc/execution/commands';
 import { execRoots } from '../doc/execution/schema';
 import { createProjection, type ExecProjection } from '../doc/execution/projection';
 import type { ExecRules } from '../doc/execution/read';
@@ -155,10 +155,5 @@ export class ExecutionSession {
 		if (this.access.role !== 'edit' || this.templateStages.length === 0) return;
 		if (execRoots(this.doc).config.has('stages')) return;
 		setStages(this.doc, this.templateStages);
-	}
-
-	/** The stages in use (configured, else the defaults the projection falls back to). */
-	stages(): PipelineStage[] {
-		return readConfiguredStages(this.doc);
 	}
 }

@@ -10,7 +10,6 @@ const base: CockpitInputs = {
 	asOfMonth: '2026-06',
 	asOfMonthElapsed: 1,
 	openPipeline: 1500,
-	closedWonInPeriod: 540,
 	winRatePct: 24,
 	baselineWinRatePct: 30,
 	salesVelocity: 1000,
