@@ -3,7 +3,7 @@
  * must add up per role, accelerator tiers that must be ordered, and a payout preview that shows
  * what a rep would earn at typical attainment levels (the numbers reps ask about first).
  */
-import { tieredCommission, type CommissionPlan } from '../incentives';
+import { payouts, type CommissionPlan } from '../incentives';
 import { roundToStep } from '../step-units';
 import { fixWeights, weightsSumPct } from './decomposition';
 import type { CommissionTierRow, IncentiveSettings, KpiWeightRow } from './types';
@@ -101,15 +101,11 @@ export const PREVIEW_ATTAINMENTS = [50, 80, 100, 120, 150] as const;
  */
 export function payoutPreview(plan: CommissionPlan, quota: number, attainments: readonly number[] = PREVIEW_ATTAINMENTS): PayoutPreviewRow[] {
 	const step = plan.step ?? 0.01;
-	const round = (value: number) => roundToStep(value, step);
 	return attainments.map((attainmentPct) => {
-		const revenue = round((quota * attainmentPct) / 100);
-		const { base: rawBase, accelerator: rawAccelerator } = tieredCommission(revenue, quota, plan);
-		const base = round(rawBase);
-		const accelerator = round(rawAccelerator);
-		const boosted = plan.teamMultiplier && attainmentPct >= plan.teamMultiplier.minTeamAttainmentPct;
-		const teamBoost = boosted ? round(((base + accelerator) * plan.teamMultiplier!.boostPct) / 100) : 0;
-		const total = round(base + accelerator + teamBoost);
+		const revenue = roundToStep((quota * attainmentPct) / 100, step);
+		// The same rule as real payouts, for one rep in a team of their own (the team attains what the rep does).
+		const [payout] = payouts([{ rep: 'preview', team: 'preview', revenue, quota }], plan, '', '');
+		const { base = 0, accelerator = 0, teamBoost = 0, total = 0 } = payout ?? {};
 		return { attainmentPct, revenue, base, accelerator, teamBoost, total, effectiveRatePct: revenue > 0 ? (total / revenue) * 100 : null };
 	});
 }
