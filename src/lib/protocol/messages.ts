@@ -8,7 +8,9 @@ export const MessageType = {
 	/** y-protocols/awareness update. */
 	AWARENESS: 1,
 	/** Ask the server for every awareness state it knows. */
-	QUERY_AWARENESS: 3
+	QUERY_AWARENESS: 3,
+	/** One part of a message too big for one frame (ours, not y-websocket's; see parts.ts). */
+	PART: 100
 } as const;
 
 export const SyncStep = { STEP1: 0, STEP2: 1, UPDATE: 2 } as const;

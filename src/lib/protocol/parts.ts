@@ -1,0 +1,121 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { MessageType } from './messages';
+
+/**
+ * Split frames: a message too big for one frame (a 3 MB paste, a large sync step 2)
+ * travels as PART frames, each ≤ MAX_PART_FRAME_BYTES, and is reassembled before it is
+ * handled, as if it had arrived whole.
+ *
+ * PART frame: varUint MessageType.PART, varUint transferId, varUint index, varUint count,
+ * varUint8Array bytes. The message is the concatenation of the parts' bytes, in index order.
+ * Parts of one transfer are sent back to back (a socket delivers frames in order), so a
+ * receiver holds at most one transfer per socket and refuses anything out of order.
+ *
+ * Only peers that said they understand parts receive them (our client connects with
+ * `?parts=1`); stock y-websocket clients keep getting whole frames.
+ */
+
+/** Largest frame a part may be: SQLite rows and Cloudflare's comfortable message size. */
+export const MAX_PART_FRAME_BYTES = 1024 * 1024;
+/** Room for the part header (type, transfer id, index, count, length prefix). */
+const PART_HEADER_BYTES = 32;
+export const PART_PAYLOAD_BYTES = MAX_PART_FRAME_BYTES - PART_HEADER_BYTES;
+
+/** The query parameter by which a client says it sends and understands PART frames. */
+export const PARTS_QUERY_PARAM = 'parts';
+
+/** Frames for `message`: the message itself when it fits in one part frame, else its parts. */
+export function splitMessage(message: Uint8Array, transferId: number): Uint8Array[] {
+	if (message.byteLength <= MAX_PART_FRAME_BYTES) return [message];
+	const count = Math.ceil(message.byteLength / PART_PAYLOAD_BYTES);
+	const frames: Uint8Array[] = [];
+	for (let index = 0; index < count; index++) {
+		const bytes = message.subarray(index * PART_PAYLOAD_BYTES, (index + 1) * PART_PAYLOAD_BYTES);
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.PART);
+		encoding.writeVarUint(encoder, transferId);
+		encoding.writeVarUint(encoder, index);
+		encoding.writeVarUint(encoder, count);
+		encoding.writeVarUint8Array(encoder, bytes);
+		frames.push(encoding.toUint8Array(encoder));
+	}
+	return frames;
+}
+
+/** Why a part was refused; the receiver closes the socket (INVALID_PAYLOAD or MESSAGE_TOO_BIG). */
+export class PartError extends Error {
+	constructor(
+		readonly reason: 'out-of-order' | 'too-big' | 'malformed',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/**
+ * Reassembles one socket's PART frames. `accept` takes the decoder positioned after the
+ * message type and returns the whole message once its last part arrived, else null.
+ */
+export class PartAssembler {
+	private transferId = -1;
+	private count = 0;
+	private parts: Uint8Array[] = [];
+	private bytes = 0;
+
+	/** @param maxMessageBytes largest reassembled message this receiver accepts. */
+	constructor(private readonly maxMessageBytes: number) {}
+
+	/** Bytes held for the transfer in progress (0 when none). */
+	get pendingBytes(): number {
+		return this.bytes;
+	}
+
+	accept(decoder: decoding.Decoder): Uint8Array | null {
+		const transferId = decoding.readVarUint(decoder);
+		const index = decoding.readVarUint(decoder);
+		const count = decoding.readVarUint(decoder);
+		const bytes = decoding.readVarUint8Array(decoder);
+		if (count < 2 || index >= count || bytes.byteLength === 0 || bytes.byteLength > PART_PAYLOAD_BYTES) {
+			throw new PartError('malformed', 'Malformed part frame.');
+		}
+		if (count * PART_PAYLOAD_BYTES > this.maxMessageBytes + PART_PAYLOAD_BYTES) {
+			throw new PartError('too-big', `Messages are limited to ${this.maxMessageBytes} bytes.`);
+		}
+		const expectedIndex = this.transferId === transferId ? this.parts.length : 0;
+		if (index !== expectedIndex || (index === 0 && this.parts.length > 0 && this.transferId !== transferId)) {
+			this.reset();
+			throw new PartError('out-of-order', 'Part frames arrived out of order.');
+		}
+		if (index === 0) {
+			this.transferId = transferId;
+			this.count = count;
+		} else if (count !== this.count) {
+			this.reset();
+			throw new PartError('malformed', 'Part count changed within a transfer.');
+		}
+		this.bytes += bytes.byteLength;
+		if (this.bytes > this.maxMessageBytes) {
+			this.reset();
+			throw new PartError('too-big', `Messages are limited to ${this.maxMessageBytes} bytes.`);
+		}
+		// Copy: the frame's buffer may be reused by the caller.
+		this.parts.push(bytes.slice());
+		if (this.parts.length < this.count) return null;
+		const message = new Uint8Array(this.bytes);
+		let offset = 0;
+		for (const part of this.parts) {
+			message.set(part, offset);
+			offset += part.byteLength;
+		}
+		this.reset();
+		return message;
+	}
+
+	reset(): void {
+		this.transferId = -1;
+		this.count = 0;
+		this.parts = [];
+		this.bytes = 0;
+	}
+}
