@@ -25,14 +25,14 @@ import { addRep, addUnit } from './units';
  * carry the execution reps' names (so targets meet actuals), an approved baseline, and one
  * monthly review of last month with a five-whys chain and an improvement action.
  *
- * Deterministic for a given `today`: no Math.random, and every record id is fixed here
+ * Deterministic for a given `now`: no Math.random, and every record id is fixed here
  * (record ids normally come from crypto). Y client ids still differ between two seedings, so
  * compare what the readers return, not the encoded updates.
  */
 export interface DemoSeed {
 	language?: 'en' | 'zh-CN';
-	/** 'YYYY-MM-DD'. */
-	today: string;
+	/** The seeding moment (ISO 8601 instant): "this month" is its date, and nothing seeded is later. */
+	now: string;
 }
 
 export interface DemoResult {
@@ -47,12 +47,14 @@ export interface DemoResult {
 	improvementTaskId: string;
 }
 
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
 /** Rounds to a whole 10,000 so the demo target reads like one a person set. */
 const roundTarget = (value: number) => Math.max(10_000, Math.round(value / 10_000) * 10_000);
 
 export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): DemoResult {
 	const text = DEMO_TEXT[seed.language ?? 'en'];
-	const thisMonth = seed.today.slice(0, 7);
+	const thisMonth = seed.now.slice(0, 7);
 	const reviewMonth = addMonths(thisMonth, -1);
 	const startMonth = addMonths(reviewMonth, -17);
 	const fiscalYear = Number(reviewMonth.slice(0, 4));
@@ -122,7 +124,9 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 		kind: 'monthly',
 		period,
 		by: text.owner,
-		at: `${thisMonth}-01T10:00:00.000Z`,
+		// Held on the first morning of the month, but never after the seeding moment: a review
+		// dated in the future would sort above the ones the user creates next.
+		at: earliest(`${thisMonth}-01T10:00:00.000Z`, new Date(seed.now).toISOString()),
 		basis: 'baseline',
 		repNames: Object.fromEntries(generated.reps.map((r) => [r.id, r.name])),
 		id: reviewId

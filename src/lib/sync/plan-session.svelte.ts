@@ -202,7 +202,7 @@ export class PlanSession {
 		// Loaded only for the demo: the generator is not part of the app everyone downloads.
 		const { seedDemoPlan } = await import('../doc/demo-plan');
 		const execution = new Y.Doc();
-		seedDemoPlan(this.doc, execution, { language, today: new Date().toISOString().slice(0, 10) });
+		seedDemoPlan(this.doc, execution, { language, now: new Date().toISOString() });
 		try {
 			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
 		} catch (err) {

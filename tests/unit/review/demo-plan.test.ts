@@ -8,10 +8,10 @@ import { readTargets } from '$lib/doc/targets';
 import { fiscalPeriods, targetsByPeriod } from '$lib/domain/plan/targets-by-period';
 import { missingRootCauses } from '$lib/domain/review';
 
-function seedDemo(today: string, language: 'en' | 'zh-CN' = 'en') {
+function seedDemo(today: string, language: 'en' | 'zh-CN' = 'en', time = '12:00:00.000') {
 	const plan = new Y.Doc();
 	const exec = new Y.Doc();
-	const result = seedDemoPlan(plan, exec, { today, language });
+	const result = seedDemoPlan(plan, exec, { now: `${today}T${time}Z`, language });
 	return { plan, exec, result };
 }
 
@@ -68,6 +68,12 @@ describe('demo plan', () => {
 		expect(missingRootCauses(review).map((r) => r.key)).not.toContain(review.fiveWhys[0]!.deviationKey);
 		expect(review.wentRight).not.toBe('');
 		expect(reviewActions(plan, result.reviewId)).toEqual([expect.objectContaining({ id: result.improvementTaskId, status: 'todo', due: '2026-12-15' })]);
+	});
+
+	it('never dates its review after the seeding moment (seeded on the 1st before 10:00 UTC)', () => {
+		const early = seedDemo('2026-12-01', 'en', '03:50:00.000');
+		expect(findReview(early.plan, early.result.reviewId)!.createdAt).toBe('2026-12-01T03:50:00.000Z');
+		expect(findReview(plan, result.reviewId)!.createdAt).toBe('2026-11-01T10:00:00.000Z');
 	});
 
 	it('seeds in Chinese too', () => {
