@@ -1,4 +1,4 @@
-import { fitHoltWinters } from './holt-winters-fit';
+import { fitHoltWinters, type HoltWintersFit } from './holt-winters-fit';
 import { dampedSteps, forecastFrom, type ModelSpec } from './holt-winters-model';
 import type { HoltWintersParams, ModelForecast } from './forecast-types';
 
@@ -36,25 +36,53 @@ export function holtWintersForecast(
 	warm?: HoltWintersParams
 ): ModelForecast | null {
 	if (m < 2 || series.length < 2 * m) return null;
-	const spec: ModelSpec = { seasonality: variant === 'multiplicative' ? 'multiplicative' : 'additive', damped: variant === 'damped', m };
+	const spec = specOf(variant, m);
 	const fit = fitHoltWinters(series, spec, warm);
-	if (!fit) return null;
+	return fit ? forecastOfFit(fit, spec, variant, series.length, horizon) : null;
+}
+
+function specOf(variant: HoltWintersVariant, m: number): ModelSpec {
+	return { seasonality: variant === 'multiplicative' ? 'multiplicative' : 'additive', damped: variant === 'damped', m };
+}
+
+/** Point forecasts and standard errors (formula above) from a fit to n points. */
+function forecastOfFit(fit: HoltWintersFit, spec: ModelSpec, variant: HoltWintersVariant, n: number, horizon: number): ModelForecast {
 	const { alpha, beta, gamma, phi } = fit.smoothing;
-	const n = series.length;
 	const sigma = Math.sqrt(fit.sse / Math.max(1, n - fit.parameters));
 	const values = forecastFrom(fit.state, spec, phi, n, horizon);
 	const standardErrors: number[] = [];
 	let spread = 1;
 	for (let h = 1; h <= horizon; h++) {
 		standardErrors.push(sigma * Math.sqrt(spread));
-		const c = alpha * (1 + beta * dampedSteps(phi, h)) + (h % m === 0 ? gamma : 0);
+		const c = alpha * (1 + beta * dampedSteps(phi, h)) + (h % spec.m === 0 ? gamma : 0);
 		spread += c * c;
 	}
-	return {
-		method: METHOD[variant],
-		values,
-		standardErrors,
-		fallback: null,
-		params: { alpha, beta, gamma, phi }
-	};
+	return { method: METHOD[variant], values, standardErrors, fallback: null, params: { alpha, beta, gamma, phi } };
+}
+
+/**
+ * For a series long enough to fit Holt-Winters (two seasons) but too short to backtest it (no
+ * origin leaves two seasons of training): each variant that suits the series is fitted and the
+ * one with the lowest AICc wins, the in-sample criterion R's ets uses for the same choice.
+ * Formula: AICc = n·ln(SSE/n) + 2k + 2k(k+1)/(n − k − 1), k = estimated values + 1 (the error
+ * variance); a variant with n − k − 1 ≤ 0 is skipped. Null when no variant fits.
+ *
+ * Example: 24 monthly points of a growing multiplicative season → usually the multiplicative fit.
+ */
+export function holtWintersByAicc(series: readonly number[], m: number, horizon: number): ModelForecast | null {
+	if (m < 2 || series.length < 2 * m) return null;
+	const n = series.length;
+	const variants: HoltWintersVariant[] = series.every((y) => y > 0) ? ['additive', 'multiplicative', 'damped'] : ['additive', 'damped'];
+	let best: { forecast: ModelForecast; aicc: number } | null = null;
+	for (const variant of variants) {
+		const spec = specOf(variant, m);
+		const fit = fitHoltWinters(series, spec);
+		const k = (fit?.parameters ?? 0) + 1;
+		if (!fit || n - k - 1 <= 0) continue;
+		// A perfect fit (SSE 0) would give −∞; a floor keeps the comparison finite.
+		const aicc = n * Math.log(Math.max(fit.sse, 1e-12) / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+		const forecast = forecastOfFit(fit, spec, variant, n, horizon);
+		if ((best === null || aicc < best.aicc) && forecast.values.every(Number.isFinite)) best = { forecast, aicc };
+	}
+	return best?.forecast ?? null;
 }
