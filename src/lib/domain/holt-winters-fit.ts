@@ -80,7 +80,7 @@ function fromSmoothing(p: Smoothing, spec: ModelSpec): number[] {
  * level just before the first point and the trend; each first-season point's offset (or ratio)
  * from the line gives its factor, normalised to sum to 0 (or m).
  */
-export function heuristicInitial(series: readonly number[], spec: ModelSpec): number[] {
+function heuristicInitial(series: readonly number[], spec: ModelSpec): number[] {
 	const { m } = spec;
 	const mean = (from: number) => series.slice(from, from + m).reduce((s, v) => s + v, 0) / m;
 	const first = mean(0);
