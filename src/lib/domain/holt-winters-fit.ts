@@ -39,7 +39,7 @@ const GRID_PHI = [0.9];
 const STEP = 0.1;
 /** A warm start is already near the answer: a smaller simplex and fewer iterations. */
 const WARM_STEP = 0.03;
-const WARM_ITERATIONS = 60;
+const WARM_ITERATIONS = 30;
 const REFINE_ITERATIONS = 100;
 const GAUSS_NEWTON_ITERATIONS = 8;
 
