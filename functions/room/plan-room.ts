@@ -10,22 +10,19 @@ import {
 } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
+import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
 import { DocStore } from './doc-store';
+import { IncomingParts } from './incoming-parts';
+import { Outgoing, safeSend } from './outgoing';
+import { ProtocolError } from './protocol-error';
 import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { TokenBucket } from './token-bucket';
 
-/** A frame we refuse, with the close code that says why. */
-class ProtocolError extends Error {
-	constructor(
-		readonly code: number,
-		message: string
-	) {
-		super(message);
-	}
-}
+/** Split messages the whole room may hold while their parts arrive. */
+const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
 
 /** Updates within this long of an immediate broadcast are batched into the next one. */
 const BURST_WINDOW_MS = 5;
@@ -41,6 +38,7 @@ export class PlanRoom extends DurableObject<Env> {
 	protected readonly doc = new Y.Doc();
 	protected store!: DocStore;
 	private readonly buckets = new Map<WebSocket, TokenBucket>();
+	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
 	private lastApplied: Uint8Array | null = null;
@@ -49,6 +47,8 @@ export class PlanRoom extends DurableObject<Env> {
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
+		// A split message is at most a whole document (plus its frame header).
+		this.parts = new IncomingParts(this.maxDocBytes() + 1024, MAX_HELD_PART_BYTES);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === FROM_SOCKET) this.lastApplied = update;
 		});
@@ -85,7 +85,8 @@ export class PlanRoom extends DurableObject<Env> {
 			server.close(CloseCode.ROOM_FULL, `This plan already has ${max} connections.`);
 			return new Response(null, { status: 101, webSocket: client });
 		}
-		writeAttachment(server, { role, planId, clients: {} } satisfies SocketAttachment);
+		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
+		writeAttachment(server, { role, planId, clients: {}, parts } satisfies SocketAttachment);
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
@@ -123,10 +124,19 @@ export class PlanRoom extends DurableObject<Env> {
 		this.forget(ws);
 	}
 
-	private handleFrame(ws: WebSocket, frame: Uint8Array): void {
+	private handleFrame(ws: WebSocket, frame: Uint8Array, reassembled = false): void {
 		const decoder = decoding.createDecoder(frame);
 		const type = decoding.readVarUint(decoder);
 		switch (type) {
+			case MessageType.PART: {
+				if (reassembled) throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'A part cannot contain parts.');
+				// A message too big for one frame can only be a write (state vectors and presence
+				// are small), and a viewer's writes are dropped: so are its parts, unassembled.
+				if (readAttachment(ws).role !== 'edit') return;
+				const message = this.parts.accept(ws, decoder);
+				if (message) this.handleFrame(ws, message, true);
+				return;
+			}
 			case MessageType.SYNC:
 				return this.handleSync(ws, decoder);
 			case MessageType.AWARENESS:
@@ -147,7 +157,7 @@ export class PlanRoom extends DurableObject<Env> {
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
 			// sent before this step 1 is stored.
-			ws.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload)));
+			new Outgoing(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload))).sendTo(ws);
 			ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
 			return;
 		}
@@ -160,7 +170,7 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
-		if (this.store.bytes + update.byteLength > intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES)) {
+		if (this.store.bytes + update.byteLength > this.maxDocBytes()) {
 			throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
 		}
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
@@ -199,9 +209,9 @@ export class PlanRoom extends DurableObject<Env> {
 		if (batch.length === 0) return;
 		const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
 		const soleSender = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : null;
-		const frame = syncFrame(SyncStep.UPDATE, merged);
+		const message = new Outgoing(syncFrame(SyncStep.UPDATE, merged));
 		for (const peer of this.ctx.getWebSockets()) {
-			if (peer !== soleSender) safeSend(peer, frame);
+			if (peer !== soleSender) message.sendTo(peer);
 		}
 	}
 
@@ -239,6 +249,10 @@ export class PlanRoom extends DurableObject<Env> {
 		return entries;
 	}
 
+	private maxDocBytes(): number {
+		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
+	}
+
 	private bucket(ws: WebSocket): TokenBucket {
 		let bucket = this.buckets.get(ws);
 		if (!bucket) {
@@ -260,6 +274,7 @@ export class PlanRoom extends DurableObject<Env> {
 	/** Tells the others that this socket's presence is gone (works after a wake: ids live in the attachment). */
 	private forget(ws: WebSocket): void {
 		this.buckets.delete(ws);
+		this.parts.forget(ws);
 		const attachment = readAttachment(ws);
 		const gone = Object.entries(attachment.clients).map(([id, e]) => ({
 			clientId: Number(id),
@@ -273,13 +288,5 @@ export class PlanRoom extends DurableObject<Env> {
 		for (const peer of this.ctx.getWebSockets()) {
 			if (peer !== ws) safeSend(peer, frame);
 		}
-	}
-}
-
-function safeSend(ws: WebSocket, frame: Uint8Array): void {
-	try {
-		ws.send(frame);
-	} catch {
-		// The socket is closing; its close handler cleans up.
 	}
 }

@@ -11,6 +11,11 @@ export const CloseCode = {
 	MESSAGE_TOO_BIG: 1009,
 	/** Token expired while connected (checked on connect; kept for the client's sake). */
 	UNAUTHORIZED: 4401,
+	/**
+	 * The earlier parts of a split message were lost (the room restarted or woke from
+	 * hibernation mid-transfer). Nothing of it was applied: reconnect and send it again.
+	 */
+	PARTS_LOST: 4408,
 	/** The update would grow the document past MAX_DOC_BYTES. */
 	DOC_TOO_LARGE: 4413,
 	/** Per-connection token bucket exhausted. */
