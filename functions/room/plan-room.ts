@@ -6,7 +6,8 @@ import {
 	MAX_AWARENESS_CLIENTS_PER_SOCKET,
 	MAX_AWARENESS_STATE_BYTES,
 	MAX_DOC_BYTES,
-	MAX_FRAME_BYTES
+	MAX_FRAME_BYTES,
+	MAX_PENDING_BYTES
 } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
@@ -18,6 +19,7 @@ import { DocStore } from './doc-store';
 import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
 import { ProtocolError } from './protocol-error';
+import { SizeGuard, dropPending, pendingBytes } from './size-guard';
 import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { TokenBucket } from './token-bucket';
 
@@ -37,6 +39,7 @@ const FROM_SOCKET = Symbol('socket');
 export class PlanRoom extends DurableObject<Env> {
 	protected readonly doc = new Y.Doc();
 	protected store!: DocStore;
+	private sizeGuard!: SizeGuard;
 	private readonly buckets = new Map<WebSocket, TokenBucket>();
 	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
@@ -55,6 +58,7 @@ export class PlanRoom extends DurableObject<Env> {
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes());
 		});
 	}
 
@@ -170,17 +174,38 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
-		if (this.store.bytes + update.byteLength > this.maxDocBytes()) {
-			throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
-		}
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
-		Y.decodeUpdate(update);
+		const decoded = Y.decodeUpdate(update);
+		this.sizeGuard.admit(update, decoded);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
+		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
 		const applied = this.lastApplied as Uint8Array | null;
-		if (!applied) return; // Nothing new: a duplicate, or waiting for missing parts.
-		this.store.append(applied, this.doc);
-		this.queueBroadcast(applied, ws);
+		if (applied) {
+			try {
+				this.store.append(applied, this.doc);
+			} catch (err) {
+				return this.restartFromStorage(err);
+			}
+			this.queueBroadcast(applied, ws);
+		}
+		if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
+			// Updates whose predecessors are withheld must not pile up in memory.
+			dropPending(this.doc);
+			throw new ProtocolError(CloseCode.MISSING_DEPENDENCIES, 'Updates arrived without the changes they build on.');
+		}
+	}
+
+	/**
+	 * A write failed after the update was applied, so memory holds what storage does not.
+	 * Reset the object: the runtime drops every socket (clients see 1006, reconnect and
+	 * resend what they have not seen confirmed) and the next request loads the document
+	 * from storage again. Nothing sent after the failed write leaves the object: the
+	 * output gate never opens for it.
+	 */
+	private restartFromStorage(err: unknown): void {
+		console.error('PlanRoom: storage write failed; restarting from storage', err);
+		this.ctx.abort('storage write failed');
 	}
 
 	private queueBroadcast(update: Uint8Array, from: WebSocket): void {

@@ -18,6 +18,11 @@ export const CloseCode = {
 	PARTS_LOST: 4408,
 	/** The update would grow the document past MAX_DOC_BYTES. */
 	DOC_TOO_LARGE: 4413,
+	/**
+	 * Too many updates wait for changes they build on (MAX_PENDING_BYTES); the server forgot
+	 * them. Reconnecting resends everything the server lacks, in an order it can apply.
+	 */
+	MISSING_DEPENDENCIES: 4424,
 	/** Per-connection token bucket exhausted. */
 	RATE_LIMITED: 4429,
 	/** The room already holds MAX_CONNECTIONS_PER_ROOM sockets. */
