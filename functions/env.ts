@@ -6,6 +6,10 @@ export interface Env {
 	PLAN_ROOM: DurableObjectNamespace<PlanRoom>;
 	TOKEN_SECRET?: string;
 	MAX_CONNECTIONS_PER_ROOM?: string;
+	/** Places of MAX_CONNECTIONS_PER_ROOM that viewers cannot take (default: a quarter). */
+	EDITOR_RESERVED_CONNECTIONS?: string;
+	/** Sockets one token (one share link) may hold in a room (default 50). */
+	MAX_CONNECTIONS_PER_TOKEN?: string;
 	RATE_LIMIT_BURST?: string;
 	RATE_LIMIT_PER_SECOND?: string;
 	/** Overrides MAX_DOC_BYTES (tests use a small cap). */

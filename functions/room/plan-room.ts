@@ -15,12 +15,20 @@ import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
+import { connectionLimits, connectionRefusal, roleTag, tokenTag } from './connection-limits';
 import { DocStore } from './doc-store';
 import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
-import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
+import {
+	PLAN_HEADER,
+	ROLE_HEADER,
+	TOKEN_HEADER,
+	readAttachment,
+	writeAttachment,
+	type SocketAttachment
+} from './socket-attachment';
 import { TokenBucket } from './token-bucket';
 
 /** Split messages the whole room may hold while their parts arrive. */
@@ -81,16 +89,18 @@ export class PlanRoom extends DurableObject<Env> {
 	async fetch(request: Request): Promise<Response> {
 		const role = request.headers.get(ROLE_HEADER);
 		const planId = request.headers.get(PLAN_HEADER) ?? '';
-		if (!isRole(role)) return new Response('missing role', { status: 400 });
+		const tokenId = request.headers.get(TOKEN_HEADER);
+		if (!isRole(role) || !tokenId) return new Response('missing role or token id', { status: 400 });
 		const { 0: client, 1: server } = new WebSocketPair();
-		this.ctx.acceptWebSocket(server);
-		const max = intVar(this.env.MAX_CONNECTIONS_PER_ROOM, 200);
-		if (this.ctx.getWebSockets().length > max) {
-			server.close(CloseCode.ROOM_FULL, `This plan already has ${max} connections.`);
+		// Accepted before it is judged, so a refused client learns why from the close code.
+		this.ctx.acceptWebSocket(server, [roleTag(role), tokenTag(tokenId)]);
+		const refusal = connectionRefusal(this.ctx, role, tokenId, connectionLimits(this.env));
+		if (refusal) {
+			server.close(CloseCode.ROOM_FULL, refusal);
 			return new Response(null, { status: 101, webSocket: client });
 		}
 		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
-		writeAttachment(server, { role, planId, clients: {}, parts } satisfies SocketAttachment);
+		writeAttachment(server, { role, planId, tokenId, clients: {}, parts } satisfies SocketAttachment);
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
