@@ -26,7 +26,8 @@ export default defineConfig({
 								MAX_CONNECTIONS_PER_ROOM: '8',
 								EDITOR_RESERVED_CONNECTIONS: '2',
 								MAX_CONNECTIONS_PER_TOKEN: '5',
-								MAX_DOC_BYTES: String(5 * 1024 * 1024)
+								MAX_DOC_BYTES: String(5 * 1024 * 1024),
+								EDITOR_SHARE_BYTES: String(3.5 * 1024 * 1024)
 							}
 						}
 					})

@@ -17,6 +17,7 @@ import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
 import { connectionLimits, connectionRefusal, roleTag, tokenTag } from './connection-limits';
 import { DocStore } from './doc-store';
+import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
 import { ProtocolError } from './protocol-error';
@@ -48,6 +49,7 @@ export class PlanRoom extends DurableObject<Env> {
 	protected readonly doc = new Y.Doc();
 	protected store!: DocStore;
 	private sizeGuard!: SizeGuard;
+	private budget!: EditorBudget;
 	private readonly buckets = new Map<WebSocket, TokenBucket>();
 	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
@@ -67,6 +69,7 @@ export class PlanRoom extends DurableObject<Env> {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
 			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes());
+			this.budget = new EditorBudget(ctx.storage.sql, intVar(env.EDITOR_SHARE_BYTES, Math.floor(this.maxDocBytes() / 2)));
 		});
 	}
 
@@ -186,7 +189,10 @@ export class PlanRoom extends DurableObject<Env> {
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
 		const decoded = Y.decodeUpdate(update);
-		this.sizeGuard.admit(update, decoded);
+		const grows = this.sizeGuard.admit(update, decoded);
+		// Sockets from before token ids were passed share one budget.
+		const tokenId = readAttachment(ws).tokenId ?? '';
+		if (grows) this.budget.admit(tokenId, update.byteLength);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
 		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
@@ -194,6 +200,7 @@ export class PlanRoom extends DurableObject<Env> {
 		if (applied) {
 			try {
 				this.store.append(applied, this.doc);
+				if (grows) this.budget.charge(tokenId, applied.byteLength);
 			} catch (err) {
 				return this.restartFromStorage(err);
 			}

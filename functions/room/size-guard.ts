@@ -20,15 +20,16 @@ export class SizeGuard {
 		private readonly maxBytes: number
 	) {}
 
-	admit(update: Uint8Array, decoded: DecodedUpdate): void {
+	/** Throws DOC_TOO_LARGE when the update may not be applied; false when it only deletes. */
+	admit(update: Uint8Array, decoded: DecodedUpdate): boolean {
 		// Deleting is how a full plan gets room again: never refuse it.
-		if (deletesOnlyExisting(this.doc, decoded)) return;
-		if (this.fits(update)) return;
+		if (deletesOnlyExisting(this.doc, decoded)) return false;
+		if (this.fits(update)) return true;
 		// The stored log may still hold content deleted since: fold it into a snapshot
 		// (deleted content is dropped) before judging. Only when there is a log, so a
 		// refused writer cannot make every attempt pay for a compaction.
 		if (this.store.hasLog) this.store.compact(this.doc);
-		if (this.fits(update)) return;
+		if (this.fits(update)) return true;
 		throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
 	}
 
