@@ -12,6 +12,8 @@ export interface Env {
 	MAX_CONNECTIONS_PER_TOKEN?: string;
 	RATE_LIMIT_BURST?: string;
 	RATE_LIMIT_PER_SECOND?: string;
+	/** Bytes a socket may send per second after its burst (default 1 MiB). */
+	RATE_LIMIT_BYTES_PER_SECOND?: string;
 	/** Overrides MAX_DOC_BYTES (tests use a small cap). */
 	MAX_DOC_BYTES?: string;
 	/** Bytes one token may add to a plan a day (default: half of MAX_DOC_BYTES). */

@@ -3,8 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import {
-	MAX_AWARENESS_CLIENTS_PER_SOCKET,
-	MAX_AWARENESS_STATE_BYTES,
+	MAX_AWARENESS_FRAME_BYTES,
 	MAX_DOC_BYTES,
 	MAX_FRAME_BYTES,
 	MAX_PENDING_BYTES
@@ -30,7 +29,8 @@ import {
 	writeAttachment,
 	type SocketAttachment
 } from './socket-attachment';
-import { TokenBucket } from './token-bucket';
+import { Presence } from './presence';
+import { socketRates, type SocketRates } from './socket-rates';
 
 /** Split messages the whole room may hold while their parts arrive. */
 const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
@@ -50,7 +50,8 @@ export class PlanRoom extends DurableObject<Env> {
 	protected store!: DocStore;
 	private sizeGuard!: SizeGuard;
 	private budget!: EditorBudget;
-	private readonly buckets = new Map<WebSocket, TokenBucket>();
+	private readonly rates = new Map<WebSocket, SocketRates>();
+	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
@@ -116,7 +117,8 @@ export class PlanRoom extends DurableObject<Env> {
 		if (message.byteLength > MAX_FRAME_BYTES) {
 			return this.reject(ws, CloseCode.MESSAGE_TOO_BIG, `Frames are limited to ${MAX_FRAME_BYTES} bytes.`);
 		}
-		if (!this.bucket(ws).take()) {
+		const rates = this.ratesFor(ws);
+		if (!rates.messages.take(1) || !rates.bytes.take(message.byteLength)) {
 			return this.reject(ws, CloseCode.RATE_LIMITED, 'Too many messages; slow down.');
 		}
 		try {
@@ -258,25 +260,18 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private handleAwareness(ws: WebSocket, frame: Uint8Array, update: Uint8Array): void {
+		if (frame.byteLength > MAX_AWARENESS_FRAME_BYTES) {
+			throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `Presence frames are limited to ${MAX_AWARENESS_FRAME_BYTES} bytes.`);
+		}
+		if (!this.ratesFor(ws).awareness.take(frame.byteLength)) {
+			throw new ProtocolError(CloseCode.RATE_LIMITED, 'Too much presence traffic; slow down.');
+		}
 		const changes = decodeAwarenessUpdate(update);
-		const attachment = readAttachment(ws);
-		for (const change of changes) {
-			const key = String(change.clientId);
-			if (change.state === null) {
-				delete attachment.clients[key];
-				continue;
-			}
-			if (change.state.length > MAX_AWARENESS_STATE_BYTES) {
-				throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, 'Presence state is too large.');
-			}
-			attachment.clients[key] = { clock: change.clock, state: change.state };
-		}
-		if (Object.keys(attachment.clients).length > MAX_AWARENESS_CLIENTS_PER_SOCKET) {
-			throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'Too many presence ids on one connection.');
-		}
-		writeAttachment(ws, attachment);
-		// Relay to everyone, the sender included: stock clients treat the echo as a sign of life.
-		for (const peer of this.ctx.getWebSockets()) safeSend(peer, frame);
+		const accepted = this.presence.accept(ws, changes);
+		// Relay only what this socket may say (the original frame when that is all of it), to
+		// everyone, the sender included: stock clients treat the echo as a sign of life.
+		const relay = accepted.length === changes.length ? frame : encodeAwarenessMessage(accepted);
+		for (const peer of this.ctx.getWebSockets()) safeSend(peer, relay);
 	}
 
 	/** Awareness states of every socket except `except`. */
@@ -295,13 +290,13 @@ export class PlanRoom extends DurableObject<Env> {
 		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
 	}
 
-	private bucket(ws: WebSocket): TokenBucket {
-		let bucket = this.buckets.get(ws);
-		if (!bucket) {
-			bucket = new TokenBucket(intVar(this.env.RATE_LIMIT_BURST, 3000), intVar(this.env.RATE_LIMIT_PER_SECOND, 1000));
-			this.buckets.set(ws, bucket);
+	private ratesFor(ws: WebSocket): SocketRates {
+		let rates = this.rates.get(ws);
+		if (!rates) {
+			rates = socketRates(this.env, this.maxDocBytes());
+			this.rates.set(ws, rates);
 		}
-		return bucket;
+		return rates;
 	}
 
 	private reject(ws: WebSocket, code: number, reason: string): void {
@@ -315,17 +310,10 @@ export class PlanRoom extends DurableObject<Env> {
 
 	/** Tells the others that this socket's presence is gone (works after a wake: ids live in the attachment). */
 	private forget(ws: WebSocket): void {
-		this.buckets.delete(ws);
+		this.rates.delete(ws);
 		this.parts.forget(ws);
-		const attachment = readAttachment(ws);
-		const gone = Object.entries(attachment.clients).map(([id, e]) => ({
-			clientId: Number(id),
-			clock: e.clock + 1,
-			state: null
-		}));
+		const gone = this.presence.release(ws);
 		if (gone.length === 0) return;
-		attachment.clients = {};
-		writeAttachment(ws, attachment);
 		const frame = encodeAwarenessMessage(gone);
 		for (const peer of this.ctx.getWebSockets()) {
 			if (peer !== ws) safeSend(peer, frame);

@@ -32,6 +32,20 @@ export const COMPACT_AFTER_UPDATES = 500;
 /** … or once the log holds this many bytes. */
 export const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Bytes per second a socket may send (every frame counts) once its burst — a whole
+ * document, so an offline copy can sync at once — is spent. Past it: close 4429.
+ */
+export const RATE_LIMIT_BYTES_PER_SECOND = 1024 * 1024;
+
+/**
+ * Presence is relayed to every peer, so it has its own, small byte budget per socket:
+ * a frame is at most 8 KiB (four ids of ≤ 2 KiB), 64 KiB at once, 16 KiB a second after.
+ */
+export const MAX_AWARENESS_FRAME_BYTES = 8 * 1024;
+export const AWARENESS_BURST_BYTES = 64 * 1024;
+export const AWARENESS_BYTES_PER_SECOND = 16 * 1024;
+
 /** One client's awareness state (name, colour, section) must stay small: it is kept in the socket attachment (≤ 16 KiB). */
 export const MAX_AWARENESS_STATE_BYTES = 2048;
 
