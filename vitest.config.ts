@@ -27,6 +27,7 @@ export default defineConfig({
 								EDITOR_RESERVED_CONNECTIONS: '2',
 								MAX_CONNECTIONS_PER_TOKEN: '5',
 								MAX_DOC_BYTES: String(5 * 1024 * 1024),
+								MAX_DOC_ITEMS: '20000',
 								EDITOR_SHARE_BYTES: String(3.5 * 1024 * 1024)
 							}
 						}

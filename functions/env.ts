@@ -16,6 +16,8 @@ export interface Env {
 	RATE_LIMIT_BYTES_PER_SECOND?: string;
 	/** Overrides MAX_DOC_BYTES (tests use a small cap). */
 	MAX_DOC_BYTES?: string;
+	/** Overrides MAX_DOC_ITEMS. */
+	MAX_DOC_ITEMS?: string;
 	/** Bytes one token may add to a plan a day (default: half of MAX_DOC_BYTES). */
 	EDITOR_SHARE_BYTES?: string;
 	/** "off" relays each update on its own (the benchmark's baseline). */

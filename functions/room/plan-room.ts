@@ -5,6 +5,7 @@ import { CloseCode } from '../../src/lib/protocol/close-codes';
 import {
 	MAX_AWARENESS_FRAME_BYTES,
 	MAX_DOC_BYTES,
+	MAX_DOC_ITEMS,
 	MAX_FRAME_BYTES,
 	MAX_PENDING_BYTES
 } from '../../src/lib/protocol/limits';
@@ -69,7 +70,7 @@ export class PlanRoom extends DurableObject<Env> {
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
-			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes());
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes(), intVar(env.MAX_DOC_ITEMS, MAX_DOC_ITEMS));
 			this.budget = new EditorBudget(ctx.storage.sql, intVar(env.EDITOR_SHARE_BYTES, Math.floor(this.maxDocBytes() / 2)));
 		});
 	}

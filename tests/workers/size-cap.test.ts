@@ -76,6 +76,23 @@ describe('PlanRoom — a full plan can always be made writable again', { timeout
 		for (const s of [fresh, filler]) s.socket.close();
 	});
 
+	it('caps items as well as bytes: 25k small map fields (little storage, much heap) close with 4413', async () => {
+		const { planId, tokens } = await createPlan();
+		const a = await connectDoc(planId, tokens.edit);
+		a.edit((d) => d.getMap('ok').set('k', 1));
+		await a.roundTrip();
+		// Tests run with MAX_DOC_ITEMS = 20000 (vitest.config.ts). Each key is its own item.
+		const update = a.edit((d) => {
+			for (let i = 0; i < 25_000; i++) d.getMap('fields').set(`f${i}`, i);
+		});
+		expect(update.byteLength).toBeLessThan(CAP / 4);
+		expect((await a.socket.waitClosed()).code).toBe(CloseCode.DOC_TOO_LARGE);
+		const fresh = await connectDoc(planId, tokens.view);
+		expect(fresh.doc.getMap('fields').size).toBe(0);
+		expect(fresh.doc.getMap('ok').get('k')).toBe(1);
+		fresh.socket.close();
+	});
+
 	it('refuses, at the cap, a "delete" of content the plan does not have (it would wait in memory)', async () => {
 		const { planId, tokens } = await createPlan();
 		await fill(planId, 4);

@@ -16,7 +16,7 @@ export const CloseCode = {
 	 * hibernation mid-transfer). Nothing of it was applied: reconnect and send it again.
 	 */
 	PARTS_LOST: 4408,
-	/** The update would grow the document past MAX_DOC_BYTES. */
+	/** The update would grow the document past MAX_DOC_BYTES or MAX_DOC_ITEMS. */
 	DOC_TOO_LARGE: 4413,
 	/**
 	 * Too many updates wait for changes they build on (MAX_PENDING_BYTES); the server forgot

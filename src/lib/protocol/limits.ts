@@ -7,11 +7,26 @@
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 
 /**
- * Largest stored document (snapshot + update log). An update that would grow a plan
- * past this is refused with close code DOC_TOO_LARGE and the document stays as it was.
- * 32 MiB holds far more than any real plan; execution data lives in its own document.
+ * A room holds its whole document in memory, and a Durable Object has 128 MB. Heap follows
+ * items more than bytes (`npm run bench:memory`, docs/benchmarks.md "Plan room memory"):
+ * ~270–460 bytes of heap per item for typed text, map fields and records (×16–23 the stored
+ * bytes), about the length for a long pasted string. So a document has two caps, and an
+ * update past either is refused with DOC_TOO_LARGE, the document staying as it was:
+ *
+ * MAX_DOC_BYTES — stored bytes (snapshot + update log + updates waiting for a predecessor).
+ * 8 MiB of long strings is ~8–16 MB of heap; a year of heavy plan editing stores < 1 MiB;
+ * the demo's execution data stores 0.8 MiB.
  */
-export const MAX_DOC_BYTES = 32 * 1024 * 1024;
+export const MAX_DOC_BYTES = 8 * 1024 * 1024;
+
+/**
+ * MAX_DOC_ITEMS — structs in the loaded document (Yjs merges adjacent ones of one client).
+ * 100k items is ~27–46 MB of heap; a plan after 400 heavy editing sessions has 50k, the
+ * demo's execution data 1.2k. With the byte cap, the document stays under ~60 MB, leaving
+ * the rest of the 128 MB for split messages in transit (16 MiB), compaction's copy of the
+ * snapshot and the runtime.
+ */
+export const MAX_DOC_ITEMS = 100_000;
 
 /**
  * Largest row the server writes (snapshot chunks and update log rows): SQLite rows in a
