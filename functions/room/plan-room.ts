@@ -20,6 +20,7 @@ import { DocStore } from './doc-store';
 import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
+import { Presence } from './presence';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
 import {
@@ -30,7 +31,6 @@ import {
 	writeAttachment,
 	type SocketAttachment
 } from './socket-attachment';
-import { Presence } from './presence';
 import { socketRates, type SocketRates } from './socket-rates';
 
 /** Split messages the whole room may hold while their parts arrive. */
