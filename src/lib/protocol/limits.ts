@@ -9,19 +9,19 @@ export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 /**
  * A room holds its whole document in memory, and a Durable Object has 128 MB. Heap follows
  * items more than bytes (`npm run bench:memory`, docs/benchmarks.md "Plan room memory"):
- * ~270–460 bytes of heap per item for typed text, map fields and records (×16–23 the stored
+ * ~275–470 bytes of heap per item for typed text, map fields and records (×16–23 the stored
  * bytes), about the length for a long pasted string. So a document has two caps, and an
  * update past either is refused with DOC_TOO_LARGE, the document staying as it was:
  *
  * MAX_DOC_BYTES — stored bytes (snapshot + update log + updates waiting for a predecessor).
- * 8 MiB of long strings is ~8–16 MB of heap; a year of heavy plan editing stores < 1 MiB;
+ * 8 MiB of long strings is ~8–16 MB of heap; a plan after 400 heavy editing sessions stores 0.8 MiB;
  * the demo's execution data stores 0.8 MiB.
  */
 export const MAX_DOC_BYTES = 8 * 1024 * 1024;
 
 /**
  * MAX_DOC_ITEMS — structs in the loaded document (Yjs merges adjacent ones of one client).
- * 100k items is ~27–46 MB of heap; a plan after 400 heavy editing sessions has 50k, the
+ * 100k items is ~28–47 MB of heap; a plan after 400 heavy editing sessions has 50k, the
  * demo's execution data 1.2k. With the byte cap, the document stays under ~60 MB, leaving
  * the rest of the 128 MB for split messages in transit (16 MiB), compaction's copy of the
  * snapshot and the runtime.
