@@ -31,8 +31,10 @@ import { addRep, addUnit } from './units';
  */
 export interface DemoSeed {
 	language?: 'en' | 'zh-CN';
-	/** 'YYYY-MM-DD'. */
+	/** 'YYYY-MM-DD', in `timeZone`. */
 	today: string;
+	/** The plan's IANA time zone (the creator's). Default 'UTC'. */
+	timeZone?: string;
 }
 
 export interface DemoResult {
@@ -59,7 +61,7 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 	const generated = seedExecution(execDoc, demoOptions(startMonth));
 
 	seedPlan(planDoc, {
-		overview: { title: text.title, owner: text.owner, fiscalYear, fiscalStartMonth: 1, currency: 'CNY', status: 'draft' },
+		overview: { title: text.title, owner: text.owner, fiscalYear, fiscalStartMonth: 1, currency: 'CNY', status: 'draft', timeZone: seed.timeZone ?? 'UTC' },
 		template: 'b2bLongCycle',
 		language: seed.language ?? 'en',
 		goalId: (key) => `g-demo-${key}`
