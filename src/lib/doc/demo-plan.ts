@@ -35,6 +35,12 @@ export interface DemoSeed {
 	today: string;
 	/** The plan's IANA time zone (the creator's). Default 'UTC'. */
 	timeZone?: string;
+	/**
+	 * The instant the demo is made (ISO); its review is dated then, so it is never in the future
+	 * (a review dated the 1st 10:00 UTC was, for anyone opening the demo earlier on the 1st or
+	 * east of UTC on the last evening of a month). Default: `today` at 00:00 UTC.
+	 */
+	now?: string;
 }
 
 export interface DemoResult {
@@ -124,7 +130,7 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 		kind: 'monthly',
 		period,
 		by: text.owner,
-		at: `${thisMonth}-01T10:00:00.000Z`,
+		at: seed.now ?? `${seed.today}T00:00:00.000Z`,
 		basis: 'baseline',
 		repNames: Object.fromEntries(generated.reps.map((r) => [r.id, r.name])),
 		id: reviewId

@@ -205,7 +205,7 @@ export class PlanSession {
 		const execution = new Y.Doc();
 		// The creator's zone becomes the plan's; "today" is the creator's day in it.
 		const timeZone = viewerTimeZone();
-		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone });
+		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone, now: new Date(Date.now()).toISOString() });
 		try {
 			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
 		} catch (err) {

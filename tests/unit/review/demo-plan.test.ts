@@ -75,4 +75,15 @@ describe('demo plan', () => {
 		expect(readOverview(zh.plan).values.title).toContain('演示');
 		expect(readTargets(zh.plan).result?.ok).toBe(true);
 	});
+
+	it('is made in its creator’s zone and its review is never dated in the future (06:00 on 1 January in Shanghai)', () => {
+		const planDoc = new Y.Doc();
+		const execDoc = new Y.Doc();
+		const now = '2026-12-31T22:00:00.000Z';
+		const made = seedDemoPlan(planDoc, execDoc, { today: '2027-01-01', timeZone: 'Asia/Shanghai', now });
+		expect(made.reviewMonth).toBe('2026-12');
+		expect(readOverview(planDoc).values.timeZone).toBe('Asia/Shanghai');
+		const review = findReview(planDoc, made.reviewId);
+		expect(review?.createdAt).toBe(now);
+	});
 });
