@@ -15,6 +15,15 @@ describe('browser — execution data', () => {
 		const fiscalYear = 2026;
 		await alice.page.getByTestId('field-fiscal-year').fill(String(fiscalYear));
 		await alice.page.getByTestId('field-fiscal-year').press('Tab');
+		// The plan's time zone is its creator's; a name no browser knows is refused.
+		const zone = alice.page.getByTestId('field-time-zone');
+		expect(await zone.inputValue()).toBe('Asia/Shanghai');
+		await zone.fill('Beijing time');
+		await zone.press('Tab');
+		await alice.page.getByTestId('error-time-zone').waitFor();
+		await zone.fill('Asia/Shanghai');
+		await zone.press('Tab');
+		await expect.poll(() => alice.page.getByTestId('error-time-zone').count()).toBe(0);
 		const link = await shareLink(alice.page, 'edit');
 		await alice.page.getByTestId('area-execution').click();
 		await bob.page.goto(link);
@@ -36,6 +45,7 @@ describe('browser — execution data', () => {
 		await alice.page.getByTestId('add-deal').click();
 		await expect.poll(() => bob.page.getByTestId('exec-kpi-pipeline').textContent(), { timeout: 10_000 }).toMatch(/1,800,000/);
 		expect(await bob.page.getByTestId('period-line').getAttribute('data-to')).toBe(`${fiscalYear}-06`);
+		expect(await bob.page.getByTestId('period-line').getAttribute('data-zone')).toBe('Asia/Shanghai');
 
 		// A negative amount is refused inline and stored nowhere.
 		await bob.page.getByTestId('deal-customer').fill('Typo Ltd');
