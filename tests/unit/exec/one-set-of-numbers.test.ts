@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addDeal, addRep, moveDealToStage, readConfiguredStages, setActual, setDealField, setStages } from '$lib/doc/execution/commands';
 import { createProjection } from '$lib/doc/execution/projection';
+import { execRoots } from '$lib/doc/execution/schema';
 import { periodView } from '$lib/doc/execution/period-view';
 import { referenceMetrics } from '$lib/doc/execution/reference';
 import { monthRange } from '$lib/domain/dates';
@@ -144,6 +145,21 @@ describe('one set of numbers (issue 10)', () => {
 		expect(stale.winRate.won).toBe(0);
 		expect(stale.forecast.rows.find((r) => r.nodeId === 'company')!.adjusted['closed-won']).toBe(0);
 		expect(referenceMetrics(doc, {}, {}, targets).winRate.won).toBe(0);
+		projection.destroy();
+	});
+
+	it('3: a stage category a peer stored that is not an open category is reported, the stage dropped, never trusted', () => {
+		const doc = team();
+		const stages = readConfiguredStages(doc);
+		// setStages refuses it…
+		expect(setStages(doc, stages.map((s) => (s.id === 'proposal' ? { ...s, forecastCategory: 'closed-won' as never } : s)))).not.toBeNull();
+		// …and a peer's stored one is an error in data quality.
+		doc.transact(() => execRoots(doc).config.set('stages', stages.map((s) => (s.id === 'proposal' ? { ...s, forecastCategory: 'closed-won' } : s))));
+		const projection = createProjection(doc);
+		const issues = projection.metrics({}).dataQuality.issues.filter((i) => i.record === 'stage');
+		expect(issues).toHaveLength(1);
+		expect(issues[0]!.message).toContain('forecast category');
+		expect(projection.stages().some((s) => s.id === 'proposal')).toBe(false);
 		projection.destroy();
 	});
 });
