@@ -74,6 +74,7 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 	const first = indexStages(stages).funnel[0];
 	const stage = input.stage ?? first?.id ?? '';
 	const createdAt = input.createdAt ?? today();
+	const configured = stages.find((s) => s.id === stage);
 	const deal: Deal = {
 		id: input.id ?? newRecordId('deal'),
 		customer: input.customer ?? '',
@@ -85,9 +86,9 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 		currency: input.currency,
 		stage,
 		stageHistory: input.stageHistory?.map((c) => ({ stage: c.stage, at: c.at })) ?? [{ stage, at: createdAt }],
-		probability: input.probability ?? stages.find((s) => s.id === stage)?.probability ?? 0,
+		probability: input.probability ?? configured?.probability ?? 0,
 		// A new deal takes its stage's mapped category unless the form says otherwise.
-		forecastCategory: input.forecastCategory ?? ((c) => (c ? stageCategory(c) : 'pipeline'))(stages.find((s) => s.id === stage)),
+		forecastCategory: input.forecastCategory ?? (configured ? stageCategory(configured) : 'pipeline'),
 		expectedClose: input.expectedClose,
 		lostReason: input.lostReason ?? null,
 		createdAt
