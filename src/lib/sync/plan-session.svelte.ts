@@ -39,6 +39,7 @@ import type {
 } from '../domain/plan/types';
 import { i18n } from '../i18n/i18n.svelte';
 import type { PlanOverview } from '../domain/plan-overview';
+import { planNow, viewerTimeZone } from '../domain/plan-clock';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
 import { describe, openLocalStore, reportIndexedDbRejections, storeLocalDoc } from './local-store';
@@ -183,7 +184,7 @@ export class PlanSession {
 		if (schemaVersion(this.doc) === null && entry.seed) {
 			const { title, fiscalYear, template, language, demo } = entry.seed;
 			if (demo) await this.seedDemo(language ?? 'en', onStorageError);
-			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
+			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}), timeZone: viewerTimeZone() }, template, language });
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
 		this.refreshAll();
@@ -202,7 +203,9 @@ export class PlanSession {
 		// Loaded only for the demo: the generator is not part of the app everyone downloads.
 		const { seedDemoPlan } = await import('../doc/demo-plan');
 		const execution = new Y.Doc();
-		seedDemoPlan(this.doc, execution, { language, now: new Date().toISOString() });
+		// The creator's zone becomes the plan's; "today" is the creator's day in it.
+		const timeZone = viewerTimeZone();
+		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone, now: new Date(Date.now()).toISOString() });
 		try {
 			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
 		} catch (err) {
