@@ -30,6 +30,8 @@ export class ExecutionSession {
 	status = $state<ConnectionStatus>('offline');
 	unsent = $state(0);
 	storageError = $state<string | null>(null);
+	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
+	localRebuilt = $state(false);
 	fatal = $state.raw<{ code: number; reason: string } | null>(null);
 
 	private persistence: IndexeddbPersistence | null = null;
@@ -54,7 +56,9 @@ export class ExecutionSession {
 		const onStorageError = (message: string) => (this.storageError = message);
 		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
 		try {
-			this.persistence = await openLocalStore(this.planId, this.doc, onStorageError, 'execution');
+			const local = await openLocalStore(this.planId, this.doc, onStorageError, 'execution');
+			this.persistence = local.persistence;
+			this.localRebuilt = local.rebuilt;
 		} catch (err) {
 			this.storageError = describe(err);
 		}

@@ -47,6 +47,7 @@ import { peersOf, type Peer, type Presenting } from './presence';
 import { ApiError, registerPlan } from './server';
 import { SyncProvider, type ConnectionStatus } from './sync-provider';
 import { loadUnsent, saveUnsent } from './unsent-counter';
+import { mustSeed } from './seed-rule';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 
 /** How often the plan list's "updated" time and title are refreshed while editing. */
@@ -74,6 +75,8 @@ export class PlanSession {
 	registered = $state(false);
 	fatal = $state.raw<{ code: number; reason: string } | null>(null);
 	storageError = $state<string | null>(null);
+	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
+	localRebuilt = $state(false);
 	registerError = $state<string | null>(null);
 	peers = $state.raw<Peer[]>([]);
 	overview = $state.raw<OverviewView>(readOverview(this.doc));
@@ -174,16 +177,25 @@ export class PlanSession {
 		this.registered = Boolean(entry.token);
 		const onStorageError = (message: string) => (this.storageError = message);
 		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
+		let localLoaded = false;
 		try {
-			this.persistence = await openLocalStore(this.planId, this.doc, onStorageError);
+			const local = await openLocalStore(this.planId, this.doc, onStorageError);
+			this.persistence = local.persistence;
+			this.localRebuilt = local.rebuilt;
+			localLoaded = !local.rebuilt;
 		} catch (err) {
 			this.storageError = describe(err);
 		}
 		if (this.destroyed) return;
-		if (schemaVersion(this.doc) === null && entry.seed) {
-			const { title, fiscalYear, template, language, demo } = entry.seed;
+		const seeding = mustSeed(entry, localLoaded, schemaVersion(this.doc));
+		if (seeding) {
+			const { title, fiscalYear, template, language, demo } = entry.seed!;
 			if (demo) await this.seedDemo(language ?? 'en', onStorageError);
 			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
+		}
+		if (seeding || (entry.seed && entry.token)) {
+			// Used, or unusable for good (the plan is on the server): drop it, in memory and stored.
+			this.entry = { ...entry, seed: undefined };
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
 		this.refreshAll();
@@ -286,10 +298,13 @@ export class PlanSession {
 		try {
 			const title = readOverview(this.doc).values.title;
 			const { tokens } = await registerPlan(this.planId, title, entry.registrationKey);
-			this.entry = { ...entry, token: tokens.edit, viewToken: tokens.view };
+			const patch = { token: tokens.edit, viewToken: tokens.view };
+			this.entry = { ...entry, ...patch };
 			this.registered = true;
 			this.registerError = null;
-			await putPlan(this.entry).catch((err) => (this.storageError = describe(err)));
+			// Only the new fields: writing the whole entry back would also write fields this
+			// session read earlier and that have changed since (the seed, once used).
+			await updatePlan(this.planId, patch).catch((err) => (this.storageError = describe(err)));
 		} catch (err) {
 			if (err instanceof ApiError) {
 				this.registerError = err.message;
