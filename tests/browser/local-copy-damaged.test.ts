@@ -63,15 +63,15 @@ describe('browser — a damaged local copy', () => {
 		await damageLocalCopy(alice.page, planId);
 		await alice.page.goto(`${baseUrl}/plan/${planId}`);
 
-		// She is told, her damaged copy is kept aside, and the plan is Bob's, not the template's.
-		await alice.page.getByTestId('local-rebuilt').waitFor();
-		expect(await alice.page.getByText('Local storage failed').count()).toBe(0);
-		expect(await quarantinedCopies(alice.page)).toBe(1);
-		await alice.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 15_000 });
+		// The plan is Bob's, not the template's again; she is told, and her damaged copy is kept aside.
+		await alice.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 30_000 });
 		expect(await alice.page.getByTestId('plan-title').textContent()).toBe('Renamed by Bob');
 		await alice.page.getByTestId('tab-goals').click();
 		expect(await alice.page.getByTestId('goal').count()).toBe(goals);
 		expect(await alice.page.getByTestId('goal').first().getByTestId('goal-target').inputValue()).toBe('777000');
+		expect(await alice.page.getByTestId('local-rebuilt').count()).toBe(1);
+		expect(await alice.page.getByText('Local storage failed').count()).toBe(0);
+		expect(await quarantinedCopies(alice.page)).toBe(1);
 
 		// Nothing was overwritten for Bob either (Alice's page is synced: anything it wrote has reached him).
 		await setTitle(alice.page, 'Checked by Alice');

@@ -33,6 +33,8 @@ export class ExecutionSession {
 	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
 	localRebuilt = $state(false);
 	fatal = $state.raw<{ code: number; reason: string } | null>(null);
+	/** The server refused edits it was sent (retried; see ProviderState.refused). */
+	refused = $state.raw<{ code: number; reason: string } | null>(null);
 
 	private persistence: IndexeddbPersistence | null = null;
 	private provider: SyncProvider | null = null;
@@ -144,6 +146,7 @@ export class ExecutionSession {
 				this.status = s.status;
 				this.unsent = s.unsent;
 				this.fatal = s.fatal;
+				this.refused = s.refused;
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
 				if (s.status === 'synced' && !initialised) {

@@ -74,7 +74,7 @@ async function quarantine(name: string, records: { k: number; v: unknown }[], un
 	const db = await idb.openDB(QUARANTINE_DB, (d) => idb.createStores(d, [[QUARANTINE_STORE, { autoIncrement: true }]]));
 	try {
 		const [store] = idb.transact(db, [QUARANTINE_STORE]);
-		await idb.addAutoKey(store!, { name, at: new Date().toISOString(), unreadable, records });
+		await idb.rtop(store!.add({ name, at: new Date().toISOString(), unreadable, records }));
 	} finally {
 		db.close();
 	}

@@ -74,6 +74,8 @@ export class PlanSession {
 	unsent = $state(0);
 	registered = $state(false);
 	fatal = $state.raw<{ code: number; reason: string } | null>(null);
+	/** The server refused edits it was sent (retried; see ProviderState.refused). */
+	refused = $state.raw<{ code: number; reason: string } | null>(null);
 	storageError = $state<string | null>(null);
 	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
 	localRebuilt = $state(false);
@@ -284,6 +286,7 @@ export class PlanSession {
 				this.status = s.status;
 				this.unsent = s.unsent;
 				this.fatal = s.fatal;
+				this.refused = s.refused;
 				saveUnsent(this.planId, s.unsent);
 			}
 		});
