@@ -6,26 +6,25 @@ import {
 	MAX_AWARENESS_CLIENTS_PER_SOCKET,
 	MAX_AWARENESS_STATE_BYTES,
 	MAX_DOC_BYTES,
-	MAX_FRAME_BYTES
+	MAX_FRAME_BYTES,
+	MAX_PENDING_BYTES
 } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
+import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
 import { DocStore } from './doc-store';
+import { IncomingParts } from './incoming-parts';
+import { Outgoing, safeSend } from './outgoing';
+import { ProtocolError } from './protocol-error';
+import { SizeGuard, dropPending, pendingBytes } from './size-guard';
 import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { TokenBucket } from './token-bucket';
 
-/** A frame we refuse, with the close code that says why. */
-class ProtocolError extends Error {
-	constructor(
-		readonly code: number,
-		message: string
-	) {
-		super(message);
-	}
-}
+/** Split messages the whole room may hold while their parts arrive. */
+const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
 
 /** Updates within this long of an immediate broadcast are batched into the next one. */
 const BURST_WINDOW_MS = 5;
@@ -40,7 +39,9 @@ const FROM_SOCKET = Symbol('socket');
 export class PlanRoom extends DurableObject<Env> {
 	protected readonly doc = new Y.Doc();
 	protected store!: DocStore;
+	private sizeGuard!: SizeGuard;
 	private readonly buckets = new Map<WebSocket, TokenBucket>();
+	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
 	private lastApplied: Uint8Array | null = null;
@@ -49,12 +50,15 @@ export class PlanRoom extends DurableObject<Env> {
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
+		// A split message is at most a whole document (plus its frame header).
+		this.parts = new IncomingParts(this.maxDocBytes() + 1024, MAX_HELD_PART_BYTES);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === FROM_SOCKET) this.lastApplied = update;
 		});
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes());
 		});
 	}
 
@@ -85,7 +89,8 @@ export class PlanRoom extends DurableObject<Env> {
 			server.close(CloseCode.ROOM_FULL, `This plan already has ${max} connections.`);
 			return new Response(null, { status: 101, webSocket: client });
 		}
-		writeAttachment(server, { role, planId, clients: {} } satisfies SocketAttachment);
+		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
+		writeAttachment(server, { role, planId, clients: {}, parts } satisfies SocketAttachment);
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
@@ -123,10 +128,19 @@ export class PlanRoom extends DurableObject<Env> {
 		this.forget(ws);
 	}
 
-	private handleFrame(ws: WebSocket, frame: Uint8Array): void {
+	private handleFrame(ws: WebSocket, frame: Uint8Array, reassembled = false): void {
 		const decoder = decoding.createDecoder(frame);
 		const type = decoding.readVarUint(decoder);
 		switch (type) {
+			case MessageType.PART: {
+				if (reassembled) throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'A part cannot contain parts.');
+				// A message too big for one frame can only be a write (state vectors and presence
+				// are small), and a viewer's writes are dropped: so are its parts, unassembled.
+				if (readAttachment(ws).role !== 'edit') return;
+				const message = this.parts.accept(ws, decoder);
+				if (message) this.handleFrame(ws, message, true);
+				return;
+			}
 			case MessageType.SYNC:
 				return this.handleSync(ws, decoder);
 			case MessageType.AWARENESS:
@@ -147,7 +161,7 @@ export class PlanRoom extends DurableObject<Env> {
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
 			// sent before this step 1 is stored.
-			ws.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload)));
+			new Outgoing(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload))).sendTo(ws);
 			ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
 			return;
 		}
@@ -160,17 +174,38 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
-		if (this.store.bytes + update.byteLength > intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES)) {
-			throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
-		}
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
-		Y.decodeUpdate(update);
+		const decoded = Y.decodeUpdate(update);
+		this.sizeGuard.admit(update, decoded);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
+		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
 		const applied = this.lastApplied as Uint8Array | null;
-		if (!applied) return; // Nothing new: a duplicate, or waiting for missing parts.
-		this.store.append(applied, this.doc);
-		this.queueBroadcast(applied, ws);
+		if (applied) {
+			try {
+				this.store.append(applied, this.doc);
+			} catch (err) {
+				return this.restartFromStorage(err);
+			}
+			this.queueBroadcast(applied, ws);
+		}
+		if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
+			// Updates whose predecessors are withheld must not pile up in memory.
+			dropPending(this.doc);
+			throw new ProtocolError(CloseCode.MISSING_DEPENDENCIES, 'Updates arrived without the changes they build on.');
+		}
+	}
+
+	/**
+	 * A write failed after the update was applied, so memory holds what storage does not.
+	 * Reset the object: the runtime drops every socket (clients see 1006, reconnect and
+	 * resend what they have not seen confirmed) and the next request loads the document
+	 * from storage again. Nothing sent after the failed write leaves the object: the
+	 * output gate never opens for it.
+	 */
+	private restartFromStorage(err: unknown): void {
+		console.error('PlanRoom: storage write failed; restarting from storage', err);
+		this.ctx.abort('storage write failed');
 	}
 
 	private queueBroadcast(update: Uint8Array, from: WebSocket): void {
@@ -199,9 +234,9 @@ export class PlanRoom extends DurableObject<Env> {
 		if (batch.length === 0) return;
 		const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
 		const soleSender = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : null;
-		const frame = syncFrame(SyncStep.UPDATE, merged);
+		const message = new Outgoing(syncFrame(SyncStep.UPDATE, merged));
 		for (const peer of this.ctx.getWebSockets()) {
-			if (peer !== soleSender) safeSend(peer, frame);
+			if (peer !== soleSender) message.sendTo(peer);
 		}
 	}
 
@@ -239,6 +274,10 @@ export class PlanRoom extends DurableObject<Env> {
 		return entries;
 	}
 
+	private maxDocBytes(): number {
+		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
+	}
+
 	private bucket(ws: WebSocket): TokenBucket {
 		let bucket = this.buckets.get(ws);
 		if (!bucket) {
@@ -260,6 +299,7 @@ export class PlanRoom extends DurableObject<Env> {
 	/** Tells the others that this socket's presence is gone (works after a wake: ids live in the attachment). */
 	private forget(ws: WebSocket): void {
 		this.buckets.delete(ws);
+		this.parts.forget(ws);
 		const attachment = readAttachment(ws);
 		const gone = Object.entries(attachment.clients).map(([id, e]) => ({
 			clientId: Number(id),
@@ -273,13 +313,5 @@ export class PlanRoom extends DurableObject<Env> {
 		for (const peer of this.ctx.getWebSockets()) {
 			if (peer !== ws) safeSend(peer, frame);
 		}
-	}
-}
-
-function safeSend(ws: WebSocket, frame: Uint8Array): void {
-	try {
-		ws.send(frame);
-	} catch {
-		// The socket is closing; its close handler cleans up.
 	}
 }

@@ -19,6 +19,14 @@ export interface SocketAttachment {
 	planId: string;
 	/** Awareness client id → latest entry. */
 	clients: Record<string, AwarenessEntry>;
+	/** The client connected with `?parts=1`: it understands PART frames (see protocol/parts.ts). */
+	parts?: boolean;
+	/**
+	 * Transfer id of a split message being received, set at its first part and cleared at
+	 * its last. Parts are held in memory only; if this is set but memory has no parts, they
+	 * were lost to hibernation or a restart and the client must resend.
+	 */
+	transfer?: number | null;
 }
 
 export function readAttachment(ws: WebSocket): SocketAttachment {

@@ -11,8 +11,18 @@ export const CloseCode = {
 	MESSAGE_TOO_BIG: 1009,
 	/** Token expired while connected (checked on connect; kept for the client's sake). */
 	UNAUTHORIZED: 4401,
+	/**
+	 * The earlier parts of a split message were lost (the room restarted or woke from
+	 * hibernation mid-transfer). Nothing of it was applied: reconnect and send it again.
+	 */
+	PARTS_LOST: 4408,
 	/** The update would grow the document past MAX_DOC_BYTES. */
 	DOC_TOO_LARGE: 4413,
+	/**
+	 * Too many updates wait for changes they build on (MAX_PENDING_BYTES); the server forgot
+	 * them. Reconnecting resends everything the server lacks, in an order it can apply.
+	 */
+	MISSING_DEPENDENCIES: 4424,
 	/** Per-connection token bucket exhausted. */
 	RATE_LIMITED: 4429,
 	/** The room already holds MAX_CONNECTIONS_PER_ROOM sockets. */

@@ -13,8 +13,19 @@ export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
  */
 export const MAX_DOC_BYTES = 32 * 1024 * 1024;
 
-/** Snapshot chunk size: SQLite rows in a Durable Object are limited to 2 MB. */
-export const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Largest row the server writes (snapshot chunks and update log rows): SQLite rows in a
+ * Durable Object are limited to 2 MB, and a merged update can be larger than any frame.
+ */
+export const STORAGE_ROW_BYTES = 1024 * 1024;
+
+/**
+ * Updates whose predecessors have not arrived are held in memory (not stored, not relayed)
+ * until they can be applied. They count against MAX_DOC_BYTES, and past this many bytes
+ * they are dropped and the sender is closed with MISSING_DEPENDENCIES. Honest clients
+ * produce them only briefly (an edit sent during the reconnect handshake).
+ */
+export const MAX_PENDING_BYTES = 2 * 1024 * 1024;
 
 /** The update log is folded into a snapshot after this many entries … */
 export const COMPACT_AFTER_UPDATES = 500;
