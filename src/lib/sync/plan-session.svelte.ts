@@ -15,6 +15,7 @@ import { awards, commissionTiers, kpiWeights, readIncentiveSettings } from '../d
 import { leadSources } from '../doc/lead-sources';
 import { competitors, readMarketFacts } from '../doc/market';
 import { migrate } from '../doc/migrations';
+import { newerSchemaVersion, resetNewerSchemaVersion } from '../doc/newer-schema';
 import { planTemplate } from '../doc/scaffold';
 import type { TemplateId } from '../domain/plan/templates';
 import { playbook } from '../doc/playbook';
@@ -105,8 +106,13 @@ export class PlanSession {
 	hasContent = $state(false);
 	/** The industry template the plan was made from (its section hints). */
 	template = $state<TemplateId>('blank');
-	/** Set when the plan was saved by a newer version of the app: it is shown read-only. */
+	/**
+	 * Set when the plan was saved by a newer version of the app: what this version knows stays
+	 * editable, nothing is migrated, and the owner may reset the marker (newer-schema.ts).
+	 */
 	newerSchema = $state<number | null>(null);
+	/** This device created the plan (it holds the registration key): it may reset a newer-version marker. */
+	owner = $state(false);
 
 	/**
 	 * Each section's plain projection, refreshed only when its own Y type changes (an
@@ -176,6 +182,7 @@ export class PlanSession {
 		}
 		this.entry = entry;
 		this.role = entry.role;
+		this.owner = entry.role === 'edit' && Boolean(entry.registrationKey);
 		this.registered = Boolean(entry.token);
 		const onStorageError = (message: string) => (this.storageError = message);
 		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
@@ -223,6 +230,11 @@ export class PlanSession {
 			this.storageError = describe(err);
 		}
 		execution.destroy();
+	}
+
+	/** The owner says the newer-version marker was set by mistake (the page asks for confirmation first). */
+	resetSchemaVersion(): void {
+		if (this.owner && this.role === 'edit') resetNewerSchemaVersion(this.doc);
 	}
 
 	undo(): void {
@@ -350,7 +362,7 @@ export class PlanSession {
 		queueMicrotask(() => {
 			if (this.destroyed) return;
 			const version = schemaVersion(this.doc);
-			this.newerSchema = version !== null && version > SCHEMA_VERSION ? version : null;
+			this.newerSchema = newerSchemaVersion(this.doc);
 			if (this.loaded && this.role === 'edit' && version !== null && version < SCHEMA_VERSION) {
 				migrate(this.doc, { language: i18n.locale });
 			}
