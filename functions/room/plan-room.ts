@@ -3,9 +3,9 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import {
-	MAX_AWARENESS_CLIENTS_PER_SOCKET,
-	MAX_AWARENESS_STATE_BYTES,
+	MAX_AWARENESS_FRAME_BYTES,
 	MAX_DOC_BYTES,
+	MAX_DOC_ITEMS,
 	MAX_FRAME_BYTES,
 	MAX_PENDING_BYTES
 } from '../../src/lib/protocol/limits';
@@ -15,13 +15,23 @@ import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
+import { connectionLimits, connectionRefusal, roleTag, tokenTag } from './connection-limits';
 import { DocStore } from './doc-store';
+import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
+import { Presence } from './presence';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
-import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
-import { TokenBucket } from './token-bucket';
+import {
+	PLAN_HEADER,
+	ROLE_HEADER,
+	TOKEN_HEADER,
+	readAttachment,
+	writeAttachment,
+	type SocketAttachment
+} from './socket-attachment';
+import { socketRates, type SocketRates } from './socket-rates';
 
 /** Split messages the whole room may hold while their parts arrive. */
 const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
@@ -40,7 +50,9 @@ export class PlanRoom extends DurableObject<Env> {
 	protected readonly doc = new Y.Doc();
 	protected store!: DocStore;
 	private sizeGuard!: SizeGuard;
-	private readonly buckets = new Map<WebSocket, TokenBucket>();
+	private budget!: EditorBudget;
+	private readonly rates = new Map<WebSocket, SocketRates>();
+	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
@@ -58,7 +70,8 @@ export class PlanRoom extends DurableObject<Env> {
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
-			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes());
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes(), intVar(env.MAX_DOC_ITEMS, MAX_DOC_ITEMS));
+			this.budget = new EditorBudget(ctx.storage.sql, intVar(env.EDITOR_SHARE_BYTES, Math.floor(this.maxDocBytes() / 2)));
 		});
 	}
 
@@ -81,16 +94,18 @@ export class PlanRoom extends DurableObject<Env> {
 	async fetch(request: Request): Promise<Response> {
 		const role = request.headers.get(ROLE_HEADER);
 		const planId = request.headers.get(PLAN_HEADER) ?? '';
-		if (!isRole(role)) return new Response('missing role', { status: 400 });
+		const tokenId = request.headers.get(TOKEN_HEADER);
+		if (!isRole(role) || !tokenId) return new Response('missing role or token id', { status: 400 });
 		const { 0: client, 1: server } = new WebSocketPair();
-		this.ctx.acceptWebSocket(server);
-		const max = intVar(this.env.MAX_CONNECTIONS_PER_ROOM, 200);
-		if (this.ctx.getWebSockets().length > max) {
-			server.close(CloseCode.ROOM_FULL, `This plan already has ${max} connections.`);
+		// Accepted before it is judged, so a refused client learns why from the close code.
+		this.ctx.acceptWebSocket(server, [roleTag(role), tokenTag(tokenId)]);
+		const refusal = connectionRefusal(this.ctx, role, tokenId, connectionLimits(this.env));
+		if (refusal) {
+			server.close(CloseCode.ROOM_FULL, refusal);
 			return new Response(null, { status: 101, webSocket: client });
 		}
 		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
-		writeAttachment(server, { role, planId, clients: {}, parts } satisfies SocketAttachment);
+		writeAttachment(server, { role, planId, tokenId, clients: {}, parts } satisfies SocketAttachment);
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
@@ -103,7 +118,8 @@ export class PlanRoom extends DurableObject<Env> {
 		if (message.byteLength > MAX_FRAME_BYTES) {
 			return this.reject(ws, CloseCode.MESSAGE_TOO_BIG, `Frames are limited to ${MAX_FRAME_BYTES} bytes.`);
 		}
-		if (!this.bucket(ws).take()) {
+		const rates = this.ratesFor(ws);
+		if (!rates.messages.take(1) || !rates.bytes.take(message.byteLength)) {
 			return this.reject(ws, CloseCode.RATE_LIMITED, 'Too many messages; slow down.');
 		}
 		try {
@@ -176,7 +192,10 @@ export class PlanRoom extends DurableObject<Env> {
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
 		const decoded = Y.decodeUpdate(update);
-		this.sizeGuard.admit(update, decoded);
+		const grows = this.sizeGuard.admit(update, decoded);
+		// Sockets from before token ids were passed share one budget.
+		const tokenId = readAttachment(ws).tokenId ?? '';
+		if (grows) this.budget.admit(tokenId, update.byteLength);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
 		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
@@ -184,6 +203,7 @@ export class PlanRoom extends DurableObject<Env> {
 		if (applied) {
 			try {
 				this.store.append(applied, this.doc);
+				if (grows) this.budget.charge(tokenId, applied.byteLength);
 			} catch (err) {
 				return this.restartFromStorage(err);
 			}
@@ -241,25 +261,18 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private handleAwareness(ws: WebSocket, frame: Uint8Array, update: Uint8Array): void {
+		if (frame.byteLength > MAX_AWARENESS_FRAME_BYTES) {
+			throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `Presence frames are limited to ${MAX_AWARENESS_FRAME_BYTES} bytes.`);
+		}
+		if (!this.ratesFor(ws).awareness.take(frame.byteLength)) {
+			throw new ProtocolError(CloseCode.RATE_LIMITED, 'Too much presence traffic; slow down.');
+		}
 		const changes = decodeAwarenessUpdate(update);
-		const attachment = readAttachment(ws);
-		for (const change of changes) {
-			const key = String(change.clientId);
-			if (change.state === null) {
-				delete attachment.clients[key];
-				continue;
-			}
-			if (change.state.length > MAX_AWARENESS_STATE_BYTES) {
-				throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, 'Presence state is too large.');
-			}
-			attachment.clients[key] = { clock: change.clock, state: change.state };
-		}
-		if (Object.keys(attachment.clients).length > MAX_AWARENESS_CLIENTS_PER_SOCKET) {
-			throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'Too many presence ids on one connection.');
-		}
-		writeAttachment(ws, attachment);
-		// Relay to everyone, the sender included: stock clients treat the echo as a sign of life.
-		for (const peer of this.ctx.getWebSockets()) safeSend(peer, frame);
+		const accepted = this.presence.accept(ws, changes);
+		// Relay only what this socket may say (the original frame when that is all of it), to
+		// everyone, the sender included: stock clients treat the echo as a sign of life.
+		const relay = accepted.length === changes.length ? frame : encodeAwarenessMessage(accepted);
+		for (const peer of this.ctx.getWebSockets()) safeSend(peer, relay);
 	}
 
 	/** Awareness states of every socket except `except`. */
@@ -278,13 +291,13 @@ export class PlanRoom extends DurableObject<Env> {
 		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
 	}
 
-	private bucket(ws: WebSocket): TokenBucket {
-		let bucket = this.buckets.get(ws);
-		if (!bucket) {
-			bucket = new TokenBucket(intVar(this.env.RATE_LIMIT_BURST, 3000), intVar(this.env.RATE_LIMIT_PER_SECOND, 1000));
-			this.buckets.set(ws, bucket);
+	private ratesFor(ws: WebSocket): SocketRates {
+		let rates = this.rates.get(ws);
+		if (!rates) {
+			rates = socketRates(this.env, this.maxDocBytes());
+			this.rates.set(ws, rates);
 		}
-		return bucket;
+		return rates;
 	}
 
 	private reject(ws: WebSocket, code: number, reason: string): void {
@@ -298,17 +311,10 @@ export class PlanRoom extends DurableObject<Env> {
 
 	/** Tells the others that this socket's presence is gone (works after a wake: ids live in the attachment). */
 	private forget(ws: WebSocket): void {
-		this.buckets.delete(ws);
+		this.rates.delete(ws);
 		this.parts.forget(ws);
-		const attachment = readAttachment(ws);
-		const gone = Object.entries(attachment.clients).map(([id, e]) => ({
-			clientId: Number(id),
-			clock: e.clock + 1,
-			state: null
-		}));
+		const gone = this.presence.release(ws);
 		if (gone.length === 0) return;
-		attachment.clients = {};
-		writeAttachment(ws, attachment);
 		const frame = encodeAwarenessMessage(gone);
 		for (const peer of this.ctx.getWebSockets()) {
 			if (peer !== ws) safeSend(peer, frame);

@@ -8,7 +8,12 @@ type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 /**
  * Decides, before an editor's update touches the document, whether it may grow the plan.
  *
- * What counts is what the update could add: stored bytes (snapshot + log), plus the bytes
+ * Two caps, because the room holds the whole document in a 128 MB heap and heap follows
+ * items more than bytes (docs/benchmarks.md, "Plan room memory"): a small map field costs
+ * hundreds of bytes of heap, a long pasted string about its length.
+ *
+ * Items: the structs in the document plus those in the update.
+ * Bytes: what the update could add to storage: stored bytes (snapshot + log), plus the bytes
  * Yjs holds as pending (updates whose predecessors have not arrived: in memory, not stored,
  * and merged into the next applied update once they resolve), plus the update itself.
  * That sum bounds the applied size, so the check never has to undo an applied update.
@@ -17,24 +22,36 @@ export class SizeGuard {
 	constructor(
 		private readonly doc: Y.Doc,
 		private readonly store: DocStore,
-		private readonly maxBytes: number
+		private readonly maxBytes: number,
+		private readonly maxItems: number
 	) {}
 
-	admit(update: Uint8Array, decoded: DecodedUpdate): void {
+	/** Throws DOC_TOO_LARGE when the update may not be applied; false when it only deletes. */
+	admit(update: Uint8Array, decoded: DecodedUpdate): boolean {
 		// Deleting is how a full plan gets room again: never refuse it.
-		if (deletesOnlyExisting(this.doc, decoded)) return;
-		if (this.fits(update)) return;
+		if (deletesOnlyExisting(this.doc, decoded)) return false;
+		if (itemCount(this.doc) + decoded.structs.length > this.maxItems) {
+			throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its limit of items.');
+		}
+		if (this.fits(update)) return true;
 		// The stored log may still hold content deleted since: fold it into a snapshot
 		// (deleted content is dropped) before judging. Only when there is a log, so a
 		// refused writer cannot make every attempt pay for a compaction.
 		if (this.store.hasLog) this.store.compact(this.doc);
-		if (this.fits(update)) return;
+		if (this.fits(update)) return true;
 		throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
 	}
 
 	private fits(update: Uint8Array): boolean {
 		return this.store.bytes + pendingBytes(this.doc) + update.byteLength <= this.maxBytes;
 	}
+}
+
+/** Structs in the document (adjacent ones of a client are merged; deleted ones shrink to GC ranges). */
+export function itemCount(doc: Y.Doc): number {
+	let n = 0;
+	for (const structs of doc.store.clients.values()) n += structs.length;
+	return n;
 }
 
 /** Bytes Yjs holds for updates waiting on a missing predecessor. */

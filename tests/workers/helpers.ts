@@ -32,6 +32,13 @@ export async function tokenFor(planId: string, role: 'edit' | 'view', ttlDays = 
 	return (await signToken(SECRET, planId, role, ttlDays, now)).token;
 }
 
+let minted = 0;
+
+/** A token no other call returns (tokens minted in the same second with the same claims are equal). */
+export function distinctToken(planId: string, role: 'edit' | 'view') {
+	return tokenFor(planId, role, 1 + ++minted / 1000);
+}
+
 export type Frame = { type: number; step?: number; payload: Uint8Array };
 
 export function decodeFrame(bytes: Uint8Array): Frame {

@@ -6,7 +6,7 @@ import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { MAX_PENDING_BYTES, STORAGE_ROW_BYTES } from '../../src/lib/protocol/limits';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import type { PlanRoom } from '../../functions/room/plan-room';
-import { connectDoc, createPlan, openSocket, syncFrame, tokenFor } from './helpers';
+import { connectDoc, createPlan, openSocket, syncFrame, distinctToken } from './helpers';
 
 const stubFor = (planId: string) => env.PLAN_ROOM.get(env.PLAN_ROOM.idFromName(planId));
 type RoomInternals = { doc: Y.Doc; store: { bytes: number; append(u: Uint8Array, d: Y.Doc): void } };
@@ -81,7 +81,7 @@ describe('PlanRoom — memory never holds what storage does not', () => {
 
 	it('counts pending updates against the size cap', async () => {
 		const { planId, tokens } = await createPlan();
-		const filler = await connectDoc(planId, await tokenFor(planId, 'edit'));
+		const filler = await connectDoc(planId, await distinctToken(planId, 'edit'));
 		filler.edit((d) => d.getText('fill').insert(0, 'f'.repeat(1_700_000)));
 		filler.edit((d) => d.getText('fill').insert(0, 'g'.repeat(1_700_000)));
 		await filler.roundTrip();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { SyncStep } from '../../src/lib/protocol/messages';
 import type { PlanRoom } from '../../functions/room/plan-room';
-import { connectDoc, createPlan, syncFrame, tokenFor } from './helpers';
+import { connectDoc, createPlan, syncFrame, distinctToken } from './helpers';
 
 const CAP = 5 * 1024 * 1024; // vitest.config.ts
 const stubFor = (planId: string) => env.PLAN_ROOM.get(env.PLAN_ROOM.idFromName(planId));
@@ -15,7 +15,7 @@ const storedBytes = (planId: string) =>
 /** Fills the plan with `blocks` MiB of text, one MiB per editor (each editor has its own share). */
 async function fill(planId: string, blocks: number): Promise<void> {
 	for (let i = 0; i < blocks; i++) {
-		const e = await connectDoc(planId, await tokenFor(planId, 'edit'));
+		const e = await connectDoc(planId, await distinctToken(planId, 'edit'));
 		e.edit((d) => d.getText(`junk${i}`).insert(0, String(i).repeat(1024 * 1024)));
 		await e.roundTrip();
 		e.socket.close();
@@ -55,7 +55,7 @@ describe('PlanRoom — a full plan can always be made writable again', { timeout
 		a.edit((d) => d.getText('list').insert(0, 'z'.repeat(4000)));
 		await a.roundTrip();
 		// Top the plan up to within a few hundred bytes of the cap.
-		const filler = await connectDoc(planId, await tokenFor(planId, 'edit'));
+		const filler = await connectDoc(planId, await distinctToken(planId, 'edit'));
 		const room = CAP - (await storedBytes(planId)) - 400;
 		filler.edit((d) => d.getText('top').insert(0, 't'.repeat(room)));
 		await filler.roundTrip();
@@ -74,6 +74,23 @@ describe('PlanRoom — a full plan can always be made writable again', { timeout
 		a.edit((d) => d.getText('list').insert(0, 'more'.repeat(200)));
 		expect((await a.socket.waitClosed()).code).toBe(CloseCode.DOC_TOO_LARGE);
 		for (const s of [fresh, filler]) s.socket.close();
+	});
+
+	it('caps items as well as bytes: 25k small map fields (little storage, much heap) close with 4413', async () => {
+		const { planId, tokens } = await createPlan();
+		const a = await connectDoc(planId, tokens.edit);
+		a.edit((d) => d.getMap('ok').set('k', 1));
+		await a.roundTrip();
+		// Tests run with MAX_DOC_ITEMS = 20000 (vitest.config.ts). Each key is its own item.
+		const update = a.edit((d) => {
+			for (let i = 0; i < 25_000; i++) d.getMap('fields').set(`f${i}`, i);
+		});
+		expect(update.byteLength).toBeLessThan(CAP / 4);
+		expect((await a.socket.waitClosed()).code).toBe(CloseCode.DOC_TOO_LARGE);
+		const fresh = await connectDoc(planId, tokens.view);
+		expect(fresh.doc.getMap('fields').size).toBe(0);
+		expect(fresh.doc.getMap('ok').get('k')).toBe(1);
+		fresh.socket.close();
 	});
 
 	it('refuses, at the cap, a "delete" of content the plan does not have (it would wait in memory)', async () => {
