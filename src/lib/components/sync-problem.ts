@@ -11,7 +11,7 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 export function syncProblemMessage(state: Pick<ProviderState, 'fatal' | 'refused'>, t: Translate): string | null {
 	const { fatal, refused } = state;
 	if (fatal) {
-		if (fatal.code === 4401 || fatal.code === 4413) return t(`plan.fatal.${fatal.code}`);
+		if (fatal.code === 4401 || fatal.code === 4413 || fatal.code === 4507) return t(`plan.fatal.${fatal.code}`);
 		return t('plan.fatal.other', { reason: fatal.reason || String(fatal.code) });
 	}
 	if (refused) {

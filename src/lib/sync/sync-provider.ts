@@ -59,7 +59,8 @@ const REFUSAL_CODES: ReadonlySet<number> = new Set([
 	CloseCode.UNSUPPORTED_DATA,
 	CloseCode.INVALID_PAYLOAD,
 	CloseCode.MESSAGE_TOO_BIG,
-	CloseCode.DOC_TOO_LARGE
+	CloseCode.DOC_TOO_LARGE,
+	CloseCode.EDITOR_QUOTA
 ]);
 
 /**
