@@ -4,7 +4,7 @@
  * actual and forecast (with its 80% band) for the period. Pure: the page only draws it.
  */
 import { addMonths, isPeriod, monthRange } from './dates';
-import { compareMethods, forecast } from './forecast';
+import { rememberedBacktests, rememberedForecast } from './forecast-memo';
 import type { BacktestResult, ConcreteMethod } from './forecast-types';
 import { ragForBaseline, ragForTarget, type Rag } from './rag';
 
@@ -107,7 +107,7 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 	const series = historyMonths.map((m) => actuals.get(m) ?? 0);
 	const emptyMonths = historyMonths.filter((m) => !actuals.has(m));
 	const ahead = input.months.filter((m) => m >= input.asOfMonth);
-	const predicted = ahead.length > 0 && series.length > 0 ? forecast(series, { method: 'auto', horizon: ahead.length }) : null;
+	const predicted = ahead.length > 0 && series.length > 0 ? rememberedForecast(series, { method: 'auto', horizon: ahead.length }) : null;
 	const predictedFor = (month: string) => {
 		const i = ahead.indexOf(month);
 		return i >= 0 && predicted ? { value: predicted.values[i] ?? 0, lower: predicted.lower[i] ?? 0, upper: predicted.upper[i] ?? 0 } : null;
@@ -159,6 +159,6 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 		proRatedTarget,
 		forecastMethod: predicted?.method ?? null,
 		emptyMonths,
-		backtests: series.length > 0 ? compareMethods(series) : []
+		backtests: series.length > 0 ? rememberedBacktests(series) : []
 	};
 }
