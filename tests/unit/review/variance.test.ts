@@ -84,6 +84,17 @@ describe('review — variance table and the 10% rule', () => {
 		expect(table.find((r) => r.key === 'rep:rep-001')?.label).toBe('Wang Wei');
 	});
 
+	it('a month planned at 0 that books 50,000 is flagged for a root cause (no percentage, not "no variance")', () => {
+		const s = snapshot({ '2025-07': 100_000, '2025-08': 0 }, { '2025-07': 100_000, '2025-08': 50_000 });
+		const august = buildVarianceTable(s).find((r) => r.key === 'revenue:2025-08');
+		expect(august).toMatchObject({ plan: 0, actual: 50_000, abs: 50_000, pct: null, flagged: true });
+		expect(missingRootCauses(review(s)).map((r) => r.key)).toContain('revenue:2025-08');
+		// A single month planned at 0: the period's own revenue row is flagged too.
+		expect(buildVarianceTable(snapshot({ '2025-08': 0 }, { '2025-08': 50_000 }))[0]).toMatchObject({ pct: null, flagged: true });
+		// Nothing planned and nothing booked: nothing to explain.
+		expect(buildVarianceTable(snapshot({ '2025-08': 0 }, {}))[0]!.flagged).toBe(false);
+	});
+
 	it('lists flagged rows whose chain has no root cause yet', () => {
 		const s = snapshot({ '2025-01': 100, '2025-02': 100 }, { '2025-01': 80, '2025-02': 70 });
 		const chain = (deviationKey: string, rootCause: string) => ({ id: deviationKey, deviationKey, whys: ['too few leads'], rootCause, countermeasure: '' });
