@@ -48,10 +48,16 @@ export type CreateReviewResult = { ok: true; id: string } | { ok: false; field: 
 
 /**
  * Creates a review of `period` whose snapshot freezes `metrics` (the execution dashboard's
- * metrics for the period) and `targets.monthly` (the targets they were measured against).
+ * metrics for the period) and `targets.monthly` (the targets they were measured against), with
+ * `targets.distributed` (the same minus the elastic reserve) when known.
  * The plan's own expectations (average deal size) are read from the plan doc now and frozen too.
  */
-export function createReview(doc: Y.Doc, metrics: ReviewMetricsInput, targets: { monthly?: Readonly<Record<string, number>> }, input: CreateReviewInput): CreateReviewResult {
+export function createReview(
+	doc: Y.Doc,
+	metrics: ReviewMetricsInput,
+	targets: { monthly?: Readonly<Record<string, number>>; distributed?: Readonly<Record<string, number>> },
+	input: CreateReviewInput
+): CreateReviewResult {
 	if (!(REVIEW_KINDS as readonly unknown[]).includes(input.kind)) return { ok: false, field: 'kind', issue: { code: 'choice' } };
 	if (!isReviewPeriod(input.period)) return { ok: false, field: 'period', issue: { code: 'notDate' } };
 	const byIssue = checkText(input.by, { required: true, maxLength: 200 });
@@ -62,6 +68,7 @@ export function createReview(doc: Y.Doc, metrics: ReviewMetricsInput, targets: {
 		period: input.period,
 		basis: input.basis ?? 'current',
 		monthlyTargets: targets.monthly ?? {},
+		distributedTargets: targets.distributed,
 		planRates: { averageDealSize: typeof plannedSize === 'number' && Number.isFinite(plannedSize) ? plannedSize : null },
 		repNames: input.repNames
 	});

@@ -76,7 +76,14 @@ export function readReviewSnapshot(raw: unknown): ReviewSnapshot | null {
 		const rates = isObject(raw.planRates) && numOrNull(raw.planRates.averageDealSize) ? { averageDealSize: raw.planRates.averageDealSize } : null;
 		const read = metrics(raw.metrics);
 		if (!targetsByMonth || !actualByMonth || !rates || !read) return null;
-		return { period: { from: raw.period.from, to: raw.period.to }, basis: raw.basis, targetsByMonth, actualByMonth, planRates: rates, metrics: read };
+		const snapshot: ReviewSnapshot = { period: { from: raw.period.from, to: raw.period.to }, basis: raw.basis, targetsByMonth, actualByMonth, planRates: rates, metrics: read };
+		// Optional: reviews frozen before the reserve was told apart have none.
+		if (raw.distributedByMonth !== undefined) {
+			const distributedByMonth = numberRecord(raw.distributedByMonth);
+			if (!distributedByMonth) return null;
+			snapshot.distributedByMonth = distributedByMonth;
+		}
+		return snapshot;
 	} catch {
 		// A hostile getter in peer data: unreadable, shown as such by the caller.
 		return null;

@@ -68,8 +68,14 @@ export interface ReviewSnapshot {
 	period: ReviewPeriod;
 	/** Which targets the metrics were measured against. */
 	basis: 'baseline' | 'current';
-	/** Company target per 'YYYY-MM' in the period. */
+	/** Company target per 'YYYY-MM' in the period (the full target, elastic reserve included). */
 	targetsByMonth: Record<string, number>;
+	/**
+	 * What was distributed to units and reps per 'YYYY-MM' (full target − elastic reserve): the
+	 * committed target the 10% rule measures. Absent in reviews frozen before it was kept, which
+	 * keep measuring the full target as they always did.
+	 */
+	distributedByMonth?: Record<string, number>;
 	/** Actual per 'YYYY-MM' in the period. */
 	actualByMonth: Record<string, number>;
 	planRates: ReviewPlanRates;
@@ -140,6 +146,8 @@ export interface SnapshotOptions {
 	basis: 'baseline' | 'current';
 	/** Company target per month (other months are ignored). */
 	monthlyTargets: Readonly<Record<string, number>>;
+	/** Distributed (committed) target per month: full target − elastic reserve. */
+	distributedTargets?: Readonly<Record<string, number>>;
 	planRates: ReviewPlanRates;
 	/** Rep id → name, for the rows. */
 	repNames?: Readonly<Record<string, string>>;
@@ -166,6 +174,8 @@ export function buildReviewSnapshot(metrics: ReviewMetricsInput, options: Snapsh
 		actualByMonth[month] = 0;
 	}
 	for (const { period, value } of metrics.actualByMonth) if (inPeriod.has(period)) actualByMonth[period] = (actualByMonth[period] ?? 0) + finite(value);
+	const distributed = options.distributedTargets;
+	const distributedByMonth = distributed ? Object.fromEntries(months.map((m) => [m, finite(distributed[m] ?? 0)])) : undefined;
 	const actual = months.reduce((sum, m) => sum + (actualByMonth[m] ?? 0), 0);
 	const target = months.reduce((sum, m) => sum + (targetsByMonth[m] ?? 0), 0);
 	const pipelineInPeriod = metrics.weightedPipeline.filter((w) => inPeriod.has(w.month)).reduce((sum, w) => sum + finite(w.weighted), 0);
@@ -182,6 +192,7 @@ export function buildReviewSnapshot(metrics: ReviewMetricsInput, options: Snapsh
 		period: { ...options.period },
 		basis: options.basis,
 		targetsByMonth,
+		...(distributedByMonth ? { distributedByMonth } : {}),
 		actualByMonth,
 		planRates: { ...options.planRates },
 		metrics: {
