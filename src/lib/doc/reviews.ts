@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { buildReviewSnapshot, isReviewPeriod, REVIEW_KINDS, type FiveWhys, type Review, type ReviewKind, type ReviewMetricsInput, type ReviewPeriod } from '../domain/review';
 import { readReviewSnapshot } from '../domain/review-read';
+import type { WeekMonthShare } from '../domain/review-week';
 import type { TaskStatus } from '../domain/plan/types';
 import { checkDate, checkText, type ValueIssue } from '../domain/plan/validate';
 import { newRecordId } from './record-list';
@@ -41,6 +42,8 @@ export interface CreateReviewInput {
 	basis?: 'baseline' | 'current';
 	/** Rep id → name, for the frozen per-rep rows. */
 	repNames?: Readonly<Record<string, string>>;
+	/** Weekly reviews: how the month targets were pro-rated to the week (`weekReviewInput`). */
+	week?: readonly WeekMonthShare[];
 	id?: string;
 }
 
@@ -69,6 +72,7 @@ export function createReview(
 		basis: input.basis ?? 'current',
 		monthlyTargets: targets.monthly ?? {},
 		distributedTargets: targets.distributed,
+		week: input.week,
 		planRates: { averageDealSize: typeof plannedSize === 'number' && Number.isFinite(plannedSize) ? plannedSize : null },
 		repNames: input.repNames
 	});

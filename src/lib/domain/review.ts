@@ -7,6 +7,7 @@
  * `review-read.ts`.
  */
 import { monthRange } from './dates';
+import type { WeekMonthShare } from './review-week';
 import { percent } from './stats';
 
 export const REVIEW_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
@@ -76,6 +77,11 @@ export interface ReviewSnapshot {
 	 * keep measuring the full target as they always did.
 	 */
 	distributedByMonth?: Record<string, number>;
+	/**
+	 * Weekly reviews: how each month's target was pro-rated to the week's days (`review-week.ts`).
+	 * Absent for monthly and quarterly reviews, and for weekly ones frozen before.
+	 */
+	week?: WeekMonthShare[];
 	/** Actual per 'YYYY-MM' in the period. */
 	actualByMonth: Record<string, number>;
 	planRates: ReviewPlanRates;
@@ -133,8 +139,8 @@ export function isReviewPeriod(period: unknown): period is ReviewPeriod {
 }
 
 /**
- * The calendar months a period touches, oldest first. Metrics and targets are kept by month, so
- * a weekly review reads the months its week falls in.
+ * The calendar months a period touches, oldest first. A weekly review's week can touch two; its
+ * figures for each are only the week's days there (`review-week.ts`).
  * Example: { from: '2025-11', to: '2026-01' } → ['2025-11', '2025-12', '2026-01'].
  */
 export function periodMonths(period: ReviewPeriod): string[] {
@@ -148,6 +154,8 @@ export interface SnapshotOptions {
 	monthlyTargets: Readonly<Record<string, number>>;
 	/** Distributed (committed) target per month: full target − elastic reserve. */
 	distributedTargets?: Readonly<Record<string, number>>;
+	/** Weekly: the pro-rating behind `monthlyTargets`, frozen for the explanation on screen. */
+	week?: readonly WeekMonthShare[];
 	planRates: ReviewPlanRates;
 	/** Rep id → name, for the rows. */
 	repNames?: Readonly<Record<string, string>>;
@@ -193,6 +201,7 @@ export function buildReviewSnapshot(metrics: ReviewMetricsInput, options: Snapsh
 		basis: options.basis,
 		targetsByMonth,
 		...(distributedByMonth ? { distributedByMonth } : {}),
+		...(options.week ? { week: options.week.map((s) => ({ ...s })) } : {}),
 		actualByMonth,
 		planRates: { ...options.planRates },
 		metrics: {
