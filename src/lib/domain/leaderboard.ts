@@ -34,7 +34,8 @@ export function leaderboard(rows: readonly Scored[], order: 'desc' | 'asc' = 'de
 	unscored.sort(byId);
 	const ranked: Ranked[] = [];
 	scored.forEach(({ row, key }, i) => {
-		const rank = i > 0 && scored[i - 1].key === key ? ranked[i - 1].rank : i + 1;
+		const previous = ranked[i - 1];
+		const rank = previous && scored[i - 1]?.key === key ? previous.rank : i + 1;
 		ranked.push({ id: row.id, value: row.value, rank });
 	});
 	return [...ranked, ...unscored.map((row) => ({ id: row.id, value: null, rank: null }))];
