@@ -119,6 +119,9 @@ describe('reverse funnel', () => {
 		const broken = reverseFunnel(100, 10, [{ name: 'p', conversionPct: 0 }, { name: 'l', conversionPct: 50 }]);
 		expect(broken.steps.map((s) => s.total)).toEqual([null, null]);
 		expect(reverseFunnel(100, 0, steps).deals).toBeNull();
+		// More out of a step than into it is not a conversion.
+		expect(reverseFunnel(100, 10, [{ name: 'p', conversionPct: 150 }, { name: 'l', conversionPct: 50 }]).steps.map((s) => s.total)).toEqual([null, null]);
+		expect(reverseFunnel(100, 10, [{ name: 'p', conversionPct: 100 }]).steps[0]?.total).toBe(10);
 	});
 
 	it('runs a budget through the funnel', () => {

@@ -8,7 +8,7 @@
  * `checkDecomposition` reports a 103% (it never rescales silently) and `fixWeights` offers the fix.
  */
 import { allocate } from '../allocate';
-import { reverseFunnel } from '../reverse-funnel';
+import { reverseFunnel, type ReverseFunnelWarning } from '../reverse-funnel';
 import { fromUnits, toUnits } from '../step-units';
 import { DEFAULT_MONEY_STEP, DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, type ActivityFunnelRates, type PlanRep, type PlanUnit } from './types';
 
@@ -484,6 +484,8 @@ export function decompose(input: DecompositionInput): DecomposeResult {
 /* ── Activity targets ─────────────────────────────────────────────────────────────────────── */
 
 export interface ActivityTargets {
+	/** The reverse funnel's warnings (a volume no plan can mean). */
+	warnings?: ReverseFunnelWarning[];
 	/** Won deals needed; null without a positive average deal size. */
 	deals: number | null;
 	proposals: number | null;
@@ -514,23 +516,32 @@ export function activityTargets(amount: number, funnel: ActivityFunnelRates): Ac
 		{ name: 'leads', conversionPct: usableRate(funnel.leadToVisitPct) }
 	]);
 	const [proposals, demos, visits, leads] = result.steps.map((s) => s.total);
-	return { deals: result.deals, proposals: proposals ?? null, demos: demos ?? null, visits: visits ?? null, leads: leads ?? null };
+	return { deals: result.deals, proposals: proposals ?? null, demos: demos ?? null, visits: visits ?? null, leads: leads ?? null, warnings: result.warnings };
 }
 
 /**
- * Activity targets per month (each month rounded up on its own, so a rep can act on it) and their
- * sums. A total is null when any month's value is null.
- * Example: months [300,000, 0] at 10,000 per deal, rates 30/50/40/20 → month 1: 30 deals,
- * 100 proposals, 200 demos, 500 visits, 2,500 leads; month 2: all 0; totals as month 1.
+ * Activity targets per month and for the whole span. The span's totals are rounded up once
+ * (`activityTargets` of the summed amount) and each total is spread over the months by their
+ * amounts (largest remainder), so the months add up to what the span needs: rounding every month
+ * up on its own asked 3 × 100,000 for 1,050 leads where the quarter needs 850.
+ * A total is null when a rate is missing; `warnings` carries the reverse funnel's warnings.
+ * Example: months [100,000 × 3] at 30,000 per deal, rates 30/50/40/20 → 10 deals [4, 3, 3],
+ * 34 proposals, 68 demos, 170 visits, 850 leads [284, 283, 283].
  */
-export function monthlyActivityTargets(monthAmounts: readonly number[], funnel: ActivityFunnelRates): { months: ActivityTargets[]; totals: ActivityTargets } {
-	const months = monthAmounts.map((amount) => activityTargets(amount, funnel));
-	const total = (key: keyof ActivityTargets): number | null =>
-		months.reduce<number | null>((sum, m) => (sum === null || m[key] === null ? null : sum + (m[key] ?? 0)), 0);
-	return {
-		months,
-		totals: { deals: total('deals'), proposals: total('proposals'), demos: total('demos'), visits: total('visits'), leads: total('leads') }
-	};
+export function monthlyActivityTargets(
+	monthAmounts: readonly number[],
+	funnel: ActivityFunnelRates
+): { months: ActivityTargets[]; totals: ActivityTargets; warnings: ReverseFunnelWarning[] } {
+	const sum = monthAmounts.reduce((s, v) => s + (Number.isFinite(v) ? Math.max(0, v) : 0), 0);
+	const totals = activityTargets(sum, funnel);
+	const weights = monthAmounts.map((v) => (Number.isFinite(v) ? Math.max(0, v) : 0));
+	const keys = ['deals', 'proposals', 'demos', 'visits', 'leads'] as const;
+	const spread = Object.fromEntries(keys.map((key) => [key, totals[key] === null || weights.length === 0 ? null : allocate(totals[key] ?? 0, weights, 1)])) as Record<(typeof keys)[number], number[] | null>;
+	const months = monthAmounts.map((_, i): ActivityTargets => {
+		const at = (key: (typeof keys)[number]) => spread[key]?.[i] ?? null;
+		return { deals: at('deals'), proposals: at('proposals'), demos: at('demos'), visits: at('visits'), leads: at('leads') };
+	});
+	return { months, totals, warnings: totals.warnings ?? [] };
 }
 
 /* ── Top-down vs bottom-up ────────────────────────────────────────────────────────────────── */

@@ -390,21 +390,33 @@ describe('activity targets from the funnel', () => {
 		{ amount: 90_000, expected: { deals: 3, proposals: 10, demos: 20, visits: 50, leads: 250 } },
 		{ amount: 0, expected: { deals: 0, proposals: 0, demos: 0, visits: 0, leads: 0 } }
 	])('$amount → $expected', ({ amount, expected }) => {
-		expect(activityTargets(amount, funnel)).toEqual(expected);
+		expect(activityTargets(amount, funnel)).toEqual({ ...expected, warnings: [] });
 	});
 
 	it('breaks the chain above a missing or impossible rate', () => {
-		expect(activityTargets(100_000, { ...funnel, visitToDemoPct: null })).toEqual({ deals: 4, proposals: 14, demos: 28, visits: null, leads: null });
-		expect(activityTargets(100_000, { ...funnel, demoToProposalPct: 120 })).toEqual({ deals: 4, proposals: 14, demos: null, visits: null, leads: null });
-		expect(activityTargets(100_000, { ...funnel, averageDealSize: 0 })).toEqual({ deals: null, proposals: null, demos: null, visits: null, leads: null });
+		expect(activityTargets(100_000, { ...funnel, visitToDemoPct: null })).toMatchObject({ deals: 4, proposals: 14, demos: 28, visits: null, leads: null });
+		expect(activityTargets(100_000, { ...funnel, demoToProposalPct: 120 })).toMatchObject({ deals: 4, proposals: 14, demos: null, visits: null, leads: null });
+		expect(activityTargets(100_000, { ...funnel, averageDealSize: 0 })).toMatchObject({ deals: null, proposals: null, demos: null, visits: null, leads: null });
 	});
 
-	it('rounds each month up on its own and sums the months', () => {
-		const result = monthlyActivityTargets([300_000, 0, 100_000], { ...funnel, averageDealSize: 10_000 });
-		expect(result.months[0]).toEqual({ deals: 30, proposals: 100, demos: 200, visits: 500, leads: 2500 });
-		expect(result.months[2]).toEqual({ deals: 10, proposals: 34, demos: 68, visits: 170, leads: 850 });
-		expect(result.totals).toEqual({ deals: 40, proposals: 134, demos: 268, visits: 670, leads: 3350 });
+	it('rounds up once for the span, not at every month: 3 × 100,000 needs 850 leads, not 1,050', () => {
+		const quarter = monthlyActivityTargets([100_000, 100_000, 100_000], funnel);
+		expect(quarter.totals).toMatchObject({ deals: 10, proposals: 34, demos: 68, visits: 170, leads: 850 });
+		expect(quarter.months.map((m) => m.leads)).toEqual([284, 283, 283]);
+		expect(quarter.months.reduce((s, m) => s + (m.leads ?? 0), 0)).toBe(850);
+		const uneven = monthlyActivityTargets([300_000, 0, 100_000], { ...funnel, averageDealSize: 10_000 });
+		expect(uneven.totals).toMatchObject({ deals: 40, proposals: 134, demos: 268, visits: 670, leads: 3350 });
+		expect(uneven.months[1]).toMatchObject({ deals: 0, leads: 0 });
+		expect(uneven.months.map((m) => m.leads)).toEqual([2513, 0, 837]);
 		expect(monthlyActivityTargets([1, 2], { ...funnel, leadToVisitPct: 0 }).totals.leads).toBeNull();
+		expect(monthlyActivityTargets([1, 2], { ...funnel, leadToVisitPct: 0 }).months[0]?.leads).toBeNull();
+	});
+
+	it('warns when a deal size of ¥0.01 asks for billions of leads', () => {
+		const result = monthlyActivityTargets(Array(12).fill(1_000_000), { ...funnel, averageDealSize: 0.01 });
+		expect(result.totals.leads).toBeGreaterThan(1e9);
+		expect(result.warnings).toEqual(['implausibleVolume']);
+		expect(monthlyActivityTargets(Array(12).fill(1_000_000), funnel).warnings).toEqual([]);
 	});
 });
 
