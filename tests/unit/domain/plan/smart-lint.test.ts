@@ -4,6 +4,7 @@ import {
 	fiscalPeriod,
 	lintGoal,
 	smartMessageKey,
+	smartMessageParams,
 	type SmartContext,
 	type SmartLetter,
 	type SmartReasonCode,
@@ -74,11 +75,20 @@ const rows: Row[] = [
 	// A
 	{ name: 'no target: cannot judge', goal: { target: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
 	{ name: 'no capacity and no baseline', goal: { baseline: null }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
-	{ name: 'far above capacity and growth cap', goal: { target: 2_400_000 }, letter: 'A', status: 'fail', codes: ['aboveCapacity', 'aboveGrowthCap'] },
+	{ name: 'far above capacity (capacity decides, not growth)', goal: { target: 2_400_000 }, letter: 'A', status: 'fail', codes: ['aboveCapacity'] },
+	{ name: '+100% over baseline within capacity', goal: { target: 2_000_000, baseline: 1_000_000 }, letter: 'A', status: 'pass', codes: [] },
 	{ name: 'exactly 150% of capacity', goal: { target: 2_310_000, baseline: null }, letter: 'A', status: 'pass', codes: [] },
 	{ name: 'just above 150% of capacity', goal: { target: 2_310_001, baseline: null }, letter: 'A', status: 'fail', codes: ['aboveCapacity'] },
 	{ name: 'capacity of another metric is ignored', goal: { metric: 'newCustomers', target: 999_999, baseline: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
-	{ name: '+60% over baseline', goal: { target: 2_400_000 }, context: { capacities: {} }, letter: 'A', status: 'fail', codes: ['aboveGrowthCap'] },
+	{ name: '+60% over baseline, no capacity: unknown, not failed', goal: { target: 2_400_000 }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['aboveGrowthCap'] },
+	{
+		name: 'start-up conversion 5% → 12% (the brief’s own example) is not rejected',
+		goal: { metric: 'custom', customMetricName: 'Lead conversion', unit: '%', target: 12, baseline: 5 },
+		context: { capacities: {} },
+		letter: 'A',
+		status: 'unknown',
+		codes: ['aboveGrowthCap']
+	},
 	{ name: '+50% over baseline (the cap)', goal: { target: 2_250_000 }, context: { capacities: {} }, letter: 'A', status: 'pass', codes: [] },
 	{
 		name: 'custom thresholds',
@@ -117,12 +127,19 @@ describe('lintGoal — one letter at a time', () => {
 describe('lintGoal — reason parameters', () => {
 	it('explains an unachievable target with numbers', () => {
 		const lint = lintGoal({ ...GOOD, target: 2_400_000 }, CONTEXT);
-		const [capacity, growth] = lint.letters.A.reasons;
+		const [capacity] = lint.letters.A.reasons;
 		expect(capacity?.params).toMatchObject({ target: 2_400_000, capacity: 1_540_000, maxRatioPct: 150 });
 		expect(capacity?.params.ratioPct).toBeCloseTo(155.84, 2);
+		const [growth] = lintGoal({ ...GOOD, target: 2_400_000 }, { ...CONTEXT, capacities: {} }).letters.A.reasons;
 		expect(growth?.params).toMatchObject({ target: 2_400_000, baseline: 1_500_000, maxGrowthPct: 50 });
 		expect(growth?.params.growthPct).toBeCloseTo(60, 9);
 		expect(capacity && smartMessageKey(capacity)).toBe('smart.A.aboveCapacity');
+	});
+
+	it('formats the numbers of a message instead of printing raw floats (53.40909090909091%)', () => {
+		const [growth] = lintGoal({ ...GOOD, target: 2_301_136.36, baseline: 1_500_000 }, { ...CONTEXT, capacities: {} }).letters.A.reasons;
+		const en = (value: number, digits: number) => new Intl.NumberFormat('en', { maximumFractionDigits: digits }).format(value);
+		expect(smartMessageParams(growth!, en)).toEqual({ target: '2,301,136.36', baseline: '1,500,000', growthPct: '53.4', maxGrowthPct: '50' });
 	});
 
 	it('names the period a deadline misses and the strategies that do not exist', () => {
