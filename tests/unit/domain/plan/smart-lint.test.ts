@@ -10,6 +10,7 @@ import {
 	type SmartReasonCode,
 	type SmartStatus
 } from '$lib/domain/plan/smart-lint';
+import { goalCapacities } from '$lib/domain/plan/goal-capacity';
 import type { Goal } from '$lib/domain/plan/types';
 
 const GOOD: Goal = {
@@ -215,5 +216,23 @@ describe('capacityFromHistory', () => {
 		expect(capacity).toBe(1_320_000);
 		const lint = lintGoal({ ...GOOD, target: 2_000_000, baseline: null }, { ...CONTEXT, capacities: { revenue: capacity } });
 		expect(lint.letters.A.reasons.map((r) => r.code)).toEqual(['aboveCapacity']);
+	});
+});
+
+describe('goalCapacities — the A check fed from execution history', () => {
+	it('uses the last three complete months and the plan’s team', () => {
+		const revenueByMonth = [
+			{ period: '2025-12', value: 360_000 },
+			{ period: '2025-10', value: 300_000 },
+			{ period: '2025-11', value: 330_000 },
+			{ period: '2025-09', value: 999_999 },
+			{ period: '2026-01', value: 5 } // the current month, not complete
+		];
+		const capacities = goalCapacities({ revenueByMonth, currentMonth: '2026-01', historyReps: 3, reps: 3, newHires: 1 });
+		expect(capacities.revenue).toBeCloseTo(4_620_000, 6);
+		// A doubling of revenue the team can deliver is achievable, whatever the baseline says.
+		const lint = lintGoal({ ...GOOD, target: 4_000_000, baseline: 2_000_000 }, { ...CONTEXT, capacities });
+		expect(lint.letters.A.status).toBe('pass');
+		expect(goalCapacities({ revenueByMonth: [], currentMonth: '2026-01', historyReps: 3, reps: 3, newHires: 0 }).revenue).toBeNull();
 	});
 });
