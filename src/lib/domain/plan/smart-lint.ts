@@ -18,6 +18,7 @@ export type SmartReasonCode =
 	| 'targetNotFinite'
 	| 'targetNotPositive'
 	| 'percentAbove100'
+	| 'differsFromAnnualTarget'
 	// A
 	| 'aboveCapacity'
 	| 'aboveGrowthCap'
@@ -77,6 +78,11 @@ export interface SmartContext {
 	fiscalStartMonth: number;
 	/** Ids of the plan's strategy initiatives and lead sources; when given, links must resolve. */
 	strategyIds?: readonly string[];
+	/**
+	 * The plan's annual (revenue) target, for the goal that states it: a revenue goal for the whole
+	 * fiscal year must say the same number, or the plan has two targets and only one is tracked.
+	 */
+	annualTarget?: number | null;
 	/** Team capacity per metric over the goal's span (see `capacityFromHistory`). */
 	capacities?: Partial<Record<GoalMetric, number | null>>;
 	thresholds?: Partial<SmartThresholds>;
@@ -183,6 +189,27 @@ function lintMeasurable(goal: Goal): SmartReason[] {
 	return [];
 }
 
+/**
+ * Whether a goal is the plan's annual revenue goal: metric revenue, and a deadline in the fiscal
+ * year's last month (or none). A revenue goal for a half year or a quarter is its own number.
+ */
+export function isAnnualRevenueGoal(goal: Goal, context: Pick<SmartContext, 'fiscalYear' | 'fiscalStartMonth'>): boolean {
+	if (goal.metric !== 'revenue') return false;
+	if (goal.deadline === null || goal.deadline === '') return true;
+	const period = fiscalPeriod(context.fiscalYear, context.fiscalStartMonth);
+	if (!period || !isIsoDate(goal.deadline)) return false;
+	const end = new Date(`${period.end}T00:00:00Z`);
+	const lastMonthStart = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+	return goal.deadline >= lastMonthStart && goal.deadline < period.end;
+}
+
+/** The annual revenue goal must state the plan's annual target (to the cent). */
+function lintAnnualTarget(goal: Goal, context: SmartContext): SmartReason[] {
+	const annual = context.annualTarget;
+	if (typeof annual !== 'number' || !Number.isFinite(annual) || typeof goal.target !== 'number' || !isAnnualRevenueGoal(goal, context)) return [];
+	return Math.abs(goal.target - annual) >= 0.005 ? [reason('M', 'differsFromAnnualTarget', { target: goal.target, annualTarget: annual })] : [];
+}
+
 function lintAchievable(goal: Goal, context: SmartContext, thresholds: SmartThresholds, measurable: boolean): SmartLetterResult {
 	const result = (status: SmartStatus, reasons: SmartReason[]): SmartLetterResult => ({ letter: 'A', status, reasons });
 	if (!measurable || goal.target === null) return result('unknown', [reason('A', 'notAssessable', { missing: 'target' })]);
@@ -241,7 +268,8 @@ function lintTimeBound(goal: Goal, context: SmartContext): SmartReason[] {
  *
  * - S fails without a known metric, for a custom metric without a name, and (by default) without
  *   a description.
- * - M fails without a finite positive target (percent metrics: at most 100).
+ * - M fails without a finite positive target (percent metrics: at most 100), and for the annual
+ *   revenue goal (`isAnnualRevenueGoal`) when it differs from the plan's annual target.
  * - A fails when target / capacity > maxCapacityRatioPct (150%): team capacity from history
  *   (`capacityFromHistory`) decides when it is known. Without it, growth over the baseline up to
  *   maxGrowthPct (50%) passes and more is 'unknown' (aboveGrowthCap), never a failure by itself;
@@ -261,9 +289,10 @@ export function lintGoal(goal: Goal, context: SmartContext): SmartLint {
 		reasons
 	});
 	const measurable = lintMeasurable(goal);
+	const linked = measurable.length === 0 ? lintAnnualTarget(goal, context) : [];
 	const letters: Record<SmartLetter, SmartLetterResult> = {
 		S: simple('S', lintSpecific(goal, thresholds)),
-		M: simple('M', measurable),
+		M: simple('M', [...measurable, ...linked]),
 		A: lintAchievable(goal, context, thresholds, measurable.length === 0),
 		R: simple('R', lintRelevant(goal, context)),
 		T: simple('T', lintTimeBound(goal, context))

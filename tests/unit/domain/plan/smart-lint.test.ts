@@ -73,6 +73,10 @@ const rows: Row[] = [
 	{ name: 'zero target', goal: { target: 0 }, letter: 'M', status: 'fail', codes: ['targetNotPositive'] },
 	{ name: 'market share above 100%', goal: { metric: 'marketShare', target: 120, baseline: 10 }, letter: 'M', status: 'fail', codes: ['percentAbove100'] },
 	{ name: 'market share of 12%', goal: { metric: 'marketShare', target: 12, baseline: 10 }, letter: 'M', status: 'pass', codes: [] },
+	{ name: 'annual revenue goal 150M after the target moved to 180M', goal: { target: 150_000_000 }, context: { annualTarget: 180_000_000 }, letter: 'M', status: 'fail', codes: ['differsFromAnnualTarget'] },
+	{ name: 'annual revenue goal equal to the annual target', goal: { target: 1_800_000 }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
+	{ name: 'a first-half revenue goal is its own number', goal: { target: 900_000, deadline: '2025-06-30' }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
+	{ name: 'new-customer goals are not the revenue target', goal: { metric: 'newCustomers', target: 40, baseline: 30 }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
 	// A
 	{ name: 'no target: cannot judge', goal: { target: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
 	{ name: 'no capacity and no baseline', goal: { baseline: null }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
