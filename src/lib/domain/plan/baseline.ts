@@ -99,6 +99,11 @@ export interface TargetChange {
 	path: string;
 	from: string | number | boolean | null;
 	to: string | number | boolean | null;
+	/**
+	 * Who made the change, where known (recorded revisions since editors were tracked); the
+	 * revision's own `by` is who recorded the reason, not necessarily who changed the number.
+	 */
+	by?: string;
 }
 
 const TOP_FIELDS = ['annualTarget', 'reservePct', 'stretchPct', 'currency', 'fiscalYear', 'fiscalStartMonth'] as const;
