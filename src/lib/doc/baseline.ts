@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { diffTargets, readTargetsSnapshot, targetsSnapshot, type TargetChange, type TargetsSnapshot } from '../domain/plan/baseline';
 import type { DecompositionViolation } from '../domain/plan/decomposition';
 import { checkText, isIsoDate } from '../domain/plan/validate';
@@ -131,8 +131,9 @@ export function watchTargetEditors(doc: Y.Doc, isLocal: (origin: unknown) => boo
 	/** Whether the transaction changed targets (or what they are compared with): typing elsewhere costs nothing. */
 	const touchesTargets = (transaction: Y.Transaction) => {
 		for (const type of transaction.changed.keys()) {
-			let root: Y.AbstractType<unknown> = type;
-			while (root.parent) root = root.parent as Y.AbstractType<unknown>;
+			let root: unknown = type;
+			// Up to the root type: a nested map (a unit, a rep) belongs to the targets root.
+			while (root instanceof Y.AbstractType && root.parent) root = root.parent;
 			if (watched.has(root)) return true;
 		}
 		return false;
