@@ -23,8 +23,12 @@ export default defineConfig({
 								TOKEN_SECRET: 'test-secret-for-workerd-tests',
 								RATE_LIMIT_BURST: '1000',
 								RATE_LIMIT_PER_SECOND: '10',
-								MAX_CONNECTIONS_PER_ROOM: '6',
-								MAX_DOC_BYTES: String(5 * 1024 * 1024)
+								MAX_CONNECTIONS_PER_ROOM: '8',
+								EDITOR_RESERVED_CONNECTIONS: '2',
+								MAX_CONNECTIONS_PER_TOKEN: '5',
+								MAX_DOC_BYTES: String(5 * 1024 * 1024),
+								MAX_DOC_ITEMS: '20000',
+								EDITOR_SHARE_BYTES: String(3.5 * 1024 * 1024)
 							}
 						}
 					})

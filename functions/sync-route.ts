@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { isExtraDoc } from '../src/lib/protocol/routes';
 import { requireToken, type AuthVars } from './auth/require-token';
+import { requestToken, tokenId } from './auth/token-id';
 import type { Env } from './env';
 import { HttpError } from './http-error';
-import { ROLE_HEADER, PLAN_HEADER } from './room/socket-attachment';
+import { ROLE_HEADER, PLAN_HEADER, TOKEN_HEADER } from './room/socket-attachment';
 
 /**
  * `/sync/:planId?token=…` (the plan) and `/sync/:planId/:doc?token=…` (another document of
@@ -14,7 +15,7 @@ export const sync = new Hono<{ Bindings: Env; Variables: AuthVars }>();
 
 type SyncContext = Context<{ Bindings: Env; Variables: AuthVars }>;
 
-function openRoom(c: SyncContext, roomName: string): Promise<Response> {
+async function openRoom(c: SyncContext, roomName: string): Promise<Response> {
 	if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
 		throw new HttpError(426, 'upgrade_required', 'This endpoint speaks WebSocket only.');
 	}
@@ -22,6 +23,8 @@ function openRoom(c: SyncContext, roomName: string): Promise<Response> {
 	const headers = new Headers(c.req.raw.headers);
 	headers.set(ROLE_HEADER, claims.role);
 	headers.set(PLAN_HEADER, claims.pid);
+	// requireToken has verified the token, so there is one.
+	headers.set(TOKEN_HEADER, await tokenId(requestToken(c.req.raw) ?? ''));
 	const room = c.env.PLAN_ROOM.get(c.env.PLAN_ROOM.idFromName(roomName));
 	return room.fetch(new Request(c.req.raw.url, { headers }));
 }

@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
-import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, SNAPSHOT_CHUNK_BYTES } from '../../src/lib/protocol/limits';
+import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, STORAGE_ROW_BYTES } from '../../src/lib/protocol/limits';
 
 /**
- * A plan document in the Durable Object's SQLite: a snapshot split into chunks
- * (rows are limited to 2 MB) plus an append-only log of updates since. Writes are
- * synchronous `sql.exec`, so the output gate holds any reply until they are durable.
+ * A plan document in the Durable Object's SQLite: a snapshot split into chunks plus an
+ * append-only log of updates since. Every row holds at most STORAGE_ROW_BYTES (SQLite rows
+ * in a Durable Object are limited to 2 MB): a larger update is written as several log rows,
+ * each but the last marked `more`, in one transaction. Writes are synchronous `sql.exec`,
+ * so the output gate holds any reply until they are durable.
  */
 export class DocStore {
 	private logCount = 0;
@@ -17,6 +19,11 @@ export class DocStore {
 			CREATE TABLE IF NOT EXISTS snapshot_chunks (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
 			CREATE TABLE IF NOT EXISTS update_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL);
 		`);
+		// Logs written before updates were split have no `more` column: their rows are whole updates.
+		const columns = storage.sql.exec<{ name: string }>('PRAGMA table_info(update_log)').toArray();
+		if (!columns.some((c) => c.name === 'more')) {
+			storage.sql.exec('ALTER TABLE update_log ADD COLUMN more INTEGER NOT NULL DEFAULT 0');
+		}
 	}
 
 	/** Bytes stored for the document: what MAX_DOC_BYTES is measured against. */
@@ -24,26 +31,44 @@ export class DocStore {
 		return this.snapshotBytes + this.logBytes;
 	}
 
+	/** Whether compacting could shrink what is stored (the log holds updates, perhaps deletions). */
+	get hasLog(): boolean {
+		return this.logCount > 0;
+	}
+
 	/** Applies the snapshot and then the log, in order, to `doc`. */
 	load(doc: Y.Doc): void {
-		const chunks = this.storage.sql
+		const snapshot = this.storage.sql
 			.exec<{ data: ArrayBuffer }>('SELECT data FROM snapshot_chunks ORDER BY idx')
 			.toArray()
 			.map((row) => new Uint8Array(row.data));
-		this.snapshotBytes = chunks.reduce((sum, c) => sum + c.byteLength, 0);
-		if (chunks.length > 0) Y.applyUpdate(doc, concat(chunks, this.snapshotBytes));
+		this.snapshotBytes = snapshot.reduce((sum, c) => sum + c.byteLength, 0);
+		if (snapshot.length > 0) Y.applyUpdate(doc, concat(snapshot));
 		this.logCount = 0;
 		this.logBytes = 0;
-		for (const row of this.storage.sql.exec<{ data: ArrayBuffer }>('SELECT data FROM update_log ORDER BY seq')) {
-			Y.applyUpdate(doc, new Uint8Array(row.data));
-			this.logCount++;
+		let parts: Uint8Array[] = [];
+		const rows = this.storage.sql.exec<{ data: ArrayBuffer; more: number }>('SELECT data, more FROM update_log ORDER BY seq');
+		for (const row of rows) {
+			parts.push(new Uint8Array(row.data));
 			this.logBytes += row.data.byteLength;
+			if (row.more) continue;
+			Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : concat(parts));
+			this.logCount++;
+			parts = [];
 		}
+		// Rows of an update are written in one transaction, so a dangling `more` cannot happen.
+		if (parts.length > 0) throw new Error('update_log ends inside a split update');
 	}
 
-	/** Durably appends one update; compacts when the log has grown past its limits. */
+	/** Durably appends one update (in rows ≤ STORAGE_ROW_BYTES); compacts when the log has grown past its limits. */
 	append(update: Uint8Array, doc: Y.Doc): void {
-		this.storage.sql.exec('INSERT INTO update_log (data) VALUES (?)', toArrayBuffer(update));
+		const rows = chunks(update);
+		this.storage.transactionSync(() => {
+			rows.forEach((row, i) => {
+				const more = i < rows.length - 1 ? 1 : 0;
+				this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', toArrayBuffer(row), more);
+			});
+		});
 		this.logCount++;
 		this.logBytes += update.byteLength;
 		if (this.logCount >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) {
@@ -56,10 +81,9 @@ export class DocStore {
 		const snapshot = Y.encodeStateAsUpdate(doc);
 		this.storage.transactionSync(() => {
 			this.storage.sql.exec('DELETE FROM snapshot_chunks');
-			for (let idx = 0, offset = 0; offset < snapshot.byteLength; idx++, offset += SNAPSHOT_CHUNK_BYTES) {
-				const chunk = snapshot.subarray(offset, offset + SNAPSHOT_CHUNK_BYTES);
+			chunks(snapshot).forEach((chunk, idx) => {
 				this.storage.sql.exec('INSERT INTO snapshot_chunks (idx, data) VALUES (?, ?)', idx, toArrayBuffer(chunk));
-			}
+			});
 			this.storage.sql.exec('DELETE FROM update_log');
 		});
 		this.snapshotBytes = snapshot.byteLength;
@@ -77,8 +101,17 @@ export class DocStore {
 	}
 }
 
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-	const out = new Uint8Array(total);
+/** `bytes` cut into rows of at most STORAGE_ROW_BYTES. */
+function chunks(bytes: Uint8Array): Uint8Array[] {
+	const out: Uint8Array[] = [];
+	for (let offset = 0; offset < bytes.byteLength; offset += STORAGE_ROW_BYTES) {
+		out.push(bytes.subarray(offset, offset + STORAGE_ROW_BYTES));
+	}
+	return out;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
 	let offset = 0;
 	for (const p of parts) {
 		out.set(p, offset);

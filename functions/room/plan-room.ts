@@ -3,29 +3,38 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import {
-	MAX_AWARENESS_CLIENTS_PER_SOCKET,
-	MAX_AWARENESS_STATE_BYTES,
+	MAX_AWARENESS_FRAME_BYTES,
 	MAX_DOC_BYTES,
-	MAX_FRAME_BYTES
+	MAX_DOC_ITEMS,
+	MAX_FRAME_BYTES,
+	MAX_PENDING_BYTES
 } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
+import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
+import { connectionLimits, connectionRefusal, roleTag, tokenTag } from './connection-limits';
 import { DocStore } from './doc-store';
-import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
-import { TokenBucket } from './token-bucket';
+import { EditorBudget } from './editor-budget';
+import { IncomingParts } from './incoming-parts';
+import { Outgoing, safeSend } from './outgoing';
+import { Presence } from './presence';
+import { ProtocolError } from './protocol-error';
+import { SizeGuard, dropPending, pendingBytes } from './size-guard';
+import {
+	PLAN_HEADER,
+	ROLE_HEADER,
+	TOKEN_HEADER,
+	readAttachment,
+	writeAttachment,
+	type SocketAttachment
+} from './socket-attachment';
+import { socketRates, type SocketRates } from './socket-rates';
 
-/** A frame we refuse, with the close code that says why. */
-class ProtocolError extends Error {
-	constructor(
-		readonly code: number,
-		message: string
-	) {
-		super(message);
-	}
-}
+/** Split messages the whole room may hold while their parts arrive. */
+const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
 
 /** Updates within this long of an immediate broadcast are batched into the next one. */
 const BURST_WINDOW_MS = 5;
@@ -40,7 +49,11 @@ const FROM_SOCKET = Symbol('socket');
 export class PlanRoom extends DurableObject<Env> {
 	protected readonly doc = new Y.Doc();
 	protected store!: DocStore;
-	private readonly buckets = new Map<WebSocket, TokenBucket>();
+	private sizeGuard!: SizeGuard;
+	private budget!: EditorBudget;
+	private readonly rates = new Map<WebSocket, SocketRates>();
+	private readonly presence = new Presence(() => this.ctx.getWebSockets());
+	private readonly parts: IncomingParts;
 	/** Updates applied since the last broadcast, sent to peers as one merged update. */
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
 	private lastApplied: Uint8Array | null = null;
@@ -49,12 +62,16 @@ export class PlanRoom extends DurableObject<Env> {
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
+		// A split message is at most a whole document (plus its frame header).
+		this.parts = new IncomingParts(this.maxDocBytes() + 1024, MAX_HELD_PART_BYTES);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === FROM_SOCKET) this.lastApplied = update;
 		});
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes(), intVar(env.MAX_DOC_ITEMS, MAX_DOC_ITEMS));
+			this.budget = new EditorBudget(ctx.storage.sql, intVar(env.EDITOR_SHARE_BYTES, Math.floor(this.maxDocBytes() / 2)));
 		});
 	}
 
@@ -77,15 +94,18 @@ export class PlanRoom extends DurableObject<Env> {
 	async fetch(request: Request): Promise<Response> {
 		const role = request.headers.get(ROLE_HEADER);
 		const planId = request.headers.get(PLAN_HEADER) ?? '';
-		if (!isRole(role)) return new Response('missing role', { status: 400 });
+		const tokenId = request.headers.get(TOKEN_HEADER);
+		if (!isRole(role) || !tokenId) return new Response('missing role or token id', { status: 400 });
 		const { 0: client, 1: server } = new WebSocketPair();
-		this.ctx.acceptWebSocket(server);
-		const max = intVar(this.env.MAX_CONNECTIONS_PER_ROOM, 200);
-		if (this.ctx.getWebSockets().length > max) {
-			server.close(CloseCode.ROOM_FULL, `This plan already has ${max} connections.`);
+		// Accepted before it is judged, so a refused client learns why from the close code.
+		this.ctx.acceptWebSocket(server, [roleTag(role), tokenTag(tokenId)]);
+		const refusal = connectionRefusal(this.ctx, role, tokenId, connectionLimits(this.env));
+		if (refusal) {
+			server.close(CloseCode.ROOM_FULL, refusal);
 			return new Response(null, { status: 101, webSocket: client });
 		}
-		writeAttachment(server, { role, planId, clients: {} } satisfies SocketAttachment);
+		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
+		writeAttachment(server, { role, planId, tokenId, clients: {}, parts } satisfies SocketAttachment);
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
@@ -98,7 +118,8 @@ export class PlanRoom extends DurableObject<Env> {
 		if (message.byteLength > MAX_FRAME_BYTES) {
 			return this.reject(ws, CloseCode.MESSAGE_TOO_BIG, `Frames are limited to ${MAX_FRAME_BYTES} bytes.`);
 		}
-		if (!this.bucket(ws).take()) {
+		const rates = this.ratesFor(ws);
+		if (!rates.messages.take(1) || !rates.bytes.take(message.byteLength)) {
 			return this.reject(ws, CloseCode.RATE_LIMITED, 'Too many messages; slow down.');
 		}
 		try {
@@ -123,10 +144,19 @@ export class PlanRoom extends DurableObject<Env> {
 		this.forget(ws);
 	}
 
-	private handleFrame(ws: WebSocket, frame: Uint8Array): void {
+	private handleFrame(ws: WebSocket, frame: Uint8Array, reassembled = false): void {
 		const decoder = decoding.createDecoder(frame);
 		const type = decoding.readVarUint(decoder);
 		switch (type) {
+			case MessageType.PART: {
+				if (reassembled) throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'A part cannot contain parts.');
+				// A message too big for one frame can only be a write (state vectors and presence
+				// are small), and a viewer's writes are dropped: so are its parts, unassembled.
+				if (readAttachment(ws).role !== 'edit') return;
+				const message = this.parts.accept(ws, decoder);
+				if (message) this.handleFrame(ws, message, true);
+				return;
+			}
 			case MessageType.SYNC:
 				return this.handleSync(ws, decoder);
 			case MessageType.AWARENESS:
@@ -147,7 +177,7 @@ export class PlanRoom extends DurableObject<Env> {
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
 			// sent before this step 1 is stored.
-			ws.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload)));
+			new Outgoing(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload))).sendTo(ws);
 			ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
 			return;
 		}
@@ -160,17 +190,42 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private applyClientUpdate(ws: WebSocket, update: Uint8Array): void {
-		if (this.store.bytes + update.byteLength > intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES)) {
-			throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
-		}
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
-		Y.decodeUpdate(update);
+		const decoded = Y.decodeUpdate(update);
+		const grows = this.sizeGuard.admit(update, decoded);
+		// Sockets from before token ids were passed share one budget.
+		const tokenId = readAttachment(ws).tokenId ?? '';
+		if (grows) this.budget.admit(tokenId, update.byteLength);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
+		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
 		const applied = this.lastApplied as Uint8Array | null;
-		if (!applied) return; // Nothing new: a duplicate, or waiting for missing parts.
-		this.store.append(applied, this.doc);
-		this.queueBroadcast(applied, ws);
+		if (applied) {
+			try {
+				this.store.append(applied, this.doc);
+				if (grows) this.budget.charge(tokenId, applied.byteLength);
+			} catch (err) {
+				return this.restartFromStorage(err);
+			}
+			this.queueBroadcast(applied, ws);
+		}
+		if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
+			// Updates whose predecessors are withheld must not pile up in memory.
+			dropPending(this.doc);
+			throw new ProtocolError(CloseCode.MISSING_DEPENDENCIES, 'Updates arrived without the changes they build on.');
+		}
+	}
+
+	/**
+	 * A write failed after the update was applied, so memory holds what storage does not.
+	 * Reset the object: the runtime drops every socket (clients see 1006, reconnect and
+	 * resend what they have not seen confirmed) and the next request loads the document
+	 * from storage again. Nothing sent after the failed write leaves the object: the
+	 * output gate never opens for it.
+	 */
+	private restartFromStorage(err: unknown): void {
+		console.error('PlanRoom: storage write failed; restarting from storage', err);
+		this.ctx.abort('storage write failed');
 	}
 
 	private queueBroadcast(update: Uint8Array, from: WebSocket): void {
@@ -199,32 +254,25 @@ export class PlanRoom extends DurableObject<Env> {
 		if (batch.length === 0) return;
 		const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
 		const soleSender = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : null;
-		const frame = syncFrame(SyncStep.UPDATE, merged);
+		const message = new Outgoing(syncFrame(SyncStep.UPDATE, merged));
 		for (const peer of this.ctx.getWebSockets()) {
-			if (peer !== soleSender) safeSend(peer, frame);
+			if (peer !== soleSender) message.sendTo(peer);
 		}
 	}
 
 	private handleAwareness(ws: WebSocket, frame: Uint8Array, update: Uint8Array): void {
+		if (frame.byteLength > MAX_AWARENESS_FRAME_BYTES) {
+			throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, `Presence frames are limited to ${MAX_AWARENESS_FRAME_BYTES} bytes.`);
+		}
+		if (!this.ratesFor(ws).awareness.take(frame.byteLength)) {
+			throw new ProtocolError(CloseCode.RATE_LIMITED, 'Too much presence traffic; slow down.');
+		}
 		const changes = decodeAwarenessUpdate(update);
-		const attachment = readAttachment(ws);
-		for (const change of changes) {
-			const key = String(change.clientId);
-			if (change.state === null) {
-				delete attachment.clients[key];
-				continue;
-			}
-			if (change.state.length > MAX_AWARENESS_STATE_BYTES) {
-				throw new ProtocolError(CloseCode.MESSAGE_TOO_BIG, 'Presence state is too large.');
-			}
-			attachment.clients[key] = { clock: change.clock, state: change.state };
-		}
-		if (Object.keys(attachment.clients).length > MAX_AWARENESS_CLIENTS_PER_SOCKET) {
-			throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'Too many presence ids on one connection.');
-		}
-		writeAttachment(ws, attachment);
-		// Relay to everyone, the sender included: stock clients treat the echo as a sign of life.
-		for (const peer of this.ctx.getWebSockets()) safeSend(peer, frame);
+		const accepted = this.presence.accept(ws, changes);
+		// Relay only what this socket may say (the original frame when that is all of it), to
+		// everyone, the sender included: stock clients treat the echo as a sign of life.
+		const relay = accepted.length === changes.length ? frame : encodeAwarenessMessage(accepted);
+		for (const peer of this.ctx.getWebSockets()) safeSend(peer, relay);
 	}
 
 	/** Awareness states of every socket except `except`. */
@@ -239,13 +287,17 @@ export class PlanRoom extends DurableObject<Env> {
 		return entries;
 	}
 
-	private bucket(ws: WebSocket): TokenBucket {
-		let bucket = this.buckets.get(ws);
-		if (!bucket) {
-			bucket = new TokenBucket(intVar(this.env.RATE_LIMIT_BURST, 3000), intVar(this.env.RATE_LIMIT_PER_SECOND, 1000));
-			this.buckets.set(ws, bucket);
+	private maxDocBytes(): number {
+		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
+	}
+
+	private ratesFor(ws: WebSocket): SocketRates {
+		let rates = this.rates.get(ws);
+		if (!rates) {
+			rates = socketRates(this.env, this.maxDocBytes());
+			this.rates.set(ws, rates);
 		}
-		return bucket;
+		return rates;
 	}
 
 	private reject(ws: WebSocket, code: number, reason: string): void {
@@ -259,27 +311,13 @@ export class PlanRoom extends DurableObject<Env> {
 
 	/** Tells the others that this socket's presence is gone (works after a wake: ids live in the attachment). */
 	private forget(ws: WebSocket): void {
-		this.buckets.delete(ws);
-		const attachment = readAttachment(ws);
-		const gone = Object.entries(attachment.clients).map(([id, e]) => ({
-			clientId: Number(id),
-			clock: e.clock + 1,
-			state: null
-		}));
+		this.rates.delete(ws);
+		this.parts.forget(ws);
+		const gone = this.presence.release(ws);
 		if (gone.length === 0) return;
-		attachment.clients = {};
-		writeAttachment(ws, attachment);
 		const frame = encodeAwarenessMessage(gone);
 		for (const peer of this.ctx.getWebSockets()) {
 			if (peer !== ws) safeSend(peer, frame);
 		}
-	}
-}
-
-function safeSend(ws: WebSocket, frame: Uint8Array): void {
-	try {
-		ws.send(frame);
-	} catch {
-		// The socket is closing; its close handler cleans up.
 	}
 }

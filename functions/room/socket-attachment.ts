@@ -3,6 +3,8 @@ import type { Role } from '../../src/lib/protocol/token';
 /** Headers the Worker sets after verifying the token; the DO is not reachable otherwise. */
 export const ROLE_HEADER = 'X-Plan-Role';
 export const PLAN_HEADER = 'X-Plan-Id';
+/** Which token opened the socket (functions/auth/token-id.ts): limits are per token. */
+export const TOKEN_HEADER = 'X-Token-Id';
 
 /** One awareness client announced on a socket: its last clock and state (JSON text). */
 export interface AwarenessEntry {
@@ -17,8 +19,18 @@ export interface AwarenessEntry {
 export interface SocketAttachment {
 	role: Role;
 	planId: string;
+	/** Id of the token that opened the socket (not the token). */
+	tokenId?: string;
 	/** Awareness client id → latest entry. */
 	clients: Record<string, AwarenessEntry>;
+	/** The client connected with `?parts=1`: it understands PART frames (see protocol/parts.ts). */
+	parts?: boolean;
+	/**
+	 * Transfer id of a split message being received, set at its first part and cleared at
+	 * its last. Parts are held in memory only; if this is set but memory has no parts, they
+	 * were lost to hibernation or a restart and the client must resend.
+	 */
+	transfer?: number | null;
 }
 
 export function readAttachment(ws: WebSocket): SocketAttachment {

@@ -1,5 +1,5 @@
 /**
- * Per-connection rate limit: `burst` messages at once, refilled at `perSecond`.
+ * Per-connection rate limit: `burst` units (messages or bytes) at once, refilled at `perSecond`.
  * Kept in memory only: after a hibernation wake a socket starts with a full bucket,
  * which is harmless (a wake means the socket had been quiet).
  */
@@ -16,11 +16,11 @@ export class TokenBucket {
 		this.last = now;
 	}
 
-	take(now = Date.now()): boolean {
+	take(cost: number, now = Date.now()): boolean {
 		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
 		this.last = now;
-		if (this.tokens < 1) return false;
-		this.tokens -= 1;
+		if (this.tokens < cost) return false;
+		this.tokens -= cost;
 		return true;
 	}
 }

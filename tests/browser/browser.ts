@@ -37,12 +37,24 @@ export function useBrowser(): () => Browser {
 export async function person(
 	browser: Browser,
 	name: string,
-	options: { viewport?: { width: number; height: number }; locale?: string } = {}
+	options: {
+		viewport?: { width: number; height: number };
+		locale?: string;
+		/** The browser's time zone (IANA), e.g. 'Asia/Shanghai'. Default: the machine's. */
+		timezoneId?: string;
+		/**
+		 * A fixed "now" for the app (ISO instant): Date and Date.now() return it, timers still run.
+		 * Date-sensitive tests use it so they pass on any day.
+		 */
+		now?: string;
+	} = {}
 ): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({
 		viewport: options.viewport ?? { width: 1024, height: 768 },
-		locale: options.locale ?? 'en-US'
+		locale: options.locale ?? 'en-US',
+		...(options.timezoneId ? { timezoneId: options.timezoneId } : {})
 	});
+	if (options.now) await context.clock.setFixedTime(new Date(options.now));
 	await context.addInitScript((n) => {
 		if (!localStorage.getItem('sales-plan:identity')) {
 			localStorage.setItem('sales-plan:identity', JSON.stringify({ name: n, color: '#2563eb' }));

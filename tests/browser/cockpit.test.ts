@@ -12,9 +12,19 @@ const addMonths = (month: string, n: number) => {
 	return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
 };
 
+/**
+ * The tests run at fixed instants in a fixed browser zone (the app's clock is Playwright's), so
+ * they pass on any day: a month end late in the evening, the year end, the first of a month.
+ */
+const MONTH_END = { now: '2026-05-31T15:30:00Z', zone: 'Asia/Shanghai', today: '2026-05-31' };
+const YEAR_END = { now: '2026-12-31T15:30:00Z', zone: 'Asia/Shanghai', today: '2026-12-31' };
+// 06:00 on 1 January in Shanghai is still 31 December in UTC.
+const FIRST_OF_MONTH = { now: '2026-12-31T22:00:00Z', zone: 'Asia/Shanghai', today: '2027-01-01' };
+const at = (edge: { now: string; zone: string }) => ({ now: edge.now, timezoneId: edge.zone });
+
 /** The demo's data, regenerated here from the same seed, and the tile figures worked out by hand. */
-function expectedDemo(region?: string) {
-	const thisMonth = new Date().toISOString().slice(0, 7);
+function expectedDemo(today: string, region?: string) {
+	const thisMonth = today.slice(0, 7);
 	const reviewMonth = addMonths(thisMonth, -1);
 	const data = generateExecution(demoOptions(addMonths(reviewMonth, -17)));
 	const fiscalYear = reviewMonth.slice(0, 4);
@@ -25,7 +35,7 @@ function expectedDemo(region?: string) {
 	const lastYear = new Set(Array.from({ length: 12 }, (_, i) => addMonths(reviewMonth, -i)));
 	const trailing = data.actuals.filter((a) => lastYear.has(a.period)).reduce((s, a) => s + a.revenue, 0);
 	const annualTarget = Math.max(10_000, Math.round((trailing * 1.15) / 10_000) * 10_000);
-	return { actualToDate, annualTarget, reviewMonth };
+	return { actualToDate, annualTarget, reviewMonth, fiscalYear };
 }
 
 async function openDemo(page: Page): Promise<void> {
@@ -40,20 +50,25 @@ const tileValue = async (page: Page, id: string) => Number(await page.getByTestI
 
 describe('browser — cockpit and presentation', () => {
 	it('renders the demo plan with the expected tiles; a colleague’s edit updates them within a second; URL filters; drill-down', async () => {
-		const alice = await person(browser(), 'Alice');
+		const alice = await person(browser(), 'Alice', at(MONTH_END));
 		await openDemo(alice.page);
-		const all = expectedDemo();
+		const all = expectedDemo(MONTH_END.today);
+		// Fiscal year to date by default: actual January–May.
 		await expect.poll(() => tileValue(alice.page, 'actual')).toBeCloseTo(all.actualToDate, 2);
-		expect(await tileValue(alice.page, 'target')).toBeCloseTo(all.annualTarget, 2);
+		expect(await alice.page.getByTestId('period-line').getAttribute('data-to')).toBe('2026-05');
 		expect(await alice.page.getByTestId('tile-attainment').getAttribute('data-rag')).toMatch(/green|yellow|red/);
+		// The whole fiscal year: the target is the annual one.
+		await alice.page.getByTestId('filter-to').selectOption(`${all.fiscalYear}-12`);
+		await expect.poll(() => tileValue(alice.page, 'target')).toBeCloseTo(all.annualTarget, 2);
+		await alice.page.getByTestId('filter-to').selectOption(`${all.fiscalYear}-05`);
 
 		// Bob opens the same plan's cockpit filtered to one region straight from the URL.
-		const bob = await person(browser(), 'Bob');
+		const bob = await person(browser(), 'Bob', at(MONTH_END));
 		const link = new URL(await shareLink(alice.page, 'edit'));
 		await bob.page.goto(`${link.origin}${link.pathname}?area=cockpit&region=East${link.hash}`);
 		await bob.page.locator('[data-testid=chart-trend][data-ready=true]').waitFor({ timeout: 20_000 });
 		await expect.poll(() => bob.page.getByTestId('filter-region').inputValue()).toBe('East');
-		await expect.poll(() => tileValue(bob.page, 'actual'), { timeout: 20_000 }).toBeCloseTo(expectedDemo('East').actualToDate, 2);
+		await expect.poll(() => tileValue(bob.page, 'actual'), { timeout: 20_000 }).toBeCloseTo(expectedDemo(MONTH_END.today, 'East').actualToDate, 2);
 		await bob.page.getByTestId('filter-region').selectOption('');
 		await expect.poll(() => new URL(bob.page.url()).searchParams.get('region')).toBeNull();
 		await expect.poll(() => tileValue(bob.page, 'actual')).toBeCloseTo(all.actualToDate, 2);
@@ -79,9 +94,9 @@ describe('browser — cockpit and presentation', () => {
 	});
 
 	it('presents one view per slide with keys; a follower sees the presenter’s slide', async () => {
-		const alice = await person(browser(), 'Alice', { viewport: { width: 1366, height: 1024 } });
+		const alice = await person(browser(), 'Alice', { viewport: { width: 1366, height: 1024 }, ...at(YEAR_END) });
 		await openDemo(alice.page);
-		const bob = await person(browser(), 'Bob');
+		const bob = await person(browser(), 'Bob', at(YEAR_END));
 		const link = new URL(await shareLink(alice.page, 'view'));
 		await bob.page.goto(`${link.origin}${link.pathname}?area=cockpit${link.hash}`);
 		await alice.page.getByTestId('present').click();
@@ -103,11 +118,14 @@ describe('browser — cockpit and presentation', () => {
 
 describe('browser — reviews (复盘)', () => {
 	it('freezes a review; later edits do not change it; a five-whys chain and an action that shows in the action plan', async () => {
-		const alice = await person(browser(), 'Alice');
+		const alice = await person(browser(), 'Alice', at(FIRST_OF_MONTH));
 		await openDemo(alice.page);
-		const { reviewMonth } = expectedDemo();
+		const { reviewMonth } = expectedDemo(FIRST_OF_MONTH.today);
+		expect(reviewMonth).toBe('2026-12');
 		const monthBefore = addMonths(reviewMonth, -1);
 		await alice.page.getByTestId('area-reviews').click();
+		// The new review defaults to last month in the plan's zone (December), not UTC's (November).
+		expect(await alice.page.getByTestId('review-from').inputValue()).toBe(reviewMonth);
 		await alice.page.getByTestId('review-from').fill(monthBefore);
 		await alice.page.getByTestId('create-review').click();
 		await expect.poll(() => alice.page.getByTestId('review-item').count()).toBe(2);
@@ -131,7 +149,7 @@ describe('browser — reviews (复盘)', () => {
 		expect(await alice.page.locator('[data-testid=variance-row][data-key=revenue]').textContent()).toBe(frozen);
 
 		// A five-whys chain on a flagged row, edited live by a colleague.
-		const bob = await person(browser(), 'Bob');
+		const bob = await person(browser(), 'Bob', at(FIRST_OF_MONTH));
 		await bob.page.goto(await shareLink(alice.page, 'edit').then((l) => l.replace('#', '?area=reviews#')));
 		const start = alice.page.getByTestId('start-five-whys').first();
 		const flaggedBefore = await alice.page.getByTestId('needs-root-cause').count();

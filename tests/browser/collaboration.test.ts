@@ -51,7 +51,7 @@ describe('browser — live collaboration', () => {
 		await setTitle(alice.page, 'Board copy');
 		const link = await shareLink(alice.page, 'view');
 		await viewer.page.goto(link);
-		await expect.poll(() => viewer.page.getByTestId('plan-title').textContent()).toBe('Board copy');
+		await expect.poll(() => viewer.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe('Board copy');
 		expect(await viewer.page.getByTestId('field-title').getAttribute('readonly')).not.toBeNull();
 		await expect.poll(() => viewer.page.getByText('You are viewing this plan read-only.').count()).toBe(1);
 		await alice.context.close();

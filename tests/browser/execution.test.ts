@@ -6,9 +6,24 @@ const browser = useBrowser();
 
 describe('browser — execution data', () => {
 	it('deals, stages and activities entered by one person update the other’s numbers live; bad input is refused; data survives a reload', async () => {
-		const alice = await person(browser(), 'Alice');
-		const bob = await person(browser(), 'Bob');
+		// 30 June 23:30 in Shanghai (15:30 UTC): the last evening of the first half year.
+		const clock = { now: '2026-06-30T15:30:00Z', timezoneId: 'Asia/Shanghai' };
+		const alice = await person(browser(), 'Alice', clock);
+		const bob = await person(browser(), 'Bob', clock);
 		await createPlan(alice.page, baseUrl, 'b2bLongCycle');
+		// A plan for this year (new plans default to the coming one): its year to date is January–June.
+		const fiscalYear = 2026;
+		await alice.page.getByTestId('field-fiscal-year').fill(String(fiscalYear));
+		await alice.page.getByTestId('field-fiscal-year').press('Tab');
+		// The plan's time zone is its creator's; a name no browser knows is refused.
+		const zone = alice.page.getByTestId('field-time-zone');
+		expect(await zone.inputValue()).toBe('Asia/Shanghai');
+		await zone.fill('Beijing time');
+		await zone.press('Tab');
+		await alice.page.getByTestId('error-time-zone').waitFor();
+		await zone.fill('Asia/Shanghai');
+		await zone.press('Tab');
+		await expect.poll(() => alice.page.getByTestId('error-time-zone').count()).toBe(0);
 		const link = await shareLink(alice.page, 'edit');
 		await alice.page.getByTestId('area-execution').click();
 		await bob.page.goto(link);
@@ -23,13 +38,14 @@ describe('browser — execution data', () => {
 		await alice.page.getByTestId('rep-region').fill('East');
 		await alice.page.getByTestId('add-rep').click();
 		await alice.page.getByTestId('exec-tab-deals').click();
-		const fiscalYear = await alice.page.evaluate(() => new Date().getFullYear() + 1);
 		await alice.page.getByTestId('deal-customer').fill('Sany Heavy');
 		await alice.page.getByTestId('deal-owner').selectOption({ label: 'Li Na' });
 		await alice.page.getByTestId('deal-amount').fill('1800000');
 		await alice.page.getByTestId('deal-close').fill(`${fiscalYear}-06-30`);
 		await alice.page.getByTestId('add-deal').click();
 		await expect.poll(() => bob.page.getByTestId('exec-kpi-pipeline').textContent(), { timeout: 10_000 }).toMatch(/1,800,000/);
+		expect(await bob.page.getByTestId('period-line').getAttribute('data-to')).toBe(`${fiscalYear}-06`);
+		expect(await bob.page.getByTestId('period-line').getAttribute('data-zone')).toBe('Asia/Shanghai');
 
 		// A negative amount is refused inline and stored nowhere.
 		await bob.page.getByTestId('deal-customer').fill('Typo Ltd');
@@ -59,7 +75,7 @@ describe('browser — execution data', () => {
 
 		// Bob wins the deal: Alice's win rate and funnel follow.
 		await bob.page.getByTestId('deal-row-stage').selectOption({ label: 'Won' });
-		await expect.poll(() => alice.page.getByTestId('exec-kpi-winRate').textContent(), { timeout: 10_000 }).toContain('100%');
+		await expect.poll(() => alice.page.getByTestId('tile-winRate-value').textContent(), { timeout: 10_000 }).toContain('100%');
 		await expect.poll(() => alice.page.getByTestId('exec-kpi-pipeline').textContent()).toMatch(/¥0|CN¥0/);
 
 		// A deal closing outside the plan's fiscal year is left out and listed under data quality.

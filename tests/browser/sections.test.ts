@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { registerPlan, stockClient, onceSynced, waitFor } from '../harness/stock-client';
-import { createPlan, person, shareLink, useBrowser } from './browser';
+import { createPlan, person, setTitle, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -120,7 +120,7 @@ describe('browser — every section, every template, both languages', () => {
 		await bob.context.close();
 	});
 
-	it('a plan saved by the version-1 app is migrated when an editor opens it, for everyone; a newer plan is read-only', async () => {
+	it('a plan saved by the version-1 app is migrated when an editor opens it, for everyone; a newer plan stays editable and unmigrated', async () => {
 		const { planId, tokens } = await registerPlan(baseUrl, 'Old plan');
 		// An old client writes a version-1 plan (recorded from the version-1 app) to the server.
 		const old = stockClient(baseUrl, planId, tokens.edit);
@@ -137,11 +137,16 @@ describe('browser — every section, every template, both languages', () => {
 		await waitFor(() => old.doc.getMap('meta').get('schemaVersion') === 2, 10_000, 'migrated schema version');
 		expect(old.doc.getArray('kpiWeights').length).toBe(5);
 
-		// A plan written by a newer app: shown read-only with a reason, never rewritten.
+		// A plan written by a newer app: a banner says so; what this version knows stays editable,
+		// the marker is never rewritten, and only the plan's owner is offered a reset (Alice is not).
 		old.doc.getMap('meta').set('schemaVersion', 99);
 		await alice.page.getByTestId('newer-schema').waitFor({ timeout: 10_000 });
-		expect(await alice.page.getByTestId('kpi-weight-weightPct').first().getAttribute('readonly')).not.toBeNull();
-		expect(await alice.page.getByTestId('add-kpi-weight').count()).toBe(0);
+		expect(await alice.page.getByTestId('kpi-weight-weightPct').first().getAttribute('readonly')).toBeNull();
+		expect(await alice.page.getByTestId('add-kpi-weight').count()).toBe(1);
+		expect(await alice.page.getByTestId('reset-schema').count()).toBe(0);
+		await setTitle(alice.page, 'East China 2026, revised');
+		await waitFor(() => old.doc.getMap('overview').get('title') === 'East China 2026, revised', 10_000, 'title edited under a newer version');
+		expect(old.doc.getMap('meta').get('schemaVersion')).toBe(99);
 		old.provider.destroy();
 		await alice.context.close();
 	});

@@ -19,7 +19,7 @@ describe('browser — IndexedDB unavailable', () => {
 		const errors: string[] = [];
 		bob.page.on('pageerror', (e) => errors.push(e.message));
 		await bob.page.goto(link);
-		await expect.poll(() => bob.page.getByRole('alert').first().textContent()).toContain('Local storage failed');
+		await expect.poll(() => bob.page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toContain('Local storage failed');
 		await expect.poll(() => bob.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe(
 			'Works without local storage'
 		);

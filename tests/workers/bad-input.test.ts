@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
-import { awarenessFrame, connectDoc, createPlan, openSocket, syncFrame } from './helpers';
+import { awarenessFrame, connectDoc, createPlan, distinctToken, openSocket, syncFrame } from './helpers';
 
 const stubFor = (planId: string) => env.PLAN_ROOM.get(env.PLAN_ROOM.idFromName(planId));
 
@@ -55,9 +55,13 @@ describe('PlanRoom — malformed and oversized frames', () => {
 
 	it('refuses updates past the document size cap and keeps the document', async () => {
 		const { planId, tokens } = await createPlan();
+		// Tests run with a 5 MiB cap and 3.5 MiB per token: two editors fill it.
+		const block = 'y'.repeat(1024 * 1024);
+		const b = await connectDoc(planId, await distinctToken(planId, 'edit'));
+		for (let i = 0; i < 2; i++) b.edit((d) => d.getText('notes').insert(0, block));
+		await b.roundTrip();
 		const a = await connectDoc(planId, tokens.edit);
-		const block = 'y'.repeat(1024 * 1024); // tests run with a 5 MiB cap
-		for (let i = 0; i < 4; i++) a.edit((d) => d.getText('notes').insert(0, block));
+		for (let i = 0; i < 2; i++) a.edit((d) => d.getText('notes').insert(0, block));
 		await a.roundTrip();
 		a.edit((d) => d.getText('notes').insert(0, block.slice(0, 1536 * 1024)));
 		expect((await a.socket.waitClosed()).code).toBe(CloseCode.DOC_TOO_LARGE);
@@ -76,8 +80,9 @@ describe('PlanRoom — limits', () => {
 
 	it('refuses connections beyond the per-room cap with 4503', async () => {
 		const { planId, tokens } = await createPlan();
-		const open = await Promise.all([...Array(6)].map(() => openSocket(planId, tokens.view)));
-		const extra = await openSocket(planId, tokens.view);
+		// Tests run with 8 places per room, at most 5 per token.
+		const open = await Promise.all([...Array(8)].map(async (_, i) => openSocket(planId, i < 4 ? tokens.edit : await distinctToken(planId, 'edit'))));
+		const extra = await openSocket(planId, await distinctToken(planId, 'edit'));
 		expect((await extra.waitClosed()).code).toBe(CloseCode.ROOM_FULL);
 		// The ones inside still work.
 		open[0]!.send(new Uint8Array([MessageType.QUERY_AWARENESS]));

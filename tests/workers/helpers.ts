@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { signToken } from '../../functions/auth/token-signing';
 import { awarenessFrame as awarenessUpdateFrame, syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
+import { PartAssembler, splitMessage } from '../../src/lib/protocol/parts';
 import { newPlanId } from '../../src/lib/protocol/plan-id';
 
 export const SECRET = 'test-secret-for-workerd-tests';
@@ -29,6 +30,13 @@ export async function createPlan(title = 'Test plan') {
 
 export async function tokenFor(planId: string, role: 'edit' | 'view', ttlDays = 1, now = Date.now()) {
 	return (await signToken(SECRET, planId, role, ttlDays, now)).token;
+}
+
+let minted = 0;
+
+/** A token no other call returns (tokens minted in the same second with the same claims are equal). */
+export function distinctToken(planId: string, role: 'edit' | 'view') {
+	return tokenFor(planId, role, 1 + ++minted / 1000);
 }
 
 export type Frame = { type: number; step?: number; payload: Uint8Array };
@@ -59,15 +67,29 @@ export function awarenessFrame(entries: { id: number; clock: number; state: unkn
 /** A raw client socket with a frame queue and explicit-timeout waits. */
 export class TestSocket {
 	readonly frames: Frame[] = [];
+	/** Sizes of the raw frames received, in order (PART frames included). */
+	readonly frameSizes: number[] = [];
+	/** PART frames received; their messages are reassembled into `frames`. */
+	partFrames = 0;
 	closed: { code: number; reason: string } | null = null;
 	private waiters: (() => void)[] = [];
+	private readonly assembler = new PartAssembler(64 * 1024 * 1024);
 
 	constructor(readonly ws: WebSocket) {
 		ws.accept();
 		ws.addEventListener('message', async (event) => {
 			const data = event.data instanceof Blob ? await event.data.arrayBuffer() : event.data;
 			if (typeof data === 'string') throw new Error('server sent text');
-			this.frames.push(decodeFrame(new Uint8Array(data as ArrayBuffer)));
+			const bytes = new Uint8Array(data as ArrayBuffer);
+			this.frameSizes.push(bytes.byteLength);
+			const decoder = decoding.createDecoder(bytes);
+			if (decoding.readVarUint(decoder) === MessageType.PART) {
+				this.partFrames++;
+				const message = this.assembler.accept(decoder);
+				if (message) this.frames.push(decodeFrame(message));
+			} else {
+				this.frames.push(decodeFrame(bytes));
+			}
 			this.wake();
 		});
 		ws.addEventListener('close', (event) => {
@@ -126,16 +148,24 @@ export class TestSocket {
 }
 
 /** Opens /sync/:planId; returns the HTTP response when the upgrade is refused. */
-export async function openSocket(planId: string, token: string | null, doc?: string): Promise<TestSocket> {
-	const res = await tryOpen(planId, token, doc);
+export async function openSocket(planId: string, token: string | null, doc?: string, opts: OpenOptions = {}): Promise<TestSocket> {
+	const res = await tryOpen(planId, token, doc, opts);
 	if (!res.webSocket) throw new Error(`upgrade refused: ${res.status} ${await res.text()}`);
 	return new TestSocket(res.webSocket);
 }
 
-export function tryOpen(planId: string, token: string | null, doc?: string): Promise<Response> {
-	const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+/** `parts`: connect as a client that sends and understands PART frames (`?parts=1`). */
+export type OpenOptions = { parts?: boolean };
+
+export function tryOpen(planId: string, token: string | null, doc?: string, opts: OpenOptions = {}): Promise<Response> {
+	const params = new URLSearchParams();
+	if (token !== null) params.set('token', token);
+	if (opts.parts) params.set('parts', '1');
+	const query = params.size > 0 ? `?${params}` : '';
 	return api(`/sync/${planId}${doc ? `/${doc}` : ''}${query}`, { headers: { Upgrade: 'websocket' } });
 }
+
+let transferIds = 0;
 
 /** A Y.Doc mirrored over a TestSocket: performs the handshake and applies incoming updates. */
 export class SyncedDoc {
@@ -151,15 +181,16 @@ export class SyncedDoc {
 		this.socket.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, step1.payload)));
 	}
 
-	/** Makes a local edit and sends it as an update frame. */
-	edit(fn: (doc: Y.Doc) => void): Uint8Array {
+	/** Makes a local edit and sends it as an update frame (as PART frames when `split`). */
+	edit(fn: (doc: Y.Doc) => void, { split = false } = {}): Uint8Array {
 		let captured: Uint8Array | null = null;
 		const handler = (u: Uint8Array) => (captured = u);
 		this.doc.on('update', handler);
 		this.doc.transact(() => fn(this.doc));
 		this.doc.off('update', handler);
 		if (!captured) throw new Error('edit made no change');
-		this.socket.send(syncFrame(SyncStep.UPDATE, captured));
+		const frame = syncFrame(SyncStep.UPDATE, captured);
+		for (const f of split ? splitMessage(frame, ++transferIds) : [frame]) this.socket.send(f);
 		return captured;
 	}
 
@@ -181,8 +212,8 @@ export class SyncedDoc {
 	}
 }
 
-export async function connectDoc(planId: string, token: string, doc?: string): Promise<SyncedDoc> {
-	const s = new SyncedDoc(await openSocket(planId, token, doc));
+export async function connectDoc(planId: string, token: string, doc?: string, opts: OpenOptions = {}): Promise<SyncedDoc> {
+	const s = new SyncedDoc(await openSocket(planId, token, doc, opts));
 	await s.handshake();
 	return s;
 }

@@ -25,14 +25,22 @@ import { addRep, addUnit } from './units';
  * carry the execution reps' names (so targets meet actuals), an approved baseline, and one
  * monthly review of last month with a five-whys chain and an improvement action.
  *
- * Deterministic for a given `now`: no Math.random, and every record id is fixed here
+ * Deterministic for a given `today`: no Math.random, and every record id is fixed here
  * (record ids normally come from crypto). Y client ids still differ between two seedings, so
  * compare what the readers return, not the encoded updates.
  */
 export interface DemoSeed {
 	language?: 'en' | 'zh-CN';
-	/** The seeding moment (ISO 8601 instant): "this month" is its date, and nothing seeded is later. */
-	now: string;
+	/** 'YYYY-MM-DD', in `timeZone`. */
+	today: string;
+	/** The plan's IANA time zone (the creator's). Default 'UTC'. */
+	timeZone?: string;
+	/**
+	 * The instant the demo is made (ISO); its review is dated then, so it is never in the future
+	 * (a review dated the 1st 10:00 UTC was, for anyone opening the demo earlier on the 1st or
+	 * east of UTC on the last evening of a month). Default: `today` at 00:00 UTC.
+	 */
+	now?: string;
 }
 
 export interface DemoResult {
@@ -47,21 +55,19 @@ export interface DemoResult {
 	improvementTaskId: string;
 }
 
-const earliest = (a: string, b: string) => (a < b ? a : b);
-
 /** Rounds to a whole 10,000 so the demo target reads like one a person set. */
 const roundTarget = (value: number) => Math.max(10_000, Math.round(value / 10_000) * 10_000);
 
 export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): DemoResult {
 	const text = DEMO_TEXT[seed.language ?? 'en'];
-	const thisMonth = seed.now.slice(0, 7);
+	const thisMonth = seed.today.slice(0, 7);
 	const reviewMonth = addMonths(thisMonth, -1);
 	const startMonth = addMonths(reviewMonth, -17);
 	const fiscalYear = Number(reviewMonth.slice(0, 4));
 	const generated = seedExecution(execDoc, demoOptions(startMonth));
 
 	seedPlan(planDoc, {
-		overview: { title: text.title, owner: text.owner, fiscalYear, fiscalStartMonth: 1, currency: 'CNY', status: 'draft' },
+		overview: { title: text.title, owner: text.owner, fiscalYear, fiscalStartMonth: 1, currency: 'CNY', status: 'draft', timeZone: seed.timeZone ?? 'UTC' },
 		template: 'b2bLongCycle',
 		language: seed.language ?? 'en',
 		goalId: (key) => `g-demo-${key}`
@@ -124,9 +130,7 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 		kind: 'monthly',
 		period,
 		by: text.owner,
-		// Held on the first morning of the month, but never after the seeding moment: a review
-		// dated in the future would sort above the ones the user creates next.
-		at: earliest(`${thisMonth}-01T10:00:00.000Z`, new Date(seed.now).toISOString()),
+		at: seed.now ?? `${seed.today}T00:00:00.000Z`,
 		basis: 'baseline',
 		repNames: Object.fromEntries(generated.reps.map((r) => [r.id, r.name])),
 		id: reviewId

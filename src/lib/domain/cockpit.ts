@@ -3,6 +3,7 @@
  * monthly targets: KPI tiles with red/yellow/green lights, and the monthly series of target,
  * actual and forecast (with its 80% band) for the period. Pure: the page only draws it.
  */
+import { addMonths, isPeriod, monthRange } from './dates';
 import { compareMethods, forecast } from './forecast';
 import type { BacktestResult, ConcreteMethod } from './forecast-types';
 import { ragForBaseline, ragForTarget, type Rag } from './rag';
@@ -18,7 +19,11 @@ export interface CockpitInputs {
 	asOfMonth: string;
 	/** Fraction of the as-of month already elapsed, in [0, 1] (pro-rates that month's target). */
 	asOfMonthElapsed: number;
-	openPipeline: number;
+	/**
+	 * Pipeline coverage of the period, as the dashboard metrics define it (`coverageOf`): the one
+	 * definition, passed through so the tile and every other screen show the same multiple.
+	 */
+	coverage: number | null;
 	winRatePct: number | null;
 	/** Win rate of the same length of time before, to light the tile against a baseline. */
 	baselineWinRatePct: number | null;
@@ -28,10 +33,19 @@ export interface CockpitInputs {
 
 export type TileId = 'target' | 'actual' | 'attainment' | 'forecast' | 'gap' | 'coverage' | 'winRate' | 'velocity';
 
+/**
+ * What a tile measures: the whole selected period, or the period up to now (the as-of month
+ * pro-rated by its elapsed share when it is in the period — `proRated` says so).
+ */
+export type TileScope = 'period' | 'toDate';
+
 export interface Tile {
 	id: TileId;
 	value: number | null;
 	rag: Rag;
+	scope: TileScope;
+	/** True when the value or its light compares with a target pro-rated to the as-of day. */
+	proRated: boolean;
 }
 
 export interface MonthPoint {
@@ -51,11 +65,14 @@ export interface CockpitModel {
 	/** Σ target of months with results, the last one pro-rated: what should be done by now. */
 	proRatedTarget: number;
 	forecastMethod: ConcreteMethod | null;
+	/** Months in the forecast's history that had no actuals and count as 0 (never skipped). */
+	emptyMonths: string[];
 	/** Each method's rolling-origin backtest error on the actual series (what to trust). */
 	backtests: BacktestResult[];
 }
 
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
+const elapsedOf = (value: number) => Math.min(1, Math.max(0, Number.isFinite(value) ? value : 1));
 
 /**
  * Tiles and series.
@@ -65,7 +82,7 @@ const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
  *   + the forecast of later months (method `auto` on the complete months), lit against the
  *   full-period target;
  * - gap = period target − forecast (positive: short of target);
- * - coverage = open pipeline / (target of the remaining months), green from 3×, yellow from 2×;
+ * - coverage is the dashboard's (`coverageOf`), lit green from 3×, yellow from 2×;
  * - win rate and velocity are lit against their own baseline (a 20% relative drop is red).
  *
  * Example: months Jan–Dec with a target of 100 each, actual 90 in each of Jan–Jun, as of the end
@@ -74,17 +91,21 @@ const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
 export function cockpitModel(input: CockpitInputs): CockpitModel {
 	const actuals = new Map(input.actualByMonth.map((a) => [a.period, a.value]));
 	const reached = input.months.filter((m) => m <= input.asOfMonth);
-	const remaining = input.months.filter((m) => m > input.asOfMonth);
+	const proRated = input.months.includes(input.asOfMonth) && elapsedOf(input.asOfMonthElapsed) < 1;
 	const target = (m: string) => input.targetByMonth[m] ?? 0;
-	const elapsed = Math.min(1, Math.max(0, Number.isFinite(input.asOfMonthElapsed) ? input.asOfMonthElapsed : 1));
+	const elapsed = elapsedOf(input.asOfMonthElapsed);
 	const proRatedTarget = sum(reached.map((m) => (m === input.asOfMonth ? target(m) * elapsed : target(m))));
 	const periodTarget = sum(input.months.map(target));
 	const actualToDate = sum(reached.map((m) => actuals.get(m) ?? 0));
 
 	// The forecast learns from complete months only: the current month is still filling up, and
 	// its partial figure would read as a collapse. It forecasts the current month and the rest.
-	const history = [...actuals.entries()].filter(([p]) => p < input.asOfMonth).sort(([a], [b]) => (a < b ? -1 : 1));
-	const series = history.map(([, v]) => v);
+	// A month without actuals is an explicit 0: dropping it would shift every later month one
+	// step left and draw September's figure at October.
+	const known = [...actuals.keys()].filter((p) => isPeriod(p) && p < input.asOfMonth).sort();
+	const historyMonths = known.length > 0 ? monthRange(known[0] as string, addMonths(input.asOfMonth, -1)) : [];
+	const series = historyMonths.map((m) => actuals.get(m) ?? 0);
+	const emptyMonths = historyMonths.filter((m) => !actuals.has(m));
 	const ahead = input.months.filter((m) => m >= input.asOfMonth);
 	const predicted = ahead.length > 0 && series.length > 0 ? forecast(series, { method: 'auto', horizon: ahead.length }) : null;
 	const predictedFor = (month: string) => {
@@ -98,7 +119,6 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 		const p = predictedFor(month);
 		return total + (month === input.asOfMonth ? Math.max(actual, p?.value ?? actual) : (p?.value ?? 0));
 	}, 0);
-	const remainingTarget = sum(remaining.map(target));
 
 	const months: MonthPoint[] = input.months.map((month) => {
 		const p = predictedFor(month);
@@ -112,30 +132,33 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 		};
 	});
 
-	const coverage = remainingTarget > 0 ? input.openPipeline / remainingTarget : null;
+	const coverage = input.coverage;
+	const tile = (id: TileId, value: number | null, rag: Rag, scope: TileScope = 'period', pro = false): Tile => ({ id, value, rag, scope, proRated: pro });
+	const toDateRag = ragForTarget(actualToDate, proRatedTarget);
 	const tiles: Tile[] = [
-		{ id: 'target', value: periodTarget, rag: 'none' },
-		{ id: 'actual', value: actualToDate, rag: ragForTarget(actualToDate, proRatedTarget) },
-		{ id: 'attainment', value: proRatedTarget > 0 ? (actualToDate / proRatedTarget) * 100 : null, rag: ragForTarget(actualToDate, proRatedTarget) },
-		{ id: 'forecast', value: forecastTotal, rag: ragForTarget(forecastTotal, periodTarget) },
-		{ id: 'gap', value: periodTarget - forecastTotal, rag: ragForTarget(forecastTotal, periodTarget) },
-		{ id: 'coverage', value: coverage, rag: coverage === null ? 'none' : coverage >= 3 ? 'green' : coverage >= 2 ? 'yellow' : 'red' },
-		{
-			id: 'winRate',
-			value: input.winRatePct,
-			rag: input.winRatePct === null || input.baselineWinRatePct === null ? 'none' : ragForBaseline(input.winRatePct, input.baselineWinRatePct)
-		},
-		{
-			id: 'velocity',
-			value: input.salesVelocity,
-			rag: input.salesVelocity === null || input.baselineVelocity === null ? 'none' : ragForBaseline(input.salesVelocity, input.baselineVelocity)
-		}
+		tile('target', periodTarget, 'none'),
+		tile('actual', actualToDate, toDateRag, 'toDate', proRated),
+		tile('attainment', proRatedTarget > 0 ? (actualToDate / proRatedTarget) * 100 : null, toDateRag, 'toDate', proRated),
+		tile('forecast', forecastTotal, ragForTarget(forecastTotal, periodTarget)),
+		tile('gap', periodTarget - forecastTotal, ragForTarget(forecastTotal, periodTarget)),
+		tile('coverage', coverage, coverage === null ? 'none' : coverage >= 3 ? 'green' : coverage >= 2 ? 'yellow' : 'red'),
+		tile(
+			'winRate',
+			input.winRatePct,
+			input.winRatePct === null || input.baselineWinRatePct === null ? 'none' : ragForBaseline(input.winRatePct, input.baselineWinRatePct)
+		),
+		tile(
+			'velocity',
+			input.salesVelocity,
+			input.salesVelocity === null || input.baselineVelocity === null ? 'none' : ragForBaseline(input.salesVelocity, input.baselineVelocity)
+		)
 	];
 	return {
 		tiles,
 		months,
 		proRatedTarget,
 		forecastMethod: predicted?.method ?? null,
+		emptyMonths,
 		backtests: series.length > 0 ? compareMethods(series) : []
 	};
 }

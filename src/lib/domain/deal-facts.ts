@@ -1,4 +1,4 @@
-import { closeDate, dealOutcome } from './deal-outcome';
+import { closeDate, dealOutcome, forecastCategoryOf } from './deal-outcome';
 import type { DealOutcome, StageIndex } from './deal-outcome';
 import { MS_PER_DAY, periodOf } from './dates';
 import type { Deal, ForecastCategory } from './execution';
@@ -83,7 +83,7 @@ export function dealFacts(deal: Deal, index: StageIndex): DealFacts {
 		owner: intern(deal.owner),
 		amount,
 		outcome,
-		category: intern(deal.forecastCategory) as ForecastCategory,
+		category: intern(forecastCategoryOf(deal, index)) as ForecastCategory,
 		current: index.position.get(deal.stage) ?? -1,
 		furthest,
 		expectedMonth: intern(expectedMonth),

@@ -1,4 +1,4 @@
-import type { Deal, PipelineStage } from './execution';
+import { OPEN_CATEGORIES, type Deal, type ForecastCategory, type OpenCategory, type PipelineStage } from './execution';
 
 export type DealOutcome = 'won' | 'lost' | 'open';
 
@@ -22,18 +22,47 @@ export function indexStages(stages: readonly PipelineStage[]): StageIndex {
 }
 
 /**
- * Whether a deal is won, lost or open. The stage configuration decides (a won stage → won, a lost
- * stage → lost); when the stage is neither, the forecast category 'closed-won' / 'closed-lost'
- * decides; everything else is open.
- * Example: a deal in stage 'negotiation' with category 'closed-lost' → 'lost'.
+ * Whether a deal is won, lost or open. A configured stage decides: a won stage → won, a lost
+ * stage → lost, any other stage → open, whatever the stored category says (a deal reopened from
+ * won to negotiation is open again, not closed revenue). Only a deal whose stage is not
+ * configured falls back to its category 'closed-won' / 'closed-lost'.
+ * Example: a deal in stage 'negotiation' with category 'closed-won' → 'open'.
  */
 export function dealOutcome(deal: Deal, stages: StageIndex): DealOutcome {
 	const stage = stages.byId.get(deal.stage);
-	if (stage?.isWon) return 'won';
-	if (stage?.isLost) return 'lost';
+	if (stage) return stage.isWon ? 'won' : stage.isLost ? 'lost' : 'open';
 	if (deal.forecastCategory === 'closed-won') return 'won';
 	if (deal.forecastCategory === 'closed-lost') return 'lost';
 	return 'open';
+}
+
+/**
+ * The category an open stage maps to when the plan sets none: commit from 60% probability,
+ * best case from 40%, else pipeline (the demo's and the templates' convention).
+ */
+export function defaultStageCategory(stage: PipelineStage): OpenCategory {
+	if (stage.forecastCategory && OPEN_CATEGORIES.includes(stage.forecastCategory)) return stage.forecastCategory;
+	return stage.probability >= 0.6 ? 'commit' : stage.probability >= 0.4 ? 'best-case' : 'pipeline';
+}
+
+/** The category a deal entering `stage` gets: closed for won/lost stages, else the stage's mapping. */
+export function stageCategory(stage: PipelineStage): ForecastCategory {
+	return stage.isWon ? 'closed-won' : stage.isLost ? 'closed-lost' : defaultStageCategory(stage);
+}
+
+/**
+ * The forecast category a deal counts in. The stage rules, as in Salesforce: a won stage is always
+ * closed-won, a lost stage always closed-lost. In an open stage the deal's own category stands (a
+ * rep may call a deal commit or omit it) unless it claims to be closed — a reopened deal — in which
+ * case the stage's mapped category applies. Unconfigured stage: the stored category.
+ * Example: stage 'lost' with category 'pipeline' → 'closed-lost'; stage 'negotiation' (70%) with
+ * category 'closed-won' → 'commit'.
+ */
+export function forecastCategoryOf(deal: Deal, stages: StageIndex): ForecastCategory {
+	const stage = stages.byId.get(deal.stage);
+	if (!stage) return deal.forecastCategory;
+	if (stage.isWon || stage.isLost) return stageCategory(stage);
+	return (OPEN_CATEGORIES as readonly string[]).includes(deal.forecastCategory) ? deal.forecastCategory : defaultStageCategory(stage);
 }
 
 /**

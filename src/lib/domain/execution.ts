@@ -81,7 +81,17 @@ export interface PipelineStage {
 	order: number;
 	isWon: boolean;
 	isLost: boolean;
+	/**
+	 * Forecast category of deals in this open stage (the plan's stage → category mapping, as in
+	 * Salesforce and HubSpot). Absent: `defaultStageCategory`. Won and lost stages ignore it:
+	 * they are always closed-won / closed-lost.
+	 */
+	forecastCategory?: OpenCategory;
 }
+
+/** Categories an open deal can be in. */
+export type OpenCategory = 'pipeline' | 'best-case' | 'commit' | 'omitted';
+export const OPEN_CATEGORIES: readonly OpenCategory[] = ['pipeline', 'best-case', 'commit', 'omitted'];
 
 /** A sales rep with what incentives and roll-ups need. */
 export interface Rep {

@@ -1,4 +1,5 @@
-import type { Deal } from './execution';
+import { forecastCategoryOf, indexStages, type StageIndex } from './deal-outcome';
+import type { Deal, PipelineStage } from './execution';
 import { amountOf } from './funnel';
 
 /** Categories a manager can see and adjust in a forecast call. */
@@ -44,6 +45,10 @@ export const emptyTotals = (): CategoryTotals => ({ 'closed-won': 0, commit: 0, 
  * Forecast-category roll-up up the hierarchy (rep → team → region → company) with manager
  * adjustments.
  *
+ * Each deal counts in the category its stage gives it (`forecastCategoryOf`: won stage → closed-won,
+ * lost → closed-lost, whatever the stored category). Pass the deals of one period to get that
+ * period's roll-up: the dashboard filters them by close month.
+ *
  * Formula: submitted(node) = deals owned by the node + Σ adjusted(child); adjusted(node) =
  * submitted with each adjusted category replaced by the manager's amount. 'closed-lost' and
  * 'omitted' deals do not count; closed-won cannot be adjusted. Deals whose owner is not a node
@@ -55,12 +60,14 @@ export const emptyTotals = (): CategoryTotals => ({ 'closed-won': 0, commit: 0, 
 export function forecastRollup(
 	nodes: readonly OrgNode[],
 	deals: readonly Deal[],
-	adjustments: readonly ForecastAdjustment[] = []
+	adjustments: readonly ForecastAdjustment[] = [],
+	stages: StageIndex | readonly PipelineStage[] = []
 ): { rows: RollupRow[]; unassigned: number } {
+	const index = Array.isArray(stages) ? indexStages(stages) : (stages as StageIndex);
 	const own = new Map(nodes.map((n) => [n.id, emptyTotals()]));
 	let unassigned = 0;
 	for (const deal of deals) {
-		const category = deal.forecastCategory;
+		const category = forecastCategoryOf(deal, index);
 		if (category === 'closed-lost' || category === 'omitted') continue;
 		const totals = own.get(deal.owner);
 		if (!totals) unassigned += 1;

@@ -5,7 +5,8 @@ export type ConcreteMethod =
 	| 'linear'
 	| 'seasonal-naive'
 	| 'holt-winters-additive'
-	| 'holt-winters-multiplicative';
+	| 'holt-winters-multiplicative'
+	| 'holt-winters-damped';
 
 /** A method a caller may ask for: one model, or `auto` to pick the best by backtest. */
 export type ForecastMethod = ConcreteMethod | 'auto';
@@ -15,7 +16,8 @@ export const CONCRETE_METHODS: readonly ConcreteMethod[] = [
 	'linear',
 	'seasonal-naive',
 	'holt-winters-additive',
-	'holt-winters-multiplicative'
+	'holt-winters-multiplicative',
+	'holt-winters-damped'
 ];
 
 /** Point forecasts and the standard error of each step, before intervals are drawn. */
@@ -30,11 +32,15 @@ export interface ModelForecast {
 	params?: HoltWintersParams;
 }
 
-/** Holt-Winters smoothing parameters, each in [0, 1]. */
+/**
+ * Fitted Holt-Winters parameters: α ∈ [0, 1], β ∈ [0, α], γ ∈ [0, 1 − α] and the trend damping
+ * φ ∈ [0.8, 0.995] (1 when the trend is not damped).
+ */
 export interface HoltWintersParams {
 	alpha: number;
 	beta: number;
 	gamma: number;
+	phi: number;
 }
 
 /** How one method fared in a rolling-origin backtest. Errors are percentages or null. */

@@ -1,4 +1,5 @@
 import { bestOf, compareMethods } from './backtest';
+import { holtWintersByAicc } from './forecast-holt-winters';
 import { runMethod } from './forecast-methods';
 import type { BacktestResult, ConcreteMethod, ForecastMethod, HoltWintersParams, ModelForecast } from './forecast-types';
 
@@ -47,8 +48,10 @@ export interface ForecastResult {
  * Never throws and never returns NaN: non-finite points are replaced by the previous finite
  * value (the next one for leading points); an empty series forecasts 0; a constant series
  * forecasts that constant with a zero-width interval under every method; `auto` backtests
- * each suitable method (see compareMethods) and keeps the lowest WAPE, or uses linear when
- * the series is too short to backtest. See forecast-methods.ts for per-method fallbacks.
+ * each suitable method over `horizon` steps (see compareMethods) and keeps the lowest WAPE; on
+ * two seasons, too few to backtest Holt-Winters, it fits the variants and keeps the lowest
+ * AICc; too short for any backtest, it uses linear. See forecast-methods.ts for per-method
+ * fallbacks.
  *
  * Example: `forecast([10, 20, 30], { method: 'linear', horizon: 2 }).values` → `[40, 50]`.
  */
@@ -71,8 +74,17 @@ export function forecast(series: readonly number[], options: ForecastOptions): F
 	if (requested === 'auto') {
 		backtests = compareMethods(clean, { seasonLength, horizon: Math.max(1, horizon), folds: options.folds });
 		const best = bestOf(backtests);
-		model = runMethod(clean, best?.method ?? 'linear', seasonLength, horizon);
-		if (best === null) model = { ...model, fallback: model.fallback ?? 'too short to backtest: used linear' };
+		// Two seasons fit Holt-Winters but leave no origin to backtest it: seasonal naive is a
+		// special case of the additive model (α = β = 0, γ = 1, no trend), so a fitted variant,
+		// chosen in-sample by AICc, is preferred to the baselines the backtest could score.
+		const unscored = !backtests.some((b) => b.method.startsWith('holt-winters'));
+		const fitted = unscored ? holtWintersByAicc(clean, seasonLength, horizon) : null;
+		if (fitted) {
+			model = { ...fitted, fallback: 'too short to backtest Holt-Winters: chose the variant by AICc' };
+		} else {
+			model = runMethod(clean, best?.method ?? 'linear', seasonLength, horizon);
+			if (best === null) model = { ...model, fallback: model.fallback ?? 'too short to backtest: used linear' };
+		}
 	} else {
 		model = runMethod(clean, requested, seasonLength, horizon);
 	}

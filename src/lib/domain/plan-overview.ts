@@ -1,9 +1,14 @@
+import { isTimeZone } from './plan-clock';
+
 /** Section 1 of a plan: what it is, for which period, in which currency, at what stage. */
 export const PLAN_STATUSES = ['draft', 'approved', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** ISO 4217 codes offered in the editor; any 3-letter code is accepted. */
 export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD'] as const;
+
+/** Zones offered in the editor (offices of typical users); any IANA zone the browser knows is accepted. */
+export const COMMON_TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'] as const;
 
 export interface PlanOverview {
 	title: string;
@@ -14,6 +19,12 @@ export interface PlanOverview {
 	fiscalStartMonth: number;
 	currency: string;
 	status: PlanStatus;
+	/**
+	 * IANA time zone every date bucket, "today" and as-of of the plan is computed in, so offices
+	 * in different zones see the same numbers. '' for plans made before the field existed: the
+	 * viewer's zone is used and the page says so.
+	 */
+	timeZone: string;
 }
 
 export const DEFAULT_OVERVIEW: PlanOverview = {
@@ -22,11 +33,12 @@ export const DEFAULT_OVERVIEW: PlanOverview = {
 	fiscalYear: new Date().getFullYear(),
 	fiscalStartMonth: 1,
 	currency: 'CNY',
-	status: 'draft'
+	status: 'draft',
+	timeZone: ''
 };
 
 /** A field's problem, as a message key the UI translates. */
-export type FieldIssue = 'required' | 'integer' | 'range' | 'currency' | 'choice' | 'tooLong';
+export type FieldIssue = 'required' | 'integer' | 'range' | 'currency' | 'choice' | 'tooLong' | 'timeZone';
 
 export type OverviewField = keyof PlanOverview;
 
@@ -49,6 +61,9 @@ export function checkOverviewField(field: OverviewField, value: unknown): FieldI
 			return typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? null : 'currency';
 		case 'status':
 			return (PLAN_STATUSES as readonly unknown[]).includes(value) ? null : 'choice';
+		case 'timeZone':
+			// '' is what an old plan reads as; a set zone must be one this browser knows.
+			return value === '' || isTimeZone(value) ? null : 'timeZone';
 	}
 }
 

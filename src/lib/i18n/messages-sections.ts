@@ -5,7 +5,9 @@ export const enSections = {
 	'section.budget': 'Budget',
 	'section.incentives': 'Incentives',
 	'section.playbook': 'Playbook',
-	'plan.newerSchema': 'This plan was saved by a newer version of the app. Reload the page to update; until then it is read-only.',
+	'plan.newerSchema': 'This plan was saved by a newer version of the app (plan format {version}; this version knows up to {known}). You can keep editing everything shown here. Parts this version does not know are kept unchanged, and nothing is upgraded. Reload the page to get the newer version.',
+	'plan.newerSchema.reset': 'Format set by mistake? Reset it',
+	'plan.newerSchema.confirm': 'Reset this plan’s format from {version} to {known} for everyone?\n\nDo this only if nobody uses a newer version of the app on this plan. If someone does, their app upgrades the plan again.',
 
 	'market.size': 'Market size per year',
 	'market.growthPct': 'Market growth',
@@ -178,7 +180,9 @@ export const zhCNSections: Record<keyof typeof enSections, string> = {
 	'section.budget': '预算',
 	'section.incentives': '激励',
 	'section.playbook': '作战手册',
-	'plan.newerSchema': '此方案由更新版本的应用保存。请刷新页面以更新；在此之前为只读。',
+	'plan.newerSchema': '此方案由更新版本的应用保存（方案格式 {version}；当前版本最高支持 {known}）。此处显示的内容仍可照常编辑；当前版本不认识的部分会原样保留，也不会进行升级。刷新页面即可获取新版本。',
+	'plan.newerSchema.reset': '格式标记有误？重置',
+	'plan.newerSchema.confirm': '要为所有人将此方案的格式从 {version} 重置为 {known} 吗？\n\n仅当没有人在此方案上使用更新版本的应用时才这样做。如果有人在用，他们的应用会再次升级此方案。',
 
 	'market.size': '年度市场规模',
 	'market.growthPct': '市场增长率',

@@ -30,7 +30,11 @@ export class ExecutionSession {
 	status = $state<ConnectionStatus>('offline');
 	unsent = $state(0);
 	storageError = $state<string | null>(null);
+	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
+	localRebuilt = $state(false);
 	fatal = $state.raw<{ code: number; reason: string } | null>(null);
+	/** The server refused edits it was sent (retried; see ProviderState.refused). */
+	refused = $state.raw<{ code: number; reason: string } | null>(null);
 
 	private persistence: IndexeddbPersistence | null = null;
 	private provider: SyncProvider | null = null;
@@ -54,7 +58,9 @@ export class ExecutionSession {
 		const onStorageError = (message: string) => (this.storageError = message);
 		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
 		try {
-			this.persistence = await openLocalStore(this.planId, this.doc, onStorageError, 'execution');
+			const local = await openLocalStore(this.planId, this.doc, onStorageError, 'execution');
+			this.persistence = local.persistence;
+			this.localRebuilt = local.rebuilt;
 		} catch (err) {
 			this.storageError = describe(err);
 		}
@@ -140,6 +146,7 @@ export class ExecutionSession {
 				this.status = s.status;
 				this.unsent = s.unsent;
 				this.fatal = s.fatal;
+				this.refused = s.refused;
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
 				if (s.status === 'synced' && !initialised) {

@@ -1,6 +1,7 @@
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { PlanDocName } from '../protocol/routes';
+import { loadLocalCopy } from './local-load';
 
 /** y-indexeddb appends a full state on every load; fold it back when the log gets long. */
 const COMPACT_ABOVE_ENTRIES = 50;
@@ -11,11 +12,23 @@ const LOAD_TIMEOUT_MS = 10_000;
 export const localDocName = (planId: string, docName: PlanDocName = 'plan') =>
 	docName === 'plan' ? `plan:${planId}` : `plan:${planId}:${docName}`;
 
+/** Origin of the updates read from the local copy (y-indexeddb's own reads use the persistence). */
+export const LOCAL_LOAD_ORIGIN = { localLoad: true };
+
 type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
+
+/** What opening a local copy found. */
+export interface LocalStore {
+	persistence: IndexeddbPersistence;
+	/** The copy was damaged: its raw records were set aside and it is rebuilt from what could be read plus the server. */
+	rebuilt: boolean;
+}
 
 /**
  * Opens the plan's local copy. Resolves once IndexedDB content is in `doc`; rejects with
- * a readable error when IndexedDB fails (the page then works from the server alone).
+ * a readable error when IndexedDB fails or does not answer (the page then works from the
+ * server alone). A damaged copy is not an error: it is set aside (`local-load.ts`) and
+ * rebuilt, which the caller tells the user about.
  * Later write failures (quota, Safari dropping the connection) go to `onError`: they
  * must never break editing, because the server copy is the source of truth.
  */
@@ -24,33 +37,36 @@ export async function openLocalStore(
 	doc: Y.Doc,
 	onError: (message: string) => void,
 	docName: PlanDocName = 'plan'
-): Promise<IndexeddbPersistence> {
+): Promise<LocalStore> {
 	if (typeof indexedDB === 'undefined' || indexedDB === null) {
 		// y-indexeddb would fail inside promises nobody handles.
 		throw new Error('Could not open this plan’s local copy: this browser has no IndexedDB (private mode?).');
 	}
-	const persistence = new IndexeddbPersistence(localDocName(planId, docName), doc);
-	guardWrites(persistence, doc, onError);
-	// y-indexeddb leaves the open promise's rejection unhandled: handle it here.
-	const opened = (persistence as unknown as { _db: Promise<unknown> })._db;
+	const name = localDocName(planId, docName);
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error('The local database did not answer.')), LOAD_TIMEOUT_MS);
+	});
+	let persistence: IndexeddbPersistence | null = null;
 	try {
-		await Promise.race([
-			persistence.whenSynced,
-			opened.then(() => new Promise<never>(() => {})),
-			new Promise<never>((_, reject) => {
-				timer = setTimeout(() => reject(new Error('The local database did not answer.')), LOAD_TIMEOUT_MS);
-			})
-		]);
+		const { lastKey, damaged } = await Promise.race([loadLocalCopy(name, doc, LOCAL_LOAD_ORIGIN), timeout]);
+		persistence = new IndexeddbPersistence(name, doc);
+		// Everything up to lastKey is in the doc already: y-indexeddb reads only what came after
+		// (another tab's writes), then stores the doc's state as one record, as it always does.
+		(persistence as unknown as { _dbref: number })._dbref = lastKey + 1;
+		guardWrites(persistence, doc, onError);
+		// y-indexeddb leaves the open promise's rejection unhandled: handle it here.
+		const opened = (persistence as unknown as { _db: Promise<unknown> })._db;
+		await Promise.race([persistence.whenSynced, opened.then(() => new Promise<never>(() => {})), timeout]);
+		const size = (persistence as unknown as { _dbsize: number })._dbsize;
+		if (size > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
+		return { persistence, rebuilt: damaged !== null };
 	} catch (err) {
-		void persistence.destroy().catch(() => {});
+		void persistence?.destroy().catch(() => {});
 		throw new Error(`Could not open this plan's local copy: ${describe(err)}`);
 	} finally {
 		clearTimeout(timer);
 	}
-	const size = (persistence as unknown as { _dbsize: number })._dbsize;
-	if (size > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
-	return persistence;
 }
 
 /**
@@ -97,7 +113,7 @@ export function describe(err: unknown): string {
 export async function storeLocalDoc(planId: string, docName: PlanDocName, update: Uint8Array, onError: (message: string) => void): Promise<void> {
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, update);
-	const persistence = await openLocalStore(planId, doc, onError, docName);
+	const { persistence } = await openLocalStore(planId, doc, onError, docName);
 	await persistence.destroy();
 	doc.destroy();
 }

@@ -15,6 +15,7 @@ import { awards, commissionTiers, kpiWeights, readIncentiveSettings } from '../d
 import { leadSources } from '../doc/lead-sources';
 import { competitors, readMarketFacts } from '../doc/market';
 import { migrate } from '../doc/migrations';
+import { newerSchemaVersion, resetNewerSchemaVersion } from '../doc/newer-schema';
 import { planTemplate } from '../doc/scaffold';
 import type { TemplateId } from '../domain/plan/templates';
 import { playbook } from '../doc/playbook';
@@ -39,6 +40,7 @@ import type {
 } from '../domain/plan/types';
 import { i18n } from '../i18n/i18n.svelte';
 import type { PlanOverview } from '../domain/plan-overview';
+import { planNow, viewerTimeZone } from '../domain/plan-clock';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
 import { describe, openLocalStore, reportIndexedDbRejections, storeLocalDoc } from './local-store';
@@ -47,6 +49,7 @@ import { peersOf, type Peer, type Presenting } from './presence';
 import { ApiError, registerPlan } from './server';
 import { SyncProvider, type ConnectionStatus } from './sync-provider';
 import { loadUnsent, saveUnsent } from './unsent-counter';
+import { mustSeed } from './seed-rule';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 
 /** How often the plan list's "updated" time and title are refreshed while editing. */
@@ -73,7 +76,11 @@ export class PlanSession {
 	unsent = $state(0);
 	registered = $state(false);
 	fatal = $state.raw<{ code: number; reason: string } | null>(null);
+	/** The server refused edits it was sent (retried; see ProviderState.refused). */
+	refused = $state.raw<{ code: number; reason: string } | null>(null);
 	storageError = $state<string | null>(null);
+	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
+	localRebuilt = $state(false);
 	registerError = $state<string | null>(null);
 	peers = $state.raw<Peer[]>([]);
 	overview = $state.raw<OverviewView>(readOverview(this.doc));
@@ -100,8 +107,13 @@ export class PlanSession {
 	hasContent = $state(false);
 	/** The industry template the plan was made from (its section hints). */
 	template = $state<TemplateId>('blank');
-	/** Set when the plan was saved by a newer version of the app: it is shown read-only. */
+	/**
+	 * Set when the plan was saved by a newer version of the app: what this version knows stays
+	 * editable, nothing is migrated, and the owner may reset the marker (newer-schema.ts).
+	 */
 	newerSchema = $state<number | null>(null);
+	/** This device created the plan (it holds the registration key): it may reset a newer-version marker. */
+	owner = $state(false);
 
 	/**
 	 * Each section's plain projection, refreshed only when its own Y type changes (an
@@ -177,19 +189,29 @@ export class PlanSession {
 		}
 		this.entry = entry;
 		this.role = entry.role;
+		this.owner = entry.role === 'edit' && Boolean(entry.registrationKey);
 		this.registered = Boolean(entry.token);
 		const onStorageError = (message: string) => (this.storageError = message);
 		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
+		let localLoaded = false;
 		try {
-			this.persistence = await openLocalStore(this.planId, this.doc, onStorageError);
+			const local = await openLocalStore(this.planId, this.doc, onStorageError);
+			this.persistence = local.persistence;
+			this.localRebuilt = local.rebuilt;
+			localLoaded = !local.rebuilt;
 		} catch (err) {
 			this.storageError = describe(err);
 		}
 		if (this.destroyed) return;
-		if (schemaVersion(this.doc) === null && entry.seed) {
-			const { title, fiscalYear, template, language, demo } = entry.seed;
+		const seeding = mustSeed(entry, localLoaded, schemaVersion(this.doc));
+		if (seeding) {
+			const { title, fiscalYear, template, language, demo } = entry.seed!;
 			if (demo) await this.seedDemo(language ?? 'en', onStorageError);
-			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}) }, template, language });
+			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}), timeZone: viewerTimeZone() }, template, language });
+		}
+		if (seeding || (entry.seed && entry.token)) {
+			// Used, or unusable for good (the plan is on the server): drop it, in memory and stored.
+			this.entry = { ...entry, seed: undefined };
 			void updatePlan(this.planId, { seed: undefined }).catch(() => {});
 		}
 		this.refreshAll();
@@ -208,13 +230,20 @@ export class PlanSession {
 		// Loaded only for the demo: the generator is not part of the app everyone downloads.
 		const { seedDemoPlan } = await import('../doc/demo-plan');
 		const execution = new Y.Doc();
-		seedDemoPlan(this.doc, execution, { language, now: new Date().toISOString() });
+		// The creator's zone becomes the plan's; "today" is the creator's day in it.
+		const timeZone = viewerTimeZone();
+		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone, now: new Date(Date.now()).toISOString() });
 		try {
 			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
 		} catch (err) {
 			this.storageError = describe(err);
 		}
 		execution.destroy();
+	}
+
+	/** The owner says the newer-version marker was set by mistake (the page asks for confirmation first). */
+	resetSchemaVersion(): void {
+		if (this.owner && this.role === 'edit') resetNewerSchemaVersion(this.doc);
 	}
 
 	undo(): void {
@@ -280,6 +309,7 @@ export class PlanSession {
 				this.status = s.status;
 				this.unsent = s.unsent;
 				this.fatal = s.fatal;
+				this.refused = s.refused;
 				saveUnsent(this.planId, s.unsent);
 			}
 		});
@@ -294,10 +324,13 @@ export class PlanSession {
 		try {
 			const title = readOverview(this.doc).values.title;
 			const { tokens } = await registerPlan(this.planId, title, entry.registrationKey);
-			this.entry = { ...entry, token: tokens.edit, viewToken: tokens.view };
+			const patch = { token: tokens.edit, viewToken: tokens.view };
+			this.entry = { ...entry, ...patch };
 			this.registered = true;
 			this.registerError = null;
-			await putPlan(this.entry).catch((err) => (this.storageError = describe(err)));
+			// Only the new fields: writing the whole entry back would also write fields this
+			// session read earlier and that have changed since (the seed, once used).
+			await updatePlan(this.planId, patch).catch((err) => (this.storageError = describe(err)));
 		} catch (err) {
 			if (err instanceof ApiError) {
 				this.registerError = err.message;
@@ -340,7 +373,7 @@ export class PlanSession {
 		queueMicrotask(() => {
 			if (this.destroyed) return;
 			const version = schemaVersion(this.doc);
-			this.newerSchema = version !== null && version > SCHEMA_VERSION ? version : null;
+			this.newerSchema = newerSchemaVersion(this.doc);
 			if (this.loaded && this.role === 'edit' && version !== null && version < SCHEMA_VERSION) {
 				migrate(this.doc, { language: i18n.locale });
 			}

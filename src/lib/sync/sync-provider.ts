@@ -1,10 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { FINAL_CLOSE_CODES } from '../protocol/close-codes';
+import { CloseCode, FINAL_CLOSE_CODES } from '../protocol/close-codes';
 import { syncRoom, type PlanDocName } from '../protocol/routes';
 import { awarenessFrame, syncFrame } from '../protocol/frames';
+import { MAX_DOC_BYTES } from '../protocol/limits';
 import { MessageType, SyncStep } from '../protocol/messages';
+import { PARTS_QUERY_PARAM, PartAssembler, splitMessage } from '../protocol/parts';
 import { backoffDelay } from './backoff';
 
 /** offline: no socket · connecting: opening one · syncing: handshake or unacknowledged edits · synced. */
@@ -16,6 +18,12 @@ export interface ProviderState {
 	unsent: number;
 	/** Set when the server closed with a code that reconnecting cannot fix. */
 	fatal: { code: number; reason: string } | null;
+	/**
+	 * Set when the server closed the socket refusing what it was sent while edits were unconfirmed
+	 * (e.g. 1009, a frame too big for an older server): those edits may never be stored. Kept
+	 * until every edit is confirmed.
+	 */
+	refused: { code: number; reason: string } | null;
 }
 
 export interface SyncProviderOptions {
@@ -32,6 +40,8 @@ export interface SyncProviderOptions {
 	/** Unsent edits carried over from an earlier session (persisted by the caller). */
 	initialUnsent?: number;
 	onState?: (state: ProviderState) => void;
+	/** Delay before reconnect attempt n (tests pass their own; default: jittered exponential). */
+	backoff?: (attempt: number) => number;
 }
 
 /** Close a socket that has been silent this long (the server echoes awareness every 15 s). */
@@ -40,6 +50,18 @@ const SILENCE_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** Wait this long after an edit before asking the server to confirm (coalesces typing). */
 const CONFIRM_DELAY_MS = 200;
+/** A socket counts as healthy once it confirmed edits and stayed open this long: only then does backoff start over. */
+const HEALTHY_AFTER_MS = 5_000;
+/** Largest message the server may send us in parts: a sync step 2 is at most the whole document. */
+const MAX_INCOMING_MESSAGE_BYTES = 2 * MAX_DOC_BYTES;
+/** Close codes by which the server refuses what this client sent (not a network or capacity problem). */
+const REFUSAL_CODES: ReadonlySet<number> = new Set([
+	CloseCode.UNSUPPORTED_DATA,
+	CloseCode.INVALID_PAYLOAD,
+	CloseCode.MESSAGE_TOO_BIG,
+	CloseCode.DOC_TOO_LARGE,
+	CloseCode.EDITOR_QUOTA
+]);
 
 /**
  * Client for the y-websocket protocol with what the stock provider lacks: jittered
@@ -47,11 +69,21 @@ const CONFIRM_DELAY_MS = 200;
  *
  * Confirmation: the server answers every sync step 1 with step 2 and its own step 1,
  * after handling all earlier frames and storing them. So each step 1 we send is a probe
- * whose answer confirms every edit sent before it.
+ * whose answer confirms every edit sent before it on the same socket. Edits sent on a socket
+ * that then closed are not confirmed by anything on the next one until our step 2 there has
+ * carried them again and a probe sent after it is answered.
+ *
+ * Size: every message goes through `splitMessage`, so no frame exceeds 1 MiB (the server
+ * reassembles; we connect with `?parts=1` to say we send and understand parts).
  */
 export class SyncProvider {
 	private ws: WebSocket | null = null;
 	private attempt = 0;
+	/** The current socket's reassembly of incoming PART frames, and when it opened and whether it confirmed edits. */
+	private assembler = new PartAssembler(MAX_INCOMING_MESSAGE_BYTES);
+	private transferId = 0;
+	private openedAt = 0;
+	private confirmedOnSocket = false;
 	private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 	private confirmTimer: ReturnType<typeof setTimeout> | null = null;
 	private silenceTimer: ReturnType<typeof setInterval> | null = null;
@@ -65,7 +97,7 @@ export class SyncProvider {
 	/** For each probe in flight, the `sentSeq` it will confirm. */
 	private probes: number[] = [];
 	private readonly ignore: Set<unknown>;
-	private state: ProviderState = { status: 'offline', unsent: 0, fatal: null };
+	private state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null };
 
 	constructor(private readonly options: SyncProviderOptions) {
 		this.localSeq = options.initialUnsent ?? 0;
@@ -105,7 +137,7 @@ export class SyncProvider {
 	private open(): void {
 		this.reconnectTimer = null;
 		const { serverUrl, planId, docName, token } = this.options;
-		const url = `${serverUrl}/${syncRoom(planId, docName)}?token=${encodeURIComponent(token)}`;
+		const url = `${serverUrl}/${syncRoom(planId, docName)}?token=${encodeURIComponent(token)}&${PARTS_QUERY_PARAM}=1`;
 		this.publish({ status: 'connecting' });
 		let ws: WebSocket;
 		try {
@@ -125,9 +157,8 @@ export class SyncProvider {
 		}, CONNECT_TIMEOUT_MS);
 		ws.onopen = () => {
 			clearTimeout(connectTimer);
-			this.lastMessageAt = Date.now();
-			this.handshakeDone = false;
-			this.probes = [];
+			this.lastMessageAt = this.openedAt = Date.now();
+			this.startSocket();
 			this.publish({ status: 'syncing' });
 			this.sendProbe();
 			const { awareness, doc } = this.options;
@@ -140,25 +171,57 @@ export class SyncProvider {
 		};
 		ws.onmessage = (event) => {
 			this.lastMessageAt = Date.now();
-			if (event.data instanceof ArrayBuffer) this.onFrame(new Uint8Array(event.data));
+			if (!(event.data instanceof ArrayBuffer)) return;
+			try {
+				this.onFrame(new Uint8Array(event.data));
+			} catch {
+				// Undecodable (a broken part, a bad update): this socket's stream cannot be trusted.
+				if (this.ws === ws) {
+					this.onSocketClosed(4000, 'bad frame from server');
+					ws.close(4000, 'bad frame');
+				}
+			}
 		};
 		ws.onclose = (event) => {
 			clearTimeout(connectTimer);
 			if (this.ws !== ws) return;
-			this.dropSocket();
-			if (FINAL_CLOSE_CODES.has(event.code)) {
-				this.shouldConnect = false;
-				this.publish({ status: 'offline', fatal: { code: event.code, reason: event.reason } });
-				return;
-			}
-			this.scheduleReconnect();
+			this.onSocketClosed(event.code, event.reason);
 		};
+	}
+
+	/** A new socket: nothing has been sent or confirmed on it yet. */
+	private startSocket(): void {
+		this.handshakeDone = false;
+		this.probes = [];
+		this.assembler.reset();
+		this.confirmedOnSocket = false;
+		this.sentSeq = this.ackedSeq;
+	}
+
+	private onSocketClosed(code: number, reason: string): void {
+		const healthy = this.confirmedOnSocket && Date.now() - this.openedAt >= HEALTHY_AFTER_MS;
+		this.dropSocket();
+		// A socket that worked for a while starts backoff over; one closed on arrival (refused
+		// frames, a server failing on every connect) keeps growing it.
+		if (healthy) this.attempt = 0;
+		if (REFUSAL_CODES.has(code) && this.localSeq > this.ackedSeq) {
+			this.publish({ refused: { code, reason } });
+		}
+		if (FINAL_CLOSE_CODES.has(code)) {
+			this.shouldConnect = false;
+			this.publish({ status: 'offline', fatal: { code, reason } });
+			return;
+		}
+		this.scheduleReconnect();
 	}
 
 	private onFrame(frame: Uint8Array): void {
 		const decoder = decoding.createDecoder(frame);
 		const type = decoding.readVarUint(decoder);
-		if (type === MessageType.SYNC) {
+		if (type === MessageType.PART) {
+			const message = this.assembler.accept(decoder); // a PartError closes the socket (onmessage)
+			if (message) this.onFrame(message);
+		} else if (type === MessageType.SYNC) {
 			const step = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (step === SyncStep.STEP1) return this.onServerStateVector(payload);
@@ -172,13 +235,16 @@ export class SyncProvider {
 	private onServerStateVector(stateVector: Uint8Array): void {
 		this.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.options.doc, stateVector)));
 		const confirmed = this.probes.shift();
-		if (confirmed !== undefined) this.ackedSeq = Math.max(this.ackedSeq, confirmed);
+		if (confirmed !== undefined) {
+			if (confirmed > this.ackedSeq) this.confirmedOnSocket = true;
+			this.ackedSeq = Math.max(this.ackedSeq, confirmed);
+		}
 		if (!this.handshakeDone) {
-			// Our step 2 just carried every edit made while offline: confirm it too.
+			// Our step 2 just carried every edit made before or while offline: a probe sent after it confirms them.
 			this.handshakeDone = true;
 			this.sentSeq = this.localSeq;
-			this.attempt = 0;
 			if (this.localSeq > this.ackedSeq) this.sendProbe();
+			else this.confirmedOnSocket = true;
 		}
 		this.publishProgress();
 	}
@@ -214,8 +280,11 @@ export class SyncProvider {
 		this.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.options.doc)));
 	}
 
-	private send(frame: Uint8Array): void {
-		if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame);
+	/** Sends a message, in PART frames when it is over 1 MiB (a large paste, a large step 2). */
+	private send(message: Uint8Array): void {
+		const ws = this.ws;
+		if (ws?.readyState !== WebSocket.OPEN) return;
+		for (const frame of splitMessage(message, ++this.transferId)) ws.send(frame);
 	}
 
 	private publishProgress(): void {
@@ -228,7 +297,7 @@ export class SyncProvider {
 			: this.handshakeDone && unsent === 0
 				? 'synced'
 				: 'syncing';
-		this.publish({ unsent, status });
+		this.publish({ unsent, status, ...(unsent === 0 ? { refused: null } : {}) });
 	}
 
 	private publish(patch: Partial<ProviderState>): void {
@@ -239,7 +308,7 @@ export class SyncProvider {
 	private scheduleReconnect(): void {
 		this.publish({ status: 'offline' });
 		if (!this.shouldConnect || this.reconnectTimer) return;
-		const delay = backoffDelay(this.attempt++);
+		const delay = (this.options.backoff ?? backoffDelay)(this.attempt++);
 		this.reconnectTimer = setTimeout(() => this.open(), delay);
 	}
 

@@ -249,7 +249,8 @@ const EDITABLE_FIELDS: Record<OverviewField, true> = {
 	fiscalYear: true,
 	fiscalStartMonth: true,
 	currency: true,
-	status: true
+	status: true,
+	timeZone: true
 };
 
 interface Oracle {
@@ -265,7 +266,8 @@ function randomOverviewValue<F extends OverviewField>(rng: Rng, field: F): PlanO
 		fiscalYear: () => rng.between(2000, 2100),
 		fiscalStartMonth: () => rng.between(1, 12),
 		currency: () => rng.pick(COMMON_CURRENCIES),
-		status: () => rng.pick(PLAN_STATUSES)
+		status: () => rng.pick(PLAN_STATUSES),
+		timeZone: () => rng.pick(['Asia/Shanghai', 'America/New_York', 'UTC', ''])
 	};
 	return values[field]();
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commissionTiers, kpiWeights, readIncentiveSettings } from '$lib/doc/incentives';
 import { MIGRATION_ORIGIN, migrate } from '$lib/doc/migrations';
+import { newerSchemaVersion, resetNewerSchemaVersion } from '$lib/doc/newer-schema';
 import { readOverview } from '$lib/doc/overview';
 import { playbook } from '$lib/doc/playbook';
 import { readRisks } from '$lib/doc/risks';
@@ -122,5 +123,25 @@ describe('migrations', () => {
 		seedPlan(doc, { overview: { title: 'x' }, template: 'blank' });
 		expect(kpiWeights.read(doc)).toEqual([]);
 		expect(playbook.read(doc)).toEqual([]);
+	});
+});
+
+describe('a plan marked by a newer app', () => {
+	it('is detected, and only a newer marker can be reset — to this version, outside anyone’s undo', () => {
+		const doc = new Y.Doc();
+		seedPlan(doc, { overview: { title: 'Plan' }, template: 'b2bLongCycle' });
+		expect(newerSchemaVersion(doc)).toBeNull();
+		expect(resetNewerSchemaVersion(doc)).toBe(false);
+		expect(schemaVersion(doc)).toBe(SCHEMA_VERSION);
+
+		const undo = createUndoManager(doc, {});
+		planRoots(doc).meta.set('schemaVersion', 99);
+		expect(newerSchemaVersion(doc)).toBe(99);
+		// Known data stays editable: the migration refuses, nothing else is rewritten.
+		expect(migrate(doc, { language: 'en' })).toEqual({ kind: 'newer', version: 99 });
+		expect(resetNewerSchemaVersion(doc)).toBe(true);
+		expect(schemaVersion(doc)).toBe(SCHEMA_VERSION);
+		expect(newerSchemaVersion(doc)).toBeNull();
+		expect(undo.canUndo()).toBe(false);
 	});
 });

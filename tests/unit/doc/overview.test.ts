@@ -17,7 +17,8 @@ const GOOD: PlanOverview = {
 	fiscalYear: 2026,
 	fiscalStartMonth: 4,
 	currency: 'USD',
-	status: 'active'
+	status: 'active',
+	timeZone: 'Asia/Shanghai'
 };
 
 /** A doc with the overview written by initPlan, plus a counter of its updates. */

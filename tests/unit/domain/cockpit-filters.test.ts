@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromUrl, filtersToUrl, yearEarlier } from '$lib/components/cockpit/cockpit-filters';
+import { filtersFromUrl, filtersToUrl } from '$lib/components/cockpit/cockpit-filters';
+import { yearEarlier } from '$lib/doc/execution/period-view';
 
 describe('cockpit filters in the URL', () => {
 	it('reads known keys, drops empty and malformed months, round-trips', () => {

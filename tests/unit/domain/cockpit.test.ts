@@ -9,7 +9,7 @@ const base: CockpitInputs = {
 	actualByMonth: months.slice(0, 6).map((period) => ({ period, value: 90 })),
 	asOfMonth: '2026-06',
 	asOfMonthElapsed: 1,
-	openPipeline: 1500,
+	coverage: 2.5,
 	winRatePct: 24,
 	baselineWinRatePct: 30,
 	salesVelocity: 1000,
@@ -21,13 +21,13 @@ describe('cockpit model', () => {
 	it('computes the tiles by hand: 90 a month against 100, as of the end of June', () => {
 		const model = cockpitModel(base);
 		expect(model.proRatedTarget).toBe(600);
-		expect(tile(model, 'target')).toEqual({ id: 'target', value: 1200, rag: 'none' });
+		expect(tile(model, 'target')).toEqual({ id: 'target', value: 1200, rag: 'none', scope: 'period', proRated: false });
 		expect(tile(model, 'actual')).toMatchObject({ value: 540, rag: 'yellow' });
 		expect(tile(model, 'attainment')).toMatchObject({ value: 90, rag: 'yellow' });
 		// A constant series is forecast constant by every method: 540 + 6 × 90 = 1,080 of 1,200.
 		expect(tile(model, 'forecast').value).toBeCloseTo(1080, 6);
 		expect(tile(model, 'gap').value).toBeCloseTo(120, 6);
-		// 1,500 open against 600 still to sell → 2.5× (yellow).
+		// Coverage is the dashboard's figure, passed through (one definition): 2.5× is yellow.
 		expect(tile(model, 'coverage')).toMatchObject({ value: 2.5, rag: 'yellow' });
 		// Win rate 24% vs 30% last period is a 20% relative drop → red.
 		expect(tile(model, 'winRate').rag).toBe('red');
@@ -47,15 +47,39 @@ describe('cockpit model', () => {
 		expect(tile(model, 'actual').value).toBe(460);
 	});
 
-	it('pro-rates the current month', () => {
+	it('pro-rates the current month, and says so on the tiles that use it', () => {
 		const model = cockpitModel({ ...base, asOfMonthElapsed: 0.5 });
 		expect(model.proRatedTarget).toBe(550);
+		expect(tile(model, 'attainment')).toMatchObject({ scope: 'toDate', proRated: true });
+		expect(tile(model, 'actual')).toMatchObject({ scope: 'toDate', proRated: true });
+		expect(tile(model, 'target')).toMatchObject({ scope: 'period', proRated: false });
+		// A finished month is not pro-rated.
+		expect(tile(cockpitModel(base), 'attainment').proRated).toBe(false);
+	});
+
+	it('keeps a month without actuals as an explicit 0: September’s step is not drawn at October', () => {
+		// Jan–Dec 2025 history with a rising line, September missing; as of January 2026.
+		const history = monthRange('2024-01', '2025-12')
+			.filter((m) => m !== '2025-09')
+			.map((period, i) => ({ period, value: 100 + i }));
+		const model = cockpitModel({ ...base, months: monthRange('2026-01', '2026-03'), actualByMonth: history, asOfMonth: '2026-01', asOfMonthElapsed: 0.1 });
+		expect(model.emptyMonths).toEqual(['2025-09']);
+		// The backtests see 24 points (the gap as 0), not 23 shifted ones.
+		const withZero = cockpitModel({
+			...base,
+			months: monthRange('2026-01', '2026-03'),
+			actualByMonth: [...history, { period: '2025-09', value: 0 }],
+			asOfMonth: '2026-01',
+			asOfMonthElapsed: 0.1
+		});
+		expect(model.months).toEqual(withZero.months);
+		expect(model.backtests).toEqual(withZero.backtests);
 	});
 
 	it('gives defined answers with no data at all (never NaN)', () => {
-		const model = cockpitModel({ ...base, targetByMonth: {}, actualByMonth: [], openPipeline: 0, winRatePct: null, salesVelocity: null });
+		const model = cockpitModel({ ...base, targetByMonth: {}, actualByMonth: [], coverage: null, winRatePct: null, salesVelocity: null });
 		for (const t of model.tiles) expect(Number.isNaN(t.value)).toBe(false);
-		expect(tile(model, 'attainment')).toEqual({ id: 'attainment', value: null, rag: 'none' });
+		expect(tile(model, 'attainment')).toMatchObject({ id: 'attainment', value: null, rag: 'none' });
 		expect(model.forecastMethod).toBeNull();
 		expect(model.backtests).toEqual([]);
 	});

@@ -18,8 +18,14 @@ describe('deal metrics', () => {
 		expect(winRate([deal('o', ['lead'])], STAGES).winRatePct).toBeNull();
 	});
 
-	it('uses the forecast category when the stage is not terminal', () => {
-		const d = deal('x', ['negotiation'], { forecastCategory: 'closed-lost' });
+	it('a configured stage decides, not the category: negotiation with category closed-lost (or closed-won) is open', () => {
+		const lostByCategory = deal('x', ['negotiation'], { forecastCategory: 'closed-lost' });
+		const reopened = deal('y', ['negotiation'], { forecastCategory: 'closed-won' });
+		expect(winRate([lostByCategory, reopened], STAGES)).toMatchObject({ won: 0, lost: 0, winRatePct: null });
+	});
+
+	it('uses the forecast category only when the stage is not configured', () => {
+		const d = deal('x', ['somewhere-else'], { forecastCategory: 'closed-lost' });
 		expect(winRate([d], STAGES)).toMatchObject({ won: 0, lost: 1, winRatePct: 0 });
 	});
 

@@ -8,6 +8,7 @@ const ALL_METHODS: ForecastMethod[] = [
 	'seasonal-naive',
 	'holt-winters-additive',
 	'holt-winters-multiplicative',
+	'holt-winters-damped',
 	'auto'
 ];
 
@@ -54,12 +55,38 @@ describe('forecast — hand-computed cases', () => {
 	it.each([
 		{ series: [5, 6, 7, 8, 9], method: 'holt-winters-additive' as const, used: 'linear', reason: /two seasons/ },
 		{ series: [3, 1, 0, 2, 3, 1, 0, 2], method: 'holt-winters-multiplicative' as const, used: 'holt-winters-additive', reason: /zero or negative/ },
+		{ series: [5, 6, 7, 8, 9], method: 'holt-winters-damped' as const, used: 'linear', reason: /two seasons/ },
 		{ series: [1, 2, 3], method: 'seasonal-naive' as const, used: 'seasonal-naive', reason: /one season/ },
 		{ series: [4, 9], method: 'auto' as const, used: 'linear', reason: /too short/ }
 	])('falls back: $method on $series → $used', ({ series, method, used, reason }) => {
 		const result = forecast(series, { method, seasonLength: 4, horizon: 2 });
 		expect(result.method).toBe(used);
 		expect(result.fallback).toMatch(reason);
+	});
+
+	it('damped Holt-Winters flattens a trend that is levelling off, with admissible parameters', () => {
+		const series = Array.from({ length: 48 }, (_, t) => 1300 - 1000 * Math.exp(-t / 12) + 60 * Math.sin((2 * Math.PI * t) / 12));
+		const damped = forecast(series, { method: 'holt-winters-damped', seasonLength: 12, horizon: 36 });
+		const plain = forecast(series, { method: 'holt-winters-additive', seasonLength: 12, horizon: 36 });
+		expect(damped.method).toBe('holt-winters-damped');
+		const { alpha = NaN, beta = NaN, gamma = NaN, phi = NaN } = damped.params ?? {};
+		expect(alpha).toBeGreaterThanOrEqual(0);
+		expect(beta).toBeLessThanOrEqual(alpha);
+		expect(gamma).toBeLessThanOrEqual(1 - alpha);
+		expect(phi).toBeGreaterThanOrEqual(0.8);
+		expect(phi).toBeLessThanOrEqual(0.995);
+		// Same month, two years apart: the damped trend adds less than the straight one.
+		const growth = (r: typeof damped) => (r.values[35] ?? 0) - (r.values[11] ?? 0);
+		expect(growth(damped)).toBeLessThan(growth(plain));
+		expect(Math.abs((damped.values[35] ?? 0) - 1300 - 60 * Math.sin((2 * Math.PI * 83) / 12))).toBeLessThan(60);
+	});
+
+	it('a multiplicative request on a series with a zero falls back to additive, finite', () => {
+		const series = Array.from({ length: 36 }, (_, t) => (t === 20 ? 0 : 100 + 2 * t + (PATTERN[t % 12] ?? 0)));
+		const result = forecast(series, { method: 'holt-winters-multiplicative', seasonLength: 12, horizon: 12 });
+		expect(result.method).toBe('holt-winters-additive');
+		expect(result.fallback).toMatch(/zero or negative/);
+		expect(result.values.every(Number.isFinite)).toBe(true);
 	});
 
 	it('an empty series forecasts zeros', () => {
@@ -86,6 +113,21 @@ describe('forecast — auto and backtest', () => {
 		expect(result.mape).toBeCloseTo(0, 10);
 	});
 
+	it('backtest origins each forecast the full horizon', () => {
+		// origins 6 and 7 (the last from which 3 steps fit in 10 points), each 3 steps ahead
+		const result = backtest([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'linear', { horizon: 3, folds: 2 });
+		expect(result).toMatchObject({ folds: 2, points: 6 });
+		expect(result.mae).toBeCloseTo(0, 10);
+	});
+
+	it('auto on two seasons (too short to backtest Holt-Winters) fits one and says so', () => {
+		const series = Array.from({ length: 24 }, (_, t) => (100 + 2 * t) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 12)));
+		const result = forecast(series, { method: 'auto', seasonLength: 12, horizon: 12 });
+		expect(result.method).toMatch(/holt-winters/);
+		expect(result.fallback).toMatch(/AICc/);
+		expect(result.values.every(Number.isFinite)).toBe(true);
+	});
+
 	it('backtest of seasonal naive by hand', () => {
 		// origins 4 and 5 with season 2: forecasts y2=5 for y4=9 and y3=6 for y5=4
 		const result = backtest([1, 2, 5, 6, 9, 4], 'seasonal-naive', { seasonLength: 2, folds: 2 });
@@ -101,7 +143,8 @@ describe('forecast — auto and backtest', () => {
 			'linear',
 			'seasonal-naive',
 			'holt-winters-additive',
-			'holt-winters-multiplicative'
+			'holt-winters-multiplicative',
+			'holt-winters-damped'
 		]);
 		const chosen = result.backtests?.find((b) => b.method === result.method);
 		for (const other of result.backtests ?? []) expect(chosen?.wape ?? Infinity).toBeLessThanOrEqual(other.wape ?? Infinity);
@@ -175,13 +218,13 @@ describe('forecast — properties', () => {
 		);
 	});
 
-	it('handles a long series with auto quickly', () => {
+	// Its cost is measured by tests/bench/forecast.ts, not asserted here (timing on a shared
+	// machine makes flaky tests).
+	it('handles a long series with auto', () => {
 		const series = Array.from({ length: 120 }, (_, t) => 500 + 2 * t + 40 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7919) % 13));
-		const started = performance.now();
 		const result = forecast(series, { method: 'auto', seasonLength: 12, horizon: 12 });
-		expect(performance.now() - started).toBeLessThan(2000);
 		expect(result.values).toHaveLength(12);
-		expect(result.backtests).toHaveLength(4);
+		expect(result.backtests).toHaveLength(5);
 	});
 
 	it('never returns NaN and always returns `horizon` ordered bounds', () => {

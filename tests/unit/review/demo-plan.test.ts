@@ -8,10 +8,10 @@ import { readTargets } from '$lib/doc/targets';
 import { fiscalPeriods, targetsByPeriod } from '$lib/domain/plan/targets-by-period';
 import { missingRootCauses } from '$lib/domain/review';
 
-function seedDemo(today: string, language: 'en' | 'zh-CN' = 'en', time = '12:00:00.000') {
+function seedDemo(today: string, language: 'en' | 'zh-CN' = 'en') {
 	const plan = new Y.Doc();
 	const exec = new Y.Doc();
-	const result = seedDemoPlan(plan, exec, { now: `${today}T${time}Z`, language });
+	const result = seedDemoPlan(plan, exec, { today, language });
 	return { plan, exec, result };
 }
 
@@ -70,15 +70,20 @@ describe('demo plan', () => {
 		expect(reviewActions(plan, result.reviewId)).toEqual([expect.objectContaining({ id: result.improvementTaskId, status: 'todo', due: '2026-12-15' })]);
 	});
 
-	it('never dates its review after the seeding moment (seeded on the 1st before 10:00 UTC)', () => {
-		const early = seedDemo('2026-12-01', 'en', '03:50:00.000');
-		expect(findReview(early.plan, early.result.reviewId)!.createdAt).toBe('2026-12-01T03:50:00.000Z');
-		expect(findReview(plan, result.reviewId)!.createdAt).toBe('2026-11-01T10:00:00.000Z');
-	});
-
 	it('seeds in Chinese too', () => {
 		const zh = seedDemo('2026-11-23', 'zh-CN');
 		expect(readOverview(zh.plan).values.title).toContain('演示');
 		expect(readTargets(zh.plan).result?.ok).toBe(true);
+	});
+
+	it('is made in its creator’s zone and its review is never dated in the future (06:00 on 1 January in Shanghai)', () => {
+		const planDoc = new Y.Doc();
+		const execDoc = new Y.Doc();
+		const now = '2026-12-31T22:00:00.000Z';
+		const made = seedDemoPlan(planDoc, execDoc, { today: '2027-01-01', timeZone: 'Asia/Shanghai', now });
+		expect(made.reviewMonth).toBe('2026-12');
+		expect(readOverview(planDoc).values.timeZone).toBe('Asia/Shanghai');
+		const review = findReview(planDoc, made.reviewId);
+		expect(review?.createdAt).toBe(now);
 	});
 });

@@ -1,4 +1,3 @@
-import { addMonths } from '$lib/domain/dates';
 import { EXEC_FILTER_KEYS, type ExecFilters } from '$lib/doc/execution/dashboard';
 
 /** The cockpit's filters live in the URL, so a filtered view can be shared and reloaded. */
@@ -22,6 +21,3 @@ export function filtersToUrl(url: URL, filters: ExecFilters): URL {
 	}
 	return next;
 }
-
-/** The same months one year earlier: the baseline a rate is lit against. */
-export const yearEarlier = (month: string): string => addMonths(month, -12);

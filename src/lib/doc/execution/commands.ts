@@ -16,7 +16,7 @@
  */
 import * as Y from 'yjs';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
-import { indexStages } from '../../domain/deal-outcome';
+import { indexStages, stageCategory } from '../../domain/deal-outcome';
 import { isPeriod } from '../../domain/dates';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES } from '../../domain/execution';
 import type { Activity, ActivityType, Actual, Deal, PipelineStage, Rep } from '../../domain/execution';
@@ -74,6 +74,7 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 	const first = indexStages(stages).funnel[0];
 	const stage = input.stage ?? first?.id ?? '';
 	const createdAt = input.createdAt ?? today();
+	const configured = stages.find((s) => s.id === stage);
 	const deal: Deal = {
 		id: input.id ?? newRecordId('deal'),
 		customer: input.customer ?? '',
@@ -85,8 +86,9 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 		currency: input.currency,
 		stage,
 		stageHistory: input.stageHistory?.map((c) => ({ stage: c.stage, at: c.at })) ?? [{ stage, at: createdAt }],
-		probability: input.probability ?? stages.find((s) => s.id === stage)?.probability ?? 0,
-		forecastCategory: input.forecastCategory ?? 'pipeline',
+		probability: input.probability ?? configured?.probability ?? 0,
+		// A new deal takes its stage's mapped category unless the form says otherwise.
+		forecastCategory: input.forecastCategory ?? (configured ? stageCategory(configured) : 'pipeline'),
 		expectedClose: input.expectedClose,
 		lostReason: input.lostReason ?? null,
 		createdAt
@@ -142,8 +144,10 @@ export function setDealField<F extends Exclude<EditableDealField, 'stage'>>(doc:
 
 /**
  * Moves a deal to a configured stage at date `at`: the current stage is set and a history entry
- * appended (so a colleague's concurrent move is kept in the history too). Entering a won or lost
- * stage sets the forecast category to closed-won / closed-lost.
+ * appended (so a colleague's concurrent move is kept in the history too). The forecast category
+ * becomes the stage's (`stageCategory`: closed-won / closed-lost for won and lost stages, else the
+ * plan's stage → category mapping), as a stage change does in Salesforce; a reopened deal is no
+ * longer closed. `at` is 'today' in the plan's time zone (the caller's PlanNow).
  */
 export function moveDealToStage(doc: Y.Doc, id: string, stage: string, at: string = today()): CommandIssue | null {
 	const stages = readConfiguredStages(doc);
@@ -156,8 +160,7 @@ export function moveDealToStage(doc: Y.Doc, id: string, stage: string, at: strin
 	doc.transact(() => {
 		dealFields.set(dealFieldKey(id, 'stage'), stage);
 		stageMoves.push([{ deal: id, stage, at }]);
-		if (target.isWon) dealFields.set(dealFieldKey(id, 'forecastCategory'), 'closed-won');
-		if (target.isLost) dealFields.set(dealFieldKey(id, 'forecastCategory'), 'closed-lost');
+		dealFields.set(dealFieldKey(id, 'forecastCategory'), stageCategory(target));
 	});
 	return null;
 }

@@ -231,11 +231,16 @@ export function addActivityCount(cells: Map<string, Map<string, ActivityCounts>>
 	if (byRep.size === 0) cells.delete(month);
 }
 
-/** Coverage of the target in the filter's months by the open pipeline expected to close in them. */
+/**
+ * Coverage of the filter's own target in the filter's months by the open pipeline expected to
+ * close in them: open ÷ (target − won closing in them). The target is the one attainment uses
+ * (`resultsSection`: a rep's, team's, region's or product's when filtered so), so a rep's
+ * pipeline is never divided by the company's target. The only coverage figure of the app.
+ */
 export function coverageOf(
 	weighted: readonly WeightedMonth[],
 	wonByMonth: Iterable<[string, { amount: number }]>,
-	targets: DashboardTargets,
+	results: Pick<DashboardMetrics, 'attainment'>,
 	f: ExecFilters
 ): DashboardMetrics['coverage'] {
 	const ranged = set(f.from) || set(f.to);
@@ -244,6 +249,6 @@ export function coverageOf(
 	let closedWon = 0;
 	for (const [month, { amount }] of wonByMonth) if (inRange(month, f)) closedWon += amount;
 	let target = 0;
-	for (const [period, value] of Object.entries(targets.monthly ?? {})) if (inRange(period, f) && Number.isFinite(value)) target += value;
+	for (const row of results.attainment.byMonth) if (Number.isFinite(row.target)) target += row.target;
 	return { openPipeline, target, closedWon, coverage: pipelineCoverage(openPipeline, target, closedWon) };
 }

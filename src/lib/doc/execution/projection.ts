@@ -418,7 +418,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 				cycleLength: aggregate.cycleLength(),
 				openDeals: aggregate.openDeals(),
 				salesVelocity: aggregate.salesVelocity(),
-				coverage: coverageOf(weightedPipeline, aggregate.wonByMonth(), targets, filters),
+				coverage: coverageOf(weightedPipeline, aggregate.wonByMonth(), results, filters),
 				weightedPipeline,
 				forecast: { rows: rollupTotals(nodes, own, adjustmentList), unassigned, adjustments: adjustmentList.map((a) => ({ ...a })) },
 				timeInStage: aggregate.timeInStage(stages),

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_VALUE, validateActivities, validateActuals, validateDeals }
 import type { DataIssue, DealRules, IssueCode, Severity } from '../../domain/data-quality';
 import { periodOf } from '../../domain/dates';
 import { FORECAST_CATEGORIES } from '../../domain/execution';
-import type { Activity, Actual, Deal, ForecastCategory, PipelineStage, Rep, StageChange } from '../../domain/execution';
+import { OPEN_CATEGORIES, type Activity, type Actual, type Deal, type ForecastCategory, type OpenCategory, type PipelineStage, type Rep, type StageChange } from '../../domain/execution';
 import type { AdjustableCategory, ForecastAdjustment } from '../../domain/forecast-rollup';
 
 export type QualityCode = IssueCode | 'not-an-object' | 'not-text' | 'unknown-category' | 'invalid-entry';
@@ -215,7 +215,10 @@ export function checkStage(raw: unknown): PipelineStage | string {
 	if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) return 'probability must be in [0, 1]';
 	if (typeof order !== 'number' || !Number.isFinite(order)) return 'order must be a number';
 	if (typeof isWon !== 'boolean' || typeof isLost !== 'boolean' || (isWon && isLost)) return 'isWon/isLost must be booleans, not both true';
-	return { id, name, probability, order, isWon, isLost };
+	// Optional (stages stored before the mapping existed have none: the default mapping applies).
+	const category = raw.forecastCategory;
+	if (category !== undefined && !(OPEN_CATEGORIES as readonly unknown[]).includes(category)) return `forecast category must be one of ${OPEN_CATEGORIES.join(', ')}`;
+	return { id, name, probability, order, isWon, isLost, ...(category !== undefined ? { forecastCategory: category as OpenCategory } : {}) };
 }
 
 /** The configured stages; bad entries are dropped and reported, nothing configured → DEFAULT_STAGES. */

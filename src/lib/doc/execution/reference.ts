@@ -102,6 +102,12 @@ export function referenceMetrics(
 	const byStage: Record<string, number> = {};
 	for (const s of stuck) byStage[s.stageId] = (byStage[s.stageId] ?? 0) + 1;
 	const maxIssues = options.maxIssues ?? 500;
+	const results = resultsSection(
+		actuals.filter((a) => matchesActual(a, filters, reps)),
+		targets,
+		filters,
+		reps
+	);
 	const win = winRate(chosen, stages);
 	return {
 		dealCount: chosen.length,
@@ -111,17 +117,12 @@ export function referenceMetrics(
 		cycleLength: cycleLength(chosen, stages),
 		openDeals: chosen.filter((d) => dealOutcome(d, index) === 'open').length,
 		salesVelocity: salesVelocityOf(chosen, stages),
-		coverage: coverageOf(weighted, wonByMonth, targets, filters),
+		coverage: coverageOf(weighted, wonByMonth, results, filters),
 		weightedPipeline: weighted,
-		forecast: { ...forecastRollup(nodes, chosen, adjustments), adjustments },
+		forecast: { ...forecastRollup(nodes, chosen, adjustments, index), adjustments },
 		timeInStage: timeInStage(chosen, stages),
 		stuck: { total: stuck.length, byStage },
-		...resultsSection(
-			actuals.filter((a) => matchesActual(a, filters, reps)),
-			targets,
-			filters,
-			reps
-		),
+		...results,
 		activities: activitySection(cells, filters, reps),
 		dataQuality: {
 			issues: issues.slice(0, maxIssues),

@@ -1,0 +1,34 @@
+import { MAX_PART_FRAME_BYTES, splitMessage } from '../../src/lib/protocol/parts';
+import { readAttachment } from './socket-attachment';
+
+/** Transfer ids only need to differ between consecutive split messages on one socket. */
+let lastTransferId = 0;
+
+/**
+ * A message for one or more sockets: sent whole to stock y-websocket clients, split into
+ * PART frames (≤ 1 MiB) for clients that connected with `?parts=1`. Split once, however
+ * many peers receive it; the parts go out back to back, so they never interleave with
+ * another message on the same socket.
+ */
+export class Outgoing {
+	private parts: Uint8Array[] | null = null;
+
+	constructor(private readonly message: Uint8Array) {}
+
+	sendTo(ws: WebSocket): void {
+		// Reading the attachment costs a deserialization: only large messages need it.
+		if (this.message.byteLength <= MAX_PART_FRAME_BYTES || !readAttachment(ws).parts) {
+			return safeSend(ws, this.message);
+		}
+		this.parts ??= splitMessage(this.message, ++lastTransferId);
+		for (const part of this.parts) safeSend(ws, part);
+	}
+}
+
+export function safeSend(ws: WebSocket, frame: Uint8Array): void {
+	try {
+		ws.send(frame);
+	} catch {
+		// The socket is closing; its close handler cleans up.
+	}
+}
