@@ -31,18 +31,21 @@ describe('browser — baseline and revisions', () => {
 		await bob.page.getByTestId('annual-target').fill('1500000');
 		await bob.page.getByTestId('annual-target').press('Tab');
 		await bob.page.getByTestId('tab-overview').click();
-		await expect.poll(() => alice.page.getByTestId('pending-changes').textContent(), { timeout: 10_000 }).toContain('annualTarget: 1,200,000 → 1,500,000');
+		// Said as people say it, not as the app stores it ('annualTarget: …').
+		await expect.poll(() => alice.page.getByTestId('pending-changes').textContent(), { timeout: 10_000 }).toMatch(/Annual target: \D*1,200,000 → \D*1,500,000/);
 		await bob.page.getByTestId('record-revision').click(); // no reason given
 		expect(await bob.page.getByTestId('pending-changes').locator('.field-error').textContent()).toContain('Say why');
 		await bob.page.getByTestId('revision-why').fill('New key account signed in Jiangsu');
 		await bob.page.getByTestId('record-revision').click();
 		await expect.poll(() => alice.page.getByTestId('revision-history').textContent(), { timeout: 10_000 }).toContain('New key account signed in Jiangsu');
-		expect(await alice.page.getByTestId('revision-history').textContent()).toContain('Bob');
+		expect(await alice.page.getByTestId('revision-history').textContent()).toContain('Recorded by Bob');
+		expect(await alice.page.getByTestId('revision-history').textContent()).toContain('changed by Bob');
+		expect(await alice.page.getByTestId('revision-history').textContent()).not.toContain('annualTarget');
 		expect(await alice.page.getByTestId('pending-changes').count()).toBe(0);
 		// Bob's undo takes his target edit back — which is a new change to explain — but never
 		// unfreezes the baseline or erases the recorded revision.
 		await bob.page.getByTestId('undo').click();
-		await expect.poll(() => alice.page.getByTestId('pending-changes').textContent(), { timeout: 10_000 }).toContain('annualTarget: 1,500,000 → 1,200,000');
+		await expect.poll(() => alice.page.getByTestId('pending-changes').textContent(), { timeout: 10_000 }).toMatch(/Annual target: \D*1,500,000 → \D*1,200,000/);
 		expect(await alice.page.getByTestId('baseline-frozen').count()).toBe(1);
 		expect(await alice.page.getByTestId('revision-history').textContent()).toContain('New key account signed in Jiangsu');
 		await alice.context.close();

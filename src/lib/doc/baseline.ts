@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { diffTargets, readTargetsSnapshot, targetsSnapshot, type TargetChange, type TargetsSnapshot } from '../domain/plan/baseline';
 import type { DecompositionViolation } from '../domain/plan/decomposition';
 import { checkText, isIsoDate } from '../domain/plan/validate';
@@ -85,7 +85,69 @@ function parseBaseline(raw: unknown): Baseline | null {
 function parseChange(raw: unknown): TargetChange | null {
 	const scalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 	if (!isObject(raw) || typeof raw.path !== 'string' || !scalar(raw.from) || !scalar(raw.to)) return null;
-	return { path: raw.path, from: raw.from as TargetChange['from'], to: raw.to as TargetChange['to'] };
+	// `by` came later: older revisions have none and read as before.
+	if (raw.by !== undefined && !isWho(raw.by)) return null;
+	const change: TargetChange = { path: raw.path, from: raw.from as TargetChange['from'], to: raw.to as TargetChange['to'] };
+	if (typeof raw.by === 'string') change.by = raw.by;
+	return change;
+}
+
+/** Origin of the editors' bookkeeping: not a person's edit, so undo never captures it. */
+const EDITORS_ORIGIN = { targetEditors: true };
+
+/** Who made a pending change, if the editor recorded for its path set the value it has now. */
+function editorOf(doc: Y.Doc, change: TargetChange): string | undefined {
+	const entry = planRoots(doc).targetEditors.get(change.path);
+	return isObject(entry) && isWho(entry.by) && entry.to === change.to ? entry.by : undefined;
+}
+
+/**
+ * Credits target changes to the person who makes them, so a revision can say who changed what,
+ * not only who wrote the reason. After each local transaction (`isLocal(origin)`), every pending
+ * change whose value differs from the last one this device saw is credited to `name()`; remote
+ * transactions only update what was seen (their authors credit themselves on their devices).
+ * Stored in `targetEditors` as path → { by, to }; a later edit of the same path replaces it.
+ * Returns the unsubscribe.
+ */
+export function watchTargetEditors(doc: Y.Doc, isLocal: (origin: unknown) => boolean, name: () => string): () => void {
+	const seen = () => new Map(pendingTargetChanges(doc).map((c) => [c.path, c.to] as const));
+	let last = seen();
+	let queued = false;
+	let anyLocal = false;
+	const settle = () => {
+		queued = false;
+		const pending = pendingTargetChanges(doc);
+		const credit = anyLocal ? pending.filter((c) => !last.has(c.path) || last.get(c.path) !== c.to) : [];
+		anyLocal = false;
+		last = new Map(pending.map((c) => [c.path, c.to] as const));
+		const by = name();
+		if (credit.length === 0 || by === '') return;
+		doc.transact(() => {
+			for (const c of credit) planRoots(doc).targetEditors.set(c.path, { by, to: c.to });
+		}, EDITORS_ORIGIN);
+	};
+	const roots = planRoots(doc);
+	const watched = new Set<unknown>([roots.targets, roots.overview, roots.baseline, roots.revisions]);
+	/** Whether the transaction changed targets (or what they are compared with): typing elsewhere costs nothing. */
+	const touchesTargets = (transaction: Y.Transaction) => {
+		for (const type of transaction.changed.keys()) {
+			let root: unknown = type;
+			// Up to the root type: a nested map (a unit, a rep) belongs to the targets root.
+			while (root instanceof Y.AbstractType && root.parent) root = root.parent;
+			if (watched.has(root)) return true;
+		}
+		return false;
+	};
+	const onTransaction = (transaction: Y.Transaction) => {
+		if (transaction.origin === EDITORS_ORIGIN || !touchesTargets(transaction)) return;
+		if (isLocal(transaction.origin)) anyLocal = true;
+		if (queued) return;
+		queued = true;
+		// Not inside the transaction's observers: writing there would nest transactions.
+		queueMicrotask(settle);
+	};
+	doc.on('afterTransaction', onTransaction);
+	return () => doc.off('afterTransaction', onTransaction);
 }
 
 function parseRevision(raw: unknown): Revision | null {
@@ -160,7 +222,8 @@ export type RecordRevisionResult =
 	| { ok: false; reason: 'noBaseline' | 'noChanges' | 'whyRequired' | 'whyTooLong' };
 
 /**
- * Appends a revision with the target changes since the last recorded state, who, when and why.
+ * Appends a revision with the target changes since the last recorded state, who recorded it,
+ * when and why, and for each change who made it where `watchTargetEditors` knows.
  * Two people recording at once both append; each lists the changes it saw, so a change may
  * appear in both — history, not a ledger to sum.
  */
@@ -171,7 +234,10 @@ export function recordRevision(doc: Y.Doc, input: { by: string; at: string; why:
 	const last = lastRecordedTargets(doc);
 	if (!baseline || !last) return { ok: false, reason: 'noBaseline' };
 	const after = currentTargetsSnapshot(doc);
-	const changes = diffTargets(last, after);
+	const changes = diffTargets(last, after).map((c): TargetChange => {
+		const by = editorOf(doc, c);
+		return by === undefined ? c : { ...c, by };
+	});
 	if (changes.length === 0) return { ok: false, reason: 'noChanges' };
 	const revision: Revision = { id: input.id ?? newRecordId('rev'), baselineId: baseline.id, by: input.by, at: input.at, why: input.why.trim(), changes, after };
 	planRoots(doc).revisions.push([JSON.parse(JSON.stringify(revision)) as Revision]);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { buildReviewSnapshot, isReviewPeriod, REVIEW_KINDS, type FiveWhys, type Review, type ReviewKind, type ReviewMetricsInput, type ReviewPeriod } from '../domain/review';
 import { readReviewSnapshot } from '../domain/review-read';
+import type { WeekMonthShare } from '../domain/review-week';
 import type { TaskStatus } from '../domain/plan/types';
 import { checkDate, checkText, type ValueIssue } from '../domain/plan/validate';
 import { newRecordId } from './record-list';
@@ -41,6 +42,8 @@ export interface CreateReviewInput {
 	basis?: 'baseline' | 'current';
 	/** Rep id → name, for the frozen per-rep rows. */
 	repNames?: Readonly<Record<string, string>>;
+	/** Weekly reviews: how the month targets were pro-rated to the week (`weekReviewInput`). */
+	week?: readonly WeekMonthShare[];
 	id?: string;
 }
 
@@ -48,10 +51,16 @@ export type CreateReviewResult = { ok: true; id: string } | { ok: false; field: 
 
 /**
  * Creates a review of `period` whose snapshot freezes `metrics` (the execution dashboard's
- * metrics for the period) and `targets.monthly` (the targets they were measured against).
+ * metrics for the period) and `targets.monthly` (the targets they were measured against), with
+ * `targets.distributed` (the same minus the elastic reserve) when known.
  * The plan's own expectations (average deal size) are read from the plan doc now and frozen too.
  */
-export function createReview(doc: Y.Doc, metrics: ReviewMetricsInput, targets: { monthly?: Readonly<Record<string, number>> }, input: CreateReviewInput): CreateReviewResult {
+export function createReview(
+	doc: Y.Doc,
+	metrics: ReviewMetricsInput,
+	targets: { monthly?: Readonly<Record<string, number>>; distributed?: Readonly<Record<string, number>> },
+	input: CreateReviewInput
+): CreateReviewResult {
 	if (!(REVIEW_KINDS as readonly unknown[]).includes(input.kind)) return { ok: false, field: 'kind', issue: { code: 'choice' } };
 	if (!isReviewPeriod(input.period)) return { ok: false, field: 'period', issue: { code: 'notDate' } };
 	const byIssue = checkText(input.by, { required: true, maxLength: 200 });
@@ -62,6 +71,8 @@ export function createReview(doc: Y.Doc, metrics: ReviewMetricsInput, targets: {
 		period: input.period,
 		basis: input.basis ?? 'current',
 		monthlyTargets: targets.monthly ?? {},
+		distributedTargets: targets.distributed,
+		week: input.week,
 		planRates: { averageDealSize: typeof plannedSize === 'number' && Number.isFinite(plannedSize) ? plannedSize : null },
 		repNames: input.repNames
 	});

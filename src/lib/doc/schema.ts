@@ -65,6 +65,8 @@ export function planRoots(doc: Y.Doc) {
 		playbook: doc.getArray<Y.Map<unknown>>('playbook'),
 		baseline: doc.getMap<unknown>('baseline'),
 		revisions: doc.getArray<unknown>('revisions'),
+		/** Who made each pending target change: path → plain JSON { by, to } (`watchTargetEditors`). */
+		targetEditors: doc.getMap<unknown>('targetEditors'),
 		reviews: doc.getArray<Y.Map<unknown>>('reviews')
 	};
 }
@@ -81,7 +83,7 @@ export const tierText = (doc: Y.Doc, tier: CustomerTier, part: TierText): Y.Text
  * never tracks them.
  */
 export function editableTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
-	const { meta: _meta, baseline: _baseline, revisions: _revisions, ...roots } = planRoots(doc);
+	const { meta: _meta, baseline: _baseline, revisions: _revisions, targetEditors: _editors, ...roots } = planRoots(doc);
 	return [
 		...Object.values(roots),
 		...SWOT_QUADRANTS.map((q) => swotText(doc, q)),

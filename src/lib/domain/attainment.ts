@@ -108,6 +108,8 @@ export interface AttainmentRow {
  * Formula: per key, Σ actual.metric and Σ target.value over rows carrying that key; targets
  * without the dimension (e.g. a company-wide target when grouping by rep) are left out.
  * Rows for the union of keys, sorted by key. O(actuals + targets).
+ * Regions are matched trimmed and case-insensitively ('East' in the plan, 'east ' in the CRM
+ * export are one region, as reps are matched by name); the row keeps the target's spelling.
  *
  * Example: actual revenue rep a 80, rep b 120; targets a 100, b 100 → a 80%, b 120%.
  */
@@ -117,23 +119,26 @@ export function attainmentBy(
 	dimension: Dimension,
 	metric: ActualMetric
 ): AttainmentRow[] {
-	const rows = new Map<string, { actual: number; target: number }>();
-	const row = (key: string) => {
-		let existing = rows.get(key);
-		if (!existing) rows.set(key, (existing = { actual: 0, target: 0 }));
+	const rows = new Map<string, { key: string; actual: number; target: number }>();
+	const same = dimension === 'region' ? (key: string) => key.trim().toLocaleLowerCase() : (key: string) => key;
+	const row = (key: string, preferred: boolean) => {
+		let existing = rows.get(same(key));
+		if (!existing) rows.set(same(key), (existing = { key, actual: 0, target: 0 }));
+		else if (preferred) existing.key = key;
 		return existing;
 	};
-	for (const a of actuals) {
-		const value = a[metric];
-		if (Number.isFinite(value)) row(a[dimension]).actual += value;
-	}
+	// Targets first, so a row is named as the plan spells it.
 	for (const t of targets) {
 		const key = t[dimension];
-		if (t.metric === metric && key !== undefined && Number.isFinite(t.value)) row(key).target += t.value;
+		if (t.metric === metric && key !== undefined && Number.isFinite(t.value)) row(key, true).target += t.value;
 	}
-	return [...rows.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([key, { actual, target }]) => ({
+	for (const a of actuals) {
+		const value = a[metric];
+		if (Number.isFinite(value)) row(a[dimension], false).actual += value;
+	}
+	return [...rows.values()]
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map(({ key, actual, target }) => ({
 			key,
 			actual,
 			target,

@@ -2,7 +2,7 @@ import type { StageIndex } from './deal-outcome';
 import { MS_PER_DAY } from './dates';
 import type { DealFacts } from './deal-facts';
 import type { CycleLength, WinRate } from './deal-metrics';
-import { salesVelocity } from './deal-metrics';
+import { cycleOf, salesVelocity } from './deal-metrics';
 import type { PipelineStage } from './execution';
 import { emptyTotals, type CategoryTotals } from './forecast-rollup';
 import { funnelFromCounts, type CountAmount, type Funnel } from './funnel';
@@ -125,7 +125,7 @@ export class DealAggregate {
 
 	cycleLength(): CycleLength {
 		const count = this.cycle.size;
-		return { count, meanDays: count === 0 ? null : this.cycleSum / count, medianDays: this.cycle.quantile(0.5) };
+		return cycleOf(count, count === 0 ? null : this.cycleSum / count, this.cycle.quantile(0.5));
 	}
 
 	openDeals(): number {
@@ -137,7 +137,7 @@ export class DealAggregate {
 			openDeals: this.open,
 			winRatePct: this.winRate().winRatePct,
 			averageDealSize: this.averageDealSize(),
-			cycleDays: this.cycleLength().meanDays
+			cycleDays: this.cycleLength().days
 		});
 	}
 

@@ -60,15 +60,28 @@ export interface CycleLength {
 	count: number;
 	meanDays: number | null;
 	medianDays: number | null;
+	/**
+	 * THE cycle length: the one every screen shows and sales velocity divides by (= meanDays).
+	 * The mean, because velocity is a rate: by Little's law, deals leave the pipeline at
+	 * open deals ÷ mean time in it; a median would overstate velocity whenever a few long deals
+	 * drag on, which is the usual B2B shape. `medianDays` stays for a "typical deal" reading.
+	 */
+	days: number | null;
+}
+
+/** The cycle length figures from a list of durations' mean and median. */
+export function cycleOf(count: number, meanDays: number | null, medianDays: number | null): CycleLength {
+	return { count, meanDays, medianDays, days: meanDays };
 }
 
 /**
  * Sales cycle length of won deals, from creation to close.
  *
  * Formula: close date (entry into the won stage, else expected close) − createdAt, in days;
- * mean and median over won deals with both dates.
+ * mean and median over won deals with both dates; `days` (the one shown and used by velocity)
+ * is the mean.
  *
- * Example: won deals taking 10, 20 and 60 days → mean 30, median 20.
+ * Example: won deals taking 10, 20 and 60 days → mean 30, median 20, days 30.
  */
 export function cycleLength(deals: readonly Deal[], stages: readonly PipelineStage[]): CycleLength {
 	const index = indexStages(stages);
@@ -79,7 +92,7 @@ export function cycleLength(deals: readonly Deal[], stages: readonly PipelineSta
 		const created = Date.parse(deal.createdAt);
 		if (closed !== null && Number.isFinite(created)) days.push((closed - created) / MS_PER_DAY);
 	}
-	return { count: days.length, meanDays: mean(days), medianDays: median(days) };
+	return cycleOf(days.length, mean(days), median(days));
 }
 
 export interface VelocityInputs {
@@ -104,8 +117,8 @@ export function salesVelocity(inputs: VelocityInputs): number | null {
 }
 
 /**
- * Sales velocity computed from deals: open-deal count, win rate, average won size and mean
- * cycle length as defined above. Example: see salesVelocity.
+ * Sales velocity computed from deals: open-deal count, win rate, average won size and the cycle
+ * length (`CycleLength.days`, the mean) as defined above. Example: see salesVelocity.
  */
 export function salesVelocityOf(deals: readonly Deal[], stages: readonly PipelineStage[]): number | null {
 	const index = indexStages(stages);
@@ -113,7 +126,7 @@ export function salesVelocityOf(deals: readonly Deal[], stages: readonly Pipelin
 		openDeals: deals.filter((d) => dealOutcome(d, index) === 'open').length,
 		winRatePct: winRate(deals, stages).winRatePct,
 		averageDealSize: averageDealSize(deals, stages),
-		cycleDays: cycleLength(deals, stages).meanDays
+		cycleDays: cycleLength(deals, stages).days
 	});
 }
 

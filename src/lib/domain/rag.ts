@@ -78,7 +78,7 @@ export function ragForBaseline(
 }
 
 export interface Deviation {
-	/** (actual − target) / |target| · 100; null when the target is 0. */
+	/** (actual − target) / |target| · 100; null when the target is 0 (the ratio is infinite). */
 	deviationPct: number | null;
 	/** |deviation| > threshold: the gap needs a root-cause analysis (5 Whys). */
 	needsRootCause: boolean;
@@ -89,14 +89,16 @@ export interface Deviation {
  * overshoots beyond the threshold are flagged (an overshoot can reveal a wrong plan).
  *
  * Formula: deviation = (actual − target) / |target| · 100; flagged when |deviation| > threshold
- * (default 10).
+ * (default 10). A zero target has no percentage, but any actual against it (a month planned at 0
+ * that books 50,000) is an infinite deviation and is flagged: the plan missed something real.
  *
- * Example: `deviation(88, 100)` → `{ deviationPct: -12, needsRootCause: true }`.
+ * Example: `deviation(88, 100)` → `{ deviationPct: -12, needsRootCause: true }`;
+ * `deviation(50_000, 0)` → `{ deviationPct: null, needsRootCause: true }`.
  */
 export function deviation(actual: number, target: number, thresholdPct = ROOT_CAUSE_THRESHOLD_PCT): Deviation {
-	if (!Number.isFinite(actual) || !Number.isFinite(target) || target === 0) {
-		return { deviationPct: null, needsRootCause: false };
-	}
+	if (!Number.isFinite(actual) || !Number.isFinite(target)) return { deviationPct: null, needsRootCause: false };
+	// Half a cent of slack: a zero plan with float noise for an actual is still "nothing happened".
+	if (target === 0) return { deviationPct: null, needsRootCause: Math.abs(actual) >= 0.005 };
 	const deviationPct = ((actual - target) / Math.abs(target)) * 100;
 	return { deviationPct, needsRootCause: Math.abs(deviationPct) > thresholdPct + 1e-9 };
 }

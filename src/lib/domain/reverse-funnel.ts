@@ -15,10 +15,20 @@ export interface RequiredStep {
 	perMonth: number[] | null;
 }
 
+/**
+ * Why a reverse funnel's numbers should not be trusted as they are: a step needs more than
+ * `MAX_PLAUSIBLE_COUNT` (a deal size of ¥0.01 turns 37M of revenue into billions of leads).
+ */
+export type ReverseFunnelWarning = 'implausibleVolume';
+
+/** Above this many deals, proposals, visits or leads in a plan, the inputs are almost surely wrong. */
+export const MAX_PLAUSIBLE_COUNT = 10_000_000;
+
 export interface ReverseFunnel {
 	/** Won deals needed: ⌈revenue target / average deal size⌉. */
 	deals: number | null;
 	steps: RequiredStep[];
+	warnings: ReverseFunnelWarning[];
 }
 
 /** ⌈x⌉ that ignores binary noise: ceilCount(30 / 0.3) is 100, not 101. */
@@ -32,6 +42,10 @@ function ceilCount(x: number): number {
  * Formula: deals = ⌈target / average deal size⌉; walking up the steps, required(step) =
  * ⌈required(step below) / (conversion% / 100)⌉ (rounded up: half a visit cannot be made);
  * each total is split over the months with `allocate` by `monthWeights` (default: one month).
+ * Rounding up happens once, on the totals: rounding every month up on its own would ask
+ * 3 × 100,000 for 1,050 leads where the quarter needs 850. A conversion outside (0, 100] makes
+ * that step and every step above it null (more out than in is not a conversion); a step above
+ * `MAX_PLAUSIBLE_COUNT` adds the 'implausibleVolume' warning.
  *
  * Example: target 300,000, deal size 10,000, proposal→deal 30%, visit→proposal 40%,
  * lead→visit 20%, three equal months → 30 deals, 100 proposals [34, 33, 33], 250 visits
@@ -48,11 +62,13 @@ export function reverseFunnel(
 	let below: number | null = deals;
 	const required = steps.map((step): RequiredStep => {
 		const rate = step.conversionPct / 100;
-		const total: number | null = below !== null && Number.isFinite(rate) && rate > 0 ? ceilCount(below / rate) : null;
+		const total: number | null = below !== null && Number.isFinite(rate) && rate > 0 && rate <= 1 ? ceilCount(below / rate) : null;
 		below = total;
 		return { name: step.name, total, perMonth: total === null ? null : allocate(total, monthWeights, 1) };
 	});
-	return { deals, steps: required };
+	const counts = [deals, ...required.map((s) => s.total)];
+	const warnings: ReverseFunnelWarning[] = counts.some((c) => c !== null && c > MAX_PLAUSIBLE_COUNT) ? ['implausibleVolume'] : [];
+	return { deals, steps: required, warnings };
 }
 
 export interface BudgetFunnel {

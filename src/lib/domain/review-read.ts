@@ -2,6 +2,7 @@
  * Reads a review snapshot as a peer stored it: the whole snapshot or null, never a throw.
  * All-or-nothing like the baseline: half a frozen record would be a record nobody saw.
  */
+import type { WeekMonthShare } from './review-week';
 import { isReviewPeriod, type ReviewMetrics, type ReviewRow, type ReviewSnapshot, type ReviewStage } from './review';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68,6 +69,16 @@ function metrics(raw: unknown): ReviewMetrics | null {
 	};
 }
 
+function weekShares(raw: unknown): WeekMonthShare[] | null {
+	if (!Array.isArray(raw)) return null;
+	const out: WeekMonthShare[] = [];
+	for (const s of raw) {
+		if (!isObject(s) || typeof s.month !== 'string' || ![s.days, s.daysInMonth, s.monthTarget, s.target].every(num)) return null;
+		out.push({ month: s.month, days: s.days as number, daysInMonth: s.daysInMonth as number, monthTarget: s.monthTarget as number, target: s.target as number });
+	}
+	return out;
+}
+
 export function readReviewSnapshot(raw: unknown): ReviewSnapshot | null {
 	try {
 		if (!isObject(raw) || !isReviewPeriod(raw.period) || (raw.basis !== 'baseline' && raw.basis !== 'current')) return null;
@@ -76,7 +87,19 @@ export function readReviewSnapshot(raw: unknown): ReviewSnapshot | null {
 		const rates = isObject(raw.planRates) && numOrNull(raw.planRates.averageDealSize) ? { averageDealSize: raw.planRates.averageDealSize } : null;
 		const read = metrics(raw.metrics);
 		if (!targetsByMonth || !actualByMonth || !rates || !read) return null;
-		return { period: { from: raw.period.from, to: raw.period.to }, basis: raw.basis, targetsByMonth, actualByMonth, planRates: rates, metrics: read };
+		const snapshot: ReviewSnapshot = { period: { from: raw.period.from, to: raw.period.to }, basis: raw.basis, targetsByMonth, actualByMonth, planRates: rates, metrics: read };
+		// Optional: reviews frozen before the reserve was told apart have none.
+		if (raw.distributedByMonth !== undefined) {
+			const distributedByMonth = numberRecord(raw.distributedByMonth);
+			if (!distributedByMonth) return null;
+			snapshot.distributedByMonth = distributedByMonth;
+		}
+		if (raw.week !== undefined) {
+			const week = weekShares(raw.week);
+			if (!week) return null;
+			snapshot.week = week;
+		}
+		return snapshot;
 	} catch {
 		// A hostile getter in peer data: unreadable, shown as such by the caller.
 		return null;

@@ -25,27 +25,80 @@ export interface VarianceLine {
 	pct: number | null;
 	/** |pct| > 10 (`rag.ts` deviation): the row needs a root cause. */
 	flagged: boolean;
+	/**
+	 * Company rows measured against the distributed target (`plan`) also carry the full target,
+	 * elastic reserve included, shown beside it; null elsewhere and in older reviews.
+	 */
+	fullPlan: number | null;
+	/** (actual − fullPlan) / |fullPlan| · 100; null without a full plan or when it is 0. */
+	fullPct: number | null;
 }
 
-function line(key: string, metric: VarianceMetric, label: string, plan: number, actual: number, forecast: number | null): VarianceLine {
+function line(key: string, metric: VarianceMetric, label: string, plan: number, actual: number, forecast: number | null, fullPlan: number | null = null): VarianceLine {
 	const d = deviation(actual, plan);
-	return { key, metric, label, plan, actual, forecast, abs: actual - plan, pct: d.deviationPct, flagged: d.needsRootCause };
+	const full = fullPlan === null ? null : deviation(actual, fullPlan).deviationPct;
+	return { key, metric, label, plan, actual, forecast, abs: actual - plan, pct: d.deviationPct, flagged: d.needsRootCause, fullPlan, fullPct: full };
+}
+
+/** Σ of a by-month record over the snapshot's months. */
+const sumMonths = (byMonth: Readonly<Record<string, number>>) => Object.values(byMonth).reduce((s, v) => s + v, 0);
+
+export interface ReserveAttainment {
+	/** What the units and reps were given: full − reserve. */
+	distributedTarget: number;
+	fullTarget: number;
+	reserve: number;
+	/** actual / distributed · 100: the team's attainment. */
+	distributedPct: number | null;
+	/** actual / full · 100: the company's, elastic reserve included. */
+	fullPct: number | null;
+}
+
+/**
+ * Attainment against the committed (distributed) target and against the full target, side by
+ * side. The elastic reserve is kept back on purpose (for sudden opportunities), so a team at 100%
+ * of what it was given shows 85% of a target with a 15% reserve: that is not a failure, and the
+ * 10% rule measures the distributed target. Null for reviews frozen before the distinction.
+ *
+ * Example: full 1,000,000, reserve 15% (distributed 850,000), actual 850,000 → 100% and 85%.
+ */
+export function reserveAttainment(snapshot: ReviewSnapshot): ReserveAttainment | null {
+	if (!snapshot.distributedByMonth) return null;
+	const distributedTarget = sumMonths(snapshot.distributedByMonth);
+	const fullTarget = snapshot.metrics.target;
+	const { actual } = snapshot.metrics;
+	return {
+		distributedTarget,
+		fullTarget,
+		reserve: fullTarget - distributedTarget,
+		distributedPct: percent(actual, distributedTarget),
+		fullPct: percent(actual, fullTarget)
+	};
 }
 
 /**
  * Rows of the variance table: the period's revenue, each month (when the period has several),
  * each rep and region with a target, and the average deal size when the plan sets one.
  * Rows without a plan are left out: there is nothing to deviate from.
+ * The company rows (revenue, months) measure the distributed target when the review kept it,
+ * with the full target beside it (`reserveAttainment` says why).
  *
  * Formula: abs = actual − plan; pct = abs / |plan| · 100; flagged when |pct| > 10.
  * Example: plan 100, actual 85 → abs −15, pct −15, flagged; actual 95 → −5%, not flagged.
  */
 export function buildVarianceTable(snapshot: ReviewSnapshot): VarianceLine[] {
-	const { metrics } = snapshot;
-	const rows: VarianceLine[] = [line('revenue', 'revenue', '', metrics.target, metrics.actual, metrics.forecast)];
+	const { metrics, distributedByMonth } = snapshot;
+	const revenue = distributedByMonth
+		? line('revenue', 'revenue', '', sumMonths(distributedByMonth), metrics.actual, metrics.forecast, metrics.target)
+		: line('revenue', 'revenue', '', metrics.target, metrics.actual, metrics.forecast);
+	const rows: VarianceLine[] = [revenue];
 	const months = Object.keys(snapshot.targetsByMonth).sort();
 	if (months.length > 1) {
-		for (const month of months) rows.push(line(`revenue:${month}`, 'revenueMonth', month, snapshot.targetsByMonth[month] ?? 0, snapshot.actualByMonth[month] ?? 0, null));
+		for (const month of months) {
+			const full = snapshot.targetsByMonth[month] ?? 0;
+			const actual = snapshot.actualByMonth[month] ?? 0;
+			rows.push(distributedByMonth ? line(`revenue:${month}`, 'revenueMonth', month, distributedByMonth[month] ?? 0, actual, null, full) : line(`revenue:${month}`, 'revenueMonth', month, full, actual, null));
+		}
 	}
 	for (const rep of metrics.byRep) if (rep.target !== 0) rows.push(line(`rep:${rep.key}`, 'repRevenue', rep.name, rep.target, rep.actual, null));
 	for (const region of metrics.byRegion) if (region.target !== 0) rows.push(line(`region:${region.key}`, 'regionRevenue', region.name, region.target, region.actual, null));

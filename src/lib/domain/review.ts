@@ -7,6 +7,7 @@
  * `review-read.ts`.
  */
 import { monthRange } from './dates';
+import type { WeekMonthShare } from './review-week';
 import { percent } from './stats';
 
 export const REVIEW_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
@@ -68,8 +69,19 @@ export interface ReviewSnapshot {
 	period: ReviewPeriod;
 	/** Which targets the metrics were measured against. */
 	basis: 'baseline' | 'current';
-	/** Company target per 'YYYY-MM' in the period. */
+	/** Company target per 'YYYY-MM' in the period (the full target, elastic reserve included). */
 	targetsByMonth: Record<string, number>;
+	/**
+	 * What was distributed to units and reps per 'YYYY-MM' (full target − elastic reserve): the
+	 * committed target the 10% rule measures. Absent in reviews frozen before it was kept, which
+	 * keep measuring the full target as they always did.
+	 */
+	distributedByMonth?: Record<string, number>;
+	/**
+	 * Weekly reviews: how each month's target was pro-rated to the week's days (`review-week.ts`).
+	 * Absent for monthly and quarterly reviews, and for weekly ones frozen before.
+	 */
+	week?: WeekMonthShare[];
 	/** Actual per 'YYYY-MM' in the period. */
 	actualByMonth: Record<string, number>;
 	planRates: ReviewPlanRates;
@@ -127,8 +139,8 @@ export function isReviewPeriod(period: unknown): period is ReviewPeriod {
 }
 
 /**
- * The calendar months a period touches, oldest first. Metrics and targets are kept by month, so
- * a weekly review reads the months its week falls in.
+ * The calendar months a period touches, oldest first. A weekly review's week can touch two; its
+ * figures for each are only the week's days there (`review-week.ts`).
  * Example: { from: '2025-11', to: '2026-01' } → ['2025-11', '2025-12', '2026-01'].
  */
 export function periodMonths(period: ReviewPeriod): string[] {
@@ -140,6 +152,10 @@ export interface SnapshotOptions {
 	basis: 'baseline' | 'current';
 	/** Company target per month (other months are ignored). */
 	monthlyTargets: Readonly<Record<string, number>>;
+	/** Distributed (committed) target per month: full target − elastic reserve. */
+	distributedTargets?: Readonly<Record<string, number>>;
+	/** Weekly: the pro-rating behind `monthlyTargets`, frozen for the explanation on screen. */
+	week?: readonly WeekMonthShare[];
 	planRates: ReviewPlanRates;
 	/** Rep id → name, for the rows. */
 	repNames?: Readonly<Record<string, string>>;
@@ -166,6 +182,8 @@ export function buildReviewSnapshot(metrics: ReviewMetricsInput, options: Snapsh
 		actualByMonth[month] = 0;
 	}
 	for (const { period, value } of metrics.actualByMonth) if (inPeriod.has(period)) actualByMonth[period] = (actualByMonth[period] ?? 0) + finite(value);
+	const distributed = options.distributedTargets;
+	const distributedByMonth = distributed ? Object.fromEntries(months.map((m) => [m, finite(distributed[m] ?? 0)])) : undefined;
 	const actual = months.reduce((sum, m) => sum + (actualByMonth[m] ?? 0), 0);
 	const target = months.reduce((sum, m) => sum + (targetsByMonth[m] ?? 0), 0);
 	const pipelineInPeriod = metrics.weightedPipeline.filter((w) => inPeriod.has(w.month)).reduce((sum, w) => sum + finite(w.weighted), 0);
@@ -182,6 +200,8 @@ export function buildReviewSnapshot(metrics: ReviewMetricsInput, options: Snapsh
 		period: { ...options.period },
 		basis: options.basis,
 		targetsByMonth,
+		...(distributedByMonth ? { distributedByMonth } : {}),
+		...(options.week ? { week: options.week.map((s) => ({ ...s })) } : {}),
 		actualByMonth,
 		planRates: { ...options.planRates },
 		metrics: {

@@ -19,7 +19,7 @@ import { newerSchemaVersion, resetNewerSchemaVersion } from '../doc/newer-schema
 import { planTemplate } from '../doc/scaffold';
 import type { TemplateId } from '../domain/plan/templates';
 import { playbook } from '../doc/playbook';
-import { readBaseline, readRevisions, type BaselineRead, type RevisionView } from '../doc/baseline';
+import { readBaseline, readRevisions, watchTargetEditors, type BaselineRead, type RevisionView } from '../doc/baseline';
 import { readReviews, type ReviewView } from '../doc/reviews';
 import type { RecordView } from '../doc/record-list';
 import type { MarketFacts } from '../domain/plan/section-specs';
@@ -128,6 +128,9 @@ export class PlanSession {
 	private indexTimer: ReturnType<typeof setTimeout> | null = null;
 	private registerTimer: ReturnType<typeof setTimeout> | null = null;
 	private stopRejectionReports: () => void = () => {};
+	/** Who this person is, for crediting the target changes they make (`watchTargetEditors`). */
+	private identityName = '';
+	private readonly stopEditors: () => void;
 
 	constructor(
 		readonly planId: string,
@@ -135,6 +138,9 @@ export class PlanSession {
 		identity: Identity
 	) {
 		this.awareness.setLocalState({ user: identity, section: 'overview', field: null });
+		this.identityName = identity.name;
+		// Commands write with no origin, shared texts with localOrigin: both are this person's edits.
+		this.stopEditors = watchTargetEditors(this.doc, (origin) => origin === null || origin === this.localOrigin, () => this.identityName);
 		this.awareness.on('change', this.onAwarenessChange);
 		const roots = planRoots(this.doc);
 		this.projections = [
@@ -263,6 +269,7 @@ export class PlanSession {
 
 	setIdentity(identity: Identity): void {
 		this.awareness.setLocalStateField('user', identity);
+		this.identityName = identity.name;
 	}
 
 	get token(): string | undefined {
@@ -271,6 +278,7 @@ export class PlanSession {
 
 	destroy(): void {
 		this.destroyed = true;
+		this.stopEditors();
 		if (this.indexTimer) clearTimeout(this.indexTimer);
 		if (this.registerTimer) clearTimeout(this.registerTimer);
 		window.removeEventListener('online', this.onOnline);

@@ -64,6 +64,17 @@ describe('attainment and pace', () => {
 			{ key: '2025-04', actual: 100, target: 999, gap: -899, attainmentPct: (100 / 999) * 100 }
 		]);
 	});
+
+	it('matches regions case-insensitively: the plan’s “East” and the CRM’s “east ” are one row', () => {
+		const actuals = [actual('a', 'east ', 50), actual('b', 'EAST', 30), actual('c', 'West', 10)];
+		const targets: TargetRow[] = [{ period: '2025-04', metric: 'revenue', value: 100, region: 'East' }];
+		expect(attainmentBy(actuals, targets, 'region', 'revenue')).toEqual([
+			{ key: 'East', actual: 80, target: 100, gap: -20, attainmentPct: 80 },
+			{ key: 'West', actual: 10, target: 0, gap: 10, attainmentPct: null }
+		]);
+		// Reps are ids: those stay exact.
+		expect(attainmentBy([actual('A', 'x', 1), actual('a', 'x', 1)], [], 'rep', 'revenue')).toHaveLength(2);
+	});
 });
 
 describe('variance', () => {

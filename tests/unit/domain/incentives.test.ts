@@ -82,6 +82,19 @@ describe('leaderboard', () => {
 		]);
 		expect(leaderboard([{ id: 'a', value: 5 }, { id: 'b', value: 3 }], 'asc').map((r) => r.id)).toEqual(['b', 'a']);
 	});
+
+	it('ties on the rounded money: 100.10 + 200.20 and 300.30 share #1 (competition ranking 1, 1, 3)', () => {
+		const rows = leaderboard([
+			{ id: 'z', value: 300.3 },
+			{ id: 'a', value: 100.1 + 200.2 },
+			{ id: 'm', value: 300 }
+		]);
+		expect(rows.map((r) => [r.id, r.rank])).toEqual([
+			['a', 1],
+			['z', 1],
+			['m', 3]
+		]);
+	});
 });
 
 describe('reverse funnel', () => {
@@ -106,6 +119,9 @@ describe('reverse funnel', () => {
 		const broken = reverseFunnel(100, 10, [{ name: 'p', conversionPct: 0 }, { name: 'l', conversionPct: 50 }]);
 		expect(broken.steps.map((s) => s.total)).toEqual([null, null]);
 		expect(reverseFunnel(100, 0, steps).deals).toBeNull();
+		// More out of a step than into it is not a conversion.
+		expect(reverseFunnel(100, 10, [{ name: 'p', conversionPct: 150 }, { name: 'l', conversionPct: 50 }]).steps.map((s) => s.total)).toEqual([null, null]);
+		expect(reverseFunnel(100, 10, [{ name: 'p', conversionPct: 100 }]).steps[0]?.total).toBe(10);
 	});
 
 	it('runs a budget through the funnel', () => {

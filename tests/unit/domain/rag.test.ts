@@ -61,7 +61,9 @@ describe('deviation', () => {
 		{ actual: 110, target: 100, pct: 10, flagged: false },
 		{ actual: 111, target: 100, pct: 11, flagged: true },
 		{ actual: 95, target: 100, pct: -5, flagged: false },
-		{ actual: 5, target: 0, pct: null, flagged: false }
+		{ actual: 5, target: 0, pct: null, flagged: true },
+		{ actual: 50_000, target: 0, pct: null, flagged: true },
+		{ actual: 0, target: 0, pct: null, flagged: false }
 	])('$actual vs $target → $pct%', ({ actual, target, pct, flagged }) => {
 		const result = deviation(actual, target);
 		if (pct === null) expect(result.deviationPct).toBeNull();

@@ -57,7 +57,7 @@ describe('execution — hand-computed tiny data set', () => {
 			]);
 			expect(m.winRate).toEqual({ won: 1, lost: 1, winRatePct: 50, amountWinRatePct: 25 });
 			expect(m.averageDealSize).toBe(100);
-			expect(m.cycleLength).toEqual({ count: 1, meanDays: 30, medianDays: 30 });
+			expect(m.cycleLength).toEqual({ count: 1, meanDays: 30, medianDays: 30, days: 30 });
 			expect(m.openDeals).toBe(2);
 			expect(m.salesVelocity).toBeCloseTo(10 / 3, 10); // 2 × 50% × 100 ÷ 30
 			expect(m.weightedPipeline).toEqual([{ month: '2026-03', count: 2, amount: 600, weighted: 200 }]);

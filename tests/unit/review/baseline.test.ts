@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { approvePlan, pendingTargetChanges, readBaseline, readRevisions, recordRevision } from '$lib/doc/baseline';
+import { approvePlan, pendingTargetChanges, readBaseline, readRevisions, recordRevision, watchTargetEditors } from '$lib/doc/baseline';
 import { readOverview, setOverviewField } from '$lib/doc/overview';
 import { planRoots } from '$lib/doc/schema';
 import { seedPlan } from '$lib/doc/seed-plan';
@@ -26,6 +26,47 @@ const sync = (a: Y.Doc, b: Y.Doc) => {
 	Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
 	Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 };
+
+describe('baseline — who changed what', () => {
+	it('credits each change to the person who made it, not to whoever writes the reason', async () => {
+		const alice = plan();
+		approvePlan(alice, 'Alice', '2025-01-05T09:00:00Z');
+		const bob = new Y.Doc();
+		// Updates from the other person arrive with the provider as origin, as they do in the app.
+		const remoteSync = (a: Y.Doc, b: Y.Doc) => {
+			Y.applyUpdate(a, Y.encodeStateAsUpdate(b), 'remote');
+			Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
+		};
+		remoteSync(alice, bob);
+		const local = (origin: unknown) => origin === null;
+		const stopAlice = watchTargetEditors(alice, local, () => 'Alice');
+		const stopBob = watchTargetEditors(bob, local, () => 'Bob');
+		const settled = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+		setAnnualTarget(alice, 1_500_000);
+		await settled();
+		remoteSync(alice, bob);
+		await settled();
+		setUnitField(bob, 'u-north', 'weightPct', 55);
+		setUnitField(bob, 'u-south', 'weightPct', 45);
+		await settled();
+		remoteSync(alice, bob);
+		await settled();
+
+		const recorded = recordRevision(bob, { by: 'Bob', at: '2025-03-01T10:00:00Z', why: 'New key account signed' });
+		expect(recorded.ok).toBe(true);
+		const [revision] = readRevisions(bob);
+		expect(revision && !revision.invalid && revision.by).toBe('Bob');
+		const changes = revision && !revision.invalid ? revision.changes : [];
+		expect(changes).toContainEqual({ path: 'annualTarget', from: 1_200_000, to: 1_500_000, by: 'Alice' });
+		expect(changes).toContainEqual({ path: 'unit:u-north.weightPct', from: 60, to: 55, by: 'Bob' });
+		// Revisions recorded before editors were tracked (no `by` on their changes) still read.
+		planRoots(bob).revisions.push([{ ...JSON.parse(JSON.stringify(readRevisions(bob)[0])), id: 'rev-old', invalid: undefined, changes: [{ path: 'reservePct', from: 12, to: 13 }] }]);
+		expect(readRevisions(bob)[1]).toMatchObject({ invalid: false, changes: [{ path: 'reservePct', from: 12, to: 13 }] });
+		stopAlice();
+		stopBob();
+	});
+});
 
 describe('baseline — freeze and revisions', () => {
 	it('approving freezes the targets; a later edit becomes a revision with who, when, what and why', () => {

@@ -29,7 +29,8 @@ describe('review and baseline readers — properties', () => {
 				expect(readReviewSnapshot(stored)).toEqual(stored);
 				for (const row of buildVarianceTable(snapshot)) {
 					expect(row.abs).toBe(row.actual - row.plan);
-					expect(row.flagged).toBe(row.pct !== null && Math.abs(row.pct) > 10 + 1e-9);
+					// A zero plan has no percentage; any actual against it is flagged.
+					expect(row.flagged).toBe(row.pct === null ? Math.abs(row.actual) >= 0.005 : Math.abs(row.pct) > 10 + 1e-9);
 				}
 			})
 		);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReviewSnapshot, buildVarianceTable, compareReviews, missingRootCauses, periodMonths, type Review, type ReviewMetricsInput, type ReviewSnapshot } from '$lib/domain/review';
+import { buildReviewSnapshot, buildVarianceTable, compareReviews, missingRootCauses, periodMonths, reserveAttainment, type Review, type ReviewMetricsInput, type ReviewSnapshot } from '$lib/domain/review';
 
 /** Dashboard-shaped metrics with only what a review reads. */
 function metricsInput(actualByMonth: Record<string, number>, extra: Partial<ReviewMetricsInput> = {}): ReviewMetricsInput {
@@ -42,7 +42,7 @@ const review = (s: ReviewSnapshot, fiveWhys: Review['fiveWhys'] = []): Review =>
 describe('review — variance table and the 10% rule', () => {
 	it('plan 100, actual 85 → −15, −15%, flagged; actual 95 → −5%, not flagged', () => {
 		const missed = buildVarianceTable(snapshot({ '2025-03': 100 }, { '2025-03': 85 }));
-		expect(missed).toEqual([{ key: 'revenue', metric: 'revenue', label: '', plan: 100, actual: 85, forecast: 85, abs: -15, pct: -15, flagged: true }]);
+		expect(missed).toEqual([{ key: 'revenue', metric: 'revenue', label: '', plan: 100, actual: 85, forecast: 85, abs: -15, pct: -15, flagged: true, fullPlan: null, fullPct: null }]);
 		const [near] = buildVarianceTable(snapshot({ '2025-03': 100 }, { '2025-03': 95 }));
 		expect(near).toMatchObject({ abs: -5, pct: -5, flagged: false });
 		// Exactly 10% is not beyond the threshold; an overshoot beyond it is flagged too.
@@ -82,6 +82,37 @@ describe('review — variance table and the 10% rule', () => {
 			['averageDealSize', 25, 20, true]
 		]);
 		expect(table.find((r) => r.key === 'rep:rep-001')?.label).toBe('Wang Wei');
+	});
+
+	it('a month planned at 0 that books 50,000 is flagged for a root cause (no percentage, not "no variance")', () => {
+		const s = snapshot({ '2025-07': 100_000, '2025-08': 0 }, { '2025-07': 100_000, '2025-08': 50_000 });
+		const august = buildVarianceTable(s).find((r) => r.key === 'revenue:2025-08');
+		expect(august).toMatchObject({ plan: 0, actual: 50_000, abs: 50_000, pct: null, flagged: true });
+		expect(missingRootCauses(review(s)).map((r) => r.key)).toContain('revenue:2025-08');
+		// A single month planned at 0: the period's own revenue row is flagged too.
+		expect(buildVarianceTable(snapshot({ '2025-08': 0 }, { '2025-08': 50_000 }))[0]).toMatchObject({ pct: null, flagged: true });
+		// Nothing planned and nothing booked: nothing to explain.
+		expect(buildVarianceTable(snapshot({ '2025-08': 0 }, {}))[0]!.flagged).toBe(false);
+	});
+
+	it('a 15% reserve is not a failure: every rep at 100% is 100% of the distributed target, 85% of the full one, not flagged', () => {
+		const months = { '2025-04': 400_000, '2025-05': 600_000 };
+		const distributedTargets = { '2025-04': 340_000, '2025-05': 510_000 };
+		const s = buildReviewSnapshot(
+			metricsInput(distributedTargets, {
+				attainment: { byRep: [{ key: 'rep-1', actual: 850_000, target: 850_000, attainmentPct: 100 }], byRegion: [] }
+			}),
+			{ period: { from: '2025-04', to: '2025-05' }, basis: 'current', monthlyTargets: months, distributedTargets, planRates: { averageDealSize: null } }
+		);
+		expect(reserveAttainment(s)).toEqual({ distributedTarget: 850_000, fullTarget: 1_000_000, reserve: 150_000, distributedPct: 100, fullPct: 85 });
+		const table = buildVarianceTable(s);
+		expect(table[0]).toMatchObject({ key: 'revenue', plan: 850_000, fullPlan: 1_000_000, pct: 0, fullPct: -15, flagged: false });
+		expect(table[1]).toMatchObject({ key: 'revenue:2025-04', plan: 340_000, fullPlan: 400_000, flagged: false });
+		expect(missingRootCauses(review(s))).toEqual([]);
+		// A review frozen before the reserve was told apart reads as it always did.
+		const { distributedByMonth: _, ...old } = s;
+		expect(reserveAttainment(old)).toBeNull();
+		expect(buildVarianceTable(old)[0]).toMatchObject({ plan: 1_000_000, pct: -15, flagged: true, fullPlan: null });
 	});
 
 	it('lists flagged rows whose chain has no root cause yet', () => {

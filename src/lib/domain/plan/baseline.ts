@@ -27,6 +27,11 @@ export interface SnapshotFigures {
 	/** 12 fiscal months (Σ = annual). */
 	months: number[];
 	reserveTotal: number;
+	/**
+	 * 12 fiscal months of what was distributed (months − reserve). Added later: a baseline approved
+	 * before has none, and `snapshotPeriodTargets` derives it from the units where it can.
+	 */
+	distributed?: number[];
 	units: SnapshotUnitFigures[];
 	reps: SnapshotRepFigures[];
 }
@@ -75,6 +80,7 @@ export function targetsSnapshot(input: SnapshotInput): TargetsSnapshot {
 					annual: d.annual,
 					months: [...d.months],
 					reserveTotal: d.reserveTotal,
+					distributed: [...d.allocatable],
 					units: d.units.map((u) => ({ unitId: u.unitId, months: [...u.baseline], total: u.baselineTotal })),
 					reps: d.units.flatMap((u) => u.reps.map((r) => ({ repId: r.repId, unitId: u.unitId, months: [...r.baseline], total: r.baselineTotal })))
 				}
@@ -93,6 +99,11 @@ export interface TargetChange {
 	path: string;
 	from: string | number | boolean | null;
 	to: string | number | boolean | null;
+	/**
+	 * Who made the change, where known (recorded revisions since editors were tracked); the
+	 * revision's own `by` is who recorded the reason, not necessarily who changed the number.
+	 */
+	by?: string;
 }
 
 const TOP_FIELDS = ['annualTarget', 'reservePct', 'stretchPct', 'currency', 'fiscalYear', 'fiscalStartMonth'] as const;
@@ -175,7 +186,10 @@ function readFigures(raw: unknown): SnapshotFigures | null | 'bad' {
 		if (!isObject(r) || typeof r.repId !== 'string' || typeof r.unitId !== 'string' || !isNumberList(r.months, 12) || !isNumber(r.total)) return 'bad';
 		reps.push({ repId: r.repId, unitId: r.unitId, months: [...r.months], total: r.total });
 	}
-	return { annual: raw.annual, months: [...raw.months], reserveTotal: raw.reserveTotal, units, reps };
+	if (raw.distributed !== undefined && !isNumberList(raw.distributed, 12)) return 'bad';
+	const figures: SnapshotFigures = { annual: raw.annual, months: [...raw.months], reserveTotal: raw.reserveTotal, units, reps };
+	if (raw.distributed !== undefined) figures.distributed = [...(raw.distributed as number[])];
+	return figures;
 }
 
 /**

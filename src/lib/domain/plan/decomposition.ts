@@ -8,7 +8,7 @@
  * `checkDecomposition` reports a 103% (it never rescales silently) and `fixWeights` offers the fix.
  */
 import { allocate } from '../allocate';
-import { reverseFunnel } from '../reverse-funnel';
+import { reverseFunnel, type ReverseFunnelWarning } from '../reverse-funnel';
 import { fromUnits, toUnits } from '../step-units';
 import { DEFAULT_MONEY_STEP, DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, type ActivityFunnelRates, type PlanRep, type PlanUnit } from './types';
 
@@ -312,13 +312,34 @@ export function fixWeights(weights: readonly unknown[]): number[] {
 
 /* ── Decomposition ────────────────────────────────────────────────────────────────────────── */
 
+/** One basis point, the resolution weights are stored at (plus float slack). */
+const ONE_BP_PCT = 0.01 + 1e-9;
+
+/**
+ * The weights money is split by. Weights are stored in hundredths of a percent, so "equal" can
+ * only be stored rounded (12 months: 8.34 × 4 and 8.33 × 8; 13 reps: 7.70 × 3 and 7.69 × 10).
+ * Splitting money by those rounded percentages gives 12,000,000 as 1,000,800 × 4 and 999,600 × 8:
+ * not equal. Weights that differ by at most one basis point are therefore read as what they
+ * stand for, equal shares, and the largest remainder is taken on the money (to the cent) instead.
+ *
+ * Example: `[8.34, 8.34, 8.34, 8.34, 8.33, …]` → all 1; `[60, 40]` → unchanged.
+ */
+export function effectiveWeights(weights: readonly number[]): readonly number[] {
+	if (weights.length === 0) return weights;
+	const max = Math.max(...weights);
+	const min = Math.min(...weights);
+	return max - min <= ONE_BP_PCT ? weights.map(() => 1) : weights;
+}
+
 /**
  * Splits month totals (whole steps, ≥ 0) among shares by weight so that every month reconciles
- * exactly and no share drifts over the year: each month, a share's claim is its ideal cumulative
- * amount (Σ months so far · w / Σw) minus what it already has (at least 0), and the month is split
- * by those claims with `allocate`. Returns one row of 12 per weight.
+ * exactly, each share's month is its month quota rounded down or up (never two steps apart for
+ * equal shares), and no share drifts over the year: each month every share gets ⌊month · w / Σw⌋
+ * and the steps left over go one each to the shares furthest behind their ideal running total
+ * (Σ months so far · w / Σw minus what they have; ties to the larger weight, then the lower index).
+ * Returns one row of 12 per weight.
  *
- * Example: months [10, 10, 10] for three equal shares → [[4, 2, 4], [3, 4, 3], [3, 4, 3]]: each
+ * Example: months [10, 10, 10] for three equal shares → [[4, 3, 3], [3, 4, 3], [3, 3, 4]]: each
  * share gets 10 over the span, where a plain monthly split ([4, 3, 3] every month) gives 12, 9, 9.
  */
 function spreadMonths(monthUnits: readonly number[], weights: readonly number[]): number[][] {
@@ -330,8 +351,24 @@ function spreadMonths(monthUnits: readonly number[], weights: readonly number[])
 	let cumulative = 0;
 	for (const month of monthUnits) {
 		cumulative += month;
-		const claims = w.map((weight, i) => Math.max(0, (cumulative * weight) / total - (have[i] ?? 0)));
-		allocate(month, claims, 1).forEach((share, i) => {
+		const base = w.map((weight) => Math.floor(Number(((month * weight) / total).toPrecision(15))));
+		let left = month - base.reduce((s, v) => s + v, 0);
+		const behind = w.map((weight, i) => (cumulative * weight) / total - (have[i] ?? 0) - (base[i] ?? 0));
+		const order = w.map((_, i) => i).sort((a, b) => (behind[b] ?? 0) - (behind[a] ?? 0) || (w[b] ?? 0) - (w[a] ?? 0) || a - b);
+		for (const i of order) {
+			if (left <= 0) break;
+			if ((w[i] ?? 0) <= 0) continue; // a zero weight never takes a step
+			base[i] = (base[i] ?? 0) + 1;
+			left -= 1;
+		}
+		// Float noise could round a quota up past a whole step; the least-behind share gives it back.
+		for (const i of [...order].reverse()) {
+			if (left >= 0) break;
+			if ((base[i] ?? 0) <= 0) continue;
+			base[i] = (base[i] ?? 0) - 1;
+			left += 1;
+		}
+		base.forEach((share, i) => {
 			rows[i]?.push(share);
 			have[i] = (have[i] ?? 0) + share;
 		});
@@ -347,7 +384,7 @@ function byId<T extends { id: string }>(items: readonly T[]): number[] {
 /** `spreadMonths` over items in id order, returned in the items' own order. */
 function spreadById<T extends { id: string; weightPct: number }>(monthUnits: readonly number[], items: readonly T[]): number[][] {
 	const order = byId(items);
-	const rows = spreadMonths(monthUnits, order.map((i) => items[i]?.weightPct ?? 0));
+	const rows = spreadMonths(monthUnits, effectiveWeights(order.map((i) => items[i]?.weightPct ?? 0)));
 	const out: number[][] = items.map(() => []);
 	order.forEach((itemIndex, k) => {
 		out[itemIndex] = rows[k] ?? [];
@@ -365,16 +402,17 @@ export type DecomposeResult =
  * Decomposes an annual target. Refuses (ok: false, with the violations) when any input is wrong,
  * e.g. weights summing to 103%: nothing is rescaled behind the user's back.
  *
- * Formula, all in whole steps: months = allocate(annual, seasonality); quarters = sums of three
+ * Formula, all in whole steps: months = allocate(annual, seasonality) (weights within one basis
+ * point of each other count as equal: `effectiveWeights`); quarters = sums of three
  * months; per month, reserve = month · reserve% / 100 and the rest is spread over units by unit
  * weight, and each unit's months over its reps by rep weight, both with `spreadMonths` so every
  * share's year total is within about a step of annual · weight (no share collects every month's
  * rounding). Stretch = baseline · (1 + stretch% / 100) per month, rounded to the step; stretch
  * totals are the sums of those months.
  *
- * Example: 1,200,000 with equal seasonality (8.34 × 4, 8.33 × 8), 10% reserve, one unit with reps
- * a 60% and b 40% → month 1 = 100,080, reserve 10,008, a 54,043.20, b 36,028.80; a's stretch at
- * 20% = 64,851.84.
+ * Example: 1,200,000 with equal seasonality (stored 8.34 × 4, 8.33 × 8), 10% reserve, one unit
+ * with reps a 60% and b 40% → every month 100,000, reserve 10,000, a 54,000, b 36,000; a's
+ * stretch at 20% = 64,800.
  */
 export function decompose(input: DecompositionInput): DecomposeResult {
 	const violations = checkInput(input);
@@ -387,7 +425,7 @@ export function decompose(input: DecompositionInput): DecomposeResult {
 	const money = (u: number) => fromUnits(u, step);
 	const annualUnits = toUnits(input.annualTarget, step);
 
-	const monthUnits = allocate(annualUnits, input.seasonalityPct, 1);
+	const monthUnits = allocate(annualUnits, effectiveWeights(input.seasonalityPct), 1);
 	const [reserveUnits = [], allocatableUnits = []] = spreadMonths(monthUnits, [reservePct, 100 - reservePct]);
 	const zeros = () => monthUnits.map(() => 0);
 	const unitRows = input.units.length > 0 ? spreadById(allocatableUnits, input.units) : [];
@@ -446,6 +484,8 @@ export function decompose(input: DecompositionInput): DecomposeResult {
 /* ── Activity targets ─────────────────────────────────────────────────────────────────────── */
 
 export interface ActivityTargets {
+	/** The reverse funnel's warnings (a volume no plan can mean). */
+	warnings?: ReverseFunnelWarning[];
 	/** Won deals needed; null without a positive average deal size. */
 	deals: number | null;
 	proposals: number | null;
@@ -476,23 +516,32 @@ export function activityTargets(amount: number, funnel: ActivityFunnelRates): Ac
 		{ name: 'leads', conversionPct: usableRate(funnel.leadToVisitPct) }
 	]);
 	const [proposals, demos, visits, leads] = result.steps.map((s) => s.total);
-	return { deals: result.deals, proposals: proposals ?? null, demos: demos ?? null, visits: visits ?? null, leads: leads ?? null };
+	return { deals: result.deals, proposals: proposals ?? null, demos: demos ?? null, visits: visits ?? null, leads: leads ?? null, warnings: result.warnings };
 }
 
 /**
- * Activity targets per month (each month rounded up on its own, so a rep can act on it) and their
- * sums. A total is null when any month's value is null.
- * Example: months [300,000, 0] at 10,000 per deal, rates 30/50/40/20 → month 1: 30 deals,
- * 100 proposals, 200 demos, 500 visits, 2,500 leads; month 2: all 0; totals as month 1.
+ * Activity targets per month and for the whole span. The span's totals are rounded up once
+ * (`activityTargets` of the summed amount) and each total is spread over the months by their
+ * amounts (largest remainder), so the months add up to what the span needs: rounding every month
+ * up on its own asked 3 × 100,000 for 1,050 leads where the quarter needs 850.
+ * A total is null when a rate is missing; `warnings` carries the reverse funnel's warnings.
+ * Example: months [100,000 × 3] at 30,000 per deal, rates 30/50/40/20 → 10 deals [4, 3, 3],
+ * 34 proposals, 68 demos, 170 visits, 850 leads [284, 283, 283].
  */
-export function monthlyActivityTargets(monthAmounts: readonly number[], funnel: ActivityFunnelRates): { months: ActivityTargets[]; totals: ActivityTargets } {
-	const months = monthAmounts.map((amount) => activityTargets(amount, funnel));
-	const total = (key: keyof ActivityTargets): number | null =>
-		months.reduce<number | null>((sum, m) => (sum === null || m[key] === null ? null : sum + (m[key] ?? 0)), 0);
-	return {
-		months,
-		totals: { deals: total('deals'), proposals: total('proposals'), demos: total('demos'), visits: total('visits'), leads: total('leads') }
-	};
+export function monthlyActivityTargets(
+	monthAmounts: readonly number[],
+	funnel: ActivityFunnelRates
+): { months: ActivityTargets[]; totals: ActivityTargets; warnings: ReverseFunnelWarning[] } {
+	const sum = monthAmounts.reduce((s, v) => s + (Number.isFinite(v) ? Math.max(0, v) : 0), 0);
+	const totals = activityTargets(sum, funnel);
+	const weights = monthAmounts.map((v) => (Number.isFinite(v) ? Math.max(0, v) : 0));
+	const keys = ['deals', 'proposals', 'demos', 'visits', 'leads'] as const;
+	const spread = Object.fromEntries(keys.map((key) => [key, totals[key] === null || weights.length === 0 ? null : allocate(totals[key] ?? 0, weights, 1)])) as Record<(typeof keys)[number], number[] | null>;
+	const months = monthAmounts.map((_, i): ActivityTargets => {
+		const at = (key: (typeof keys)[number]) => spread[key]?.[i] ?? null;
+		return { deals: at('deals'), proposals: at('proposals'), demos: at('demos'), visits: at('visits'), leads: at('leads') };
+	});
+	return { months, totals, warnings: totals.warnings ?? [] };
 }
 
 /* ── Top-down vs bottom-up ────────────────────────────────────────────────────────────────── */

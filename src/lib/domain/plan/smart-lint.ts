@@ -18,6 +18,7 @@ export type SmartReasonCode =
 	| 'targetNotFinite'
 	| 'targetNotPositive'
 	| 'percentAbove100'
+	| 'differsFromAnnualTarget'
 	// A
 	| 'aboveCapacity'
 	| 'aboveGrowthCap'
@@ -77,6 +78,11 @@ export interface SmartContext {
 	fiscalStartMonth: number;
 	/** Ids of the plan's strategy initiatives and lead sources; when given, links must resolve. */
 	strategyIds?: readonly string[];
+	/**
+	 * The plan's annual (revenue) target, for the goal that states it: a revenue goal for the whole
+	 * fiscal year must say the same number, or the plan has two targets and only one is tracked.
+	 */
+	annualTarget?: number | null;
 	/** Team capacity per metric over the goal's span (see `capacityFromHistory`). */
 	capacities?: Partial<Record<GoalMetric, number | null>>;
 	thresholds?: Partial<SmartThresholds>;
@@ -183,6 +189,27 @@ function lintMeasurable(goal: Goal): SmartReason[] {
 	return [];
 }
 
+/**
+ * Whether a goal is the plan's annual revenue goal: metric revenue, and a deadline in the fiscal
+ * year's last month (or none). A revenue goal for a half year or a quarter is its own number.
+ */
+export function isAnnualRevenueGoal(goal: Goal, context: Pick<SmartContext, 'fiscalYear' | 'fiscalStartMonth'>): boolean {
+	if (goal.metric !== 'revenue') return false;
+	if (goal.deadline === null || goal.deadline === '') return true;
+	const period = fiscalPeriod(context.fiscalYear, context.fiscalStartMonth);
+	if (!period || !isIsoDate(goal.deadline)) return false;
+	const end = new Date(`${period.end}T00:00:00Z`);
+	const lastMonthStart = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+	return goal.deadline >= lastMonthStart && goal.deadline < period.end;
+}
+
+/** The annual revenue goal must state the plan's annual target (to the cent). */
+function lintAnnualTarget(goal: Goal, context: SmartContext): SmartReason[] {
+	const annual = context.annualTarget;
+	if (typeof annual !== 'number' || !Number.isFinite(annual) || typeof goal.target !== 'number' || !isAnnualRevenueGoal(goal, context)) return [];
+	return Math.abs(goal.target - annual) >= 0.005 ? [reason('M', 'differsFromAnnualTarget', { target: goal.target, annualTarget: annual })] : [];
+}
+
 function lintAchievable(goal: Goal, context: SmartContext, thresholds: SmartThresholds, measurable: boolean): SmartLetterResult {
 	const result = (status: SmartStatus, reasons: SmartReason[]): SmartLetterResult => ({ letter: 'A', status, reasons });
 	if (!measurable || goal.target === null) return result('unknown', [reason('A', 'notAssessable', { missing: 'target' })]);
@@ -191,21 +218,27 @@ function lintAchievable(goal: Goal, context: SmartContext, thresholds: SmartThre
 	let assessed = false;
 	const capacity = context.capacities?.[goal.metric];
 	if (typeof capacity === 'number' && Number.isFinite(capacity) && capacity > 0) {
+		// Team capacity is the calibrated check (output per rep over the last periods × the team,
+		// ramp and turnover included): it decides, and growth over the baseline is not held against
+		// a target the team can deliver.
 		assessed = true;
 		const ratioPct = (target / capacity) * 100;
 		if (ratioPct > thresholds.maxCapacityRatioPct + EPSILON) {
 			failures.push(reason('A', 'aboveCapacity', { target, capacity, ratioPct, maxRatioPct: thresholds.maxCapacityRatioPct }));
 		}
+		return failures.length > 0 ? result('fail', failures) : result('pass', []);
 	}
 	const { baseline } = goal;
 	if (typeof baseline === 'number' && Number.isFinite(baseline) && baseline > 0) {
-		assessed = true;
+		// Growth over the baseline alone cannot reject a goal: a start-up raising conversion from
+		// 5% to 12% (+140%) is realistic. Within the cap it passes; beyond it, A is unknown until
+		// the team's capacity says whether it can be done.
 		const growthPct = ((target - baseline) / baseline) * 100;
 		if (growthPct > thresholds.maxGrowthPct + EPSILON) {
-			failures.push(reason('A', 'aboveGrowthCap', { target, baseline, growthPct, maxGrowthPct: thresholds.maxGrowthPct }));
+			return result('unknown', [reason('A', 'aboveGrowthCap', { target, baseline, growthPct, maxGrowthPct: thresholds.maxGrowthPct })]);
 		}
+		assessed = true;
 	}
-	if (failures.length > 0) return result('fail', failures);
 	if (!assessed) return result('unknown', [reason('A', 'notAssessable', { missing: 'capacityOrBaseline' })]);
 	return result('pass', []);
 }
@@ -235,14 +268,18 @@ function lintTimeBound(goal: Goal, context: SmartContext): SmartReason[] {
  *
  * - S fails without a known metric, for a custom metric without a name, and (by default) without
  *   a description.
- * - M fails without a finite positive target (percent metrics: at most 100).
- * - A fails when target / capacity > maxCapacityRatioPct (150%) or (target − baseline) / baseline
- *   > maxGrowthPct (50%); it is 'unknown' without a target, or with neither capacity nor baseline.
+ * - M fails without a finite positive target (percent metrics: at most 100), and for the annual
+ *   revenue goal (`isAnnualRevenueGoal`) when it differs from the plan's annual target.
+ * - A fails when target / capacity > maxCapacityRatioPct (150%): team capacity from history
+ *   (`capacityFromHistory`) decides when it is known. Without it, growth over the baseline up to
+ *   maxGrowthPct (50%) passes and more is 'unknown' (aboveGrowthCap), never a failure by itself;
+ *   'unknown' too without a target, or with neither capacity nor baseline.
  * - R fails without a link to a strategy, or when no link resolves to `context.strategyIds`.
  * - T fails without a valid deadline, or with one outside the fiscal year [start, end).
  *
- * Example: revenue target 2,400,000, baseline 1,500,000, capacity 1,540,000 → A fails twice:
- * aboveCapacity (ratio 155.8% > 150%) and aboveGrowthCap (+60% > 50%).
+ * Example: revenue target 2,400,000, baseline 1,500,000, capacity 1,540,000 → A fails:
+ * aboveCapacity (ratio 155.8% > 150%). Conversion 5% → 12% with no capacity → A unknown
+ * (aboveGrowthCap, +140%), not failed.
  */
 export function lintGoal(goal: Goal, context: SmartContext): SmartLint {
 	const thresholds: SmartThresholds = { ...DEFAULT_SMART_THRESHOLDS, ...context.thresholds };
@@ -252,9 +289,10 @@ export function lintGoal(goal: Goal, context: SmartContext): SmartLint {
 		reasons
 	});
 	const measurable = lintMeasurable(goal);
+	const linked = measurable.length === 0 ? lintAnnualTarget(goal, context) : [];
 	const letters: Record<SmartLetter, SmartLetterResult> = {
 		S: simple('S', lintSpecific(goal, thresholds)),
-		M: simple('M', measurable),
+		M: simple('M', [...measurable, ...linked]),
 		A: lintAchievable(goal, context, thresholds, measurable.length === 0),
 		R: simple('R', lintRelevant(goal, context)),
 		T: simple('T', lintTimeBound(goal, context))
@@ -264,6 +302,22 @@ export function lintGoal(goal: Goal, context: SmartContext): SmartLint {
 		failing: SMART_LETTERS.filter((letter) => letters[letter].status === 'fail'),
 		reasons: SMART_LETTERS.flatMap((letter) => letters[letter].reasons)
 	};
+}
+
+/**
+ * A reason's parameters ready for its message: percentages to one decimal, amounts whole, lists
+ * joined; numbers go through the locale's `formatNumber(value, fractionDigits)`. The raw numbers
+ * stay in `params` for whoever computes with them; a message never shows '53.40909090909091%'.
+ * Example: `{ growthPct: 53.40909090909091, baseline: 1500000 }` → `{ growthPct: '53.4', baseline: '1,500,000' }`.
+ */
+export function smartMessageParams(found: SmartReason, formatNumber: (value: number, fractionDigits: number) => string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(found.params)) {
+		if (typeof value === 'number') out[key] = formatNumber(value, key.endsWith('Pct') ? 1 : 2);
+		else if (Array.isArray(value)) out[key] = value.join(', ');
+		else out[key] = String(value);
+	}
+	return out;
 }
 
 /** The message key of a reason: `smart.A.aboveCapacity`. */

@@ -9,7 +9,14 @@ import type { Decomposition } from './decomposition';
 import type { PlanUnit } from './types';
 
 export interface PeriodTargets {
+	/** The company's full target per period (including the elastic reserve). */
 	monthly: Record<string, number>;
+	/**
+	 * What was distributed (committed) per period: the full target minus the elastic reserve, i.e.
+	 * what the units and reps carry. Absent when it cannot be known (an old baseline of a plan
+	 * without units and with a reserve).
+	 */
+	distributed?: Record<string, number>;
 	/** Execution rep id → period → baseline target. */
 	perRep: Record<string, Record<string, number>>;
 	/** Region name as the deals spell it → period → target of the unit with that name. */
@@ -30,6 +37,8 @@ const key = (name: string) => name.trim().toLocaleLowerCase();
 /** The monthly figures of a decomposition (12 fiscal months each): company, per unit, per rep. */
 export interface DecompositionFigures {
 	months: readonly number[];
+	/** 12 months of months − reserve; absent in baselines approved before it was stored. */
+	distributed?: readonly number[];
 	units: readonly { unitId: string; months: readonly number[] }[];
 	reps: readonly { repId: string; months: readonly number[] }[];
 }
@@ -60,7 +69,9 @@ export function periodTargets(
 		const match = name ? executionReps.find((r) => key(r.name) === name) : undefined;
 		if (match) perRep[match.id] = byMonth(rep.months);
 	}
-	return { monthly: byMonth(figures.months), perRep, perRegion };
+	const out: PeriodTargets = { monthly: byMonth(figures.months), perRep, perRegion };
+	if (figures.distributed) out.distributed = byMonth(figures.distributed);
+	return out;
 }
 
 /** The current decomposition's baseline targets by period. */
@@ -73,6 +84,7 @@ export function targetsByPeriod(
 ): PeriodTargets {
 	const figures: DecompositionFigures = {
 		months: decomposition.months,
+		distributed: decomposition.allocatable,
 		units: decomposition.units.map((u) => ({ unitId: u.unitId, months: u.baseline })),
 		reps: decomposition.units.flatMap((u) => u.reps.map((r) => ({ repId: r.repId, months: r.baseline })))
 	};

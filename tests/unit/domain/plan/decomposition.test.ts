@@ -31,20 +31,38 @@ const ONE_UNIT: DecompositionUnitInput[] = [
 describe('decompose — hand-computed', () => {
 	it('splits 1,200,000 into months, reserve and reps to the cent', () => {
 		const d = mustDecompose({ annualTarget: 1_200_000, seasonalityPct: EQUAL_SEASONALITY_PCT, units: ONE_UNIT });
-		expect(d.months.slice(0, 5)).toEqual([100_080, 100_080, 100_080, 100_080, 99_960]);
-		expect(d.quarters).toEqual([300_240, 300_000, 299_880, 299_880]);
-		expect(d.reserve[0]).toBe(10_008);
-		expect(d.allocatable[0]).toBe(90_072);
+		expect(d.months).toEqual(Array(12).fill(100_000));
+		expect(d.quarters).toEqual([300_000, 300_000, 300_000, 300_000]);
+		expect(d.reserve[0]).toBe(10_000);
+		expect(d.allocatable[0]).toBe(90_000);
 		const [a, b] = d.units[0]?.reps ?? [];
-		expect(a?.baseline[0]).toBe(54_043.2);
-		expect(b?.baseline[0]).toBe(36_028.8);
-		expect(a?.stretch[0]).toBe(64_851.84);
+		expect(a?.baseline[0]).toBe(54_000);
+		expect(b?.baseline[0]).toBe(36_000);
+		expect(a?.stretch[0]).toBe(64_800);
 		expect(a?.stretchPct).toBe(20);
 		expect(d.reserveTotal).toBe(120_000);
 		expect(a?.baselineTotal).toBe(648_000);
 		expect(b?.baselineTotal).toBe(432_000);
 		expect(a?.stretchTotal).toBe(777_600);
 		expect(checkDecomposition({ annualTarget: 1_200_000, seasonalityPct: EQUAL_SEASONALITY_PCT, units: ONE_UNIT }, d)).toEqual([]);
+	});
+
+	it('equal is equal to the cent: equal weights stored as 8.34/8.33% and 13 reps at 7.70/7.69%', () => {
+		const reps = fixWeights(Array(13).fill(1)).map((weightPct, i) => ({ id: `r${String(i).padStart(2, '0')}`, weightPct }));
+		expect(new Set(reps.map((r) => r.weightPct))).toEqual(new Set([7.7, 7.69]));
+		const d = mustDecompose({ annualTarget: 12_000_000, seasonalityPct: EQUAL_SEASONALITY_PCT, units: [{ id: 'u', weightPct: 100, reps }] });
+		expect(d.months).toEqual(Array(12).fill(1_000_000));
+		const repsOut = d.units[0]?.reps ?? [];
+		// 900,000 a month for 13 reps: 69,230.77 or 69,230.76, never 69,300.01 against 69,210.01.
+		for (let m = 0; m < 12; m++) {
+			const month = repsOut.map((r) => r.baseline[m] ?? 0);
+			expect(Math.max(...month) - Math.min(...month)).toBeLessThanOrEqual(0.01 + 1e-9);
+		}
+		const totals = repsOut.map((r) => r.baselineTotal);
+		expect(Math.max(...totals) - Math.min(...totals)).toBeLessThanOrEqual(0.01 + 1e-9);
+		// Weights two basis points apart are a choice, not a rounding: kept as given.
+		const uneven = mustDecompose({ annualTarget: 1_000_000, seasonalityPct: [8.35, 8.35, 8.34, 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, 8.33, 8.32, 8.31], units: ONE_UNIT });
+		expect(uneven.months[0]).toBe(83_500);
 	});
 
 	it('follows peak seasonality: a peak Q3 is not 25%', () => {
@@ -304,8 +322,8 @@ describe('checkDecomposition — stored allocations that do not reconcile', () =
 		expect(checkDecomposition(input, d).find((v) => v.code === 'repsNotReconciling')?.params).toEqual({
 			unitId: 'east',
 			month: 3,
-			sum: 90_072.01,
-			expected: 90_072
+			sum: 90_000.01,
+			expected: 90_000
 		});
 	});
 
@@ -372,21 +390,33 @@ describe('activity targets from the funnel', () => {
 		{ amount: 90_000, expected: { deals: 3, proposals: 10, demos: 20, visits: 50, leads: 250 } },
 		{ amount: 0, expected: { deals: 0, proposals: 0, demos: 0, visits: 0, leads: 0 } }
 	])('$amount → $expected', ({ amount, expected }) => {
-		expect(activityTargets(amount, funnel)).toEqual(expected);
+		expect(activityTargets(amount, funnel)).toEqual({ ...expected, warnings: [] });
 	});
 
 	it('breaks the chain above a missing or impossible rate', () => {
-		expect(activityTargets(100_000, { ...funnel, visitToDemoPct: null })).toEqual({ deals: 4, proposals: 14, demos: 28, visits: null, leads: null });
-		expect(activityTargets(100_000, { ...funnel, demoToProposalPct: 120 })).toEqual({ deals: 4, proposals: 14, demos: null, visits: null, leads: null });
-		expect(activityTargets(100_000, { ...funnel, averageDealSize: 0 })).toEqual({ deals: null, proposals: null, demos: null, visits: null, leads: null });
+		expect(activityTargets(100_000, { ...funnel, visitToDemoPct: null })).toMatchObject({ deals: 4, proposals: 14, demos: 28, visits: null, leads: null });
+		expect(activityTargets(100_000, { ...funnel, demoToProposalPct: 120 })).toMatchObject({ deals: 4, proposals: 14, demos: null, visits: null, leads: null });
+		expect(activityTargets(100_000, { ...funnel, averageDealSize: 0 })).toMatchObject({ deals: null, proposals: null, demos: null, visits: null, leads: null });
 	});
 
-	it('rounds each month up on its own and sums the months', () => {
-		const result = monthlyActivityTargets([300_000, 0, 100_000], { ...funnel, averageDealSize: 10_000 });
-		expect(result.months[0]).toEqual({ deals: 30, proposals: 100, demos: 200, visits: 500, leads: 2500 });
-		expect(result.months[2]).toEqual({ deals: 10, proposals: 34, demos: 68, visits: 170, leads: 850 });
-		expect(result.totals).toEqual({ deals: 40, proposals: 134, demos: 268, visits: 670, leads: 3350 });
+	it('rounds up once for the span, not at every month: 3 × 100,000 needs 850 leads, not 1,050', () => {
+		const quarter = monthlyActivityTargets([100_000, 100_000, 100_000], funnel);
+		expect(quarter.totals).toMatchObject({ deals: 10, proposals: 34, demos: 68, visits: 170, leads: 850 });
+		expect(quarter.months.map((m) => m.leads)).toEqual([284, 283, 283]);
+		expect(quarter.months.reduce((s, m) => s + (m.leads ?? 0), 0)).toBe(850);
+		const uneven = monthlyActivityTargets([300_000, 0, 100_000], { ...funnel, averageDealSize: 10_000 });
+		expect(uneven.totals).toMatchObject({ deals: 40, proposals: 134, demos: 268, visits: 670, leads: 3350 });
+		expect(uneven.months[1]).toMatchObject({ deals: 0, leads: 0 });
+		expect(uneven.months.map((m) => m.leads)).toEqual([2513, 0, 837]);
 		expect(monthlyActivityTargets([1, 2], { ...funnel, leadToVisitPct: 0 }).totals.leads).toBeNull();
+		expect(monthlyActivityTargets([1, 2], { ...funnel, leadToVisitPct: 0 }).months[0]?.leads).toBeNull();
+	});
+
+	it('warns when a deal size of ¥0.01 asks for billions of leads', () => {
+		const result = monthlyActivityTargets(Array(12).fill(1_000_000), { ...funnel, averageDealSize: 0.01 });
+		expect(result.totals.leads).toBeGreaterThan(1e9);
+		expect(result.warnings).toEqual(['implausibleVolume']);
+		expect(monthlyActivityTargets(Array(12).fill(1_000_000), funnel).warnings).toEqual([]);
 	});
 });
 

@@ -4,11 +4,13 @@ import {
 	fiscalPeriod,
 	lintGoal,
 	smartMessageKey,
+	smartMessageParams,
 	type SmartContext,
 	type SmartLetter,
 	type SmartReasonCode,
 	type SmartStatus
 } from '$lib/domain/plan/smart-lint';
+import { goalCapacities } from '$lib/domain/plan/goal-capacity';
 import type { Goal } from '$lib/domain/plan/types';
 
 const GOOD: Goal = {
@@ -71,14 +73,27 @@ const rows: Row[] = [
 	{ name: 'zero target', goal: { target: 0 }, letter: 'M', status: 'fail', codes: ['targetNotPositive'] },
 	{ name: 'market share above 100%', goal: { metric: 'marketShare', target: 120, baseline: 10 }, letter: 'M', status: 'fail', codes: ['percentAbove100'] },
 	{ name: 'market share of 12%', goal: { metric: 'marketShare', target: 12, baseline: 10 }, letter: 'M', status: 'pass', codes: [] },
+	{ name: 'annual revenue goal 150M after the target moved to 180M', goal: { target: 150_000_000 }, context: { annualTarget: 180_000_000 }, letter: 'M', status: 'fail', codes: ['differsFromAnnualTarget'] },
+	{ name: 'annual revenue goal equal to the annual target', goal: { target: 1_800_000 }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
+	{ name: 'a first-half revenue goal is its own number', goal: { target: 900_000, deadline: '2025-06-30' }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
+	{ name: 'new-customer goals are not the revenue target', goal: { metric: 'newCustomers', target: 40, baseline: 30 }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
 	// A
 	{ name: 'no target: cannot judge', goal: { target: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
 	{ name: 'no capacity and no baseline', goal: { baseline: null }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
-	{ name: 'far above capacity and growth cap', goal: { target: 2_400_000 }, letter: 'A', status: 'fail', codes: ['aboveCapacity', 'aboveGrowthCap'] },
+	{ name: 'far above capacity (capacity decides, not growth)', goal: { target: 2_400_000 }, letter: 'A', status: 'fail', codes: ['aboveCapacity'] },
+	{ name: '+100% over baseline within capacity', goal: { target: 2_000_000, baseline: 1_000_000 }, letter: 'A', status: 'pass', codes: [] },
 	{ name: 'exactly 150% of capacity', goal: { target: 2_310_000, baseline: null }, letter: 'A', status: 'pass', codes: [] },
 	{ name: 'just above 150% of capacity', goal: { target: 2_310_001, baseline: null }, letter: 'A', status: 'fail', codes: ['aboveCapacity'] },
 	{ name: 'capacity of another metric is ignored', goal: { metric: 'newCustomers', target: 999_999, baseline: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
-	{ name: '+60% over baseline', goal: { target: 2_400_000 }, context: { capacities: {} }, letter: 'A', status: 'fail', codes: ['aboveGrowthCap'] },
+	{ name: '+60% over baseline, no capacity: unknown, not failed', goal: { target: 2_400_000 }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['aboveGrowthCap'] },
+	{
+		name: 'start-up conversion 5% → 12% (the brief’s own example) is not rejected',
+		goal: { metric: 'custom', customMetricName: 'Lead conversion', unit: '%', target: 12, baseline: 5 },
+		context: { capacities: {} },
+		letter: 'A',
+		status: 'unknown',
+		codes: ['aboveGrowthCap']
+	},
 	{ name: '+50% over baseline (the cap)', goal: { target: 2_250_000 }, context: { capacities: {} }, letter: 'A', status: 'pass', codes: [] },
 	{
 		name: 'custom thresholds',
@@ -117,12 +132,19 @@ describe('lintGoal — one letter at a time', () => {
 describe('lintGoal — reason parameters', () => {
 	it('explains an unachievable target with numbers', () => {
 		const lint = lintGoal({ ...GOOD, target: 2_400_000 }, CONTEXT);
-		const [capacity, growth] = lint.letters.A.reasons;
+		const [capacity] = lint.letters.A.reasons;
 		expect(capacity?.params).toMatchObject({ target: 2_400_000, capacity: 1_540_000, maxRatioPct: 150 });
 		expect(capacity?.params.ratioPct).toBeCloseTo(155.84, 2);
+		const [growth] = lintGoal({ ...GOOD, target: 2_400_000 }, { ...CONTEXT, capacities: {} }).letters.A.reasons;
 		expect(growth?.params).toMatchObject({ target: 2_400_000, baseline: 1_500_000, maxGrowthPct: 50 });
 		expect(growth?.params.growthPct).toBeCloseTo(60, 9);
 		expect(capacity && smartMessageKey(capacity)).toBe('smart.A.aboveCapacity');
+	});
+
+	it('formats the numbers of a message instead of printing raw floats (53.40909090909091%)', () => {
+		const [growth] = lintGoal({ ...GOOD, target: 2_301_136.36, baseline: 1_500_000 }, { ...CONTEXT, capacities: {} }).letters.A.reasons;
+		const en = (value: number, digits: number) => new Intl.NumberFormat('en', { maximumFractionDigits: digits }).format(value);
+		expect(smartMessageParams(growth!, en)).toEqual({ target: '2,301,136.36', baseline: '1,500,000', growthPct: '53.4', maxGrowthPct: '50' });
 	});
 
 	it('names the period a deadline misses and the strategies that do not exist', () => {
@@ -198,5 +220,23 @@ describe('capacityFromHistory', () => {
 		expect(capacity).toBe(1_320_000);
 		const lint = lintGoal({ ...GOOD, target: 2_000_000, baseline: null }, { ...CONTEXT, capacities: { revenue: capacity } });
 		expect(lint.letters.A.reasons.map((r) => r.code)).toEqual(['aboveCapacity']);
+	});
+});
+
+describe('goalCapacities — the A check fed from execution history', () => {
+	it('uses the last three complete months and the plan’s team', () => {
+		const revenueByMonth = [
+			{ period: '2025-12', value: 360_000 },
+			{ period: '2025-10', value: 300_000 },
+			{ period: '2025-11', value: 330_000 },
+			{ period: '2025-09', value: 999_999 },
+			{ period: '2026-01', value: 5 } // the current month, not complete
+		];
+		const capacities = goalCapacities({ revenueByMonth, currentMonth: '2026-01', historyReps: 3, reps: 3, newHires: 1 });
+		expect(capacities.revenue).toBeCloseTo(4_620_000, 6);
+		// A doubling of revenue the team can deliver is achievable, whatever the baseline says.
+		const lint = lintGoal({ ...GOOD, target: 4_000_000, baseline: 2_000_000 }, { ...CONTEXT, capacities });
+		expect(lint.letters.A.status).toBe('pass');
+		expect(goalCapacities({ revenueByMonth: [], currentMonth: '2026-01', historyReps: 3, reps: 3, newHires: 0 }).revenue).toBeNull();
 	});
 });
