@@ -5,6 +5,8 @@ export interface Env {
 	ASSETS: Fetcher;
 	PLAN_ROOM: DurableObjectNamespace<PlanRoom>;
 	TOKEN_SECRET?: string;
+	/** Rate limit for unauthenticated plan registration, keyed by client address. */
+	CREATE_PLAN_LIMIT?: RateLimit;
 	MAX_CONNECTIONS_PER_ROOM?: string;
 	RATE_LIMIT_BURST?: string;
 	RATE_LIMIT_PER_SECOND?: string;

@@ -16,6 +16,7 @@ import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } f
 import { DocStore } from './doc-store';
 import { PLAN_HEADER, ROLE_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { TokenBucket } from './token-bucket';
+import { TokenExpiry } from './token-expiry';
 
 /** A frame we refuse, with the close code that says why. */
 class ProtocolError extends Error {
@@ -46,6 +47,10 @@ export class PlanRoom extends DurableObject<Env> {
 	private lastApplied: Uint8Array | null = null;
 	private flushScheduled = false;
 	private lastImmediateAt = 0;
+	/** Closes sockets whose token expired or was revoked (4401). */
+	private readonly access = new TokenExpiry(this.ctx, () => this.store, (ws, reason) =>
+		this.reject(ws, CloseCode.UNAUTHORIZED, reason)
+	);
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -62,16 +67,35 @@ export class PlanRoom extends DurableObject<Env> {
 	 * Registers the plan. `created` is false when it already was; `sameKey` then says
 	 * whether the earlier registration used the same registration key (a safe retry).
 	 */
-	async register(planId: string, title: string, key: string | null): Promise<{ created: boolean; sameKey: boolean }> {
+	async register(
+		planId: string,
+		title: string,
+		key: string | null
+	): Promise<{ created: boolean; sameKey: boolean; registeredAt: number; generation: number }> {
+		const generation = this.access.generation();
 		if (this.store.getMeta('planId') !== null) {
 			const stored = this.store.getMeta('registrationKey');
-			return { created: false, sameKey: key !== null && stored !== null && stored === key };
+			// When the first tokens were signed: a retry re-signs the same claims, so it gets the same tokens.
+			const registeredAt = Number(this.store.getMeta('registeredAt') ?? Date.parse(this.store.getMeta('createdAt') ?? ''));
+			return { created: false, sameKey: key !== null && stored !== null && stored === key, registeredAt, generation };
 		}
+		const now = Date.now();
 		this.store.setMeta('planId', planId);
 		if (key !== null) this.store.setMeta('registrationKey', key);
 		this.store.setMeta('title', title);
-		this.store.setMeta('createdAt', new Date().toISOString());
-		return { created: true, sameKey: false };
+		this.store.setMeta('createdAt', new Date(now).toISOString());
+		this.store.setMeta('registeredAt', String(now));
+		return { created: true, sameKey: false, registeredAt: now, generation };
+	}
+
+	/** The plan's token generation: tokens signed in an older one are revoked. */
+	async generation(): Promise<number> {
+		return this.access.generation();
+	}
+
+	/** Raises the generation to at least `gen` (default: one more) and closes older sockets with 4401. */
+	async revokeBelow(gen?: number): Promise<number> {
+		return this.access.revokeBelow(gen ?? this.access.generation() + 1);
 	}
 
 	async fetch(request: Request): Promise<Response> {
@@ -79,19 +103,21 @@ export class PlanRoom extends DurableObject<Env> {
 		const planId = request.headers.get(PLAN_HEADER) ?? '';
 		if (!isRole(role)) return new Response('missing role', { status: 400 });
 		const { 0: client, 1: server } = new WebSocketPair();
-		this.ctx.acceptWebSocket(server);
+		this.ctx.acceptWebSocket(server, this.access.tags(request));
 		const max = intVar(this.env.MAX_CONNECTIONS_PER_ROOM, 200);
 		if (this.ctx.getWebSockets().length > max) {
 			server.close(CloseCode.ROOM_FULL, `This plan already has ${max} connections.`);
 			return new Response(null, { status: 101, webSocket: client });
 		}
 		writeAttachment(server, { role, planId, clients: {} } satisfies SocketAttachment);
+		if (!(await this.access.admit(server))) return new Response(null, { status: 101, webSocket: client });
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
 	}
 
 	async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
+		if (this.access.refuse(ws)) return;
 		if (typeof message === 'string') {
 			return this.reject(ws, CloseCode.UNSUPPORTED_DATA, 'Only binary frames are accepted.');
 		}
@@ -117,6 +143,10 @@ export class PlanRoom extends DurableObject<Env> {
 		} catch {
 			// Already closed: the runtime answered the close frame for us.
 		}
+	}
+
+	async alarm(): Promise<void> {
+		await this.access.alarm();
 	}
 
 	async webSocketError(ws: WebSocket): Promise<void> {

@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { FINAL_CLOSE_CODES } from '../protocol/close-codes';
-import { syncRoom, type PlanDocName } from '../protocol/routes';
+import type { PlanDocName } from '../protocol/routes';
+import { openSyncSocket } from './sync-socket';
 import { awarenessFrame, syncFrame } from '../protocol/frames';
 import { MessageType, SyncStep } from '../protocol/messages';
 import { backoffDelay } from './backoff';
@@ -105,11 +106,10 @@ export class SyncProvider {
 	private open(): void {
 		this.reconnectTimer = null;
 		const { serverUrl, planId, docName, token } = this.options;
-		const url = `${serverUrl}/${syncRoom(planId, docName)}?token=${encodeURIComponent(token)}`;
 		this.publish({ status: 'connecting' });
 		let ws: WebSocket;
 		try {
-			ws = new WebSocket(url);
+			ws = openSyncSocket(serverUrl, planId, docName, token);
 		} catch {
 			this.scheduleReconnect();
 			return;

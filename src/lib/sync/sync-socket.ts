@@ -1,0 +1,7 @@
+import { syncRoom, type PlanDocName } from '../protocol/routes';
+import { syncProtocols } from '../protocol/sync-auth';
+
+/** Opens a sync socket for one document of a plan; the token travels as a subprotocol, not in the URL. */
+export function openSyncSocket(serverUrl: string, planId: string, docName: PlanDocName | undefined, token: string): WebSocket {
+	return new WebSocket(`${serverUrl}/${syncRoom(planId, docName)}`, syncProtocols(token));
+}
