@@ -20,7 +20,7 @@ export default defineConfig({
 						wrangler: { configPath: './wrangler.toml' },
 						miniflare: {
 							bindings: {
-								TOKEN_SECRET: 'test-secret-for-workerd-tests',
+								TOKEN_SECRET: 'test-secret-for-workerd-tests-0123456789',
 								RATE_LIMIT_BURST: '1000',
 								RATE_LIMIT_PER_SECOND: '10',
 								MAX_CONNECTIONS_PER_ROOM: '8',

@@ -1,19 +1,23 @@
 import { Hono } from 'hono';
 import { plans } from './api/plans';
+import { serveApp } from './app-shell';
 import type { Env } from './env';
 import { errorBody, HttpError } from './http-error';
+import { noStore, securityHeaders } from './security-headers';
 import { sync } from './sync-route';
 
 /** The Worker's router: JSON API, sync sockets, and the static SvelteKit build. */
 export const app = new Hono<{ Bindings: Env }>();
 
+app.use('*', securityHeaders);
+app.use('/api/*', noStore);
 app.route('/api/plans', plans);
 app.route('/sync', sync);
 app.all('/api/*', () => {
 	throw new HttpError(404, 'not_found', 'No such API route.');
 });
-// Static-first: everything else is the SvelteKit build (unknown paths get the app shell).
-app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+// Static-first: everything else is the SvelteKit build (navigations get the app shell).
+app.all('*', (c) => serveApp(c.req.raw, c.env));
 
 app.onError((err, c) => {
 	if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status);

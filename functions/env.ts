@@ -5,6 +5,8 @@ export interface Env {
 	ASSETS: Fetcher;
 	PLAN_ROOM: DurableObjectNamespace<PlanRoom>;
 	TOKEN_SECRET?: string;
+	/** Rate limit for unauthenticated plan registration, keyed by client address. */
+	CREATE_PLAN_LIMIT?: RateLimit;
 	MAX_CONNECTIONS_PER_ROOM?: string;
 	/** Places of MAX_CONNECTIONS_PER_ROOM that viewers cannot take (default: a quarter). */
 	EDITOR_RESERVED_CONNECTIONS?: string;

@@ -1,15 +1,19 @@
 import { Hono, type Context } from 'hono';
 import { isExtraDoc } from '../src/lib/protocol/routes';
+import { SYNC_PROTOCOL } from '../src/lib/protocol/sync-auth';
+import { tokenGeneration } from '../src/lib/protocol/token';
 import { requireToken, type AuthVars } from './auth/require-token';
-import { requestToken, tokenId } from './auth/token-id';
+import { tokenId } from './auth/token-id';
 import type { Env } from './env';
 import { HttpError } from './http-error';
 import { ROLE_HEADER, PLAN_HEADER, TOKEN_HEADER } from './room/socket-attachment';
+import { TOKEN_EXP_HEADER, TOKEN_GEN_HEADER } from './room/token-expiry';
 
 /**
- * `/sync/:planId?token=…` (the plan) and `/sync/:planId/:doc?token=…` (another document of
- * the plan, e.g. its execution data, in its own room). The token is checked by requireToken
- * before the Durable Object sees the request, so a refused client never gets an upgrade.
+ * `/sync/:planId` (the plan) and `/sync/:planId/:doc` (another document of the plan, e.g. its
+ * execution data, in its own room). The token (a `token.…` subprotocol, or a Bearer header) is
+ * checked by requireToken before the Durable Object sees the request, so a refused client never
+ * gets an upgrade; the room is told the token's expiry and generation to close the socket later.
  */
 export const sync = new Hono<{ Bindings: Env; Variables: AuthVars }>();
 
@@ -23,10 +27,20 @@ async function openRoom(c: SyncContext, roomName: string): Promise<Response> {
 	const headers = new Headers(c.req.raw.headers);
 	headers.set(ROLE_HEADER, claims.role);
 	headers.set(PLAN_HEADER, claims.pid);
-	// requireToken has verified the token, so there is one.
-	headers.set(TOKEN_HEADER, await tokenId(requestToken(c.req.raw) ?? ''));
+	// The verified token's id (never the token): sockets and bytes are counted per share link.
+	headers.set(TOKEN_HEADER, await tokenId(c.get('token')));
+	headers.set(TOKEN_EXP_HEADER, String(claims.exp));
+	headers.set(TOKEN_GEN_HEADER, String(tokenGeneration(claims)));
 	const room = c.env.PLAN_ROOM.get(c.env.PLAN_ROOM.idFromName(roomName));
-	return room.fetch(new Request(c.req.raw.url, { headers }));
+	const res = await room.fetch(new Request(c.req.raw.url, { headers }));
+	// A browser that offered subprotocols fails the connection unless one is echoed: answer
+	// with the application's, never the token one.
+	if (!res.webSocket || !offers(c.req.header('Sec-WebSocket-Protocol'), SYNC_PROTOCOL)) return res;
+	return new Response(null, { status: 101, webSocket: res.webSocket, headers: { 'Sec-WebSocket-Protocol': SYNC_PROTOCOL } });
+}
+
+function offers(header: string | undefined, protocol: string): boolean {
+	return (header ?? '').split(',').some((p) => p.trim() === protocol);
 }
 
 sync.get('/:planId', requireToken, (c) => openRoom(c, c.get('claims').pid));

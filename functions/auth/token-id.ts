@@ -9,11 +9,3 @@ export async function tokenId(token: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
 	return base64url(new Uint8Array(digest).subarray(0, 16));
 }
-
-/** The token a request carries: `?token=` (browsers cannot set socket headers) or a Bearer header. */
-export function requestToken(req: Request): string | undefined {
-	const query = new URL(req.url).searchParams.get('token');
-	if (query) return query;
-	const header = req.headers.get('Authorization');
-	return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-}

@@ -32,6 +32,7 @@ import {
 	type SocketAttachment
 } from './socket-attachment';
 import { socketRates, type SocketRates } from './socket-rates';
+import { TokenExpiry } from './token-expiry';
 
 /** Split messages the whole room may hold while their parts arrive. */
 const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
@@ -59,6 +60,10 @@ export class PlanRoom extends DurableObject<Env> {
 	private lastApplied: Uint8Array | null = null;
 	private flushScheduled = false;
 	private lastImmediateAt = 0;
+	/** Closes sockets whose token expired or was revoked (4401). */
+	private readonly access = new TokenExpiry(this.ctx, () => this.store, (ws, reason) =>
+		this.reject(ws, CloseCode.UNAUTHORIZED, reason)
+	);
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
@@ -79,16 +84,35 @@ export class PlanRoom extends DurableObject<Env> {
 	 * Registers the plan. `created` is false when it already was; `sameKey` then says
 	 * whether the earlier registration used the same registration key (a safe retry).
 	 */
-	async register(planId: string, title: string, key: string | null): Promise<{ created: boolean; sameKey: boolean }> {
+	async register(
+		planId: string,
+		title: string,
+		key: string | null
+	): Promise<{ created: boolean; sameKey: boolean; registeredAt: number; generation: number }> {
+		const generation = this.access.generation();
 		if (this.store.getMeta('planId') !== null) {
 			const stored = this.store.getMeta('registrationKey');
-			return { created: false, sameKey: key !== null && stored !== null && stored === key };
+			// When the first tokens were signed: a retry re-signs the same claims, so it gets the same tokens.
+			const registeredAt = Number(this.store.getMeta('registeredAt') ?? Date.parse(this.store.getMeta('createdAt') ?? ''));
+			return { created: false, sameKey: key !== null && stored !== null && stored === key, registeredAt, generation };
 		}
+		const now = Date.now();
 		this.store.setMeta('planId', planId);
 		if (key !== null) this.store.setMeta('registrationKey', key);
 		this.store.setMeta('title', title);
-		this.store.setMeta('createdAt', new Date().toISOString());
-		return { created: true, sameKey: false };
+		this.store.setMeta('createdAt', new Date(now).toISOString());
+		this.store.setMeta('registeredAt', String(now));
+		return { created: true, sameKey: false, registeredAt: now, generation };
+	}
+
+	/** The plan's token generation: tokens signed in an older one are revoked. */
+	async generation(): Promise<number> {
+		return this.access.generation();
+	}
+
+	/** Raises the generation to at least `gen` (default: one more) and closes older sockets with 4401. */
+	async revokeBelow(gen?: number): Promise<number> {
+		return this.access.revokeBelow(gen ?? this.access.generation() + 1);
 	}
 
 	async fetch(request: Request): Promise<Response> {
@@ -97,8 +121,9 @@ export class PlanRoom extends DurableObject<Env> {
 		const tokenId = request.headers.get(TOKEN_HEADER);
 		if (!isRole(role) || !tokenId) return new Response('missing role or token id', { status: 400 });
 		const { 0: client, 1: server } = new WebSocketPair();
-		// Accepted before it is judged, so a refused client learns why from the close code.
-		this.ctx.acceptWebSocket(server, [roleTag(role), tokenTag(tokenId)]);
+		// Accepted before it is judged, so a refused client learns why from the close code. The
+		// tags carry the role and token id (connection limits) and the token's expiry and generation.
+		this.ctx.acceptWebSocket(server, [roleTag(role), tokenTag(tokenId), ...this.access.tags(request)]);
 		const refusal = connectionRefusal(this.ctx, role, tokenId, connectionLimits(this.env));
 		if (refusal) {
 			server.close(CloseCode.ROOM_FULL, refusal);
@@ -106,12 +131,14 @@ export class PlanRoom extends DurableObject<Env> {
 		}
 		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
 		writeAttachment(server, { role, planId, tokenId, clients: {}, parts } satisfies SocketAttachment);
+		if (!(await this.access.admit(server))) return new Response(null, { status: 101, webSocket: client });
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
 	}
 
 	async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
+		if (this.access.refuse(ws)) return;
 		if (typeof message === 'string') {
 			return this.reject(ws, CloseCode.UNSUPPORTED_DATA, 'Only binary frames are accepted.');
 		}
@@ -138,6 +165,10 @@ export class PlanRoom extends DurableObject<Env> {
 		} catch {
 			// Already closed: the runtime answered the close frame for us.
 		}
+	}
+
+	async alarm(): Promise<void> {
+		await this.access.alarm();
 	}
 
 	async webSocketError(ws: WebSocket): Promise<void> {

@@ -62,13 +62,14 @@ function startServer(port, extra = []) {
 }
 
 async function room(url, n) {
-	const res = await fetch(`${url}/api/plans`, { method: 'POST', body: '{}' });
+	const res = await fetch(`${url}/api/plans`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 	const { planId, tokens } = await res.json();
 	const clients = [];
 	for (let i = 0; i < n; i++) {
 		const doc = new Y.Doc();
 		const provider = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, {
-			params: { token: tokens.edit },
+			// The token as a subprotocol (src/lib/protocol/sync-auth.ts); URLs never carry it.
+			protocols: ['plan-sync.v1', `token.${tokens.edit}`],
 			disableBc: true
 		});
 		clients.push({ doc, provider, map: doc.getMap('bench') });

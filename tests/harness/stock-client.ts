@@ -1,18 +1,26 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { syncProtocols } from '../../src/lib/protocol/sync-auth';
 
 /** Registers a plan over HTTP and returns its tokens. */
 export async function registerPlan(baseUrl: string, title = 'Integration plan') {
-	const res = await fetch(`${baseUrl}/api/plans`, { method: 'POST', body: JSON.stringify({ title }) });
+	const res = await fetch(`${baseUrl}/api/plans`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ title })
+	});
 	if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
 	return (await res.json()) as { planId: string; tokens: { edit: string; view: string } };
 }
 
-/** The stock y-websocket client, unmodified, as the issue requires. */
+/**
+ * The stock y-websocket client, unmodified, as the issue requires. Its `protocols` option
+ * carries the token as a WebSocket subprotocol (tokens in the URL are refused).
+ */
 export function stockClient(baseUrl: string, planId: string, token: string) {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/sync', planId, doc, {
-		params: { token },
+		protocols: syncProtocols(token),
 		maxBackoffTime: 500,
 		// Clients share one process here: without this, y-websocket would pass updates
 		// between them over BroadcastChannel, bypassing the server under test.

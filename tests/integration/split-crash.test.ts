@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { PartAssembler, splitMessage } from '../../src/lib/protocol/parts';
+import { syncProtocols } from '../../src/lib/protocol/sync-auth';
 import { LocalServer, freePort } from '../harness/server';
 import { registerPlan } from '../harness/stock-client';
 
@@ -29,8 +30,8 @@ class RawClient {
 		};
 	}
 
-	static async open(url: string): Promise<RawClient> {
-		const ws = new WebSocket(url);
+	static async open(url: string, token: string): Promise<RawClient> {
+		const ws = new WebSocket(url, syncProtocols(token));
 		await new Promise<void>((resolve, reject) => {
 			ws.onopen = () => resolve();
 			ws.onerror = () => reject(new Error('socket failed to open'));
@@ -86,11 +87,11 @@ describe('npm start server — SIGKILL across a split (multi-frame) update', () 
 		servers.push(server);
 		await server.start();
 		const { planId, tokens } = await registerPlan(server.url);
-		const url = `${server.url.replace(/^http/, 'ws')}/sync/${planId}?token=${encodeURIComponent(tokens.edit)}&parts=1`;
+		const url = `${server.url.replace(/^http/, 'ws')}/sync/${planId}?parts=1`;
 
 		// 1. A complete split update, acknowledged by the answer to a step 1 sent after it.
 		const acked = bigPaste('acked');
-		const first = await RawClient.open(url);
+		const first = await RawClient.open(url, tokens.edit);
 		const frames = splitMessage(syncFrame(SyncStep.UPDATE, acked.update), 1);
 		expect(frames.length).toBeGreaterThanOrEqual(3);
 		for (const f of frames) first.ws.send(f);
@@ -99,7 +100,7 @@ describe('npm start server — SIGKILL across a split (multi-frame) update', () 
 		await server.kill();
 		await server.start();
 
-		const second = await RawClient.open(url);
+		const second = await RawClient.open(url, tokens.edit);
 		expect((await second.fetchDoc()).getText('acked').toString()).toBe(acked.text);
 
 		// 2. A split update cut off after two of its parts: the server dies holding them.
@@ -120,7 +121,7 @@ describe('npm start server — SIGKILL across a split (multi-frame) update', () 
 			body: JSON.stringify({ role: 'edit', ttlDays: 1 })
 		});
 		const { token } = (await res.json()) as { token: string };
-		const third = await RawClient.open(url.replace(encodeURIComponent(tokens.edit), encodeURIComponent(token)));
+		const third = await RawClient.open(url, token);
 		const after = await third.fetchDoc();
 		expect(after.getText('cut').length).toBe(0);
 		expect(after.getText('acked').toString()).toBe(acked.text);
@@ -128,7 +129,7 @@ describe('npm start server — SIGKILL across a split (multi-frame) update', () 
 		for (const f of cutFrames) third.ws.send(f);
 		third.ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(new Y.Doc())));
 		await third.next(SyncStep.STEP1);
-		const fourth = await RawClient.open(url);
+		const fourth = await RawClient.open(url, tokens.edit);
 		expect((await fourth.fetchDoc()).getText('cut').toString()).toBe(cut.text);
 		for (const c of [first, second, third, fourth]) c.ws.close();
 	});

@@ -118,7 +118,7 @@ describe('PlanRoom — sync access', () => {
 
 	it('answers a plain GET with 426', async () => {
 		const { planId, tokens } = await createPlan();
-		const res = await api(`/sync/${planId}?token=${tokens.edit}`);
+		const res = await api(`/sync/${planId}`, { headers: { Authorization: `Bearer ${tokens.edit}` } });
 		expect(res.status).toBe(426);
 		expect(await errorOf(res)).toBe('upgrade_required');
 	});

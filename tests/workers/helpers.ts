@@ -7,22 +7,35 @@ import { awarenessFrame as awarenessUpdateFrame, syncFrame } from '../../src/lib
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { PartAssembler, splitMessage } from '../../src/lib/protocol/parts';
 import { newPlanId } from '../../src/lib/protocol/plan-id';
+import { syncProtocols } from '../../src/lib/protocol/sync-auth';
 
-export const SECRET = 'test-secret-for-workerd-tests';
+export const SECRET = 'test-secret-for-workerd-tests-0123456789';
 const ORIGIN = 'https://plans.test';
 const WAIT_MS = 3000;
 
 // The Worker's default export (the Hono app), as a service binding.
 const worker = (exports as unknown as { default: Fetcher }).default;
 
+/** A request to the Worker; a string body is sent as JSON (as the app does) unless told otherwise. */
 export function api(path: string, init?: RequestInit): Promise<Response> {
-	return worker.fetch(new Request(ORIGIN + path, init));
+	const headers = new Headers(init?.headers);
+	if (typeof init?.body === 'string' && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+	return worker.fetch(new Request(ORIGIN + path, { ...init, headers }));
+}
+
+/** A client address of its own, so plan-creation rate limits of one test never touch another. */
+export function randomIp(): string {
+	return [10, ...crypto.getRandomValues(new Uint8Array(3))].join('.');
 }
 
 /** Registers a fresh plan and returns its id and tokens. */
 export async function createPlan(title = 'Test plan') {
 	const planId = newPlanId();
-	const res = await api('/api/plans', { method: 'POST', body: JSON.stringify({ planId, title }) });
+	const res = await api('/api/plans', {
+		method: 'POST',
+		headers: { 'CF-Connecting-IP': randomIp() },
+		body: JSON.stringify({ planId, title })
+	});
 	if (res.status !== 201) throw new Error(`createPlan: ${res.status} ${await res.text()}`);
 	const body = (await res.json()) as { planId: string; tokens: { edit: string; view: string } };
 	return body;
@@ -157,12 +170,12 @@ export async function openSocket(planId: string, token: string | null, doc?: str
 /** `parts`: connect as a client that sends and understands PART frames (`?parts=1`). */
 export type OpenOptions = { parts?: boolean };
 
+/** Asks for an upgrade the way browsers do: the token as a `token.…` subprotocol. */
 export function tryOpen(planId: string, token: string | null, doc?: string, opts: OpenOptions = {}): Promise<Response> {
-	const params = new URLSearchParams();
-	if (token !== null) params.set('token', token);
-	if (opts.parts) params.set('parts', '1');
-	const query = params.size > 0 ? `?${params}` : '';
-	return api(`/sync/${planId}${doc ? `/${doc}` : ''}${query}`, { headers: { Upgrade: 'websocket' } });
+	const headers: Record<string, string> = { Upgrade: 'websocket' };
+	if (token !== null) headers['Sec-WebSocket-Protocol'] = syncProtocols(token).join(', ');
+	const query = opts.parts ? '?parts=1' : '';
+	return api(`/sync/${planId}${doc ? `/${doc}` : ''}${query}`, { headers });
 }
 
 let transferIds = 0;

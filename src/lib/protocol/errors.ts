@@ -7,6 +7,9 @@ export type ApiErrorCode =
 	| 'conflict'
 	| 'upgrade_required'
 	| 'payload_too_large'
+	| 'length_required'
+	| 'unsupported_media_type'
+	| 'rate_limited'
 	| 'server_misconfigured'
 	| 'internal';
 

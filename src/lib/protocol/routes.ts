@@ -1,6 +1,8 @@
 /** URL shapes shared by the client and the Worker. */
 export const API_PLANS = '/api/plans';
 export const apiPlanTokens = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/tokens`;
+/** POST with the owner's token: revokes every link of the plan (see RevokeResponse). */
+export const apiPlanRevoke = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/revoke`;
 /** y-websocket appends `/<room>` to the server URL, so the room name is the plan id. */
 export const SYNC_BASE = '/sync';
 
@@ -27,13 +29,18 @@ export interface CreatePlanRequest {
 	title?: string;
 	/**
 	 * Optional secret chosen by the client. Registering the same id again with the same
-	 * key answers 200 with fresh tokens instead of 409, so a registration whose answer
-	 * was lost on a bad network can be retried safely.
+	 * key answers 200 with the same tokens instead of 409, so a registration whose answer
+	 * was lost on a bad network can be retried safely (until the owner revokes links).
 	 */
 	registrationKey?: string;
 }
 export interface CreatePlanResponse {
 	planId: string;
+	tokens: { edit: string; view: string };
+}
+/** Answer to "Revoke all links": the plan's new token generation and the owner's new tokens. */
+export interface RevokeResponse {
+	generation: number;
 	tokens: { edit: string; view: string };
 }
 export interface MintTokenRequest {

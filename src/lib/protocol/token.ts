@@ -15,6 +15,18 @@ export interface TokenClaims {
 	exp: number;
 	/** Issued at, seconds since the epoch. */
 	iat: number;
+	/**
+	 * The plan's token generation when this token was signed (absent in older tokens: 0).
+	 * The owner bumps the plan's generation to revoke every token signed before.
+	 */
+	gen?: number;
+	/** Set only on the plan creator's edit token: the owner may revoke links. */
+	own?: true;
+}
+
+/** The generation a token was signed in (tokens from before generations existed: 0). */
+export function tokenGeneration(claims: TokenClaims): number {
+	return claims.gen ?? 0;
 }
 
 export const TOKEN_VERSION = 'v1';
@@ -30,7 +42,9 @@ export function isTokenClaims(value: unknown): value is TokenClaims {
 		typeof c.pid === 'string' &&
 		isRole(c.role) &&
 		Number.isSafeInteger(c.exp) &&
-		Number.isSafeInteger(c.iat)
+		Number.isSafeInteger(c.iat) &&
+		(c.gen === undefined || (Number.isSafeInteger(c.gen) && (c.gen as number) >= 0)) &&
+		(c.own === undefined || c.own === true)
 	);
 }
 

@@ -83,7 +83,14 @@ export class ExecutionSession {
 	 * connect now if not connected yet.
 	 */
 	setAccess(access: { role: Role; token: string | undefined }): void {
+		const newToken = access.token !== this.access.token;
 		this.access = access;
+		// A new token (the owner revoked all links): the old socket was closed with 4401.
+		if (newToken && this.provider) {
+			this.provider.destroy();
+			this.provider = null;
+			this.fatal = null;
+		}
 		if (this.loaded && !this.provider) this.connect();
 	}
 

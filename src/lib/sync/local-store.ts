@@ -2,6 +2,7 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { PlanDocName } from '../protocol/routes';
 import { loadLocalCopy } from './local-load';
+import { beforeDeployReload } from './deploy-recovery';
 
 /** y-indexeddb appends a full state on every load; fold it back when the log gets long. */
 const COMPACT_ABOVE_ENTRIES = 50;
@@ -58,6 +59,7 @@ export async function openLocalStore(
 		// y-indexeddb leaves the open promise's rejection unhandled: handle it here.
 		const opened = (persistence as unknown as { _db: Promise<unknown> })._db;
 		await Promise.race([persistence.whenSynced, opened.then(() => new Promise<never>(() => {})), timeout]);
+		flushBeforeDeployReload(persistence);
 		const size = (persistence as unknown as { _dbsize: number })._dbsize;
 		if (size > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
 		return { persistence, rebuilt: damaged !== null };
@@ -116,4 +118,21 @@ export async function storeLocalDoc(planId: string, docName: PlanDocName, update
 	const { persistence } = await openLocalStore(planId, doc, onError, docName);
 	await persistence.destroy();
 	doc.destroy();
+}
+
+/**
+ * Before a reload into a new build, wait until this local copy has committed every update
+ * already written: y-indexeddb writes each update in its own transaction, and IndexedDB runs
+ * read-write transactions on one store in order, so an empty one completing means all earlier
+ * ones did. A reload could otherwise abort a write still in flight.
+ */
+function flushBeforeDeployReload(persistence: IndexeddbPersistence): void {
+	const stop = beforeDeployReload(async () => {
+		const state = persistence as unknown as { db: IDBDatabase | null; _destroyed: boolean };
+		if (state._destroyed || !state.db) return void stop();
+		const tx = state.db.transaction(['updates'], 'readwrite');
+		await new Promise<void>((resolve) => {
+			tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+		});
+	});
 }

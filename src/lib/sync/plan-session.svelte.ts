@@ -46,7 +46,7 @@ import type { Identity } from './identity';
 import { describe, openLocalStore, reportIndexedDbRejections, storeLocalDoc } from './local-store';
 import { getPlan, putPlan, updatePlan, type PlanIndexEntry } from './plan-index';
 import { peersOf, type Peer, type Presenting } from './presence';
-import { ApiError, registerPlan } from './server';
+import { ApiError, registerPlan, revokeAllLinks } from './server';
 import { SyncProvider, type ConnectionStatus } from './sync-provider';
 import { loadUnsent, saveUnsent } from './unsent-counter';
 import { mustSeed } from './seed-rule';
@@ -123,7 +123,8 @@ export class PlanSession {
 
 	private persistence: IndexeddbPersistence | null = null;
 	private provider: SyncProvider | null = null;
-	private entry: PlanIndexEntry | null = null;
+	// Reactive: the page hands the token on to the execution session and the share dialog.
+	private entry = $state.raw<PlanIndexEntry | null>(null);
 	private destroyed = false;
 	private indexTimer: ReturnType<typeof setTimeout> | null = null;
 	private registerTimer: ReturnType<typeof setTimeout> | null = null;
@@ -276,6 +277,28 @@ export class PlanSession {
 		return this.entry?.token;
 	}
 
+	/** This device holds the creator's token: it may revoke every link. */
+	get isOwner(): boolean {
+		return readClaims(this.entry?.token ?? '')?.own === true;
+	}
+
+	/**
+	 * "Revoke all links" (the owner only): every token of the plan stops working, this
+	 * device's too, so the new tokens are stored and the plan reconnects with them. Edits
+	 * made meanwhile are in the local copy and are sent on the new connection.
+	 */
+	async revokeLinks(): Promise<void> {
+		const entry = this.entry;
+		if (!entry?.token) return;
+		const { tokens } = await revokeAllLinks(this.planId, entry.token);
+		this.entry = { ...entry, token: tokens.edit, viewToken: tokens.view };
+		await putPlan(this.entry).catch((err) => (this.storageError = describe(err)));
+		this.provider?.destroy();
+		this.provider = null;
+		this.fatal = null;
+		void this.connect();
+	}
+
 	destroy(): void {
 		this.destroyed = true;
 		this.stopEditors();
@@ -349,6 +372,8 @@ export class PlanSession {
 		if (!claims || claims.pid !== this.planId) return entry;
 		// Never downgrade: an editor who opens a read-only link keeps editing.
 		if (entry?.role === 'edit' && entry.token && claims.role === 'view') return entry;
+		// Nor lose ownership: the creator's token outranks any share link.
+		if (entry?.token && readClaims(entry.token)?.own) return entry;
 		const next: PlanIndexEntry = entry
 			? { ...entry, role: claims.role, token }
 			: this.entryFromToken(token, claims.role);

@@ -1,4 +1,11 @@
-import { API_PLANS, apiPlanTokens, type CreatePlanResponse, type MintTokenResponse } from '../protocol/routes';
+import {
+	API_PLANS,
+	apiPlanRevoke,
+	apiPlanTokens,
+	type CreatePlanResponse,
+	type MintTokenResponse,
+	type RevokeResponse
+} from '../protocol/routes';
 import type { ApiErrorBody } from '../protocol/errors';
 
 /** A failed API call with the server's code and message. */
@@ -31,6 +38,11 @@ export function mintShareToken(planId: string, editToken: string, role: 'edit' |
 		headers: { Authorization: `Bearer ${editToken}` },
 		body: JSON.stringify({ role, ttlDays })
 	});
+}
+
+/** "Revoke all links" with the owner's token; answers the owner's new tokens. */
+export function revokeAllLinks(planId: string, ownerToken: string) {
+	return call<RevokeResponse>(apiPlanRevoke(planId), { method: 'POST', headers: { Authorization: `Bearer ${ownerToken}` } });
 }
 
 /** ws(s)://host/sync for the page's own origin. */

@@ -2,11 +2,12 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, FINAL_CLOSE_CODES } from '../protocol/close-codes';
-import { syncRoom, type PlanDocName } from '../protocol/routes';
+import type { PlanDocName } from '../protocol/routes';
+import { openSyncSocket } from './sync-socket';
 import { awarenessFrame, syncFrame } from '../protocol/frames';
 import { MAX_DOC_BYTES } from '../protocol/limits';
 import { MessageType, SyncStep } from '../protocol/messages';
-import { PARTS_QUERY_PARAM, PartAssembler, splitMessage } from '../protocol/parts';
+import { PartAssembler, splitMessage } from '../protocol/parts';
 import { backoffDelay } from './backoff';
 
 /** offline: no socket · connecting: opening one · syncing: handshake or unacknowledged edits · synced. */
@@ -137,11 +138,10 @@ export class SyncProvider {
 	private open(): void {
 		this.reconnectTimer = null;
 		const { serverUrl, planId, docName, token } = this.options;
-		const url = `${serverUrl}/${syncRoom(planId, docName)}?token=${encodeURIComponent(token)}&${PARTS_QUERY_PARAM}=1`;
 		this.publish({ status: 'connecting' });
 		let ws: WebSocket;
 		try {
-			ws = new WebSocket(url);
+			ws = openSyncSocket(serverUrl, planId, docName, token);
 		} catch {
 			this.scheduleReconnect();
 			return;
