@@ -252,6 +252,7 @@ export class SyncProvider {
 	private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (this.ignore.has(origin)) return;
 		this.localSeq++;
+		this.retryFullPlan();
 		if (this.ws?.readyState === WebSocket.OPEN && this.handshakeDone) {
 			this.send(syncFrame(SyncStep.UPDATE, update));
 			this.sentSeq = this.localSeq;
@@ -264,6 +265,18 @@ export class SyncProvider {
 		}
 		this.publishProgress();
 	};
+
+	/**
+	 * The size cap (4413) is final for what was sent, but deleting makes room again (the server
+	 * always accepts updates that only delete). So a local edit after it tries once more, after the
+	 * usual backoff: a plan that is still full refuses again and the backoff keeps growing.
+	 */
+	private retryFullPlan(): void {
+		if (this.state.fatal?.code !== CloseCode.DOC_TOO_LARGE || this.ws || this.reconnectTimer) return;
+		this.publish({ fatal: null });
+		this.shouldConnect = true;
+		this.scheduleReconnect();
+	}
 
 	private onAwarenessUpdate = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -126,4 +126,19 @@ describe('SyncProvider — large edits, confirmation, backoff', () => {
 		expect(alice.state()).toMatchObject({ status: 'offline', unsent: 1, refused: { code: 4413 } });
 		expect(server.sockets.length).toBe(1);
 	});
+
+	it('after the size cap, deleting locally tries again and the plan syncs once there is room', async () => {
+		const alice = client();
+		alice.provider.connect();
+		await vi.waitFor(() => expect(alice.state().status).toBe('synced'));
+		server.refuse = (update) => (update.byteLength > 1000 ? 4413 : null);
+		const summary = alice.doc.getText('summary');
+		summary.insert(0, bigText(5000));
+		await vi.waitFor(() => expect(alice.state().fatal?.code).toBe(4413));
+		// The owner of the junk deletes it: the next connection's step 2 is small and accepted.
+		summary.delete(0, summary.length);
+		summary.insert(0, 'Kept');
+		await vi.waitFor(() => expect(alice.state()).toMatchObject({ status: 'synced', unsent: 0, fatal: null }));
+		expect(serverText()).toBe('Kept');
+	});
 });
