@@ -79,7 +79,9 @@ describe('browser — one set of numbers (issue 10)', () => {
 			await page.getByTestId('area-reviews').click();
 			const revenue = page.locator('[data-testid=variance-row][data-key=revenue]');
 			await revenue.waitFor({ timeout: 20_000 });
-			const reviewPlan = Number(await revenue.getAttribute('data-plan'));
+			// The cockpit's target is the full one; the review measures the distributed target
+			// (full − elastic reserve) and shows the full one beside it.
+			const reviewPlan = Number(await revenue.getAttribute('data-full-plan'));
 			const reviewActual = Number(await revenue.getAttribute('data-actual'));
 			await page.getByTestId('area-cockpit').click();
 			await page.getByTestId('filter-from').selectOption(reviewMonth);

@@ -117,7 +117,7 @@ describe('npm start server — SIGKILL across a split (multi-frame) update', () 
 		// A second editor's link: the first has used its share of the plan for the day (two 3 MB pastes).
 		const res = await fetch(`${server.url}/api/plans/${planId}/tokens`, {
 			method: 'POST',
-			headers: { Authorization: `Bearer ${tokens.edit}` },
+			headers: { Authorization: `Bearer ${tokens.edit}`, 'Content-Type': 'application/json' },
 			body: JSON.stringify({ role: 'edit', ttlDays: 1 })
 		});
 		const { token } = (await res.json()) as { token: string };
