@@ -1,4 +1,4 @@
-// Forecast cost in the browser's terms: node tests/bench/run-ts.mjs tests/bench/forecast.ts
+// Forecast cost in the browser's terms: npm run bench:forecast
 // Series: 60 monthly points (5 years: trend, yearly season, deterministic noise), what the
 // cockpit forecasts from. Measured: one fit per Holt-Winters variant (forecast of 12 steps),
 // and `auto` (a 12-origin, 12-step rolling backtest of every method, then the chosen fit).
