@@ -13,7 +13,8 @@ import { TOKEN_EXP_HEADER, TOKEN_GEN_HEADER } from './room/token-expiry';
  * `/sync/:planId` (the plan) and `/sync/:planId/:doc` (another document of the plan, e.g. its
  * execution data, in its own room). The token (a `token.…` subprotocol, or a Bearer header) is
  * checked by requireToken before the Durable Object sees the request, so a refused client never
- * gets an upgrade; the room is told the token's expiry and generation to close the socket later.
+ * reaches a room (an expired or revoked one gets a socket closed at once with 4401); the room
+ * is told the token's expiry and generation to close the socket later.
  */
 export const sync = new Hono<{ Bindings: Env; Variables: AuthVars }>();
 

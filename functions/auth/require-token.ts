@@ -4,6 +4,7 @@ import { tokenGeneration, type TokenClaims } from '../../src/lib/protocol/token'
 import type { Env } from '../env';
 import { HttpError } from '../http-error';
 import { planRoom } from '../room/rooms';
+import { closedSocket, isUpgrade } from './closed-socket';
 import { verifyToken } from './token-signing';
 
 /** What requireToken leaves for the route: the verified claims and the token itself (for its id). */
@@ -50,18 +51,26 @@ function tokenOf(req: Request): string | null {
 /**
  * Verifies the token against the plan in the path before anything reaches a Durable
  * Object: missing, forged, expired or revoked (older than the plan's token generation)
- * → 401, a token for another plan → 403.
+ * → 401, a token for another plan → 403. A WebSocket upgrade with a genuine token for this
+ * plan that expired or was revoked is the exception: it gets a socket closed at once with
+ * 4401, because a browser never shows the page an upgrade's 401 (closed-socket.ts).
  */
 export const requireToken = createMiddleware<{ Bindings: Env; Variables: AuthVars }>(async (c, next) => {
 	const token = tokenOf(c.req.raw);
 	if (!token) throw new HttpError(401, 'unauthorized', 'An access token is required.');
 	const result = await verifyToken(serverSecret(c.env), token);
-	if (!result.ok) throw new HttpError(401, 'unauthorized', REASONS[result.reason]);
+	if (!result.ok && result.reason !== 'expired') throw new HttpError(401, 'unauthorized', REASONS[result.reason]);
 	if (result.claims.pid !== c.req.param('planId')) {
 		throw new HttpError(403, 'forbidden', 'This token belongs to another plan.');
 	}
-	if (tokenGeneration(result.claims) < (await planRoom(c.env, result.claims.pid).generation())) {
-		throw new HttpError(401, 'unauthorized', 'This link was revoked by the plan owner; ask for a new one.');
+	const refusal = !result.ok
+		? REASONS.expired
+		: tokenGeneration(result.claims) < (await planRoom(c.env, result.claims.pid).generation())
+			? 'This link was revoked by the plan owner; ask for a new one.'
+			: null;
+	if (refusal !== null) {
+		if (isUpgrade(c.req.raw)) return closedSocket(c.req.raw, refusal);
+		throw new HttpError(401, 'unauthorized', refusal);
 	}
 	c.set('claims', result.claims);
 	c.set('token', token);

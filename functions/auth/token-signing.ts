@@ -49,7 +49,10 @@ export async function signToken(
 
 export type VerifyResult =
 	| { ok: true; claims: TokenClaims }
-	| { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+	| { ok: false; reason: 'malformed' | 'bad_signature' }
+	// Genuine but past its expiry: the claims are trustworthy (the signature checked out), so
+	// the caller may tell a sync client why it is refused (functions/auth/closed-socket.ts).
+	| { ok: false; reason: 'expired'; claims: TokenClaims };
 
 /**
  * Checks the signature (constant time, via WebCrypto) and the expiry. Only the canonical
@@ -72,6 +75,6 @@ export async function verifyToken(secret: string, token: string, now = Date.now(
 		encoder.encode(token.slice(0, cut))
 	);
 	if (!valid) return { ok: false, reason: 'bad_signature' };
-	if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired' };
+	if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired', claims };
 	return { ok: true, claims };
 }

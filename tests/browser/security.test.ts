@@ -46,7 +46,7 @@ describe('browser — content security policy and links', () => {
 		await alice.context.close();
 	});
 
-	it('lets the owner revoke every link: a colleague on a link is cut off, the owner keeps editing', async () => {
+	it('lets the owner revoke every link: a colleague on a link is cut off (and told so again after a reload), the owner keeps editing', async () => {
 		const alice = await person(browser(), 'Alice');
 		const planId = await createPlan(alice.page, baseUrl);
 		const link = await shareLink(alice.page, 'edit');
@@ -67,6 +67,11 @@ describe('browser — content security policy and links', () => {
 		await alice.page.getByRole('button', { name: 'Close' }).click();
 
 		await bob.page.getByText('the link was revoked').waitFor({ timeout: 15_000 });
+		// A fresh connection with the revoked link (Bob reloads) learns why too, instead of
+		// retrying silently: the server closes the new socket with 4401.
+		await bob.page.reload();
+		await bob.page.getByText('the link was revoked').waitFor({ timeout: 15_000 });
+		expect(await bob.page.locator('[data-testid=sync-status]').getAttribute('data-status')).toBe('offline');
 
 		// Alice reconnected with her new token and keeps syncing.
 		await setTitle(alice.page, 'After revocation');

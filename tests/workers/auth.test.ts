@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { api, createPlan, tokenFor, tryOpen } from './helpers';
+import { CloseCode } from '../../src/lib/protocol/close-codes';
+import { api, createPlan, TestSocket, tokenFor, tryOpen } from './helpers';
 import { newPlanId } from '../../src/lib/protocol/plan-id';
 import { signToken } from '../../functions/auth/token-signing';
 
@@ -92,19 +93,35 @@ describe('PlanRoom — share tokens', () => {
 });
 
 describe('PlanRoom — sync access', () => {
-	it('refuses the upgrade for missing, malformed, forged, expired and tampered tokens with 401', async () => {
+	it('refuses the upgrade for missing, malformed, forged and tampered tokens with 401', async () => {
 		const { planId, tokens } = await createPlan();
-		const expired = await tokenFor(planId, 'edit', 1, Date.now() - 2 * 86_400_000);
 		const forged = (await signToken('wrong-secret', planId, 'edit', 1)).token;
 		const [v, claims, sig] = tokens.view.split('.');
 		// Flip the role in the claims but keep the viewer's signature.
 		const tampered = `${v}.${btoa(atob(claims!.replace(/-/g, '+').replace(/_/g, '/')).replace('"view"', '"edit"')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.${sig}`;
-		for (const token of [null, 'garbage', forged, expired, tampered]) {
+		for (const token of [null, 'garbage', forged, tampered]) {
 			const res = await tryOpen(planId, token);
 			expect(res.status, String(token)).toBe(401);
 			expect(res.webSocket).toBeNull();
 			expect(await errorOf(res)).toBe('unauthorized');
 		}
+	});
+
+	it('tells a fresh connection with a genuine but expired token why: a socket closed with 4401 (a browser hides the 401 of an upgrade)', async () => {
+		const { planId } = await createPlan();
+		const expired = await tokenFor(planId, 'edit', 1, Date.now() - 2 * 86_400_000);
+		for (const doc of [undefined, 'execution']) {
+			const res = await tryOpen(planId, expired, doc);
+			expect(res.status).toBe(101);
+			// Echoed, or a browser would fail the connection before it sees the close code.
+			expect(res.headers.get('Sec-WebSocket-Protocol')).toBe('plan-sync.v1');
+			const closed = await new TestSocket(res.webSocket!).waitClosed();
+			expect(closed).toEqual({ code: CloseCode.UNAUTHORIZED, reason: expect.stringMatching(/expired/) });
+		}
+		// Without an upgrade the same token is a plain 401, and for another plan still a 403.
+		const plain = await api(`/api/plans/${planId}/tokens`, { method: 'POST', headers: { Authorization: `Bearer ${expired}` }, body: '{"role":"view","ttlDays":1}' });
+		expect(plain.status).toBe(401);
+		expect((await tryOpen((await createPlan()).planId, expired)).status).toBe(403);
 	});
 
 	it('refuses a token for another plan with 403', async () => {

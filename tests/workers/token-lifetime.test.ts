@@ -5,7 +5,7 @@ import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { MessageType } from '../../src/lib/protocol/messages';
 import { newPlanId } from '../../src/lib/protocol/plan-id';
 import { readClaims } from '../../src/lib/protocol/token';
-import { api, connectDoc, createPlan, openSocket, randomIp, sleep, tokenFor, tryOpen } from './helpers';
+import { api, connectDoc, createPlan, openSocket, randomIp, sleep, TestSocket, tokenFor, tryOpen } from './helpers';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -113,9 +113,11 @@ describe('token revocation — "Revoke all links"', () => {
 
 		for (const old of [link, tokens.edit, tokens.view]) {
 			for (const doc of [undefined, 'execution']) {
+				// A fresh connection learns why: the upgrade is accepted and closed with 4401.
 				const refused = await tryOpen(planId, old, doc);
-				expect(refused.status).toBe(401);
-				expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+				expect(refused.status).toBe(101);
+				const closed = await new TestSocket(refused.webSocket!).waitClosed();
+				expect(closed).toEqual({ code: CloseCode.UNAUTHORIZED, reason: expect.stringMatching(/revoked/) });
 			}
 		}
 		expect((await mint(planId, tokens.edit, 'view', 1)).status).toBe(401);

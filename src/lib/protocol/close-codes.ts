@@ -9,7 +9,7 @@ export const CloseCode = {
 	INVALID_PAYLOAD: 1007,
 	/** Frame over MAX_FRAME_BYTES, or an awareness state over its limit. */
 	MESSAGE_TOO_BIG: 1009,
-	/** The socket's token expired or was revoked while connected (functions/room/token-expiry.ts). */
+	/** The socket's token expired or was revoked: while connected (functions/room/token-expiry.ts) or before (functions/auth/closed-socket.ts). */
 	UNAUTHORIZED: 4401,
 	/**
 	 * The earlier parts of a split message were lost (the room restarted or woke from
