@@ -47,12 +47,15 @@ export async function person(
 		 * Date-sensitive tests use it so they pass on any day.
 		 */
 		now?: string;
+		/** 'block': no service worker, so nothing is cached beyond what the page itself loaded. */
+		serviceWorkers?: 'allow' | 'block';
 	} = {}
 ): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({
 		viewport: options.viewport ?? { width: 1024, height: 768 },
 		locale: options.locale ?? 'en-US',
-		...(options.timezoneId ? { timezoneId: options.timezoneId } : {})
+		...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+		...(options.serviceWorkers ? { serviceWorkers: options.serviceWorkers } : {})
 	});
 	if (options.now) await context.clock.setFixedTime(new Date(options.now));
 	await context.addInitScript((n) => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,22 @@ export function buildApp(): void {
 		env: { ...process.env, NODE_ENV: 'production', PATH: `${root}node_modules/.bin:${process.env.PATH}` }
 	});
 	if (result.status !== 0) throw new Error('vite build failed');
+}
+
+/** Where `vite build` leaves the app and wrangler.toml's assets directory. */
+const BUILD_DIR = `${root}.svelte-kit/cloudflare`;
+
+/** Copies the current build to a temp dir, so it can be served after the next build replaced it. */
+export function snapshotBuild(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'plan-build-'));
+	cpSync(BUILD_DIR, dir, { recursive: true });
+	return dir;
+}
+
+/** Puts a snapshot back as the current build (what the shared server and `npm start` serve). */
+export function restoreBuild(snapshot: string): void {
+	rmSync(BUILD_DIR, { recursive: true, force: true });
+	cpSync(snapshot, BUILD_DIR, { recursive: true });
 }
 
 export async function freePort(): Promise<number> {
@@ -40,7 +56,9 @@ export class LocalServer {
 
 	constructor(
 		readonly port: number,
-		persistTo?: string
+		persistTo?: string,
+		/** Serve this build (a snapshotBuild() dir) instead of the current one: two builds, one after the other, are a deploy. */
+		private readonly assets?: string
 	) {
 		this.persistTo = persistTo ?? mkdtempSync(join(tmpdir(), 'plan-state-'));
 	}
@@ -51,7 +69,8 @@ export class LocalServer {
 
 	async start(): Promise<void> {
 		// Its own process group, so kill() takes workerd down with wrangler.
-		this.child = spawn(process.execPath, [`${root}tests/harness/start.mjs`, '--no-build'], {
+		const args = [`${root}tests/harness/start.mjs`, '--no-build', ...(this.assets ? ['--', '--assets', this.assets] : [])];
+		this.child = spawn(process.execPath, args, {
 			cwd: root,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
