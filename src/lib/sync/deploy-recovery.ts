@@ -45,7 +45,10 @@ export async function recoverFromMissingChunk(): Promise<boolean> {
 }
 
 /**
- * Vite announces every failed lazy import with `vite:preloadError`. The event is not
+ * Vite announces a failed lazy import with `vite:preloadError` — but only when the rejection
+ * reaches its preload wrapper. The build puts `import(…).then(ok, fail)` inside the wrapper
+ * whole, so an import with its own rejection handler never fires the event: such a handler
+ * must call recoverFromMissingChunk itself (the plan page's areas do). The event is not
  * cancelled: the caller still sees its error (and shows it if no reload follows).
  */
 export function installDeployRecovery(): () => void {
