@@ -198,8 +198,9 @@ describe('signToken / verifyToken', () => {
 	it('expires at exp, not before', async () => {
 		const { token, claims } = await signToken(SECRET, 'plan_abcdefgh12', 'edit', 1, NOW);
 		expect((await verifyToken(SECRET, token, claims.exp * 1000 - 1)).ok).toBe(true);
-		expect(await verifyToken(SECRET, token, claims.exp * 1000)).toEqual({ ok: false, reason: 'expired' });
-		expect(await verifyToken(SECRET, token, NOW + 2 * 86_400_000)).toEqual({ ok: false, reason: 'expired' });
+		// An expired token still carries its (genuine) claims, so a sync client can be told why.
+		expect(await verifyToken(SECRET, token, claims.exp * 1000)).toEqual({ ok: false, reason: 'expired', claims });
+		expect(await verifyToken(SECRET, token, NOW + 2 * 86_400_000)).toEqual({ ok: false, reason: 'expired', claims });
 	});
 
 	it('malformed tokens are reported as malformed', async () => {
