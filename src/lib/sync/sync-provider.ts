@@ -85,6 +85,8 @@ export class SyncProvider {
 	private transferId = 0;
 	private openedAt = 0;
 	private confirmedOnSocket = false;
+	/** Stopped by the size cap (4413), not by the caller: a local edit may try again (retryFullPlan). */
+	private waitingForRoom = false;
 	private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 	private confirmTimer: ReturnType<typeof setTimeout> | null = null;
 	private silenceTimer: ReturnType<typeof setInterval> | null = null;
@@ -120,6 +122,7 @@ export class SyncProvider {
 
 	disconnect(): void {
 		this.shouldConnect = false;
+		this.waitingForRoom = false;
 		this.clearTimers();
 		this.ws?.close(1000, 'client disconnect');
 		this.dropSocket();
@@ -209,6 +212,7 @@ export class SyncProvider {
 		}
 		if (FINAL_CLOSE_CODES.has(code)) {
 			this.shouldConnect = false;
+			this.waitingForRoom = code === CloseCode.DOC_TOO_LARGE;
 			this.publish({ status: 'offline', fatal: { code, reason } });
 			return;
 		}
@@ -272,7 +276,8 @@ export class SyncProvider {
 	 * usual backoff: a plan that is still full refuses again and the backoff keeps growing.
 	 */
 	private retryFullPlan(): void {
-		if (this.state.fatal?.code !== CloseCode.DOC_TOO_LARGE || this.ws || this.reconnectTimer) return;
+		if (!this.waitingForRoom || this.ws || this.reconnectTimer) return;
+		this.waitingForRoom = false;
 		this.publish({ fatal: null });
 		this.shouldConnect = true;
 		this.scheduleReconnect();
