@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { moveDealToStage, setDealField } from '$lib/doc/execution/commands';
 import { benchmarkOptions, seedExecution } from '$lib/doc/execution/generate';
 import { createProjection } from '$lib/doc/execution/projection';
-import { referenceMetrics } from '$lib/doc/execution/reference';
+import { referenceMetrics } from '../unit/doc/execution/reference';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);

@@ -17,7 +17,7 @@ import { percent } from './stats';
  * deal; at 100k deals a keystroke would cost a full pass and a sort. This aggregate keeps their
  * running sums and histograms instead: `add`/`remove` one deal's facts is O(stages + stays),
  * and each read is O(stages + months + owners + distinct stay lengths). The reads return what
- * the whole-array functions return on the same deals (tests/unit/exec: the projection against
+ * the whole-array functions return on the same deals (tests/unit/doc/execution: the projection against
  * reference.ts), up to the order in which floating-point sums were taken.
  *
  * Example: add facts of a won 100 deal and a lost 300 deal → winRate() 50% by count, 25% by amount.

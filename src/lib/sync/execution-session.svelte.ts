@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { setStages } from '../doc/execution/commands';
 import { execRoots } from '../doc/execution/schema';
 import { createProjection, type ExecProjection } from '../doc/execution/projection';
-import type { ExecRules } from '../doc/execution/read';
+import type { ExecRules } from '../domain/exec-read';
 import type { PipelineStage } from '../domain/execution';
 import type { Role } from '../protocol/token';
 import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { EXEC_FILTER_KEYS } from '../doc/execution/filters';
+import { EXEC_FILTER_KEYS } from '../domain/exec-filters';
 
 /** What each client announces about itself (awareness state). */
 export interface PresenceState {

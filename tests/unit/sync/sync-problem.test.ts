@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncProblemMessage } from '$lib/components/sync-problem';
+import { syncProblemMessage } from '../../../src/routes/plan/[id]/header/sync-problem';
 
 const t = (key: string, params?: Record<string, string | number>) => (params ? `${key} ${JSON.stringify(params)}` : key);
 

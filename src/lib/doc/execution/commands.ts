@@ -23,7 +23,7 @@ import type { Activity, ActivityType, Actual, Deal, PipelineStage, Rep } from '.
 import type { AdjustableCategory } from '../../domain/forecast-rollup';
 import { checkChoice, checkDate, checkNumber, checkText, type ValueIssue } from '../../domain/plan/validate';
 import { newRecordId } from '../record-list';
-import { checkStage, isPlainObject, readStages } from './read';
+import { checkStage, isPlainObject, readStages } from '../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, actualKey, adjustmentKey, dealFieldKey, execRoots, type EditableDealField } from './schema';
 
 export interface CommandIssue {

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { generateExecution, type GenerateOptions, type GeneratedExecution } from '../../domain/generate-execution';
 import { addActivities, addDeals, addRep, setActual, setStages } from './commands';
-import { DEFAULT_STAGES } from './read';
+import { DEFAULT_STAGES } from '../../domain/exec-read';
 
 /** The demo plan's execution data: 18 months, 8 reps in 3 regions, a few hundred deals. */
 export function demoOptions(startMonth: string, seed = 2026): GenerateOptions {

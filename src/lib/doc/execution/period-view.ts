@@ -8,7 +8,7 @@ import { cockpitModel, type CockpitModel } from '../../domain/cockpit';
 import { addMonths } from '../../domain/dates';
 import { selectPeriod, type PeriodSelection } from '../../domain/period-selection';
 import type { PlanNow } from '../../domain/plan-clock';
-import type { DashboardMetrics, DashboardTargets, ExecFilters } from './dashboard';
+import type { DashboardMetrics, DashboardTargets, ExecFilters } from '../../domain/dashboard';
 import type { ExecProjection } from './projection';
 
 export interface PeriodView {

@@ -41,7 +41,7 @@ import {
 	type DashboardTargets,
 	type ExecFilters,
 	type MetricsOptions
-} from './dashboard';
+} from '../../domain/dashboard';
 import {
 	isPlainObject,
 	readActivities,
@@ -53,7 +53,7 @@ import {
 	type ExecRules,
 	type QualityIssue,
 	type StoredAdjustment
-} from './read';
+} from '../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, dealFieldKey, execRoots, splitDealFieldKey } from './schema';
 
 /** Filters kept as live aggregates; older ones are dropped and rebuilt on demand. */

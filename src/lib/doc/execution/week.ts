@@ -9,7 +9,7 @@ import type * as Y from 'yjs';
 import type { Activity } from '../../domain/execution';
 import { weekDays, weekReviewInput, type WeekInput, type WeekReviewInput } from '../../domain/review-week';
 import type { ExecProjection } from './projection';
-import { isPlainObject, readActivities, type ExecRules } from './read';
+import { isPlainObject, readActivities, type ExecRules } from '../../domain/exec-read';
 import { execRoots } from './schema';
 
 /** Valid activity entries dated from `from` to `to` inclusive ('YYYY-MM-DD'). */

@@ -2,6 +2,7 @@
  * SMART lint for plan goals: which of Specific, Measurable, Achievable, Relevant, Time-bound a goal
  * fails, and why, as reason codes with parameters (the UI translates `smart.<letter>.<code>`).
  */
+import { fiscalPeriod } from './fiscal-year';
 import { isIsoDate } from './validate';
 import { GOAL_METRICS, type Goal, type GoalMetric } from './types';
 
@@ -93,18 +94,6 @@ const PERCENT_METRICS: ReadonlySet<GoalMetric> = new Set(['marketShare', 'retent
 
 /** Slack for comparing percentages, so float noise cannot flip a letter. */
 const EPSILON = 1e-9;
-
-/**
- * The fiscal year as a half-open date range [start, end).
- * Example: `fiscalPeriod(2025, 4)` → `{ start: '2025-04-01', end: '2026-04-01' }`.
- */
-export function fiscalPeriod(fiscalYear: number, fiscalStartMonth: number): { start: string; end: string } | null {
-	const validYear = Number.isInteger(fiscalYear) && fiscalYear >= 1000 && fiscalYear <= 9998;
-	const validMonth = Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12;
-	if (!validYear || !validMonth) return null;
-	const iso = (year: number) => new Date(Date.UTC(year, fiscalStartMonth - 1, 1)).toISOString().slice(0, 10);
-	return { start: iso(fiscalYear), end: iso(fiscalYear + 1) };
-}
 
 /** One past period of the team: its total output and how many reps produced it. */
 export interface HistoryPeriod {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	capacityFromHistory,
-	fiscalPeriod,
 	lintGoal,
 	smartMessageKey,
 	smartMessageParams,
@@ -10,6 +9,7 @@ import {
 	type SmartReasonCode,
 	type SmartStatus
 } from '$lib/domain/plan/smart-lint';
+import { fiscalPeriod } from '$lib/domain/plan/fiscal-year';
 import { goalCapacities } from '$lib/domain/plan/goal-capacity';
 import type { Goal } from '$lib/domain/plan/types';
 
