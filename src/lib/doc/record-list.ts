@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { sanitizeRecord, type RecordSpec, type ValueIssue } from '../domain/plan/validate';
+import type { SharedTextHandle } from './shared-text';
 
 /**
  * A list section (goals, tasks, risks…) stored as a Y.Array of Y.Maps, one per record, so
@@ -116,4 +117,32 @@ export function recordList<T extends Identified>(options: {
 
 function findRecord(array: Y.Array<Y.Map<unknown>>, id: string): Y.Map<unknown> | undefined {
 	return array.toArray().find((m) => m instanceof Y.Map && m.get('id') === id);
+}
+
+/**
+ * A list section's commands bound to one document: what an editor component holds, so it never
+ * sees the Y.Doc, the root it lives at or a Y.Text (narrative fields come as shared-text handles).
+ */
+export interface RecordCommands<T extends Identified> {
+	read(): RecordView<T>[];
+	add(partial?: Partial<T>): string;
+	set<F extends Exclude<keyof T, 'id'> & string>(id: string, field: F, value: T[F]): ValueIssue | null;
+	remove(id: string): void;
+	/** A narrative field's shared text (only for `textFields`; null once the record is gone). */
+	text(id: string, field: keyof T & string): SharedTextHandle | null;
+}
+
+/** `list` bound to `doc`; `handle` turns its Y.Texts into this person's shared-text handles. */
+export function bindRecordList<T extends Identified>(
+	list: RecordList<T>,
+	doc: Y.Doc,
+	handle: (text: Y.Text | null) => SharedTextHandle | null
+): RecordCommands<T> {
+	return {
+		read: () => list.read(doc),
+		add: (partial) => list.add(doc, partial),
+		set: (id, field, value) => list.set(doc, id, field, value),
+		remove: (id) => list.remove(doc, id),
+		text: (id, field) => handle(list.text(doc, id, field))
+	};
 }

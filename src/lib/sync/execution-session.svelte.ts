@@ -1,6 +1,7 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { setStages } from '../doc/execution/commands';
+import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
 import { createProjection, type ExecProjection } from '../doc/execution/projection';
 import type { ExecRules } from '../domain/exec-read';
@@ -22,6 +23,8 @@ export class ExecutionSession {
 	private readonly awareness = new Awareness(this.doc);
 	/** Origin of this person's edits (what an undo manager would track). */
 	readonly localOrigin = {};
+	/** The execution commands, each run as this person's transaction: what the panels change data through. */
+	readonly commands = executionCommands(this.doc, this.localOrigin);
 	projection: ExecProjection | null = null;
 	version = $state(0);
 	canUndo = $state(false);

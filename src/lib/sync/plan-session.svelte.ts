@@ -1,6 +1,7 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { readOverview, type OverviewView } from '../doc/overview';
+import { planCommands } from '../doc/plan-commands';
 import { seedPlan } from '../doc/seed-plan';
 import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
@@ -65,6 +66,8 @@ export class PlanSession {
 	readonly awareness = new Awareness(this.doc);
 	/** Origin of this person's editor transactions: what undo tracks. */
 	readonly localOrigin = {};
+	/** Every section's commands: what the editor components change the plan through. */
+	readonly sections = planCommands(this.doc, this.localOrigin);
 	private undoManager: Y.UndoManager | null = null;
 	canUndo = $state(false);
 	canRedo = $state(false);

@@ -1,0 +1,37 @@
+import type * as Y from 'yjs';
+import { addDeal, addRep, moveDealToStage, removeDeal, removeRep, setActivityCount, setActual, setAdjustment, setDealField, setRepField, setStages } from './commands';
+import { weekReviewFromDoc } from './week';
+
+/**
+ * The execution commands (commands.ts) bound to one execution document, each run as one
+ * transaction with `origin`, this person's edits (what their undo tracks): what the execution
+ * panels are given instead of the Y.Doc. Also the one read that needs the raw activity log,
+ * a weekly review's daily figures.
+ */
+export function executionCommands(doc: Y.Doc, origin: object) {
+	/** `fn` with the document filled in, run as this person's transaction. */
+	const on =
+		<A extends unknown[], R>(fn: (doc: Y.Doc, ...args: A) => R) =>
+		(...args: A): R => {
+			let result!: R;
+			doc.transact(() => (result = fn(doc, ...args)), origin);
+			return result;
+		};
+	return {
+		addDeal: on(addDeal),
+		setDealField: on(setDealField),
+		moveDealToStage: on(moveDealToStage),
+		removeDeal: on(removeDeal),
+		setActivityCount: on(setActivityCount),
+		setActual: on(setActual),
+		setStages: on(setStages),
+		setAdjustment: on(setAdjustment),
+		addRep: on(addRep),
+		setRepField: on(setRepField),
+		removeRep: on(removeRep),
+		/** A weekly review's figures from the daily data (`weekReviewFromDoc`); reads only. */
+		weekReview: (...args: Parameters<typeof weekReviewFromDoc> extends [Y.Doc, ...infer A] ? A : never) => weekReviewFromDoc(doc, ...args)
+	};
+}
+
+export type ExecutionCommands = ReturnType<typeof executionCommands>;
