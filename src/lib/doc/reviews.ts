@@ -3,7 +3,7 @@ import { buildReviewSnapshot, isReviewPeriod, REVIEW_KINDS, type FiveWhys, type 
 import { readReviewSnapshot } from '../domain/review-read';
 import type { WeekMonthShare } from '../domain/review-week';
 import type { TaskStatus } from '../domain/plan/types';
-import { checkDate, checkText, type ValueIssue } from '../domain/plan/validate';
+import { checkChoice, checkDate, checkText, choiceField, sanitizeRecord, sanitizeText, valid, type FieldSpec, type InvalidValue, type RecordSpec, type ValueIssue, type ValueIssueCode } from '../domain/plan/validate';
 import { newRecordId } from './record-list';
 import { planRoots } from './schema';
 import { addTask, readTasks } from './tasks';
@@ -61,7 +61,8 @@ export function createReview(
 	targets: { monthly?: Readonly<Record<string, number>>; distributed?: Readonly<Record<string, number>> },
 	input: CreateReviewInput
 ): CreateReviewResult {
-	if (!(REVIEW_KINDS as readonly unknown[]).includes(input.kind)) return { ok: false, field: 'kind', issue: { code: 'choice' } };
+	const kindIssue = checkChoice(input.kind, REVIEW_KINDS);
+	if (kindIssue) return { ok: false, field: 'kind', issue: kindIssue };
 	if (!isReviewPeriod(input.period)) return { ok: false, field: 'period', issue: { code: 'notDate' } };
 	const byIssue = checkText(input.by, { required: true, maxLength: 200 });
 	if (byIssue) return { ok: false, field: 'by', issue: byIssue };
@@ -96,61 +97,74 @@ export function createReview(
 
 export type ReviewView = { invalid: false; review: Review; issues: string[] } | { invalid: true; raw: unknown };
 
-const text = (v: unknown) => (v instanceof Y.Text ? v.toString() : '');
-const str = (v: unknown, max = 200) => typeof v === 'string' && v.length <= max;
+const rejected = (raw: unknown, code: ValueIssueCode): InvalidValue => ({ ok: false, invalid: true, raw, issue: { code } });
 
+/** Any string up to `max` long, '' included (who and when are written once by the app). */
+const plainText = (max: number): FieldSpec<string> => ({
+	read: (raw) => (typeof raw === 'string' ? sanitizeText(raw, { maxLength: max }) : rejected(raw, 'notText')),
+	fallback: () => ''
+});
+/** A non-empty id: without one a review or chain cannot be found again, so it is not read at all. */
+const storedId: FieldSpec<string> = {
+	read: (raw) => (raw === '' ? rejected(raw, 'required') : plainText(200).read(raw)),
+	fallback: () => ''
+};
+/** A collaborative text's content; anything else stored there reads as empty (nothing to fix by hand). */
+const textOf = (raw: unknown) => (raw instanceof Y.Text ? raw.toString() : '');
+const sharedTextField: FieldSpec<string> = { read: (raw) => valid(textOf(raw)), fallback: () => '' };
+
+/** A review's fields but its chains; `period` is its stored `from` and `to`, checked together. */
+const REVIEW_SPEC: RecordSpec<Omit<Review, 'fiveWhys'>> = {
+	id: storedId,
+	kind: choiceField(REVIEW_KINDS, 'monthly'),
+	period: { read: (raw) => (isReviewPeriod(raw) ? valid({ from: raw.from, to: raw.to }) : rejected(raw, 'notDate')), fallback: () => ({ from: '', to: '' }) },
+	createdBy: plainText(200),
+	createdAt: plainText(40),
+	snapshot: { read: (raw) => validOr(readReviewSnapshot(raw), raw), fallback: () => null },
+	wentRight: sharedTextField,
+	toImprove: sharedTextField
+};
+
+const CHAIN_SPEC: RecordSpec<FiveWhys> = {
+	id: storedId,
+	deviationKey: plainText(300),
+	whys: { read: (raw) => valid(entriesOf(raw).map(textOf)), fallback: () => [] },
+	rootCause: sharedTextField,
+	countermeasure: sharedTextField
+};
+
+function validOr<T>(value: T | null, raw: unknown) {
+	return value === null ? rejected(raw, 'notObject') : valid(value);
+}
+
+/** The entries of `map` that `spec` reads, as a plain object (nested Y types stay as they are). */
+function fieldsOf(map: Y.Map<unknown>, spec: object): Record<string, unknown> {
+	return Object.fromEntries(Object.keys(spec).map((key) => [key, map.get(key)]));
+}
+
+/** A chain, or null when its id or variance row is unreadable (nothing could refer to it). */
 function readChain(map: Y.Map<unknown>): FiveWhys | null {
-	const id = map.get('id');
-	const key = map.get('deviationKey');
-	if (!str(id) || (id as string) === '' || !str(key, 300)) return null;
-	const whys = map.get('whys');
-	return {
-		id: id as string,
-		deviationKey: key as string,
-		whys: whys instanceof Y.Array ? whys.toArray().map(text) : [],
-		rootCause: text(map.get('rootCause')),
-		countermeasure: text(map.get('countermeasure'))
-	};
+	const read = sanitizeRecord(fieldsOf(map, CHAIN_SPEC), CHAIN_SPEC);
+	return read.ok && !read.issues.id && !read.issues.deviationKey ? read.value : null;
 }
 
 function readReview(map: Y.Map<unknown>): ReviewView {
-	const id = map.get('id');
-	if (!str(id) || (id as string) === '') return { invalid: true, raw: safeJson(map) };
-	const issues: string[] = [];
-	const kind = map.get('kind');
-	const period = { from: map.get('from'), to: map.get('to') };
-	if (!(REVIEW_KINDS as readonly unknown[]).includes(kind)) issues.push('kind');
-	if (!isReviewPeriod(period)) issues.push('period');
-	const createdBy = map.get('createdBy');
-	const createdAt = map.get('createdAt');
-	if (!str(createdBy)) issues.push('createdBy');
-	if (!str(createdAt, 40)) issues.push('createdAt');
-	const snapshot = readReviewSnapshot(map.get('snapshot'));
-	if (!snapshot) issues.push('snapshot');
-	const chains = map.get('fiveWhys');
+	const read = sanitizeRecord({ ...fieldsOf(map, REVIEW_SPEC), period: { from: map.get('from'), to: map.get('to') } }, REVIEW_SPEC);
+	if (!read.ok || read.issues.id) return { invalid: true, raw: safeJson(map) };
+	const issues: string[] = Object.keys(read.issues);
 	const fiveWhys: FiveWhys[] = [];
-	if (chains instanceof Y.Array) {
-		for (const entry of chains.toArray()) {
-			const chain = entry instanceof Y.Map ? readChain(entry) : null;
-			if (chain) fiveWhys.push(chain);
-			else issues.push('fiveWhys');
-		}
+	// A peer's bad chain is reported, and the good ones beside it are still shown.
+	for (const entry of entriesOf(map.get('fiveWhys'))) {
+		const chain = entry instanceof Y.Map ? readChain(entry) : null;
+		if (chain) fiveWhys.push(chain);
+		else if (!issues.includes('fiveWhys')) issues.push('fiveWhys');
 	}
-	return {
-		invalid: false,
-		issues: [...new Set(issues)],
-		review: {
-			id: id as string,
-			kind: issues.includes('kind') ? 'monthly' : (kind as ReviewKind),
-			period: issues.includes('period') ? { from: '', to: '' } : (period as ReviewPeriod),
-			createdBy: issues.includes('createdBy') ? '' : (createdBy as string),
-			createdAt: issues.includes('createdAt') ? '' : (createdAt as string),
-			snapshot,
-			wentRight: text(map.get('wentRight')),
-			toImprove: text(map.get('toImprove')),
-			fiveWhys
-		}
-	};
+	return { invalid: false, issues, review: { ...read.value, fiveWhys } };
+}
+
+/** What a Y.Array holds (nothing when `value` is not one): a peer may have stored anything. */
+function entriesOf(value: unknown): unknown[] {
+	return value instanceof Y.Array ? value.toArray() : [];
 }
 
 function safeJson(value: unknown): unknown {
@@ -166,7 +180,7 @@ function safeJson(value: unknown): unknown {
 export function readReviews(doc: Y.Doc): ReviewView[] {
 	const seen = new Set<string>();
 	const views: ReviewView[] = [];
-	for (const entry of planRoots(doc).reviews.toArray() as unknown[]) {
+	for (const entry of entriesOf(planRoots(doc).reviews)) {
 		const view = entry instanceof Y.Map ? readReview(entry) : { invalid: true as const, raw: entry };
 		if (!view.invalid) {
 			if (seen.has(view.review.id)) continue; // same rule as record lists: the first of equal ids
@@ -183,14 +197,17 @@ export function findReview(doc: Y.Doc, id: string): Review | null {
 	return null;
 }
 
+/** The first entry of `list` that is a Y.Map with `id` (the one edits find, as in record lists). */
+function mapWithId(list: unknown, id: string): Y.Map<unknown> | undefined {
+	return entriesOf(list).find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === id);
+}
+
 function reviewMap(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-	return (planRoots(doc).reviews.toArray() as unknown[]).find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === id);
+	return mapWithId(planRoots(doc).reviews, id);
 }
 
 function chainMap(doc: Y.Doc, reviewId: string, chainId: string): Y.Map<unknown> | undefined {
-	const chains = reviewMap(doc, reviewId)?.get('fiveWhys');
-	if (!(chains instanceof Y.Array)) return undefined;
-	return (chains.toArray() as unknown[]).find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === chainId);
+	return mapWithId(reviewMap(doc, reviewId)?.get('fiveWhys'), chainId);
 }
 
 /** The review's "what went right" or "what to improve" text, to edit together. */
@@ -238,7 +255,7 @@ export function chainText(doc: Y.Doc, reviewId: string, chainId: string, field: 
 export function removeFiveWhys(doc: Y.Doc, reviewId: string, chainId: string): void {
 	const chains = reviewMap(doc, reviewId)?.get('fiveWhys');
 	if (!(chains instanceof Y.Array)) return;
-	const index = (chains.toArray() as unknown[]).findIndex((m) => m instanceof Y.Map && m.get('id') === chainId);
+	const index = entriesOf(chains).findIndex((m) => m instanceof Y.Map && m.get('id') === chainId);
 	if (index >= 0) chains.delete(index, 1);
 }
 

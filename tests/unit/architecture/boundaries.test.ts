@@ -15,7 +15,7 @@ const UI_FOLDERS = ['src/routes', 'src/lib/components'];
 function importedModules(source: string): string[] {
 	const found: string[] = [];
 	const patterns = [/\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bexport\s+[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
-	for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]);
+	for (const pattern of patterns) for (const match of source.matchAll(pattern)) if (match[1]) found.push(match[1]);
 	return found;
 }
 
