@@ -1,84 +1,106 @@
-import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createSubscriber } from 'svelte/reactivity';
 import { setStages } from '../doc/execution/commands';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
-import { createProjection, type ExecProjection } from '../doc/execution/projection';
+import { createProjection, type DealsQuery, type ExecProjection } from '../doc/execution/projection';
+import { periodView, type PeriodView } from '../doc/execution/period-view';
+import type { DashboardMetrics, DashboardTargets, ExecFilters, MetricsOptions } from '../domain/dashboard';
 import type { ExecRules } from '../domain/exec-read';
-import type { PipelineStage } from '../domain/execution';
+import type { Deal, PipelineStage, Rep } from '../domain/execution';
+import type { OrgNode } from '../domain/forecast-rollup';
+import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
-import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
-import { SyncProvider, type ConnectionStatus } from './sync-provider';
-import type { IndexeddbPersistence } from 'y-indexeddb';
+import { DocSession } from './doc-session.svelte';
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
  * room, opened only when someone looks at execution or the cockpit, so opening the plan never
- * waits for it. The page reads numbers from `projection` and re-reads them when `version` moves
- * (once per transaction that changed anything, local or remote).
+ * waits for it.
+ *
+ * Components read numbers through the reactive reads below (`metrics`, `periodView`,
+ * `dealsBehind`, `reps`, `stages`, `orgNodes`): called in a template, `$derived` or effect, each
+ * registers a dependency on the projection (createSubscriber), so the reader re-runs once per
+ * transaction that changed anything, local or remote. Before the document is loaded they return
+ * the empty value (null or []).
  */
-export class ExecutionSession {
-	readonly doc = new Y.Doc();
-	/** The sync protocol carries awareness; presence itself is shown from the plan's session. */
-	private readonly awareness = new Awareness(this.doc);
-	/** Origin of this person's edits (what an undo manager would track). */
-	readonly localOrigin = {};
+export class ExecutionSession extends DocSession {
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
 	readonly commands = executionCommands(this.doc, this.localOrigin);
-	projection: ExecProjection | null = null;
-	version = $state(0);
-	canUndo = $state(false);
-	canRedo = $state(false);
-	loaded = $state(false);
-	status = $state<ConnectionStatus>('offline');
-	unsent = $state(0);
-	storageError = $state<string | null>(null);
-	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
-	localRebuilt = $state(false);
-	fatal = $state.raw<{ code: number; reason: string } | null>(null);
-	/** The server refused edits it was sent (retried; see ProviderState.refused). */
-	refused = $state.raw<{ code: number; reason: string } | null>(null);
-
-	private persistence: IndexeddbPersistence | null = null;
-	private provider: SyncProvider | null = null;
-	private destroyed = false;
-	private stopRejectionReports: () => void = () => {};
+	#projection: ExecProjection | null = null;
+	#version = $state(0);
+	readonly #listeners = new Set<() => void>();
+	/** Registers the calling effect on the projection's changes (none outside a reactive context). */
+	readonly #track = createSubscriber((update) => {
+		this.#listeners.add(update);
+		return () => this.#listeners.delete(update);
+	});
 	private unsubscribe: () => void = () => {};
-	private undoManager: Y.UndoManager | null = null;
 
 	constructor(
-		readonly planId: string,
-		private readonly serverUrl: string,
+		planId: string,
+		serverUrl: string,
 		private access: { role: Role; token: string | undefined },
 		private rules: ExecRules,
 		/** The plan template's stages, written once if the plan has none configured. */
 		private readonly templateStages: readonly PipelineStage[]
 	) {
+		super(planId, serverUrl, 'execution');
+		// The sync protocol carries awareness; presence itself is shown from the plan's session.
 		this.awareness.setLocalState(null);
 	}
 
+	/** @deprecated Read through the reactive methods (`metrics`, `reps`…); kept until the plan page is ported. */
+	get projection(): ExecProjection | null {
+		return this.#projection;
+	}
+
+	/** @deprecated Moves once per transaction that changed anything; the reactive methods track it themselves. */
+	get version(): number {
+		return this.#version;
+	}
+
 	async open(): Promise<void> {
-		const onStorageError = (message: string) => (this.storageError = message);
-		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
-		try {
-			const local = await openLocalStore(this.planId, this.doc, onStorageError, 'execution');
-			this.persistence = local.persistence;
-			this.localRebuilt = local.rebuilt;
-		} catch (err) {
-			this.storageError = describe(err);
-		}
+		await this.openLocal();
 		if (this.destroyed) return;
-		// Per-user undo, as in the plan: only this person's edits (made through `edit`) are tracked.
+		// Per-user undo, unlike the plan: only this person's edits made through `edit` are tracked
+		// (commands run by others' code with origin null are not), over every root but `meta`.
 		const { meta: _meta, ...roots } = execRoots(this.doc);
-		this.undoManager = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
-		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, this.onUndoStack);
-		this.projection = createProjection(this.doc, this.rules);
-		this.unsubscribe = this.projection.subscribe(() => this.version++);
-		this.loaded = true;
-		this.version++;
+		this.trackUndo(new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 }));
+		this.#projection = createProjection(this.doc, this.rules);
+		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
+		this.markLoaded();
+		this.onProjectionChange();
 		// A plan only on this device has no server copy that could already hold stages.
 		if (!this.access.token) this.initStages();
 		this.connect();
+	}
+
+	/** The dashboard metrics for these filters (null until loaded). */
+	metrics(filters?: ExecFilters, targets?: DashboardTargets, options?: MetricsOptions): DashboardMetrics | null {
+		return this.read(null, (p) => p.metrics(filters, targets, options));
+	}
+
+	/** The one period view every screen shows (period-view.ts), null until loaded. */
+	periodView(filters: ExecFilters, targets: DashboardTargets, fiscalMonths: readonly string[], now: PlanNow): PeriodView | null {
+		return this.read(null, (p) => periodView(p, filters, targets, fiscalMonths, now));
+	}
+
+	/** Deals behind a funnel stage, month or rep (drill-down), largest first. */
+	dealsBehind(query: DealsQuery): Deal[] {
+		return this.read([], (p) => p.dealsBehind(query));
+	}
+
+	reps(): Rep[] {
+		return this.read([], (p) => p.reps());
+	}
+
+	stages(): PipelineStage[] {
+		return this.read([], (p) => p.stages());
+	}
+
+	orgNodes(): OrgNode[] {
+		return this.read([], (p) => p.orgNodes());
 	}
 
 	/**
@@ -89,74 +111,57 @@ export class ExecutionSession {
 		const newToken = access.token !== this.access.token;
 		this.access = access;
 		// A new token (the owner revoked all links): the old socket was closed with 4401.
-		if (newToken && this.provider) {
-			this.provider.destroy();
-			this.provider = null;
-			this.fatal = null;
-		}
-		if (this.loaded && !this.provider) this.connect();
+		if (newToken && this.connected) this.dropProvider();
+		if (this.loaded && !this.connected) this.connect();
 	}
 
 	/**
 	 * New rules re-check every record, so only a real change (fiscal year, currency) applies them:
 	 * the page passes rules on every overview edit, a title keystroke included. The projection
-	 * notifies its subscribers, which moves `version`.
+	 * notifies its subscribers, so every reactive read re-runs.
 	 */
 	setRules(rules: ExecRules): void {
 		if (JSON.stringify(rules) === JSON.stringify(this.rules)) return;
 		this.rules = rules;
-		this.projection?.setRules(rules);
+		this.#projection?.setRules(rules);
 	}
 
-	/** Runs `edit` as this person's transaction. */
+	/** Runs `edit` as this person's transaction (what undo tracks). */
 	edit<T>(edit: (doc: Y.Doc) => T): T {
 		let result!: T;
 		this.doc.transact(() => (result = edit(this.doc)), this.localOrigin);
 		return result;
 	}
 
-	undo(): void {
-		this.undoManager?.undo();
-	}
-
-	redo(): void {
-		this.undoManager?.redo();
-	}
-
-	private onUndoStack = () => {
-		this.canUndo = this.undoManager?.canUndo() ?? false;
-		this.canRedo = this.undoManager?.canRedo() ?? false;
-	};
-
-	destroy(): void {
+	override destroy(): void {
 		this.destroyed = true;
-		this.undoManager?.destroy();
 		this.unsubscribe();
-		this.projection?.destroy();
-		this.provider?.destroy();
-		this.stopRejectionReports();
-		this.awareness.destroy();
-		void this.persistence?.destroy();
-		this.doc.destroy();
+		this.#projection?.destroy();
+		this.#listeners.clear();
+		super.destroy();
 	}
+
+	/**
+	 * Reads the projection for a reactive reader. `loaded` is state, so a reader that ran before
+	 * opening re-runs once the projection exists; the subscriber covers every change after.
+	 */
+	private read<T>(empty: T, read: (projection: ExecProjection) => T): T {
+		this.#track();
+		const projection = this.loaded ? this.#projection : null;
+		return projection ? read(projection) : empty;
+	}
+
+	private onProjectionChange = () => {
+		this.#version++;
+		for (const update of [...this.#listeners]) update();
+	};
 
 	private connect(): void {
 		const token = this.access.token;
 		if (!token || this.destroyed) return;
 		let initialised = false;
-		this.provider = new SyncProvider({
-			serverUrl: this.serverUrl,
-			planId: this.planId,
-			docName: 'execution',
-			token,
-			doc: this.doc,
-			awareness: this.awareness,
-			ignoreOrigins: [this.persistence],
+		this.startProvider(token, {
 			onState: (s) => {
-				this.status = s.status;
-				this.unsent = s.unsent;
-				this.fatal = s.fatal;
-				this.refused = s.refused;
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
 				if (s.status === 'synced' && !initialised) {
@@ -165,7 +170,6 @@ export class ExecutionSession {
 				}
 			}
 		});
-		this.provider.connect();
 	}
 
 	private initStages(): void {

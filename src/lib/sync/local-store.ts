@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { PlanDocName } from '../protocol/routes';
 import { loadLocalCopy } from './local-load';
 import { beforeDeployReload } from './deploy-recovery';
+import { continueAfter, guardWrites, openDatabase, openFailure, storedRecordCount } from './y-indexeddb-adapter';
 
 /** y-indexeddb appends a full state on every load; fold it back when the log gets long. */
 const COMPACT_ABOVE_ENTRIES = 50;
@@ -15,8 +16,6 @@ export const localDocName = (planId: string, docName: PlanDocName = 'plan') =>
 
 /** Origin of the updates read from the local copy (y-indexeddb's own reads use the persistence). */
 export const LOCAL_LOAD_ORIGIN = { localLoad: true };
-
-type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
 
 /** What opening a local copy found. */
 export interface LocalStore {
@@ -54,14 +53,12 @@ export async function openLocalStore(
 		persistence = new IndexeddbPersistence(name, doc);
 		// Everything up to lastKey is in the doc already: y-indexeddb reads only what came after
 		// (another tab's writes), then stores the doc's state as one record, as it always does.
-		(persistence as unknown as { _dbref: number })._dbref = lastKey + 1;
-		guardWrites(persistence, doc, onError);
-		// y-indexeddb leaves the open promise's rejection unhandled: handle it here.
-		const opened = (persistence as unknown as { _db: Promise<unknown> })._db;
-		await Promise.race([persistence.whenSynced, opened.then(() => new Promise<never>(() => {})), timeout]);
+		continueAfter(persistence, lastKey);
+		// A write that throws (closed database) is reported, never thrown into an editor's transaction.
+		guardWrites(persistence, doc, (err) => onError(describe(err)));
+		await Promise.race([persistence.whenSynced, openFailure(persistence), timeout]);
 		flushBeforeDeployReload(persistence);
-		const size = (persistence as unknown as { _dbsize: number })._dbsize;
-		if (size > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
+		if (storedRecordCount(persistence) > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
 		return { persistence, rebuilt: damaged !== null };
 	} catch (err) {
 		void persistence?.destroy().catch(() => {});
@@ -69,25 +66,6 @@ export async function openLocalStore(
 	} finally {
 		clearTimeout(timer);
 	}
-}
-
-/**
- * y-indexeddb writes from a doc 'update' listener: a synchronous throw there (closed
- * database) would surface in the editor's transaction, and a failed write is an unhandled
- * rejection. Wrap the listener so both are reported instead.
- */
-function guardWrites(persistence: IndexeddbPersistence, doc: Y.Doc, onError: (message: string) => void): void {
-	const p = persistence as unknown as { _storeUpdate: StoreUpdate };
-	const original = p._storeUpdate;
-	doc.off('update', original);
-	p._storeUpdate = (update, origin) => {
-		try {
-			original(update, origin);
-		} catch (err) {
-			onError(describe(err));
-		}
-	};
-	doc.on('update', p._storeUpdate);
 }
 
 /** IndexedDB failures arrive as DOMExceptions in unhandled rejections; report those. */
@@ -128,9 +106,9 @@ export async function storeLocalDoc(planId: string, docName: PlanDocName, update
  */
 function flushBeforeDeployReload(persistence: IndexeddbPersistence): void {
 	const stop = beforeDeployReload(async () => {
-		const state = persistence as unknown as { db: IDBDatabase | null; _destroyed: boolean };
-		if (state._destroyed || !state.db) return void stop();
-		const tx = state.db.transaction(['updates'], 'readwrite');
+		const db = openDatabase(persistence);
+		if (!db) return void stop();
+		const tx = db.transaction(['updates'], 'readwrite');
 		await new Promise<void>((resolve) => {
 			tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
 		});

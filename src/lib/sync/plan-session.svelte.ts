@@ -1,4 +1,3 @@
-import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { readOverview, type OverviewView } from '../doc/overview';
 import { planCommands } from '../doc/plan-commands';
@@ -44,79 +43,151 @@ import type { PlanOverview } from '../domain/plan-overview';
 import { planNow, viewerTimeZone } from '../domain/plan-clock';
 import { readClaims, type Role } from '../protocol/token';
 import type { Identity } from './identity';
-import { describe, openLocalStore, reportIndexedDbRejections, storeLocalDoc } from './local-store';
+import { DocSession } from './doc-session.svelte';
+import { storeLocalDoc } from './local-store';
 import { getPlan, putPlan, updatePlan, type PlanIndexEntry } from './plan-index';
 import { peersOf, type Peer, type Presenting } from './presence';
 import { ApiError, registerPlan, revokeAllLinks } from './server';
-import { SyncProvider, type ConnectionStatus } from './sync-provider';
 import { loadUnsent, saveUnsent } from './unsent-counter';
 import { mustSeed } from './seed-rule';
-import type { IndexeddbPersistence } from 'y-indexeddb';
 
 /** How often the plan list's "updated" time and title are refreshed while editing. */
 const INDEX_REFRESH_MS = 2000;
 
 /**
- * One open plan: its Y.Doc, local copy, network provider and presence, with the state
- * the page shows. Order matters: IndexedDB loads first, so the first state vector sent
- * to the server is the local one; the network connects only after.
+ * One open plan: its Y.Doc, local copy, network provider and presence (DocSession), with the
+ * state the page shows, read through getters; the page changes it only through the verbs below.
+ * Order matters: IndexedDB loads first, so the first state vector sent to the server is the
+ * local one; the network connects only after.
  */
-export class PlanSession {
-	readonly doc = new Y.Doc();
-	readonly awareness = new Awareness(this.doc);
-	/** Origin of this person's editor transactions: what undo tracks. */
-	readonly localOrigin = {};
+export class PlanSession extends DocSession {
 	/** Every section's commands: what the editor components change the plan through. */
 	readonly sections = planCommands(this.doc, this.localOrigin);
-	private undoManager: Y.UndoManager | null = null;
-	canUndo = $state(false);
-	canRedo = $state(false);
+	#notFound = $state(false);
+	#role = $state<Role>('view');
+	#registered = $state(false);
+	#registerError = $state<string | null>(null);
+	#peers = $state.raw<Peer[]>([]);
+	#overview = $state.raw<OverviewView>(readOverview(this.doc));
+	#goals = $state.raw<GoalView[]>([]);
+	#targets = $state.raw<TargetsView>(readTargets(this.doc));
+	#risks = $state.raw<RecordView<Risk>[]>([]);
+	#tasks = $state.raw<RecordView<ActionTask>[]>([]);
+	#initiatives = $state.raw<RecordView<StrategyInitiative>[]>([]);
+	#marketFacts = $state.raw<RecordView<MarketFacts>>(readMarketFacts(this.doc));
+	#competitors = $state.raw<RecordView<Competitor>[]>([]);
+	#personas = $state.raw<RecordView<Persona>[]>([]);
+	#segments = $state.raw<RecordView<Segment>[]>([]);
+	#leadSources = $state.raw<RecordView<LeadSource>[]>([]);
+	#budget = $state.raw<RecordView<BudgetLine>[]>([]);
+	#incentiveSettings = $state.raw<RecordView<IncentiveSettings>>(readIncentiveSettings(this.doc));
+	#kpiWeights = $state.raw<RecordView<KpiWeightRow>[]>([]);
+	#commissionTiers = $state.raw<RecordView<CommissionTierRow>[]>([]);
+	#awards = $state.raw<RecordView<Award>[]>([]);
+	#playbook = $state.raw<RecordView<PlaybookEntry>[]>([]);
+	#baseline = $state.raw<BaselineRead>({ baseline: null, invalid: false, raw: undefined });
+	#revisions = $state.raw<RevisionView[]>([]);
+	#reviews = $state.raw<ReviewView[]>([]);
+	#hasContent = $state(false);
+	#template = $state<TemplateId>('blank');
+	#newerSchema = $state<number | null>(null);
+	#owner = $state(false);
 
-	loaded = $state(false);
-	notFound = $state(false);
-	role = $state<Role>('view');
-	status = $state<ConnectionStatus>('offline');
-	unsent = $state(0);
-	registered = $state(false);
-	fatal = $state.raw<{ code: number; reason: string } | null>(null);
-	/** The server refused edits it was sent (retried; see ProviderState.refused). */
-	refused = $state.raw<{ code: number; reason: string } | null>(null);
-	storageError = $state<string | null>(null);
-	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
-	localRebuilt = $state(false);
-	registerError = $state<string | null>(null);
-	peers = $state.raw<Peer[]>([]);
-	overview = $state.raw<OverviewView>(readOverview(this.doc));
-	goals = $state.raw<GoalView[]>([]);
-	targets = $state.raw<TargetsView>(readTargets(this.doc));
-	risks = $state.raw<RecordView<Risk>[]>([]);
-	tasks = $state.raw<RecordView<ActionTask>[]>([]);
-	initiatives = $state.raw<RecordView<StrategyInitiative>[]>([]);
-	marketFacts = $state.raw<RecordView<MarketFacts>>(readMarketFacts(this.doc));
-	competitors = $state.raw<RecordView<Competitor>[]>([]);
-	personas = $state.raw<RecordView<Persona>[]>([]);
-	segments = $state.raw<RecordView<Segment>[]>([]);
-	leadSources = $state.raw<RecordView<LeadSource>[]>([]);
-	budget = $state.raw<RecordView<BudgetLine>[]>([]);
-	incentiveSettings = $state.raw<RecordView<IncentiveSettings>>(readIncentiveSettings(this.doc));
-	kpiWeights = $state.raw<RecordView<KpiWeightRow>[]>([]);
-	commissionTiers = $state.raw<RecordView<CommissionTierRow>[]>([]);
-	awards = $state.raw<RecordView<Award>[]>([]);
-	playbook = $state.raw<RecordView<PlaybookEntry>[]>([]);
-	baseline = $state.raw<BaselineRead>({ baseline: null, invalid: false, raw: undefined });
-	revisions = $state.raw<RevisionView[]>([]);
-	reviews = $state.raw<ReviewView[]>([]);
+	get notFound(): boolean {
+		return this.#notFound;
+	}
+	get role(): Role {
+		return this.#role;
+	}
+	/** The plan is known to the server (it has a token). */
+	get registered(): boolean {
+		return this.#registered;
+	}
+	get registerError(): string | null {
+		return this.#registerError;
+	}
+	get peers(): Peer[] {
+		return this.#peers;
+	}
+	get overview(): OverviewView {
+		return this.#overview;
+	}
+	get goals(): GoalView[] {
+		return this.#goals;
+	}
+	get targets(): TargetsView {
+		return this.#targets;
+	}
+	get risks(): RecordView<Risk>[] {
+		return this.#risks;
+	}
+	get tasks(): RecordView<ActionTask>[] {
+		return this.#tasks;
+	}
+	get initiatives(): RecordView<StrategyInitiative>[] {
+		return this.#initiatives;
+	}
+	get marketFacts(): RecordView<MarketFacts> {
+		return this.#marketFacts;
+	}
+	get competitors(): RecordView<Competitor>[] {
+		return this.#competitors;
+	}
+	get personas(): RecordView<Persona>[] {
+		return this.#personas;
+	}
+	get segments(): RecordView<Segment>[] {
+		return this.#segments;
+	}
+	get leadSources(): RecordView<LeadSource>[] {
+		return this.#leadSources;
+	}
+	get budget(): RecordView<BudgetLine>[] {
+		return this.#budget;
+	}
+	get incentiveSettings(): RecordView<IncentiveSettings> {
+		return this.#incentiveSettings;
+	}
+	get kpiWeights(): RecordView<KpiWeightRow>[] {
+		return this.#kpiWeights;
+	}
+	get commissionTiers(): RecordView<CommissionTierRow>[] {
+		return this.#commissionTiers;
+	}
+	get awards(): RecordView<Award>[] {
+		return this.#awards;
+	}
+	get playbook(): RecordView<PlaybookEntry>[] {
+		return this.#playbook;
+	}
+	get baseline(): BaselineRead {
+		return this.#baseline;
+	}
+	get revisions(): RevisionView[] {
+		return this.#revisions;
+	}
+	get reviews(): ReviewView[] {
+		return this.#reviews;
+	}
 	/** True once content exists (local or from the server). */
-	hasContent = $state(false);
+	get hasContent(): boolean {
+		return this.#hasContent;
+	}
 	/** The industry template the plan was made from (its section hints). */
-	template = $state<TemplateId>('blank');
+	get template(): TemplateId {
+		return this.#template;
+	}
 	/**
 	 * Set when the plan was saved by a newer version of the app: what this version knows stays
 	 * editable, nothing is migrated, and the owner may reset the marker (newer-schema.ts).
 	 */
-	newerSchema = $state<number | null>(null);
+	get newerSchema(): number | null {
+		return this.#newerSchema;
+	}
 	/** This device created the plan (it holds the registration key): it may reset a newer-version marker. */
-	owner = $state(false);
+	get owner(): boolean {
+		return this.#owner;
+	}
 
 	/**
 	 * Each section's plain projection, refreshed only when its own Y type changes (an
@@ -124,23 +195,16 @@ export class PlanSession {
 	 */
 	private readonly projections: [Pick<Y.AbstractType<unknown>, 'observeDeep'>, () => void][];
 
-	private persistence: IndexeddbPersistence | null = null;
-	private provider: SyncProvider | null = null;
 	// Reactive: the page hands the token on to the execution session and the share dialog.
 	private entry = $state.raw<PlanIndexEntry | null>(null);
-	private destroyed = false;
 	private indexTimer: ReturnType<typeof setTimeout> | null = null;
 	private registerTimer: ReturnType<typeof setTimeout> | null = null;
-	private stopRejectionReports: () => void = () => {};
 	/** Who this person is, for crediting the target changes they make (`watchTargetEditors`). */
 	private identityName = '';
 	private readonly stopEditors: () => void;
 
-	constructor(
-		readonly planId: string,
-		private readonly serverUrl: string,
-		identity: Identity
-	) {
+	constructor(planId: string, serverUrl: string, identity: Identity) {
+		super(planId, serverUrl, 'plan');
 		this.awareness.setLocalState({ user: identity, section: 'overview', field: null });
 		this.identityName = identity.name;
 		// Commands write with no origin, shared texts with localOrigin: both are this person's edits.
@@ -149,26 +213,26 @@ export class PlanSession {
 		const roots = planRoots(this.doc);
 		this.projections = [
 			[roots.meta, this.onMetaChange],
-			[roots.overview, () => (this.overview = readOverview(this.doc))],
-			[roots.goals, () => (this.goals = readGoals(this.doc))],
-			[roots.targets, () => (this.targets = readTargets(this.doc))],
-			[roots.risks, () => (this.risks = readRisks(this.doc))],
-			[roots.tasks, () => (this.tasks = readTasks(this.doc))],
-			[roots.initiatives, () => (this.initiatives = readInitiatives(this.doc))],
-			[roots.market, () => (this.marketFacts = readMarketFacts(this.doc))],
-			[roots.competitors, () => (this.competitors = competitors.read(this.doc))],
-			[roots.personas, () => (this.personas = personas.read(this.doc))],
-			[roots.segments, () => (this.segments = segments.read(this.doc))],
-			[roots.leadSources, () => (this.leadSources = leadSources.read(this.doc))],
-			[roots.budget, () => (this.budget = budgetLines.read(this.doc))],
-			[roots.incentives, () => (this.incentiveSettings = readIncentiveSettings(this.doc))],
-			[roots.kpiWeights, () => (this.kpiWeights = kpiWeights.read(this.doc))],
-			[roots.commissionTiers, () => (this.commissionTiers = commissionTiers.read(this.doc))],
-			[roots.awards, () => (this.awards = awards.read(this.doc))],
-			[roots.playbook, () => (this.playbook = playbook.read(this.doc))],
-			[roots.baseline, () => (this.baseline = readBaseline(this.doc))],
-			[roots.revisions, () => (this.revisions = readRevisions(this.doc))],
-			[roots.reviews, () => (this.reviews = readReviews(this.doc))]
+			[roots.overview, () => (this.#overview = readOverview(this.doc))],
+			[roots.goals, () => (this.#goals = readGoals(this.doc))],
+			[roots.targets, () => (this.#targets = readTargets(this.doc))],
+			[roots.risks, () => (this.#risks = readRisks(this.doc))],
+			[roots.tasks, () => (this.#tasks = readTasks(this.doc))],
+			[roots.initiatives, () => (this.#initiatives = readInitiatives(this.doc))],
+			[roots.market, () => (this.#marketFacts = readMarketFacts(this.doc))],
+			[roots.competitors, () => (this.#competitors = competitors.read(this.doc))],
+			[roots.personas, () => (this.#personas = personas.read(this.doc))],
+			[roots.segments, () => (this.#segments = segments.read(this.doc))],
+			[roots.leadSources, () => (this.#leadSources = leadSources.read(this.doc))],
+			[roots.budget, () => (this.#budget = budgetLines.read(this.doc))],
+			[roots.incentives, () => (this.#incentiveSettings = readIncentiveSettings(this.doc))],
+			[roots.kpiWeights, () => (this.#kpiWeights = kpiWeights.read(this.doc))],
+			[roots.commissionTiers, () => (this.#commissionTiers = commissionTiers.read(this.doc))],
+			[roots.awards, () => (this.#awards = awards.read(this.doc))],
+			[roots.playbook, () => (this.#playbook = playbook.read(this.doc))],
+			[roots.baseline, () => (this.#baseline = readBaseline(this.doc))],
+			[roots.revisions, () => (this.#revisions = readRevisions(this.doc))],
+			[roots.reviews, () => (this.#reviews = readReviews(this.doc))]
 		];
 		for (const [type, refresh] of this.projections) type.observeDeep(refresh);
 		this.doc.on('update', this.onDocUpdate);
@@ -181,36 +245,26 @@ export class PlanSession {
 			entry = await getPlan(this.planId);
 			if (sharedToken) entry = await this.adoptSharedToken(entry, sharedToken);
 		} catch (err) {
-			this.storageError = describe(err);
+			this.storageFailed(err);
 			// Without the index a share link still works for this page view.
 			const claims = sharedToken ? readClaims(sharedToken) : null;
 			if (claims?.pid === this.planId) entry = this.entryFromToken(sharedToken!, claims.role);
 		}
 		if (this.destroyed) return;
 		if (!entry) {
-			this.notFound = true;
+			this.#notFound = true;
 			return;
 		}
 		this.entry = entry;
-		this.role = entry.role;
-		this.owner = entry.role === 'edit' && Boolean(entry.registrationKey);
-		this.registered = Boolean(entry.token);
-		const onStorageError = (message: string) => (this.storageError = message);
-		this.stopRejectionReports = reportIndexedDbRejections(onStorageError);
-		let localLoaded = false;
-		try {
-			const local = await openLocalStore(this.planId, this.doc, onStorageError);
-			this.persistence = local.persistence;
-			this.localRebuilt = local.rebuilt;
-			localLoaded = !local.rebuilt;
-		} catch (err) {
-			this.storageError = describe(err);
-		}
+		this.#role = entry.role;
+		this.#owner = entry.role === 'edit' && Boolean(entry.registrationKey);
+		this.#registered = Boolean(entry.token);
+		const localLoaded = await this.openLocal();
 		if (this.destroyed) return;
 		const seeding = mustSeed(entry, localLoaded, schemaVersion(this.doc));
 		if (seeding) {
 			const { title, fiscalYear, template, language, demo } = entry.seed!;
-			if (demo) await this.seedDemo(language ?? 'en', onStorageError);
+			if (demo) await this.seedDemo(language ?? 'en');
 			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}), timeZone: viewerTimeZone() }, template, language });
 		}
 		if (seeding || (entry.seed && entry.token)) {
@@ -220,17 +274,15 @@ export class PlanSession {
 		}
 		this.refreshAll();
 		// Created after loading and seeding, so neither can be undone.
-		this.undoManager = createUndoManager(this.doc, this.localOrigin);
-		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
-			this.undoManager.on(event, this.onUndoStack);
-		}
-		this.loaded = true;
+		// Tracks commands (origin null) and shared texts (localOrigin), never loaded or synced content.
+		this.trackUndo(createUndoManager(this.doc, this.localOrigin));
+		this.markLoaded();
 		this.onMetaChange(); // a local copy saved by an older version migrates now
 		await this.connect();
 	}
 
 	/** The demo plan: plan content here, its execution data stored in the execution doc's local copy. */
-	private async seedDemo(language: 'en' | 'zh-CN', onStorageError: (message: string) => void): Promise<void> {
+	private async seedDemo(language: 'en' | 'zh-CN'): Promise<void> {
 		// Loaded only for the demo: the generator is not part of the app everyone downloads.
 		const { seedDemoPlan } = await import('../doc/demo-plan');
 		const execution = new Y.Doc();
@@ -238,9 +290,9 @@ export class PlanSession {
 		const timeZone = viewerTimeZone();
 		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone, now: new Date(Date.now()).toISOString() });
 		try {
-			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
+			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), this.storageFailed);
 		} catch (err) {
-			this.storageError = describe(err);
+			this.storageFailed(err);
 		}
 		execution.destroy();
 	}
@@ -248,14 +300,6 @@ export class PlanSession {
 	/** The owner says the newer-version marker was set by mistake (the page asks for confirmation first). */
 	resetSchemaVersion(): void {
 		if (this.owner && this.role === 'edit') resetNewerSchemaVersion(this.doc);
-	}
-
-	undo(): void {
-		this.undoManager?.undo();
-	}
-
-	redo(): void {
-		this.undoManager?.redo();
 	}
 
 	setSection(section: string): void {
@@ -295,26 +339,19 @@ export class PlanSession {
 		if (!entry?.token) return;
 		const { tokens } = await revokeAllLinks(this.planId, entry.token);
 		this.entry = { ...entry, token: tokens.edit, viewToken: tokens.view };
-		await putPlan(this.entry).catch((err) => (this.storageError = describe(err)));
-		this.provider?.destroy();
-		this.provider = null;
-		this.fatal = null;
+		await putPlan(this.entry).catch(this.storageFailed);
+		this.dropProvider();
 		void this.connect();
 	}
 
-	destroy(): void {
+	override destroy(): void {
 		this.destroyed = true;
 		this.stopEditors();
 		if (this.indexTimer) clearTimeout(this.indexTimer);
 		if (this.registerTimer) clearTimeout(this.registerTimer);
 		window.removeEventListener('online', this.onOnline);
-		this.stopRejectionReports();
-		this.provider?.destroy();
-		this.undoManager?.destroy();
 		this.awareness.off('change', this.onAwarenessChange);
-		this.awareness.destroy();
-		void this.persistence?.destroy();
-		this.doc.destroy();
+		super.destroy();
 	}
 
 	private async connect(): Promise<void> {
@@ -322,24 +359,11 @@ export class PlanSession {
 			await this.register();
 			if (!this.entry?.token) return;
 		}
-		if (this.destroyed || this.provider) return;
-		this.provider = new SyncProvider({
-			serverUrl: this.serverUrl,
-			planId: this.planId,
-			token: this.entry.token,
-			doc: this.doc,
-			awareness: this.awareness,
-			ignoreOrigins: [this.persistence],
+		if (this.destroyed || this.connected) return;
+		this.startProvider(this.entry.token, {
 			initialUnsent: loadUnsent(this.planId),
-			onState: (s) => {
-				this.status = s.status;
-				this.unsent = s.unsent;
-				this.fatal = s.fatal;
-				this.refused = s.refused;
-				saveUnsent(this.planId, s.unsent);
-			}
+			onState: (s) => saveUnsent(this.planId, s.unsent)
 		});
-		this.provider.connect();
 	}
 
 	/** A plan made on this device gets its tokens from the server once online. */
@@ -352,14 +376,14 @@ export class PlanSession {
 			const { tokens } = await registerPlan(this.planId, title, entry.registrationKey);
 			const patch = { token: tokens.edit, viewToken: tokens.view };
 			this.entry = { ...entry, ...patch };
-			this.registered = true;
-			this.registerError = null;
+			this.#registered = true;
+			this.#registerError = null;
 			// Only the new fields: writing the whole entry back would also write fields this
 			// session read earlier and that have changed since (the seed, once used).
-			await updatePlan(this.planId, patch).catch((err) => (this.storageError = describe(err)));
+			await updatePlan(this.planId, patch).catch(this.storageFailed);
 		} catch (err) {
 			if (err instanceof ApiError) {
-				this.registerError = err.message;
+				this.#registerError = err.message;
 				if (err.status < 500) return; // retrying will not help
 			}
 			// Offline or server unreachable: try again when the browser is back online, and now and then.
@@ -396,12 +420,12 @@ export class PlanSession {
 	 * document and must not run inside the observer of another transaction.
 	 */
 	private onMetaChange = () => {
-		this.hasContent = schemaVersion(this.doc) !== null;
-		this.template = planTemplate(this.doc);
+		this.#hasContent = schemaVersion(this.doc) !== null;
+		this.#template = planTemplate(this.doc);
 		queueMicrotask(() => {
 			if (this.destroyed) return;
 			const version = schemaVersion(this.doc);
-			this.newerSchema = newerSchemaVersion(this.doc);
+			this.#newerSchema = newerSchemaVersion(this.doc);
 			if (this.loaded && this.role === 'edit' && version !== null && version < SCHEMA_VERSION) {
 				migrate(this.doc, { language: i18n.locale });
 			}
@@ -412,13 +436,8 @@ export class PlanSession {
 		for (const [, refresh] of this.projections) refresh();
 	}
 
-	private onUndoStack = () => {
-		this.canUndo = this.undoManager?.canUndo() ?? false;
-		this.canRedo = this.undoManager?.canRedo() ?? false;
-	};
-
 	private onAwarenessChange = () => {
-		this.peers = peersOf(this.awareness);
+		this.#peers = peersOf(this.awareness);
 	};
 
 	private onDocUpdate = () => {
@@ -427,9 +446,7 @@ export class PlanSession {
 			this.indexTimer = null;
 			if (this.destroyed) return;
 			const title = readOverview(this.doc).values.title;
-			void updatePlan(this.planId, { title, updatedAt: new Date().toISOString() }).catch((err) => {
-				this.storageError = describe(err);
-			});
+			void updatePlan(this.planId, { title, updatedAt: new Date().toISOString() }).catch(this.storageFailed);
 		}, INDEX_REFRESH_MS);
 	};
 }

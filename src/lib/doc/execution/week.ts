@@ -23,7 +23,7 @@ export function activitiesBetween(doc: Y.Doc, from: string, to: string, rules: E
 }
 
 /** The week's review figures from daily data (`weekReviewInput`). */
-export function weekReviewFromDoc(doc: Y.Doc, projection: ExecProjection, from: string, to: string, targets: WeekInput['targets'], rules: ExecRules = {}): WeekReviewInput {
+export function weekReviewFromDoc(doc: Y.Doc, projection: Pick<ExecProjection, 'dealsBehind' | 'stages'>, from: string, to: string, targets: WeekInput['targets'], rules: ExecRules = {}): WeekReviewInput {
 	const deals = weekDays(from, to).flatMap(({ month }) => projection.dealsBehind({ month, limit: Number.POSITIVE_INFINITY }));
 	return weekReviewInput({ from, to, deals, activities: activitiesBetween(doc, from, to, rules), stages: projection.stages(), targets });
 }

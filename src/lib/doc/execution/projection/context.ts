@@ -1,0 +1,34 @@
+/**
+ * What the per-root sub-projections share: the doc's roots, the current rules, and the version
+ * counters the cached dashboard sections are keyed on (bumped when an input of a section changes).
+ */
+import type { ExecRules } from '../../../domain/exec-read';
+import type { ExecRoots } from '../schema';
+
+export interface SectionVersions {
+	deals: number;
+	activities: number;
+	actuals: number;
+	quality: number;
+	org: number;
+}
+
+export interface ProjectionContext {
+	readonly roots: ExecRoots;
+	rules: ExecRules;
+	readonly versions: SectionVersions;
+}
+
+export function createContext(roots: ExecRoots, rules: ExecRules): ProjectionContext {
+	return { roots, rules, versions: { deals: 0, activities: 0, actuals: 0, quality: 0, org: 0 } };
+}
+
+/** A Y item as seen in `event.changes`: its JSON content is still readable during observers. */
+interface ItemLike {
+	content: { getContent(): unknown[] };
+}
+
+/** The JSON entries of the items an array event added or deleted. */
+export function itemContents(items: Set<unknown>): unknown[][] {
+	return [...(items as Set<ItemLike>)].map((item) => item.content.getContent());
+}

@@ -1,0 +1,166 @@
+/**
+ * Deals: a deal's JSON (`deals`), its field edits (`dealFields`, keys `id|field`) and its stage
+ * moves (`stageMoves`) mark it dirty; after the transaction each dirty deal is re-read alone and
+ * its old facts are taken out of, and its new facts put into, every cached DealAggregate (one per
+ * filter recently asked for), so percentiles follow single edits without a pass over the rows.
+ */
+import { DealAggregate } from '../../../domain/deal-aggregate';
+import { dealFacts, type DealFacts } from '../../../domain/deal-facts';
+import type { DealOutcome } from '../../../domain/deal-outcome';
+import type { Deal } from '../../../domain/execution';
+import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
+import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
+import { EDITABLE_DEAL_FIELDS, dealFieldKey } from '../schema';
+import type { ProjectionContext } from './context';
+import type { RepsProjection } from './reps';
+import type { StagesProjection } from './stages';
+
+/** Filters kept as live aggregates; older ones are dropped and rebuilt on demand. */
+const MAX_CACHED_FILTERS = 8;
+/** A transaction touching more than this share of the deals rebuilds aggregates lazily instead. */
+const BULK_SHARE = 0.2;
+
+export interface DealsQuery extends ExecFilters {
+	/** Deals whose current stage is this one. */
+	stage?: string;
+	/** Deals whose period month (close month, or expected close when open) is this one. */
+	month?: string;
+	outcome?: DealOutcome;
+	/** Most deals returned, largest amounts first. Default 200. */
+	limit?: number;
+}
+
+export interface DealRow {
+	/** The typed deal (also for an excluded one, for drill-down of data quality). */
+	deal: Deal | null;
+	/** Facts when the deal counts in metrics, null when an error excludes it. */
+	facts: DealFacts | null;
+	issues: QualityIssue[];
+}
+
+export class DealsProjection {
+	readonly rows = new Map<string, DealRow>();
+	/** Stage moves by deal, in the order they were inserted. */
+	private readonly moves = new Map<string, unknown[]>();
+	private readonly aggregates = new Map<string, { matches: ReturnType<typeof dealMatcher>; aggregate: DealAggregate }>();
+	private readonly dirty = new Set<string>();
+
+	constructor(
+		private readonly ctx: ProjectionContext,
+		private readonly stages: StagesProjection,
+		private readonly reps: RepsProjection
+	) {}
+
+	markDirty(id: string): void {
+		this.dirty.add(id);
+	}
+
+	/** Stage moves inserted (sign 1) or deleted (sign -1): their deals become dirty. */
+	indexMoves(items: readonly unknown[], sign: 1 | -1): void {
+		for (const move of items) {
+			const deal = isPlainObject(move) && typeof move.deal === 'string' ? move.deal : null;
+			if (deal === null) continue;
+			const list = this.moves.get(deal) ?? [];
+			if (sign > 0) list.push(move);
+			else {
+				// Deleted content is the same object that was inserted: remove that very entry.
+				const at = list.indexOf(move);
+				if (at >= 0) list.splice(at, 1);
+			}
+			if (list.length > 0) this.moves.set(deal, list);
+			else this.moves.delete(deal);
+			this.dirty.add(deal);
+		}
+	}
+
+	/** Every move and deal read again (first read, new rules). */
+	readAll(): void {
+		this.moves.clear();
+		this.indexMoves(this.ctx.roots.stageMoves.toArray(), 1);
+		this.dirty.clear();
+		this.rebuild();
+	}
+
+	/** Every deal re-read with the moves already indexed (the stages changed). */
+	rebuild(): void {
+		this.rows.clear();
+		this.ctx.roots.deals.forEach((_, id) => {
+			const row = this.readRow(id);
+			if (row) this.rows.set(id, row);
+		});
+		this.aggregates.clear();
+		this.ctx.versions.deals++;
+		this.ctx.versions.quality++;
+	}
+
+	/** Team filters follow the reps: drop aggregates, they rebuild on the next read. */
+	dropAggregates(): void {
+		this.aggregates.clear();
+	}
+
+	/** After the transaction's observers: re-read each dirty deal once. */
+	flush(): void {
+		if (this.dirty.size === 0) return;
+		if (this.dirty.size > Math.max(100, this.rows.size * BULK_SHARE)) this.aggregates.clear();
+		for (const id of this.dirty) this.apply(id);
+		this.dirty.clear();
+		this.ctx.versions.deals++;
+	}
+
+	aggregateFor(filters: ExecFilters): DealAggregate {
+		const key = filterKey(filters);
+		const hit = this.aggregates.get(key);
+		if (hit) {
+			// Most recently used last, so the oldest is dropped first.
+			this.aggregates.delete(key);
+			this.aggregates.set(key, hit);
+			return hit.aggregate;
+		}
+		const matches = dealMatcher(filters, this.reps.byId);
+		const aggregate = new DealAggregate(this.stages.index);
+		for (const row of this.rows.values()) if (row.facts && row.deal && matches(row.deal, row.facts.periodMonth)) aggregate.add(row.facts);
+		this.aggregates.set(key, { matches, aggregate });
+		while (this.aggregates.size > MAX_CACHED_FILTERS) this.aggregates.delete(this.aggregates.keys().next().value as string);
+		return aggregate;
+	}
+
+	behind(query: DealsQuery): Deal[] {
+		const found: Deal[] = [];
+		const matches = dealMatcher(query, this.reps.byId);
+		for (const row of this.rows.values()) {
+			const { deal, facts } = row;
+			if (!deal || !facts || !matches(deal, facts.periodMonth)) continue;
+			if (query.stage !== undefined && deal.stage !== query.stage) continue;
+			if (query.month !== undefined && facts.periodMonth !== query.month) continue;
+			if (query.outcome !== undefined && facts.outcome !== query.outcome) continue;
+			found.push(deal);
+		}
+		found.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
+		return structuredClone(found.slice(0, query.limit ?? 200));
+	}
+
+	private readRow(id: string): DealRow | null {
+		const { roots, rules } = this.ctx;
+		const raw = roots.deals.get(id);
+		if (raw === undefined) return null;
+		const edits: Record<string, unknown> = {};
+		for (const field of EDITABLE_DEAL_FIELDS) {
+			const key = dealFieldKey(id, field);
+			if (roots.dealFields.has(key)) edits[field] = roots.dealFields.get(key);
+		}
+		const read = readDeal(id, raw, edits, this.moves.get(id) ?? [], { ...rules, stages: this.stages.list });
+		return { deal: read.typed, facts: read.deal ? dealFacts(read.deal, this.stages.index) : null, issues: read.issues };
+	}
+
+	private apply(id: string): void {
+		const before = this.rows.get(id);
+		const after = this.readRow(id);
+		if (after) this.rows.set(id, after);
+		else this.rows.delete(id);
+		if ((before?.issues.length ?? 0) > 0 || (after?.issues.length ?? 0) > 0) this.ctx.versions.quality++;
+		for (const { matches, aggregate } of this.aggregates.values()) {
+			if (before?.facts && before.deal && matches(before.deal, before.facts.periodMonth)) aggregate.remove(before.facts);
+			if (after?.facts && after.deal && matches(after.deal, after.facts.periodMonth)) aggregate.add(after.facts);
+		}
+	}
+}

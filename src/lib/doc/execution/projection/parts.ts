@@ -1,0 +1,117 @@
+/**
+ * The sub-projections, one per root (deal roots share one), and which Y root feeds which: the one
+ * table `observeRoots` registers. Reads go in `readAll`'s order: stages and reps first, since a
+ * deal is read against the stages and filtered by its rep's team.
+ */
+import type * as Y from 'yjs';
+import type { ExecRoots } from '../schema';
+import { splitDealFieldKey } from '../schema';
+import { ActivitiesProjection } from './activities';
+import { ActualsProjection } from './actuals';
+import { AdjustmentsProjection } from './adjustments';
+import { itemContents, type ProjectionContext } from './context';
+import { DealsProjection } from './deals';
+import { RepsProjection } from './reps';
+import { StagesProjection } from './stages';
+
+export interface ProjectionParts {
+	stages: StagesProjection;
+	reps: RepsProjection;
+	deals: DealsProjection;
+	activities: ActivitiesProjection;
+	actuals: ActualsProjection;
+	adjustments: AdjustmentsProjection;
+}
+
+export function createParts(ctx: ProjectionContext): ProjectionParts {
+	const stages = new StagesProjection(ctx);
+	const reps = new RepsProjection(ctx);
+	return {
+		stages,
+		reps,
+		deals: new DealsProjection(ctx, stages, reps),
+		activities: new ActivitiesProjection(ctx),
+		actuals: new ActualsProjection(ctx),
+		adjustments: new AdjustmentsProjection(ctx)
+	};
+}
+
+/** Everything read again from the doc (first read, new rules). */
+export function readAll(parts: ProjectionParts): void {
+	parts.stages.read();
+	parts.reps.read();
+	parts.deals.readAll();
+	parts.activities.readAll();
+	parts.actuals.readAll();
+	parts.adjustments.readAll();
+}
+
+type RootName = Exclude<keyof ExecRoots, 'meta'>;
+type MapEvent = Y.YMapEvent<unknown>;
+type ArrayEvent = Y.YArrayEvent<unknown>;
+
+interface RootEntry {
+	root: RootName;
+	/** Nested types (a rep is a Y.Map): observed deeply, the event itself is not used. */
+	deep: boolean;
+	/** Folds one event of the root into the sub-projections. */
+	apply(event: never, parts: ProjectionParts): void;
+}
+
+const entry = <E>(root: RootName, apply: (event: E, parts: ProjectionParts) => void, deep = false): RootEntry => ({ root, deep, apply });
+
+/** Which root feeds which sub-projection. `meta` feeds none. */
+export const ROOT_TABLE: readonly RootEntry[] = [
+	entry<MapEvent>('deals', (event, { deals }) => {
+		for (const key of event.keysChanged) deals.markDirty(key);
+	}),
+	entry<MapEvent>('dealFields', (event, { deals }) => {
+		for (const key of event.keysChanged) deals.markDirty(splitDealFieldKey(key).dealId);
+	}),
+	entry<ArrayEvent>('stageMoves', (event, { deals }) => {
+		for (const items of itemContents(event.changes.added)) deals.indexMoves(items, 1);
+		for (const items of itemContents(event.changes.deleted)) deals.indexMoves(items, -1);
+	}),
+	entry<ArrayEvent>('activities', (event, { activities }) => {
+		for (const items of itemContents(event.changes.added)) activities.count(items, 1);
+		for (const items of itemContents(event.changes.deleted)) activities.count(items, -1);
+	}),
+	entry<MapEvent>('actuals', (event, { actuals }) => {
+		for (const key of event.keysChanged) actuals.readKey(key);
+	}),
+	entry<MapEvent>('adjustments', (event, { adjustments }) => {
+		for (const key of event.keysChanged) adjustments.readKey(key);
+	}),
+	entry<unknown>(
+		'reps',
+		(_, { reps, deals }) => {
+			reps.onChange();
+			deals.dropAggregates();
+		},
+		true
+	),
+	entry<unknown>('config', (_, { stages, deals }) => {
+		stages.read();
+		deals.rebuild();
+	})
+];
+
+/** Registers the table's observers; `onChange` runs after each event was folded in. Returns the undo. */
+export function observeRoots(roots: ExecRoots, parts: ProjectionParts, onChange: () => void): () => void {
+	const stops = ROOT_TABLE.map(({ root, deep, apply }) => {
+		const type = roots[root] as Y.AbstractType<unknown>;
+		const fold = (event: unknown) => {
+			apply(event as never, parts);
+			onChange();
+		};
+		if (deep) {
+			type.observeDeep(fold);
+			return () => type.unobserveDeep(fold);
+		}
+		type.observe(fold);
+		return () => type.unobserve(fold);
+	});
+	return () => {
+		for (const stop of stops) stop();
+	};
+}

@@ -1,0 +1,37 @@
+/** The data-quality section: every sub-projection's issues, capped, with what each excluded. */
+import type { DashboardMetrics } from '../../../domain/dashboard';
+import type { QualityIssue } from '../../../domain/exec-read';
+import type { ProjectionParts } from './parts';
+
+export function qualitySection(parts: ProjectionParts, maxIssues: number): DashboardMetrics['dataQuality'] {
+	const issues: QualityIssue[] = [...parts.stages.issues, ...parts.reps.issues];
+	let excludedDeals = 0;
+	let total = issues.length;
+	const push = (found: QualityIssue) => {
+		total++;
+		if (issues.length < maxIssues) issues.push(found);
+	};
+	for (const row of parts.deals.rows.values()) {
+		if (!row.facts) excludedDeals++;
+		for (const found of row.issues) push(found);
+	}
+	for (const { issue, count } of parts.activities.issues.values()) for (let i = 0; i < count; i++) push(issue);
+	for (const list of parts.actuals.issues.values()) for (const found of list) push(found);
+	for (const list of parts.adjustments.issues.values()) for (const found of list) push(found);
+	return {
+		issues: issues.slice(0, maxIssues),
+		totalIssues: total,
+		excluded: {
+			deals: excludedDeals,
+			activities: parts.activities.excluded,
+			actuals: countErrors(parts.actuals.issues),
+			adjustments: parts.adjustments.issues.size
+		}
+	};
+}
+
+function countErrors(issues: ReadonlyMap<string, QualityIssue[]>): number {
+	let count = 0;
+	for (const list of issues.values()) if (list.some((i) => i.severity === 'error')) count++;
+	return count;
+}

@@ -1,0 +1,168 @@
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { IndexeddbPersistence } from 'y-indexeddb';
+import type { PlanDocName } from '../protocol/routes';
+import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
+import { SyncProvider, type ConnectionStatus, type ProviderState } from './sync-provider';
+
+type Closed = { code: number; reason: string };
+
+/**
+ * What every document of a plan shares once opened on a page: the Y.Doc, its local copy
+ * (IndexedDB), its network provider, per-user undo, and the state a page shows about them
+ * (loaded, connection, storage problems). Order matters and is kept by the subclasses: the local
+ * copy loads first, so the first state vector sent to the server is the local one; undo is
+ * created after loading (loaded content is never undone); the network connects last.
+ *
+ * Undo rules belong to each document (the plan tracks commands and editors, execution only
+ * `edit`), so a subclass creates its own manager and hands it to `trackUndo`.
+ */
+export abstract class DocSession {
+	readonly doc = new Y.Doc();
+	/** The sync protocol carries awareness; the plan also shows presence from it. */
+	readonly awareness = new Awareness(this.doc);
+	/** Origin of this person's editor transactions: what undo tracks. */
+	readonly localOrigin = {};
+
+	#canUndo = $state(false);
+	#canRedo = $state(false);
+	#loaded = $state(false);
+	#status = $state<ConnectionStatus>('offline');
+	#unsent = $state(0);
+	#fatal = $state.raw<Closed | null>(null);
+	#refused = $state.raw<Closed | null>(null);
+	#storageError = $state<string | null>(null);
+	#localRebuilt = $state(false);
+
+	protected destroyed = false;
+	private undoManager: Y.UndoManager | null = null;
+	private persistence: IndexeddbPersistence | null = null;
+	private provider: SyncProvider | null = null;
+	private stopRejectionReports: () => void = () => {};
+
+	constructor(
+		readonly planId: string,
+		protected readonly serverUrl: string,
+		private readonly docName: PlanDocName
+	) {}
+
+	get canUndo(): boolean {
+		return this.#canUndo;
+	}
+	get canRedo(): boolean {
+		return this.#canRedo;
+	}
+	/** The local copy was read (or could not be) and the page may show the document. */
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+	get unsent(): number {
+		return this.#unsent;
+	}
+	/** The server closed the connection for good (revoked link, plan deleted, too large…). */
+	get fatal(): Closed | null {
+		return this.#fatal;
+	}
+	/** The server refused edits it was sent (retried; see ProviderState.refused). */
+	get refused(): Closed | null {
+		return this.#refused;
+	}
+	get storageError(): string | null {
+		return this.#storageError;
+	}
+	/** This device's copy was damaged: it was set aside and is being rebuilt from the server. */
+	get localRebuilt(): boolean {
+		return this.#localRebuilt;
+	}
+
+	undo(): void {
+		this.undoManager?.undo();
+	}
+
+	redo(): void {
+		this.undoManager?.redo();
+	}
+
+	destroy(): void {
+		this.destroyed = true;
+		this.stopRejectionReports();
+		this.provider?.destroy();
+		this.undoManager?.destroy();
+		this.awareness.destroy();
+		void this.persistence?.destroy();
+		this.doc.destroy();
+	}
+
+	/** Reports a local storage failure (IndexedDB, the plan index) on the page. */
+	protected storageFailed = (err: unknown): void => {
+		this.#storageError = typeof err === 'string' ? err : describe(err);
+	};
+
+	/**
+	 * Loads the local copy into the doc and keeps it written. Never throws: a failure is shown
+	 * and the page works from the server alone. Resolves true when the copy was read intact.
+	 */
+	protected async openLocal(): Promise<boolean> {
+		this.stopRejectionReports = reportIndexedDbRejections(this.storageFailed);
+		try {
+			const local = await openLocalStore(this.planId, this.doc, this.storageFailed, this.docName);
+			this.persistence = local.persistence;
+			this.#localRebuilt = local.rebuilt;
+			return !local.rebuilt;
+		} catch (err) {
+			this.storageFailed(err);
+			return false;
+		}
+	}
+
+	/** Tracks this undo manager's stacks for canUndo/canRedo; destroyed with the session. */
+	protected trackUndo(manager: Y.UndoManager): void {
+		this.undoManager = manager;
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) manager.on(event, this.onUndoStack);
+	}
+
+	protected markLoaded(): void {
+		this.#loaded = true;
+	}
+
+	protected get connected(): boolean {
+		return this.provider !== null;
+	}
+
+	/** Connects with this token; `onState` sees every provider state after the session took it in. */
+	protected startProvider(token: string, options: { initialUnsent?: number; onState?: (state: ProviderState) => void } = {}): void {
+		this.provider = new SyncProvider({
+			serverUrl: this.serverUrl,
+			planId: this.planId,
+			...(this.docName === 'plan' ? {} : { docName: this.docName }),
+			token,
+			doc: this.doc,
+			awareness: this.awareness,
+			ignoreOrigins: [this.persistence],
+			...(options.initialUnsent === undefined ? {} : { initialUnsent: options.initialUnsent }),
+			onState: (s) => {
+				this.#status = s.status;
+				this.#unsent = s.unsent;
+				this.#fatal = s.fatal;
+				this.#refused = s.refused;
+				options.onState?.(s);
+			}
+		});
+		this.provider.connect();
+	}
+
+	/** Drops the connection before reconnecting with a new token (the old one was closed with 4401). */
+	protected dropProvider(): void {
+		this.provider?.destroy();
+		this.provider = null;
+		this.#fatal = null;
+	}
+
+	private onUndoStack = () => {
+		this.#canUndo = this.undoManager?.canUndo() ?? false;
+		this.#canRedo = this.undoManager?.canRedo() ?? false;
+	};
+}
