@@ -6,7 +6,6 @@ import { approvePlan } from '$lib/doc/baseline';
 import type { ExecFilters } from '$lib/domain/dashboard';
 import { filtersFromUrl } from '$lib/domain/exec-filters-url';
 import { planNow, viewerTimeZone } from '$lib/domain/plan-clock';
-import { goalCapacities } from '$lib/domain/plan/goal-capacity';
 import { fiscalPeriods, type PeriodTargets } from '$lib/domain/plan/targets-by-period';
 import { templateText } from '$lib/domain/plan/template-text';
 import { instantiatePipeline, TEMPLATES } from '$lib/domain/plan/templates';
@@ -17,7 +16,8 @@ import type { ExecutionSession } from '$lib/sync/execution-session.svelte';
 import { loadIdentity, type Identity } from '$lib/sync/identity';
 import { PlanSession } from '$lib/sync/plan-session.svelte';
 import { syncServerUrl } from '$lib/sync/server';
-import { execRules, planPeriodTargets, repListMemo, typicalQuota, type TargetBasis } from './execution-inputs';
+import { execRules, typicalQuota, type TargetBasis } from './execution-inputs';
+import { ExecutionTargets } from './execution-targets.svelte';
 import type { PlanSectionTab } from './sections/plan-sections';
 import { areaFromUrl, workspaceUrl, type Area } from './workspace-url';
 
@@ -53,7 +53,6 @@ export class PlanWorkspace {
 	/** This person's name, credited with approvals and reviews (the identity field changes it). */
 	#author = $state(loadIdentity().name);
 	#clockTick = $state(0);
-	readonly #sameReps = repListMemo();
 
 	readonly planId = $derived(page.params.id ?? '');
 	/** A plan from a newer app stays editable: this version only edits what it knows (newer-schema.ts). */
@@ -76,36 +75,17 @@ export class PlanWorkspace {
 	/** The presenter this person follows, while they present. */
 	readonly presenter = $derived(this.presenters.find((p) => p.clientId === this.#following) ?? null);
 
-	/** The execution reps as targets match them: the same array while ids and names are (see repListMemo). */
-	readonly #execReps = $derived.by(() => {
-		void this.exec?.version;
-		return this.#sameReps(this.exec?.projection?.reps() ?? []);
-	});
+	readonly #figures = new ExecutionTargets(this);
 	/** The targets Execution, the cockpit and reviews measure against, on the chosen basis. */
-	readonly execTargets = $derived.by((): Partial<PeriodTargets> => {
-		const session = this.session;
-		if (!session || !this.exec) return {};
-		const { fiscalYear, fiscalStartMonth } = session.overview.values;
-		const baseline = session.baseline.baseline;
-		return planPeriodTargets({ targets: session.targets, fiscalYear, fiscalStartMonth, baseline, basis: this.targetBasis, reps: this.#execReps });
-	});
+	get execTargets(): Partial<PeriodTargets> {
+		return this.#figures.targets;
+	}
+	/** Team capacity per goal metric from execution history (undefined until it is open). */
+	get goalCapacities() {
+		return this.#figures.goalCapacities;
+	}
 	/** What a review freezes its targets against: the baseline only when there is one. */
 	readonly reviewBasis = $derived<TargetBasis>(this.targetBasis === 'baseline' && this.session?.baseline.baseline ? 'baseline' : 'current');
-	/** Team capacity for the goals' SMART "A" check, from revenue history once execution data is open. */
-	readonly goalCapacities = $derived.by(() => {
-		void this.exec?.version;
-		const projection = this.exec?.projection;
-		const session = this.session;
-		if (!projection || !session) return undefined;
-		// The plan's clock: the current month is the plan's, not the viewer's.
-		const { today, month } = this.now;
-		const history = projection.metrics({}, this.execTargets, { asOf: today }).actualByMonth;
-		const planReps = session.targets.units.flatMap((u) => u.unit.reps);
-		const historyReps = projection.reps().length;
-		const experienced = planReps.filter((r) => !r.newHire).length;
-		const newHires = planReps.length - experienced;
-		return goalCapacities({ revenueByMonth: history, currentMonth: month, historyReps, reps: planReps.length > 0 ? experienced : historyReps, newHires });
-	});
 
 	constructor() {
 		// One session per plan id. The share token is read from the fragment (removed below).
