@@ -25,9 +25,9 @@ async function openDemo(page: Page): Promise<void> {
 function outline(page: Page) {
 	return page.evaluate(() => {
 		const rendered = (el: Element) => el.checkVisibility();
-		const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(rendered).map((h) => Number(h.tagName[1]));
+		const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter(rendered).map((h) => Number(h.tagName[1]));
 		const jumps = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
-		const emptyHeaders = [...document.querySelectorAll('th')].filter((th) => rendered(th) && !th.textContent?.trim() && !th.getAttribute('aria-label')).length;
+		const emptyHeaders = Array.from(document.querySelectorAll('th')).filter((th) => rendered(th) && !th.textContent?.trim() && !th.getAttribute('aria-label')).length;
 		return { levels, jumps, h1: levels.filter((l) => l === 1).length, nestedMain: document.querySelectorAll('main main').length, emptyHeaders };
 	});
 }
@@ -44,7 +44,7 @@ async function chartTable(page: Page, chart: string) {
 	const table = page.getByTestId(`${chart}-table`);
 	await table.waitFor();
 	const headers = await table.locator('thead th').allTextContents();
-	const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim() ?? '')));
+	const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent?.trim() ?? '')));
 	return { headers, rows };
 }
 
@@ -120,15 +120,15 @@ describe('browser — accessibility', () => {
 
 		await page.getByTestId('area-execution').click();
 		await page.getByTestId('exec-tab-actuals').click();
-		const byMonth = await page.getByTestId('attainment-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+		const byMonth = await page.getByTestId('attainment-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? '')));
 		const withActuals = byMonth.filter((r) => trendActuals.has(r[0]!) && trendActuals.get(r[0]!) !== null);
 		expect(withActuals.length).toBeGreaterThan(0);
 		for (const [month, , actual] of withActuals) expect(Math.round(trendActuals.get(month!)!), month).toBe(figure(actual!));
 
 		await page.getByTestId('exec-tab-deals').click();
 		await page.getByTestId('exec-funnel').waitFor();
-		const stages = await page.getByTestId('exec-funnel').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]?.textContent?.trim() ?? '', tr.children[3]?.textContent?.trim() ?? '']));
-		const reached = new Map(stages);
+		const stages = await page.getByTestId('exec-funnel').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]?.textContent?.trim() ?? '', tr.children[3]?.textContent?.trim() ?? ''] as [string, string]));
+		const reached = new Map(stages.map(([stage, count]) => [stage!, count!] as const));
 		expect(funnel.rows.length).toBe(stages.length);
 		for (const [stage, count] of funnel.rows) expect(figure(count!), stage).toBe(figure(reached.get(stage!) ?? ''));
 		await context.close();
