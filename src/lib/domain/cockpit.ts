@@ -98,7 +98,7 @@ const elapsedOf = (value: number) => Math.min(1, Math.max(0, Number.isFinite(val
  *   and gap tiles keep the full target;
  * - forecast = actual of complete months + the current month (the larger of booked and forecast)
  *   + the forecast of later months (method `auto` on the complete months), lit against the
- *   full-period target;
+ *   full-period target (the committed one with a reserve);
  * - gap = period target − forecast (positive: short of target);
  * - coverage is the dashboard's (`coverageOf`), lit green from 3×, yellow from 2×;
  * - win rate and velocity are lit against their own baseline (a 20% relative drop is red).
