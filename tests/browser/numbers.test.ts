@@ -13,10 +13,14 @@ const browser = useBrowser();
  */
 const SHARED = ['target', 'actual', 'attainment', 'forecast', 'gap', 'coverage', 'winRate', 'velocity'] as const;
 
-/** The shared tiles' exact values (data-value), read inside `scope`. */
+/**
+ * The shared tiles' exact values (data-value), read inside `scope`, and the attainment of the
+ * full target the attainment tile shows beside the committed one (the demo plan keeps a reserve).
+ */
 async function tiles(scope: Page | Locator): Promise<Record<string, string | null>> {
 	const out: Record<string, string | null> = {};
 	for (const id of SHARED) out[id] = await scope.getByTestId(`tile-${id}-value`).getAttribute('data-value');
+	out.attainmentFull = await scope.getByTestId('tile-attainment-full').getAttribute('data-value');
 	return out;
 }
 
@@ -82,7 +86,15 @@ describe('browser — one set of numbers (issue 10)', () => {
 			// The cockpit's target is the full one; the review measures the distributed target
 			// (full − elastic reserve) and shows the full one beside it.
 			const reviewPlan = Number(await revenue.getAttribute('data-full-plan'));
+			const reviewDistributed = Number(await revenue.getAttribute('data-plan'));
 			const reviewActual = Number(await revenue.getAttribute('data-actual'));
+			// The demo plan keeps an elastic reserve: the review's two attainments, side by side.
+			expect(reviewDistributed).toBeLessThan(reviewPlan);
+			const reserveLine = page.getByTestId('reserve-attainment');
+			const reviewDistributedPct = Number(await reserveLine.getAttribute('data-distributed-pct'));
+			const reviewFullPct = Number(await reserveLine.getAttribute('data-full-pct'));
+			expect(reviewDistributedPct).toBeCloseTo((reviewActual / reviewDistributed) * 100, 6);
+			expect(reviewFullPct).toBeCloseTo((reviewActual / reviewPlan) * 100, 6);
 			await page.getByTestId('area-cockpit').click();
 			await page.getByTestId('filter-from').selectOption(reviewMonth);
 			await page.getByTestId('filter-to').selectOption(reviewMonth);
@@ -91,7 +103,10 @@ describe('browser — one set of numbers (issue 10)', () => {
 			expect(Number(await page.getByTestId('tile-target-value').getAttribute('data-value'))).toBeCloseTo(reviewPlan, 2);
 			// A finished month is not pro-rated.
 			expect(await page.getByTestId('tile-attainment-period').getAttribute('data-pro-rated')).toBe('false');
-			expect(Number(await page.getByTestId('tile-attainment-value').getAttribute('data-value'))).toBeCloseTo((reviewActual / reviewPlan) * 100, 6);
+			// Attainment measures the committed (distributed) target, as the review does, and lights
+			// it; the full target's attainment is beside it: the same two figures as the review's.
+			expect(Number(await page.getByTestId('tile-attainment-value').getAttribute('data-value'))).toBeCloseTo(reviewDistributedPct, 6);
+			expect(Number(await page.getByTestId('tile-attainment-full').getAttribute('data-value'))).toBeCloseTo(reviewFullPct, 6);
 			const month = await tiles(page);
 			// Execution follows the same filters (they live in the URL).
 			await page.getByTestId('area-execution').click();

@@ -13,6 +13,12 @@ export interface CockpitInputs {
 	months: readonly string[];
 	/** Target per month (missing = 0). */
 	targetByMonth: Readonly<Record<string, number>>;
+	/**
+	 * The committed (distributed) target per month when the plan keeps an elastic reserve: the full
+	 * target minus the reserve, what the units and reps carry. Given only for the company view (a
+	 * rep's or region's target is already its committed share); absent = no reserve to show.
+	 */
+	committedByMonth?: Readonly<Record<string, number>>;
 	/** Actual per month (missing = 0), the whole history available (for forecasting). */
 	actualByMonth: ReadonlyArray<{ period: string; value: number }>;
 	/** Months up to and including this one have results; later ones are forecast. 'YYYY-MM'. */
@@ -46,6 +52,11 @@ export interface Tile {
 	scope: TileScope;
 	/** True when the value or its light compares with a target pro-rated to the as-of day. */
 	proRated: boolean;
+	/**
+	 * Attainment tile with an elastic reserve only: attainment against the full target, shown
+	 * beside `value` (which, like every light, measures the committed target); undefined otherwise.
+	 */
+	fullValue?: number | null;
 }
 
 export interface MonthPoint {
@@ -62,7 +73,10 @@ export interface MonthPoint {
 export interface CockpitModel {
 	tiles: Tile[];
 	months: MonthPoint[];
-	/** Σ target of months with results, the last one pro-rated: what should be done by now. */
+	/**
+	 * Σ target of months with results, the last one pro-rated: what should be done by now. The
+	 * committed target's when the plan keeps a reserve (what attainment and the lights measure).
+	 */
 	proRatedTarget: number;
 	forecastMethod: ConcreteMethod | null;
 	/** Months in the forecast's history that had no actuals and count as 0 (never skipped). */
@@ -78,24 +92,36 @@ const elapsedOf = (value: number) => Math.min(1, Math.max(0, Number.isFinite(val
  * Tiles and series.
  *
  * - attainment = actual to date / pro-rated target to date · 100, lit against 100% / 80%;
+ * - with an elastic reserve (`committedByMonth`), attainment and every target light measure the
+ *   committed target (a team at 100% of what it was given is green, not 85% and red), and the
+ *   attainment tile carries the full target's attainment beside it (`fullValue`); the target
+ *   and gap tiles keep the full target;
  * - forecast = actual of complete months + the current month (the larger of booked and forecast)
  *   + the forecast of later months (method `auto` on the complete months), lit against the
- *   full-period target;
+ *   full-period target (the committed one with a reserve);
  * - gap = period target − forecast (positive: short of target);
  * - coverage is the dashboard's (`coverageOf`), lit green from 3×, yellow from 2×;
  * - win rate and velocity are lit against their own baseline (a 20% relative drop is red).
  *
  * Example: months Jan–Dec with a target of 100 each, actual 90 in each of Jan–Jun, as of the end
- * of June → pro-rated target 600, actual 540, attainment 90% (yellow).
+ * of June → pro-rated target 600, actual 540, attainment 90% (yellow). With a 15% reserve (85
+ * committed a month) and 85 a month actual → attainment 100% (green), 85% of the full target beside.
  */
 export function cockpitModel(input: CockpitInputs): CockpitModel {
 	const actuals = new Map(input.actualByMonth.map((a) => [a.period, a.value]));
 	const reached = input.months.filter((m) => m <= input.asOfMonth);
 	const proRated = input.months.includes(input.asOfMonth) && elapsedOf(input.asOfMonthElapsed) < 1;
 	const target = (m: string) => input.targetByMonth[m] ?? 0;
+	const committedByMonth = input.committedByMonth;
+	const committed = committedByMonth ? (m: string) => committedByMonth[m] ?? 0 : target;
 	const elapsed = elapsedOf(input.asOfMonthElapsed);
-	const proRatedTarget = sum(reached.map((m) => (m === input.asOfMonth ? target(m) * elapsed : target(m))));
+	const proRatedOf = (of: (m: string) => number) => sum(reached.map((m) => (m === input.asOfMonth ? of(m) * elapsed : of(m))));
+	const proRatedFull = proRatedOf(target);
 	const periodTarget = sum(input.months.map(target));
+	// A reserve shows only when it holds something back in this period.
+	const hasReserve = committedByMonth !== undefined && sum(input.months.map(committed)) !== periodTarget;
+	const proRatedTarget = hasReserve ? proRatedOf(committed) : proRatedFull;
+	const periodCommitted = hasReserve ? sum(input.months.map(committed)) : periodTarget;
 	const actualToDate = sum(reached.map((m) => actuals.get(m) ?? 0));
 
 	// The forecast learns from complete months only: the current month is still filling up, and
@@ -135,12 +161,16 @@ export function cockpitModel(input: CockpitInputs): CockpitModel {
 	const coverage = input.coverage;
 	const tile = (id: TileId, value: number | null, rag: Rag, scope: TileScope = 'period', pro = false): Tile => ({ id, value, rag, scope, proRated: pro });
 	const toDateRag = ragForTarget(actualToDate, proRatedTarget);
+	const attainmentOf = (of: number) => (of > 0 ? (actualToDate / of) * 100 : null);
+	const attainment = tile('attainment', attainmentOf(proRatedTarget), toDateRag, 'toDate', proRated);
+	if (hasReserve) attainment.fullValue = attainmentOf(proRatedFull);
+	const landingRag = ragForTarget(forecastTotal, periodCommitted);
 	const tiles: Tile[] = [
 		tile('target', periodTarget, 'none'),
 		tile('actual', actualToDate, toDateRag, 'toDate', proRated),
-		tile('attainment', proRatedTarget > 0 ? (actualToDate / proRatedTarget) * 100 : null, toDateRag, 'toDate', proRated),
-		tile('forecast', forecastTotal, ragForTarget(forecastTotal, periodTarget)),
-		tile('gap', periodTarget - forecastTotal, ragForTarget(forecastTotal, periodTarget)),
+		attainment,
+		tile('forecast', forecastTotal, landingRag),
+		tile('gap', periodTarget - forecastTotal, landingRag),
 		tile('coverage', coverage, coverage === null ? 'none' : coverage >= 3 ? 'green' : coverage >= 2 ? 'yellow' : 'red'),
 		tile(
 			'winRate',

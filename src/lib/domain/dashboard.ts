@@ -24,6 +24,11 @@ export interface DashboardTargets {
 	metric?: ActualMetric;
 	/** Company target per month. */
 	monthly?: Readonly<Record<string, number>>;
+	/**
+	 * Company committed (distributed) target per month: `monthly` minus the elastic reserve
+	 * (`PeriodTargets.distributed`). The headline attainment and its lights measure it.
+	 */
+	distributed?: Readonly<Record<string, number>>;
 	/** Per rep id, per month. */
 	perRep?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 	perRegion?: Readonly<Record<string, Readonly<Record<string, number>>>>;

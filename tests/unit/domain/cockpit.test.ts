@@ -57,6 +57,37 @@ describe('cockpit model', () => {
 		expect(tile(cockpitModel(base), 'attainment').proRated).toBe(false);
 	});
 
+	it('with a 15% reserve and every rep at 100%, shows 100% of the committed target beside 85% of the full one, lit green', () => {
+		const reserve = {
+			...base,
+			committedByMonth: Object.fromEntries(months.map((m) => [m, 85])),
+			actualByMonth: months.slice(0, 6).map((period) => ({ period, value: 85 }))
+		};
+		const model = cockpitModel(reserve);
+		expect(model.proRatedTarget).toBe(510);
+		expect(tile(model, 'attainment')).toMatchObject({ value: 100, fullValue: 85, rag: 'green' });
+		expect(tile(model, 'actual')).toMatchObject({ value: 510, rag: 'green' });
+		// The target and gap tiles keep the full target; the landing is lit against the committed one.
+		expect(tile(model, 'target').value).toBe(1200);
+		expect(tile(model, 'forecast')).toMatchObject({ rag: 'green' });
+		expect(tile(model, 'gap').value).toBeCloseTo(1200 - 1020, 6);
+		// Without the committed target the same team reads 85% and is not green: the bug this fixes.
+		const { committedByMonth: _, ...withoutReserve } = reserve;
+		const full = tile(cockpitModel(withoutReserve), 'attainment');
+		expect(full).toMatchObject({ value: 85, rag: 'yellow' });
+		expect(full.fullValue).toBeUndefined();
+		// Pro-rated alike: half of June → 5 × 85 + 42.5 committed, 5 × 100 + 50 full.
+		const half = tile(cockpitModel({ ...reserve, asOfMonthElapsed: 0.5 }), 'attainment');
+		expect(half.value).toBeCloseTo((510 / 467.5) * 100, 9);
+		expect(half.fullValue).toBeCloseTo((510 / 550) * 100, 9);
+	});
+
+	it('shows no second figure when the committed target equals the full one (no reserve in the period)', () => {
+		const model = cockpitModel({ ...base, committedByMonth: base.targetByMonth });
+		expect(tile(model, 'attainment').fullValue).toBeUndefined();
+		expect(tile(model, 'attainment').value).toBe(90);
+	});
+
 	it('keeps a month without actuals as an explicit 0: September’s step is not drawn at October', () => {
 		// Jan–Dec 2025 history with a rising line, September missing; as of January 2026.
 		const history = monthRange('2024-01', '2025-12')

@@ -36,9 +36,13 @@ export function periodView(
 	const baseline = projection.metrics({ ...scoped, from: yearEarlier(period.from), to: yearEarlier(period.to) }, targets, options);
 	// The forecast learns from the whole history of the filtered actuals, not only the months in view.
 	const history = projection.metrics({ ...filters, from: undefined, to: period.to }, targets, options).actualByMonth;
+	// The reserve is the company's: a rep's, team's, region's or product's target is already a
+	// committed share, so a filtered view has no second figure.
+	const company = [filters.rep, filters.team, filters.region, filters.product].every((f) => f === undefined || f === '');
 	const model = cockpitModel({
 		months: period.months,
 		targetByMonth: Object.fromEntries(metrics.attainment.byMonth.map((r) => [r.key, r.target])),
+		...(company && targets.distributed ? { committedByMonth: targets.distributed } : {}),
 		actualByMonth: history,
 		asOfMonth: now.month,
 		asOfMonthElapsed: now.monthElapsed,

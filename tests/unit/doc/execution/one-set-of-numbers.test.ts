@@ -162,4 +162,33 @@ describe('one set of numbers (issue 10)', () => {
 		expect(projection.stages().some((s) => s.id === 'proposal')).toBe(false);
 		projection.destroy();
 	});
+
+	it('11: with a 15% reserve and every rep at 100%, the company reads 100% of the committed target (green) beside 85% of the full one', () => {
+		const doc = new Y.Doc();
+		addRep(doc, { id: 'a', name: 'An', team: 'T', region: 'East' });
+		addRep(doc, { id: 'b', name: 'Bo', team: 'T', region: 'West' });
+		// Full 100 a month, 15 held back: the reps carry 25.5 and 59.5 and book exactly that.
+		const withReserve: DashboardTargets = {
+			monthly: months2026,
+			distributed: Object.fromEntries(fiscal.map((m) => [m, 85])),
+			perRep: { a: Object.fromEntries(fiscal.map((m) => [m, 25.5])), b: Object.fromEntries(fiscal.map((m) => [m, 59.5])) }
+		};
+		for (const period of monthRange('2026-01', '2026-06')) {
+			setActual(doc, { period, rep: 'a', region: 'East', product: 'P' }, { revenue: 25.5 });
+			setActual(doc, { period, rep: 'b', region: 'West', product: 'P' }, { revenue: 59.5 });
+		}
+		const projection = createProjection(doc);
+		const now = planNow('Asia/Shanghai', fixedClock('2026-07-15T04:00:00Z'));
+		const half = { from: '2026-01', to: '2026-06' };
+		const company = periodView(projection, half, withReserve, fiscal, now);
+		expect(tile(company, 'attainment')).toMatchObject({ rag: 'green', proRated: false });
+		expect(tile(company, 'attainment').value).toBeCloseTo(100, 9);
+		expect(tile(company, 'attainment').fullValue).toBeCloseTo(85, 9);
+		expect(tile(company, 'target').value).toBe(600);
+		// A rep's target is already a committed share: one figure, 100%, no reserve beside it.
+		const repA = periodView(projection, { ...half, rep: 'a' }, withReserve, fiscal, now);
+		expect(tile(repA, 'attainment').value).toBeCloseTo(100, 9);
+		expect(tile(repA, 'attainment').fullValue).toBeUndefined();
+		projection.destroy();
+	});
 });
