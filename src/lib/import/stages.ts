@@ -6,7 +6,17 @@
  */
 import type { PipelineStage, Rep } from '../domain/execution';
 
-const key = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s_\-–—/]+/g, '');
+const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s_\-–—/]+/g, '');
+/** Files repeat a few stage and owner names over 100k rows: normalise each distinct text once. */
+const keys = new Map<string, string>();
+function key(text: string): string {
+	let found = keys.get(text);
+	if (found === undefined) {
+		found = normalize(text);
+		if (keys.size < 10_000) keys.set(text, found);
+	}
+	return found;
+}
 
 const WON = new Set(['closedwon', 'won', 'win', '赢单', '成交', '已成交', '赢', '已赢单', '签约', '已签约', '结单', '已结单', '关闭赢单'].map(key));
 const LOST = new Set(['closedlost', 'lost', 'lose', '输单', '丢单', '已输单', '已丢单', '失败', '关闭丢单', '关闭输单', '无效'].map(key));
