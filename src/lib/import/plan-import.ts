@@ -223,7 +223,9 @@ function readCategory(text: string): ForecastCategory | null {
 function dealIdFor(externalId: string, taken: (id: string) => boolean, fallback: number): string {
 	const base = externalId ? `ext-${externalId.replace(/\|/g, '-')}` : '';
 	if (base && base.length <= MAX_TEXT && !taken(base)) return base;
-	return `imp-${Date.now().toString(36)}-${fallback}`;
+	let id = `imp-${Date.now().toString(36)}-${fallback}`;
+	for (let n = 2; taken(id); n++) id = `imp-${Date.now().toString(36)}-${fallback}-${n}`;
+	return id;
 }
 
 const sameDay = (stored: string, value: string) => stored === value || stored.slice(0, 10) === value;

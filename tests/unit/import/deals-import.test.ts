@@ -137,4 +137,15 @@ describe('deal import — preview, write, re-import', () => {
 		const fixed = await readTable(utf8(csv.replace("'=1+1", '100').replace('2026-02-30', '2026-02-28')), 'fixed.csv');
 		expect(fixed.headers).toEqual(['Opportunity ID', 'Amount', 'Close Date', 'Currency', 'row', 'reason']);
 	});
+
+	it('upserts by a chosen key column when the file has no external id', async () => {
+		const doc = new Y.Doc();
+		const text = 'Deal Name,Amount,Close Date\nAcme,100,2026-04-01\nGlobex,200,2026-04-01\n';
+		const first = (await plan(doc, text, { ...OPTIONS, key: 'name' })).plan;
+		expect(first.new).toBe(2);
+		applyImport(doc, first, 'me');
+		const next = (await plan(doc, text.replace('Globex,200', 'Globex,250'), { ...OPTIONS, key: 'name' })).plan;
+		expect(next).toMatchObject({ new: 0, updated: 1, unchanged: 1 });
+		expect(next.changes).toMatchObject({ fields: [{ field: 'amount', value: 250 }] });
+	});
 });
