@@ -2,6 +2,7 @@
 import { enA11y, zhCNA11y } from './messages-a11y';
 import { enCockpit, zhCNCockpit } from './messages-cockpit';
 import { enExecution, zhCNExecution } from './messages-execution';
+import { enImport, zhCNImport } from './messages-import';
 import { enReview, zhCNReview } from './messages-review';
 import { enSections, zhCNSections } from './messages-sections';
 
@@ -11,6 +12,7 @@ export const en = {
 	...enCockpit,
 	...enReview,
 	...enA11y,
+	...enImport,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',
@@ -267,6 +269,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNCockpit,
 	...zhCNReview,
 	...zhCNA11y,
+	...zhCNImport,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',
