@@ -22,7 +22,7 @@ if (!process.argv.includes('--no-build')) {
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const server = spawn(process.execPath, [`${root}tests/harness/start.mjs`, '--no-build'], {
+const server = spawn(process.execPath, [`${root}src/cli/start.mjs`, '--no-build'], {
 	cwd: root,
 	detached: true,
 	stdio: 'ignore',
