@@ -51,7 +51,7 @@ const scriptsOf = (page) => page.evaluate(() => performance.getEntriesByType('re
 const sumGzip = async (urls) => (await Promise.all(urls.map(gzipBytes))).reduce((a, b) => a + b, 0);
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-let shell = 0;
+let shell;
 
 // The demo plan is made once (on its creator's device) and reaches the server.
 const creator = await browser.newContext();

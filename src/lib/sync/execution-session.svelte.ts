@@ -67,6 +67,7 @@ export class ExecutionSession {
 		if (this.destroyed) return;
 		// Per-user undo, as in the plan: only this person's edits (made through `edit`) are tracked.
 		const { meta: _meta, ...roots } = execRoots(this.doc);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
 		this.undoManager = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, this.onUndoStack);
 		this.projection = createProjection(this.doc, this.rules);

@@ -233,6 +233,7 @@ export class PlanSession {
 		const execution = new Y.Doc();
 		// The creator's zone becomes the plan's; "today" is the creator's day in it.
 		const timeZone = viewerTimeZone();
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone, now: new Date(Date.now()).toISOString() });
 		try {
 			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), onStorageError);
@@ -382,6 +383,7 @@ export class PlanSession {
 	}
 
 	private entryFromToken(token: string, role: Role): PlanIndexEntry {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 		const now = new Date().toISOString();
 		return { id: this.planId, title: '', role, token, createdAt: now, updatedAt: now };
 	}
@@ -424,6 +426,7 @@ export class PlanSession {
 			this.indexTimer = null;
 			if (this.destroyed) return;
 			const title = readOverview(this.doc).values.title;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 			void updatePlan(this.planId, { title, updatedAt: new Date().toISOString() }).catch((err) => {
 				this.storageError = describe(err);
 			});
