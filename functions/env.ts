@@ -1,19 +1,14 @@
-import type { PlanRoom } from './room/plan-room';
+/**
+ * The Worker's environment. The bindings and vars that wrangler.toml declares are typed by
+ * `wrangler types` in worker-configuration.d.ts (`npm run types` regenerates it; `npm run check`
+ * fails when it is stale), so they cannot drift from the config. Added here is what wrangler.toml
+ * does not declare. Importing no Worker module keeps this file out of the room's import graph.
+ */
+export interface Env extends Cloudflare.Env, UndeclaredVars {}
 
-/** Bindings and vars from wrangler.toml (and the TOKEN_SECRET secret). */
-export interface Env {
-	ASSETS: Fetcher;
-	PLAN_ROOM: DurableObjectNamespace<PlanRoom>;
+/** The TOKEN_SECRET secret and the optional tunables operators and tests may set. */
+export interface UndeclaredVars {
 	TOKEN_SECRET?: string;
-	/** Rate limit for unauthenticated plan registration, keyed by client address. */
-	CREATE_PLAN_LIMIT?: RateLimit;
-	MAX_CONNECTIONS_PER_ROOM?: string;
-	/** Places of MAX_CONNECTIONS_PER_ROOM that viewers cannot take (default: a quarter). */
-	EDITOR_RESERVED_CONNECTIONS?: string;
-	/** Sockets one token (one share link) may hold in a room (default 50). */
-	MAX_CONNECTIONS_PER_TOKEN?: string;
-	RATE_LIMIT_BURST?: string;
-	RATE_LIMIT_PER_SECOND?: string;
 	/** Bytes a socket may send per second after its burst (default 1 MiB). */
 	RATE_LIMIT_BYTES_PER_SECOND?: string;
 	/** Overrides MAX_DOC_BYTES (tests use a small cap). */

@@ -22,7 +22,7 @@ if (!process.argv.includes('--no-build')) {
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const server = spawn(process.execPath, [`${root}tests/harness/start.mjs`, '--no-build'], {
+const server = spawn(process.execPath, [`${root}src/cli/start.mjs`, '--no-build'], {
 	cwd: root,
 	detached: true,
 	stdio: 'ignore',
@@ -51,7 +51,7 @@ const scriptsOf = (page) => page.evaluate(() => performance.getEntriesByType('re
 const sumGzip = async (urls) => (await Promise.all(urls.map(gzipBytes))).reduce((a, b) => a + b, 0);
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-let shell = 0;
+let shell;
 
 // The demo plan is made once (on its creator's device) and reaches the server.
 const creator = await browser.newContext();

@@ -115,12 +115,11 @@ function measure(shape: string, build: () => Y.Doc): Row {
 	const update = Y.encodeStateAsUpdate(build());
 	// The update stays alive across both readings, so the difference is the loaded doc alone.
 	const before = heap();
-	let loaded: Y.Doc | null = new Y.Doc();
+	const loaded = new Y.Doc();
 	Y.applyUpdate(loaded, update);
 	const after = heap();
 	const row = { shape, stored: update.byteLength, items: items(loaded), heap: after - before };
 	loaded.destroy();
-	loaded = null;
 	return row;
 }
 

@@ -34,7 +34,7 @@ async function waitFor(check, timeout, what) {
 }
 
 function startServer(port, extra = []) {
-	const child = spawn(process.execPath, [`${root}tests/harness/start.mjs`, '--no-build', '--', ...extra], {
+	const child = spawn(process.execPath, [`${root}src/cli/start.mjs`, '--no-build', '--', ...extra], {
 		cwd: root,
 		detached: true,
 		stdio: 'ignore',

@@ -69,7 +69,7 @@ export class LocalServer {
 
 	async start(): Promise<void> {
 		// Its own process group, so kill() takes workerd down with wrangler.
-		const args = [`${root}tests/harness/start.mjs`, '--no-build', ...(this.assets ? ['--', '--assets', this.assets] : [])];
+		const args = [`${root}src/cli/start.mjs`, '--no-build', ...(this.assets ? ['--', '--assets', this.assets] : [])];
 		this.child = spawn(process.execPath, args, {
 			cwd: root,
 			detached: true,

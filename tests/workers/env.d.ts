@@ -1,8 +1,10 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
-import type { Env as WorkerEnv } from '../../functions/env';
+import type { UndeclaredVars } from '../../functions/env';
 
+// `env` from cloudflare:test is Cloudflare.Env: the generated bindings
+// (functions/worker-configuration.d.ts) plus the vars vitest.config.ts sets.
 declare global {
 	namespace Cloudflare {
-		interface Env extends WorkerEnv {}
+		interface Env extends UndeclaredVars {}
 	}
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { addMonths } from '../domain/dates';
 import type { GeneratedExecution } from '../domain/generate-execution';
 import { fixWeights } from '../domain/plan/decomposition';
+import { demoStages, localizeDemoExecution } from '../domain/plan/demo-execution-text';
 import { DEMO_TEXT } from '../domain/plan/demo-text';
 import { buildVarianceTable } from '../domain/review';
 import { snapshotPeriodTargets } from '../domain/plan/snapshot-targets';
@@ -64,7 +65,9 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 	const reviewMonth = addMonths(thisMonth, -1);
 	const startMonth = addMonths(reviewMonth, -17);
 	const fiscalYear = Number(reviewMonth.slice(0, 4));
-	const generated = seedExecution(execDoc, demoOptions(startMonth));
+	const language = seed.language ?? 'en';
+	const options = demoOptions(startMonth);
+	const generated = seedExecution(execDoc, { ...options, stages: demoStages(options.stages, language) }, (data) => localizeDemoExecution(data, language));
 
 	seedPlan(planDoc, {
 		overview: { title: text.title, owner: text.owner, fiscalYear, fiscalStartMonth: 1, currency: 'CNY', status: 'draft', timeZone: seed.timeZone ?? 'UTC' },

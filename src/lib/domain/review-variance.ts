@@ -4,7 +4,7 @@
  * shows the same table forever.
  */
 import { deviation } from './rag';
-import type { Review, ReviewSnapshot } from './review';
+import type { Review, ReviewSnapshot } from './review-types';
 import { percent } from './stats';
 
 export type VarianceMetric = 'revenue' | 'revenueMonth' | 'repRevenue' | 'regionRevenue' | 'averageDealSize';

@@ -10,20 +10,11 @@ import { averageDealSize, winRate } from './deal-metrics';
 import type { Activity, Deal, PipelineStage } from './execution';
 import { amountOf, funnel } from './funnel';
 import { pipelineCoverage, weightedPipelineByMonth } from './pipeline';
-import type { ReviewMetricsInput } from './review';
+import type { ReviewMetricsInput, WeekMonthShare } from './review-types';
 import { percent } from './stats';
 import { fromUnits, toUnits } from './step-units';
 
-/** How much of one month a week covers, and the month target that share was taken from. */
-export interface WeekMonthShare {
-	month: string;
-	/** Days of the week in this month. */
-	days: number;
-	daysInMonth: number;
-	monthTarget: number;
-	/** monthTarget · days / daysInMonth, to the cent. */
-	target: number;
-}
+export type { WeekMonthShare } from './review-types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayMs = (iso: string) => (DAY.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : Number.NaN);

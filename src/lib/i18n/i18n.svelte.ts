@@ -1,7 +1,9 @@
 import type { ValueIssue } from '../domain/plan/validate';
-import { en, zhCN, type MessageKey } from './messages';
+import { formatMessage, type MessageParams } from './format-message';
+import { loadMessages, type Locale, type Messages } from './load-messages';
+import type { MessageKey } from './messages';
 
-export type Locale = 'en' | 'zh-CN';
+export type { Locale } from './load-messages';
 const KEY = 'sales-plan:locale';
 
 function detect(): Locale {
@@ -15,15 +17,49 @@ function detect(): Locale {
 	return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
-/** The UI language: picked from the browser, switchable, remembered. */
+/**
+ * The UI language: picked from the browser, switchable, remembered. Only the shown language's
+ * messages are downloaded (`load-messages.ts`): the root layout waits for `ready()` before the
+ * first render, and a switch waits for the other table before it flips, so no key ever shows.
+ */
 class I18n {
 	#locale = $state<Locale>(detect());
+	/** The tables loaded so far; replaced whole (raw state), never edited in place. */
+	#tables = $state.raw<Partial<Record<Locale, Messages>>>({});
+	#loading = new Map<Locale, Promise<Messages>>();
 
 	get locale(): Locale {
 		return this.#locale;
 	}
 
-	set locale(next: Locale) {
+	/** Resolves once the shown language's messages are loaded. */
+	async ready(): Promise<void> {
+		await this.#load(this.#locale);
+	}
+
+	#load(locale: Locale): Promise<Messages> {
+		const loaded = this.#tables[locale];
+		if (loaded) return Promise.resolve(loaded);
+		let loading = this.#loading.get(locale);
+		if (!loading) {
+			loading = loadMessages(locale).then(
+				(table) => {
+					this.#tables = { ...this.#tables, [locale]: table };
+					return table;
+				},
+				(err: unknown) => {
+					this.#loading.delete(locale); // a later switch tries again
+					throw err;
+				}
+			);
+			this.#loading.set(locale, loading);
+		}
+		return loading;
+	}
+
+	/** Switches once the new language's messages are here; remembered for the next visit. */
+	async setLocale(next: Locale): Promise<void> {
+		await this.#load(next);
 		this.#locale = next;
 		try {
 			localStorage.setItem(KEY, next);
@@ -33,16 +69,15 @@ class I18n {
 		if (typeof document !== 'undefined') document.documentElement.lang = next;
 	}
 
-	toggle(): void {
-		this.locale = this.#locale === 'en' ? 'zh-CN' : 'en';
+	toggle(): Promise<void> {
+		return this.setLocale(this.#locale === 'en' ? 'zh-CN' : 'en').catch((err: unknown) => {
+			// Offline before the other language was ever loaded: stay in this one.
+			console.warn('Could not load the other language.', err);
+		});
 	}
 
-	t = (key: MessageKey, params?: Record<string, string | number>): string => {
-		const table = this.#locale === 'zh-CN' ? zhCN : en;
-		let text: string = table[key] ?? en[key] ?? key;
-		if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
-		return text;
-	};
+	/** The message for `key` in the shown language, its parameters and plurals filled for the locale. */
+	t = (key: MessageKey, params?: MessageParams): string => formatMessage(this.#tables[this.#locale]?.[key] ?? key, params, this.#locale);
 
 	/** The message for a validation problem (`issue.<code>` with its parameters). */
 	issue = (found: ValueIssue): string => this.t(`issue.${found.code}` as MessageKey, found.params);

@@ -1,4 +1,4 @@
-/** Number entry and import messages (reasons a value or a file is refused), in both languages. */
+/** Number entry and import messages (reasons a value or a file is refused); the Chinese half is in messages-import.zh-CN.ts. */
 export const enImport = {
 	'numberInput.empty': 'Enter a number.',
 	'numberInput.hex': 'Hexadecimal numbers like 0x10 are not accepted; type the number in digits.',
@@ -31,38 +31,4 @@ export const enImport = {
 	'import.reject.duplicateKey': 'The key {value} appears again in row {first}; only the first row is imported.',
 	'import.reject.text': 'The text is too long or contains “|”: {value}.',
 	'import.reject.invalid': 'The value {value} is refused: {detail}.'
-};
-
-export const zhCNImport: Record<keyof typeof enImport, string> = {
-	'numberInput.empty': '请输入数字。',
-	'numberInput.hex': '不接受 0x10 这样的十六进制数，请用数字输入。',
-	'numberInput.exponent': '不接受 1e3 这样的指数写法，请完整输入（1000）。',
-	'numberInput.notFinite': '请输入有限的数字。',
-	'numberInput.percentNotAllowed': '此字段不接受百分比，请去掉 % 输入数字。',
-	'numberInput.notNumber': '不是数字。示例：1,200,000 · ¥1,200 · 150万 · 1.5亿 · (1,200)。',
-	'import.error.empty-file': '文件是空的。',
-	'import.error.binary-file': '这不是文本或 Excel 文件（看起来是二进制文件）。请另存为 CSV 或 XLSX。',
-	'import.error.too-large': '文件太大（{size} MB，最多 {max} MB）。请拆分成较小的文件。',
-	'import.error.empty-sheet': '工作表“{sheet}”是空的。',
-	'import.error.no-such-sheet': '没有名为“{sheet}”的工作表。',
-	'import.error.truncated-file': '文件已损坏或不完整。请在原程序中重新保存后再试。',
-	'import.error.no-header': '没有找到表头行：文件需要一行列名。',
-	'import.error.unknown-encoding': '无法识别文件的文本编码。请另存为 UTF-8 CSV。',
-	'import.error.cancelled': '导入已取消，未写入任何内容。',
-	'import.error.not-yet': '暂不支持此类导入。',
-	'import.reject.required': '此项必填。',
-	'import.reject.number': '不是数字：{value}（{detail}）。',
-	'import.reject.date': '不是日期：{value}。',
-	'import.reject.ambiguousDate': '日期 {value} 可能是月/日也可能是日/月：请选择该列的日期顺序。',
-	'import.reject.negative': '不能为负数：{value}。',
-	'import.reject.tooLarge': '数值过大：{value}。',
-	'import.reject.stage': '未知阶段“{value}”：请将其对应到方案的某个阶段。',
-	'import.reject.owner': '负责人“{value}”不在团队中：请添加此人或对应到已有姓名。',
-	'import.reject.currency': '币种 {value} 不是方案币种 {currency}。',
-	'import.reject.probability': '赢率 {value} 不在 0% 到 100% 之间。',
-	'import.reject.activityType': '未知的活动类型“{value}”。',
-	'import.reject.period': '不是月份：{value}（应为如 2026-03）。',
-	'import.reject.duplicateKey': '键 {value} 在第 {first} 行已出现，只导入第一行。',
-	'import.reject.text': '文本过长或含有“|”：{value}。',
-	'import.reject.invalid': '值 {value} 被拒绝：{detail}。'
 };

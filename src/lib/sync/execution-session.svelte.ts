@@ -66,6 +66,7 @@ export class ExecutionSession extends DocSession {
 		// Per-user undo, unlike the plan: only this person's edits made through `edit` are tracked
 		// (commands run by others' code with origin null are not), over every root but `meta`.
 		const { meta: _meta, ...roots } = execRoots(this.doc);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
 		this.trackUndo(new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 }));
 		this.#projection = createProjection(this.doc, this.rules);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);

@@ -62,7 +62,7 @@ export async function openLocalStore(
 		return { persistence, rebuilt: damaged !== null };
 	} catch (err) {
 		void persistence?.destroy().catch(() => {});
-		throw new Error(`Could not open this plan's local copy: ${describe(err)}`);
+		throw new Error(`Could not open this plan's local copy: ${describe(err)}`, { cause: err });
 	} finally {
 		clearTimeout(timer);
 	}

@@ -288,6 +288,7 @@ export class PlanSession extends DocSession {
 		const execution = new Y.Doc();
 		// The creator's zone becomes the plan's; "today" is the creator's day in it.
 		const timeZone = viewerTimeZone();
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 		seedDemoPlan(this.doc, execution, { language, today: planNow(timeZone).today, timeZone, now: new Date(Date.now()).toISOString() });
 		try {
 			await storeLocalDoc(this.planId, 'execution', Y.encodeStateAsUpdate(execution), this.storageFailed);
@@ -409,6 +410,7 @@ export class PlanSession extends DocSession {
 	}
 
 	private entryFromToken(token: string, role: Role): PlanIndexEntry {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 		const now = new Date().toISOString();
 		return { id: this.planId, title: '', role, token, createdAt: now, updatedAt: now };
 	}
@@ -446,6 +448,7 @@ export class PlanSession extends DocSession {
 			this.indexTimer = null;
 			if (this.destroyed) return;
 			const title = readOverview(this.doc).values.title;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 			void updatePlan(this.planId, { title, updatedAt: new Date().toISOString() }).catch(this.storageFailed);
 		}, INDEX_REFRESH_MS);
 	};

@@ -81,11 +81,6 @@ class Rng {
 
 const REMOTE = Symbol('remote');
 
-interface Item {
-	id: string;
-	by: number;
-}
-
 interface Peer {
 	index: number;
 	doc: Y.Doc;

@@ -31,8 +31,13 @@ const BATCH = 10_000;
  * validated like a form's input), batched in transactions. Returns what was generated and how
  * many rows the commands refused (0 for generated data; anything else is a generator bug).
  */
-export function seedExecution(doc: Y.Doc, options: GenerateOptions): GeneratedExecution & { refused: number } {
-	const data = generateExecution(options);
+export function seedExecution(
+	doc: Y.Doc,
+	options: GenerateOptions,
+	/** Renames the generated data before it is stored (the demo, in the plan's language). */
+	rename: (data: GeneratedExecution) => GeneratedExecution = (data) => data
+): GeneratedExecution & { refused: number } {
+	const data = rename(generateExecution(options));
 	let refused = 0;
 	doc.transact(() => {
 		if (setStages(doc, options.stages)) refused++;

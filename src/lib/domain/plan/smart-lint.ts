@@ -210,7 +210,6 @@ function lintAchievable(goal: Goal, context: SmartContext, thresholds: SmartThre
 		// Team capacity is the calibrated check (output per rep over the last periods × the team,
 		// ramp and turnover included): it decides, and growth over the baseline is not held against
 		// a target the team can deliver.
-		assessed = true;
 		const ratioPct = (target / capacity) * 100;
 		if (ratioPct > thresholds.maxCapacityRatioPct + EPSILON) {
 			failures.push(reason('A', 'aboveCapacity', { target, capacity, ratioPct, maxRatioPct: thresholds.maxCapacityRatioPct }));

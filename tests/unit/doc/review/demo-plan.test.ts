@@ -74,6 +74,12 @@ describe('demo plan', () => {
 		const zh = seedDemo('2026-11-23', 'zh-CN');
 		expect(readOverview(zh.plan).values.title).toContain('演示');
 		expect(readTargets(zh.plan).result?.ok).toBe(true);
+		// No English from the shared generator in a Chinese plan: regions, units, reps, customers,
+		// products, segments, stages, lost reasons. (Ids and enum keys are not shown, so not checked.)
+		const shown = (value: unknown): string[] =>
+			typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => (/^(id|owner|rep|stage|type|currency|forecastCategory|kind|status|basis|priceLevel|category|area|template|language|timeZone|deviationKey|key)$/.test(k) ? [] : shown(v))) : [];
+		const english = [...shown(zh.exec.toJSON()), ...shown(zh.plan.toJSON())].filter((text) => /\b(North|East|South|Customer|Enterprise|Mid-market|SMB|Core|Analytics|Services|Support|Lead|Qualified|Proposal|Negotiation|Won|Lost|price|competitor|no budget|timing|Wang|Zhang)\b/.test(text));
+		expect([...new Set(english)].slice(0, 10)).toEqual([]);
 	});
 
 	it('is made in its creator’s zone and its review is never dated in the future (06:00 on 1 January in Shanghai)', () => {

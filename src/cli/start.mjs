@@ -20,7 +20,7 @@ const env = {
 	DO_NOT_TRACK: '1'
 };
 
-spawnSync(bin('node'), [`${root}tests/harness/dev-vars.mjs`], { env, stdio: 'inherit' });
+spawnSync(bin('node'), [`${root}src/cli/dev-vars.mjs`], { env, stdio: 'inherit' });
 
 if (!process.argv.includes('--no-build')) {
 	const build = spawnSync(bin('vite'), ['build'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });

@@ -16,7 +16,7 @@ const env = {
 	WORKER_PORT: workerPort
 };
 
-spawnSync(bin('node'), [`${root}tests/harness/dev-vars.mjs`], { env, stdio: 'inherit' });
+spawnSync(bin('node'), [`${root}src/cli/dev-vars.mjs`], { env, stdio: 'inherit' });
 // wrangler needs an assets directory to exist, even though Vite serves the UI in dev.
 if (!existsSync(`${root}.svelte-kit/cloudflare/index.html`)) {
 	spawnSync(bin('vite'), ['build'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
