@@ -33,7 +33,10 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { wr
 			case 'deals': {
 				if (changes.stages) roots.config.set('stages', changes.stages.map((s) => ({ ...s })));
 				const results = addDeals(doc, changes.newDeals);
-				for (const result of results) result.ok ? written++ : refused++;
+				for (const result of results) {
+					if (result.ok) written++;
+					else refused++;
+				}
 				for (const { id, field, value } of changes.fields) roots.dealFields.set(dealFieldKey(id, field), value);
 				for (const move of changes.moves) {
 					roots.dealFields.set(dealFieldKey(move.deal, 'stage'), move.stage);

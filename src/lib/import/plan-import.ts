@@ -214,7 +214,7 @@ const CATEGORY_NAMES: Record<string, ForecastCategory> = {
 };
 
 function readCategory(text: string): ForecastCategory | null {
-	const k = text.normalize('NFKC').toLowerCase().replace(/[\s_\-]+/g, '');
+	const k = text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 	if ((FORECAST_CATEGORIES as readonly string[]).includes(text)) return text as ForecastCategory;
 	return CATEGORY_NAMES[k] ?? null;
 }

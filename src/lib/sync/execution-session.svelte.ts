@@ -29,6 +29,7 @@ export class ExecutionSession extends DocSession {
 	readonly commands = executionCommands(this.doc, this.localOrigin);
 	#projection: ExecProjection | null = null;
 	#version = $state(0);
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();
 	/** Registers the calling effect on the projection's changes (none outside a reactive context). */
 	readonly #track = createSubscriber((update) => {

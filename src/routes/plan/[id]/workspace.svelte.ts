@@ -208,6 +208,7 @@ export class PlanWorkspace {
 	/** Approves the plan; the refusal in words, or null. */
 	approve(): string | null {
 		if (!this.session) return null;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
 		const result = this.session.sections.overview.approve(this.#author || t('review.someone'), new Date().toISOString());
 		return result.ok ? null : t(`baseline.refused.${result.reason}`);
 	}
@@ -224,6 +225,7 @@ export class PlanWorkspace {
 	};
 
 	#openPlan(id: string): PlanSession {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once from the address bar, not state
 		const sharedToken = new URLSearchParams(location.hash.slice(1)).get('token');
 		const session = new PlanSession(id, syncServerUrl(location), loadIdentity());
 		this.session = session;
@@ -269,6 +271,7 @@ export class PlanWorkspace {
 	}
 
 	#writeUrl(): void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value handed to the router, not state
 		replaceState(workspaceUrl(new URL(location.href), this.#area, this.#filters), page.state);
 	}
 }
