@@ -28,7 +28,7 @@ export const enImport = {
 	'import.reject.probability': 'The probability {value} is not between 0% and 100%.',
 	'import.reject.activityType': 'Unknown activity type “{value}”.',
 	'import.reject.period': 'Not a month: {value} (expected e.g. 2026-03).',
-	'import.reject.duplicateKey': 'The key {value} appears again in row {first}; only the first row is imported.',
+	'import.reject.duplicateKey': 'The key “{value}” was already in row {first}; only that first row is imported.',
 	'import.reject.text': 'The text is too long or contains “|”: {value}.',
 	'import.reject.invalid': 'The value {value} is refused: {detail}.'
 };
