@@ -115,6 +115,9 @@ export function readDeal(
 	const lostReason = field('lostReason');
 	const deal: Deal = {
 		id,
+		// Added after the first records: absent reads as '' (no migration needed).
+		name: text(field('name'), 'name', report, 'deal', id),
+		externalId: text(field('externalId'), 'externalId', report, 'deal', id),
 		customer: text(field('customer'), 'customer', report, 'deal', id),
 		segment: text(field('segment'), 'segment', report, 'deal', id),
 		region: text(field('region'), 'region', report, 'deal', id),

@@ -24,6 +24,10 @@ export interface StageChange {
 /** A sales opportunity. */
 export interface Deal {
 	id: string;
+	/** The deal's title as the source system shows it ('' when none: older records, forms). */
+	name: string;
+	/** The source system's id (a CRM opportunity id), the import's upsert key; '' when none. */
+	externalId: string;
 	customer: string;
 	segment: string;
 	region: string;

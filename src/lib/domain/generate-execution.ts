@@ -120,6 +120,8 @@ export function generateExecution(options: GenerateOptions): GeneratedExecution 
 		const expected = outcome === 'open' ? Math.max(end, at) + r.int(5, 120) * MS_PER_DAY : at;
 		deals.push({
 			id: `deal-${String(i + 1).padStart(6, '0')}`,
+			name: '',
+			externalId: '',
 			customer: `Customer ${1 + r.int(0, Math.max(10, Math.floor(options.deals / 3)))}`,
 			segment,
 			region: rep.region,

@@ -1,6 +1,7 @@
 /** Every UI string, in English and Simplified Chinese. Keys are shared; `{name}` is a parameter. */
 import { enCockpit, zhCNCockpit } from './messages-cockpit';
 import { enExecution, zhCNExecution } from './messages-execution';
+import { enImport, zhCNImport } from './messages-import';
 import { enReview, zhCNReview } from './messages-review';
 import { enSections, zhCNSections } from './messages-sections';
 
@@ -9,6 +10,7 @@ export const en = {
 	...enExecution,
 	...enCockpit,
 	...enReview,
+	...enImport,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',
@@ -264,6 +266,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNExecution,
 	...zhCNCockpit,
 	...zhCNReview,
+	...zhCNImport,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -17,6 +17,8 @@ export function deal(id: string, path: string[], overrides: Partial<Deal> = {}, 
 	const outcome = stage === 'won' ? 'closed-won' : stage === 'lost' ? 'closed-lost' : 'pipeline';
 	return {
 		id,
+		name: '',
+		externalId: '',
 		customer: `c-${id}`,
 		segment: 'smb',
 		region: 'east',

@@ -1,3 +1,5 @@
+import { parseNumberInput, type NumberRefusal, type NumberUnit } from '../../domain/number-input';
+
 /**
  * How a list section's editor shows one field of a record. Sections describe their fields
  * with these instead of repeating form markup; RecordCards renders them.
@@ -18,8 +20,21 @@ export interface FieldDef<T> {
 	suffix?: string;
 }
 
-/** A number field's text: empty is "not set" (null); anything else must parse (NaN is refused later). */
-export const parseNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
+/**
+ * A number field's text through the app's one number parser (1,200 · ¥1,200 · 150万 · (1,200)):
+ * empty is "not set" (null); a refused text (0x10, 1e3, 12abc) is NaN, which the validator
+ * reports, never coerced. `numberRefusal` names why, for the inline message.
+ */
+export const parseNumber = (text: string, unit: NumberUnit = 'number'): number | null => {
+	const parsed = parseNumberInput(text, unit);
+	return parsed.ok ? parsed.value : parsed.reason === 'empty' ? null : Number.NaN;
+};
+
+/** Why a number field's text is refused (null when it parses or is empty). */
+export const numberRefusal = (text: string, unit: NumberUnit = 'number'): Exclude<NumberRefusal, 'empty'> | null => {
+	const parsed = parseNumberInput(text, unit);
+	return parsed.ok || parsed.reason === 'empty' ? null : parsed.reason;
+};
 
 /**
  * The value a form control holds, as the record stores it: empty text means "not set" (null)

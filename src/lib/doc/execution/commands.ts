@@ -77,6 +77,8 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 	const configured = stages.find((s) => s.id === stage);
 	const deal: Deal = {
 		id: input.id ?? newRecordId('deal'),
+		name: input.name ?? '',
+		externalId: input.externalId ?? '',
 		customer: input.customer ?? '',
 		segment: input.segment ?? '',
 		region: input.region ?? '',
@@ -106,6 +108,12 @@ function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing:
 	return { ok: true, value: deal };
 }
 
+/** The JSON stored for a deal: empty optional texts are left out (they read back as ''). */
+function stored(deal: Deal): Partial<Deal> {
+	const { name, externalId, ...rest } = deal;
+	return { ...rest, ...(name ? { name } : {}), ...(externalId ? { externalId } : {}) };
+}
+
 /** Adds one deal. Example: `addDeal(doc, { amount: -5, currency: 'CNY', expectedClose: '2026-03-31' })` → amount belowMin. */
 export function addDeal(doc: Y.Doc, input: DealInput): Result<string> {
 	const [result] = addDeals(doc, [input]);
@@ -124,7 +132,7 @@ export function addDeals(doc: Y.Doc, inputs: readonly DealInput[]): Array<Result
 				results.push(built);
 				continue;
 			}
-			deals.set(built.value.id, built.value);
+			deals.set(built.value.id, stored(built.value));
 			results.push({ ok: true, value: built.value.id });
 		}
 	});

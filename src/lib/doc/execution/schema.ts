@@ -74,7 +74,9 @@ export const EDITABLE_DEAL_FIELDS = [
 	'forecastCategory',
 	'expectedClose',
 	'lostReason',
-	'createdAt'
+	'createdAt',
+	'name',
+	'externalId'
 ] as const;
 
 export type EditableDealField = (typeof EDITABLE_DEAL_FIELDS)[number];
