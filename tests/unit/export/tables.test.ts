@@ -4,8 +4,10 @@ import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import type { Deal, Rep } from '$lib/domain/execution';
 
 const reps: Rep[] = [{ id: 'r1', name: '张伟', team: 't', region: '华东', hireDate: '2024-01-01' }];
-const deal = (over: Partial<Deal> & { externalId?: string; name?: string }): Deal => ({
+const deal = (over: Partial<Deal>): Deal => ({
 	id: 'd1',
+	name: '',
+	externalId: '',
 	customer: 'Acme',
 	segment: 'smb',
 	region: '华东',

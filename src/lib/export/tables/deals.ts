@@ -22,8 +22,8 @@ export const DEAL_KEYS = [
 	'forecastCategory'
 ] as const;
 
-/** Imported deals carry the source system's id and a name (fields added by the importer). */
-export type ExportableDeal = Deal & { externalId?: string | null; name?: string | null };
+/** Deals as exported (name and externalId are '' for deals recorded without them). */
+export type ExportableDeal = Deal;
 
 /**
  * Deals (already filtered by the caller, as the list shows them) as a table. Stages and owners
@@ -43,7 +43,7 @@ export function dealsTable(deals: readonly ExportableDeal[], stages: readonly Pi
 		const isClosed = index.byId.get(deal.stage)?.isWon || index.byId.get(deal.stage)?.isLost;
 		return {
 			externalId: deal.externalId || deal.id,
-			name: deal.name ?? '',
+			name: deal.name,
 			customer: deal.customer,
 			amount: deal.amount,
 			currency: deal.currency,
