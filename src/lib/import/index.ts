@@ -5,7 +5,7 @@
  *
  * API (names are stable; the command line codes against them):
  *
- *   readTable(bytes, fileName, { sheet?, onProgress?, signal? }) → Promise<Table>
+ *   readTable(bytes, fileName, { sheet?, signal? }) → Promise<Table>
  *       bytes: Uint8Array of a .csv / .tsv / .txt / pasted text (any of UTF-8 ± BOM, UTF-16 LE/BE,
  *       GB18030/GBK; comma, semicolon or tab) or an .xlsx (detected by its ZIP magic, whatever
  *       the name). Table = { headers, rows: string[][] (cell text), headerRow (1-based row of
@@ -37,14 +37,12 @@
  *       The rejected rows as CSV (UTF-8 with BOM, the original header plus a 'reason' column), to
  *       fix and re-import.
  */
-export class ImportNotReady extends Error {}
-
-const notYet = (): never => {
-	throw new ImportNotReady('not yet');
-};
-
-export const readTable = (..._args: unknown[]): never => notYet();
-export const suggestMapping = (..._args: unknown[]): never => notYet();
-export const planImport = (..._args: unknown[]): never => notYet();
-export const applyImport = (..._args: unknown[]): never => notYet();
-export const rejectedRowsCsv = (..._args: unknown[]): never => notYet();
+export { readTable, type ReadOptions } from './read-table';
+export { suggestMapping, rememberMapping, normalizeHeader, IMPORT_KEYS, type ImportKind, type Mapping, type RememberedMapping } from './headers';
+export { planImport, type ImportOptions, type ImportPlan, type ImportQuestion, type ImportChanges, type RejectedRow } from './plan-import';
+export { applyImport } from './apply-import';
+export { rejectedRowsCsv } from './rejected-csv';
+export { readCurrent, type CurrentData } from './current';
+export { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors';
+export type { Cell, Table } from './table';
+export type { RejectReason, DateOrder } from './values';

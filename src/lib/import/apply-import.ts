@@ -1,0 +1,74 @@
+/**
+ * applyImport: writes a planned import in ONE transaction with the author's origin, so it is one
+ * undo step for them, colleagues receive it as one update, and a refused value cannot leave half
+ * an import behind (planImport already checked every value against the same rules).
+ * Writes go straight to the roots (schema.ts) in bulk: one stage-list read and one push of all
+ * stage moves for 100k rows, instead of a command (and a doc read) per row.
+ */
+import * as Y from 'yjs';
+import { addDeals } from '../doc/execution/commands';
+import { dealFieldKey, execRoots } from '../doc/execution/schema';
+import { isPlainObject } from '../domain/exec-read';
+import type { Rep } from '../domain/execution';
+import { activityCellKey } from './current';
+import type { ImportPlan } from './plan-import';
+
+function addReps(reps: Y.Map<unknown>, list: readonly Rep[]) {
+	for (const rep of list) {
+		if (reps.has(rep.id)) continue;
+		const map = new Y.Map<unknown>();
+		for (const [key, value] of Object.entries(rep)) map.set(key, value);
+		reps.set(rep.id, map);
+	}
+}
+
+export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { written: number; refused: number } {
+	const roots = execRoots(doc);
+	const changes = plan.changes;
+	let written = 0;
+	let refused = 0;
+	doc.transact(() => {
+		addReps(roots.reps, changes.reps);
+		switch (changes.kind) {
+			case 'deals': {
+				if (changes.stages) roots.config.set('stages', changes.stages.map((s) => ({ ...s })));
+				const results = addDeals(doc, changes.newDeals);
+				for (const result of results) result.ok ? written++ : refused++;
+				for (const { id, field, value } of changes.fields) roots.dealFields.set(dealFieldKey(id, field), value);
+				for (const move of changes.moves) {
+					roots.dealFields.set(dealFieldKey(move.deal, 'stage'), move.stage);
+					roots.dealFields.set(dealFieldKey(move.deal, 'forecastCategory'), move.category);
+				}
+				if (changes.moves.length > 0) roots.stageMoves.push(changes.moves.map((m) => ({ deal: m.deal, stage: m.stage, at: m.at })));
+				written += new Set([...changes.fields.map((f) => f.id), ...changes.moves.map((m) => m.deal)]).size;
+				break;
+			}
+			case 'activities': {
+				// A cell's stored entries are replaced by the file's count: one pass over the list.
+				const cells = new Set(changes.cells.map((c) => activityCellKey(c.date, c.rep, c.type)));
+				const entries = roots.activities.toArray();
+				for (let i = entries.length - 1; i >= 0; i--) {
+					const e = entries[i];
+					if (isPlainObject(e) && cells.has(activityCellKey(String(e.date), String(e.rep), String(e.type)))) roots.activities.delete(i, 1);
+				}
+				const fresh = changes.cells.filter((c) => c.count > 0).map((c) => ({ date: c.date, rep: c.rep, type: c.type, count: c.count }));
+				if (fresh.length > 0) roots.activities.push(fresh);
+				written += changes.cells.length;
+				break;
+			}
+			case 'actuals':
+				for (const { key, values } of changes.cells) roots.actuals.set(key, { ...values });
+				written += changes.cells.length;
+				break;
+			case 'team':
+				written += changes.reps.length;
+				for (const { id, field, value } of changes.fields) {
+					const map = roots.reps.get(id);
+					if (map instanceof Y.Map) map.set(field, value);
+				}
+				written += new Set(changes.fields.map((f) => f.id)).size;
+				break;
+		}
+	}, origin);
+	return { written, refused };
+}

@@ -1,0 +1,60 @@
+/**
+ * What an import is compared with: the execution doc read ONCE through the domain readers
+ * (never per row), as plain data a Web Worker can receive (structured-cloneable).
+ */
+import type * as Y from 'yjs';
+import { execRoots, splitDealFieldKey } from '../doc/execution/schema';
+import { isPlainObject, readActivities, readDeal, readRep, readStages } from '../domain/exec-read';
+import type { Actual, Deal, PipelineStage, Rep } from '../domain/execution';
+
+export type ActualValues = Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>;
+
+export interface CurrentData {
+	deals: Deal[];
+	stages: PipelineStage[];
+	reps: Rep[];
+	/** Activity count per `date|rep|type` cell (entries add up). */
+	activityCells: Record<string, number>;
+	/** Stored actuals per `period|rep|region|product` key. */
+	actuals: Record<string, ActualValues>;
+}
+
+export const activityCellKey = (date: string, rep: string, type: string) => `${date}|${rep}|${type}`;
+
+export function readCurrent(doc: Y.Doc): CurrentData {
+	const roots = execRoots(doc);
+	const stages = readStages(roots.config.get('stages')).stages;
+	const edits = new Map<string, Record<string, unknown>>();
+	roots.dealFields.forEach((value, key) => {
+		const { dealId, field } = splitDealFieldKey(key);
+		let fields = edits.get(dealId);
+		if (!fields) edits.set(dealId, (fields = {}));
+		fields[field] = value;
+	});
+	const moves = new Map<string, unknown[]>();
+	for (const move of roots.stageMoves.toArray()) {
+		if (!isPlainObject(move) || typeof move.deal !== 'string') continue;
+		const list = moves.get(move.deal);
+		if (list) list.push(move);
+		else moves.set(move.deal, [move]);
+	}
+	const deals: Deal[] = [];
+	roots.deals.forEach((raw, id) => {
+		// The typed deal even when a bad value excludes it from metrics: an import may repair it.
+		const read = readDeal(id, raw, edits.get(id) ?? {}, moves.get(id) ?? [], { stages });
+		if (read.typed) deals.push(read.typed);
+	});
+	const reps: Rep[] = [];
+	roots.reps.forEach((raw, id) => reps.push(readRep(id, raw && typeof raw === 'object' && 'toJSON' in raw ? (raw as Y.Map<unknown>).toJSON() : raw).rep));
+	const activityCells: Record<string, number> = {};
+	for (const entry of readActivities(roots.activities.toArray(), {}).valid) {
+		const key = activityCellKey(entry.date, entry.rep, entry.type);
+		activityCells[key] = (activityCells[key] ?? 0) + entry.count;
+	}
+	const actuals: Record<string, ActualValues> = {};
+	const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+	roots.actuals.forEach((raw, key) => {
+		if (isPlainObject(raw)) actuals[key] = { revenue: number(raw.revenue), collections: number(raw.collections), grossMargin: number(raw.grossMargin), newCustomers: number(raw.newCustomers) };
+	});
+	return { deals, stages, reps, activityCells, actuals };
+}
