@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type * as Y from 'yjs';
-import * as engine from '../lib/import';
-import type { ImportKind } from './args';
+import { applyImport, ImportError, planImport, readCurrent, readTable, suggestMapping, type DateOrder, type Mapping, type Table } from '../lib/import';
+import type { ImportKind } from '../lib/import';
 import { CliError } from './errors';
 
 export interface ImportSummary {
@@ -22,6 +22,8 @@ export interface RejectedRow {
 interface MappingFile {
 	columns?: Record<string, number | string | null>;
 	stages?: Record<string, string>;
+	/** 'mdy' or 'dmy' for date columns whose values leave the order open (03/04/2026). */
+	dateOrder?: DateOrder;
 	key?: string;
 }
 
@@ -41,7 +43,7 @@ export async function readMappingFile(path: string | null): Promise<MappingFile 
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError(`the mapping file ${path} must hold a JSON object`);
 	const record = parsed as Record<string, unknown>;
-	return 'columns' in record || 'stages' in record || 'key' in record ? (record as MappingFile) : { columns: record as MappingFile['columns'] };
+	return 'columns' in record || 'stages' in record || 'key' in record || 'dateOrder' in record ? (record as MappingFile) : { columns: record as MappingFile['columns'] };
 }
 
 export async function readInputFile(file: string): Promise<{ bytes: Uint8Array; name: string }> {
@@ -50,6 +52,14 @@ export async function readInputFile(file: string): Promise<{ bytes: Uint8Array; 
 	} catch (err) {
 		throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
 	}
+}
+
+/** Reason codes as one English phrase each; the params follow as key=value. */
+function describeReason(reason: string, params: Record<string, string | number>): string {
+	const extra = Object.entries(params)
+		.map(([k, v]) => `${k}=${v}`)
+		.join(', ');
+	return extra ? `${reason} (${extra})` : reason;
 }
 
 /**
@@ -64,49 +74,34 @@ export async function runImport(
 	doc: Y.Doc,
 	options: { asOf: string; currency: string; write: boolean; origin: unknown }
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
-	// The engine's stubs are typed loosely until it lands; the calls below are its documented API.
-	const api = engine as unknown as EngineApi;
-	let table: EngineTable;
+	let table: Table;
 	try {
-		table = await api.readTable(input.bytes, input.name, {});
+		table = await readTable(input.bytes, input.name);
 	} catch (err) {
-		throw new CliError(`cannot read ${input.name}: ${(err as Error).message}`);
+		if (err instanceof ImportError) throw new CliError(`cannot read ${input.name}: ${err.message}`);
+		throw err;
 	}
-	const columns = api.suggestMapping(kind, table.headers);
-	if (mapping?.columns) {
-		for (const [key, column] of Object.entries(mapping.columns)) {
-			columns[key] = typeof column === 'string' ? (table.headers.indexOf(column) >= 0 ? table.headers.indexOf(column) : null) : column;
+	const columns: Mapping = suggestMapping(kind, table.headers);
+	for (const [key, column] of Object.entries(mapping?.columns ?? {})) {
+		if (typeof column === 'number' || column === null) columns[key] = column;
+		else {
+			const index = table.headers.indexOf(column);
+			if (index < 0) throw new CliError(`the mapping file names a column the file does not have: ${column}`);
+			columns[key] = index;
 		}
 	}
-	const current = api.readCurrent(doc);
-	const plan = api.planImport(kind, table, columns, current, {
+	const plan = planImport(kind, table, columns, readCurrent(doc), {
 		asOf: options.asOf,
 		currency: options.currency,
 		unknownStages: 'add',
 		addOwners: true,
 		...(mapping?.stages ? { stageMap: mapping.stages } : {}),
+		...(mapping?.dateOrder ? { dateOrder: mapping.dateOrder } : {}),
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
-	if (options.write) api.applyImport(doc, plan, options.origin);
+	if (options.write) applyImport(doc, plan, options.origin);
 	return {
 		summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: plan.rejected.length },
-		rejected: plan.rejected.map((r) => ({ row: r.row, column: r.column, reason: r.reason }))
+		rejected: plan.rejected.map((r) => ({ row: r.row, column: r.column, reason: describeReason(r.reason, r.params) }))
 	};
-}
-
-interface EngineTable {
-	headers: string[];
-}
-interface EnginePlan {
-	new: number;
-	updated: number;
-	unchanged: number;
-	rejected: Array<{ row: number; column: string; reason: string }>;
-}
-interface EngineApi {
-	readTable(bytes: Uint8Array, fileName: string, options: object): Promise<EngineTable>;
-	suggestMapping(kind: string, headers: string[]): Record<string, number | null>;
-	readCurrent(doc: Y.Doc): unknown;
-	planImport(kind: string, table: EngineTable, mapping: Record<string, number | null>, current: unknown, options: object): EnginePlan;
-	applyImport(doc: Y.Doc, plan: EnginePlan, origin: unknown): unknown;
 }

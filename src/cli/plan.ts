@@ -23,6 +23,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 	const claims = readClaims(connection.token);
 	if (!claims) throw new CliError('--token is not a plan token');
 	if (claims.pid !== connection.planId) throw new CliError(`the token belongs to plan ${claims.pid}, not ${connection.planId}`);
+	if (command.command === 'import' && command.kind === 'targets') throw new CliError('importing targets is not supported yet (deals, activities, actuals and team are)');
 	const writes = command.command === 'import' && !command.dryRun;
 	// A view token's edits would be refused by the server: say so before reading anything.
 	if (writes && claims.role !== 'edit') throw new CliError('this is a view token: importing needs an edit token (or use --dry-run)');
@@ -34,8 +35,8 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		progress(`connecting to ${connection.syncUrl}`);
 		const plan = await openRemoteDoc(connection, 'plan');
 		opened.push(plan);
-		const target = command.command === 'import' && command.kind === 'targets' ? plan : await openRemoteDoc(connection, 'execution');
-		if (target !== plan) opened.push(target);
+		const target = await openRemoteDoc(connection, 'execution');
+		opened.push(target);
 		progress('synced');
 		if (command.command === 'export') {
 			const rows = await writeExport(buildTable(command.table, plan.doc, target.doc), command.format, command.out);
@@ -44,7 +45,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			return EXIT_OK;
 		}
 		const overview = readOverview(plan.doc).values;
-		const { summary, rejected } = await runImport(command.kind, input!, mapping, target.doc, {
+		const { summary, rejected } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, {
 			asOf: planNow(overview.timeZone || 'UTC').today,
 			currency: overview.currency,
 			write: writes,

@@ -97,6 +97,103 @@ describe('npm run plan — export', () => {
 	});
 });
 
+/** A registered plan with the default stages and nothing else. */
+async function emptyPlan() {
+	const registered = await registerPlan(baseUrl, 'Fresh plan');
+	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+	const remote = await openRemoteDoc(connection, 'execution');
+	setStages(remote.doc, DEFAULT_STAGES);
+	await remote.flush();
+	remote.close();
+	return { ...registered, connection, server: ['--server', baseUrl, '--plan', registered.planId] };
+}
+
+/** What the server stores: every deal's JSON with its field edits, and the stage moves. */
+async function stored(connection: Parameters<typeof openRemoteDoc>[0]) {
+	const remote = await openRemoteDoc(connection, 'execution');
+	const roots = execRoots(remote.doc);
+	const deals = roots.deals.toJSON() as Record<string, { externalId?: string; amount: number; stage: string }>;
+	const fields = roots.dealFields.toJSON() as Record<string, unknown>;
+	const byExternal = Object.fromEntries(
+		Object.entries(deals).map(([id, d]) => [d.externalId ?? id, { ...d, amount: (fields[`${id}|amount`] as number) ?? d.amount, stage: (fields[`${id}|stage`] as string) ?? d.stage }])
+	);
+	const moves = roots.stageMoves.length;
+	remote.close();
+	return { byExternal, moves };
+}
+
+const HEADER = 'externalId,name,customer,amount,currency,stage,owner,region,product,createdAt,expectedClose';
+const csvFile = (name: string, rows: string[]) => {
+	const path = join(dir, name);
+	writeFileSync(path, [HEADER, ...rows].join('\n') + '\n');
+	return path;
+};
+
+describe('npm run plan — import', () => {
+	it('imports, re-imports unchanged, applies next week\'s changes, and a dry run writes nothing', async () => {
+		const p = await emptyPlan();
+		const week1 = csvFile('week1.csv', [
+			'SF-1,年度框架,华为技术,"1,200,000",CNY,Proposal,张伟,华东,core,2026-01-05,2026-03-31',
+			'SF-2,Pilot,Acme,50000,CNY,Qualified,李娜,华南,core,2026-01-06,2026-02-28',
+			'SF-3,Renewal,Beta,30000,CNY,Negotiation,张伟,华东,core,2026-01-07,2026-04-30'
+		]);
+		const first = await plan('import', 'deals', week1, ...p.server, '--token', p.tokens.edit);
+		expect(first.stderr).toBe('');
+		expect(first.code).toBe(0);
+		expect(lastLine(first.stdout)).toEqual({ new: 3, updated: 0, unchanged: 0, rejected: 0 });
+		const afterFirst = await stored(p.connection);
+		expect(afterFirst.byExternal['SF-1']).toMatchObject({ amount: 1_200_000, stage: 'proposal' });
+
+		const again = await plan('import', 'deals', week1, ...p.server, '--token', p.tokens.edit);
+		expect(again.code).toBe(0);
+		expect(lastLine(again.stdout)).toEqual({ new: 0, updated: 0, unchanged: 3, rejected: 0 });
+
+		const week2 = csvFile('week2.csv', [
+			'SF-1,年度框架,华为技术,1300000,CNY,Proposal,张伟,华东,core,2026-01-05,2026-03-31',
+			'SF-2,Pilot,Acme,50000,CNY,Closed Won,李娜,华南,core,2026-01-06,2026-02-28',
+			'SF-3,Renewal,Beta,30000,CNY,Negotiation,张伟,华东,core,2026-01-07,2026-04-30'
+		]);
+		const updated = await plan('import', 'deals', week2, ...p.server, '--token', p.tokens.edit);
+		expect(updated.code).toBe(0);
+		expect(lastLine(updated.stdout)).toEqual({ new: 0, updated: 2, unchanged: 1, rejected: 0 });
+		const afterUpdate = await stored(p.connection);
+		expect(afterUpdate.byExternal['SF-1']?.amount).toBe(1_300_000);
+		expect(afterUpdate.byExternal['SF-2']?.stage).toBe('won');
+		expect(afterUpdate.moves).toBe(afterFirst.moves + 1);
+
+		const dry = await plan('import', 'deals', csvFile('week3.csv', ['SF-4,New,Gamma,10000,CNY,Lead,张伟,华东,core,2026-02-01,2026-05-31']), ...p.server, '--token', p.tokens.edit, '--dry-run');
+		expect(dry.code).toBe(0);
+		expect(lastLine(dry.stdout)).toEqual({ new: 1, updated: 0, unchanged: 0, rejected: 0 });
+		expect(Object.keys((await stored(p.connection)).byExternal).sort()).toEqual(['SF-1', 'SF-2', 'SF-3']);
+	}, 180_000);
+
+	it('writes the good rows, lists rejected ones on stderr with their spreadsheet row and exits 1', async () => {
+		const p = await emptyPlan();
+		const file = csvFile('bad.csv', ['SF-1,A,Acme,1000,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31', 'SF-2,B,Beta,12abc,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31']);
+		const run = await plan('import', 'deals', file, ...p.server, '--token', p.tokens.edit);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(/^row 3, amount: /m);
+		expect(lastLine(run.stdout)).toEqual({ new: 1, updated: 0, unchanged: 0, rejected: 1 });
+		expect(Object.keys((await stored(p.connection)).byExternal)).toEqual(['SF-1']);
+	}, 120_000);
+
+	it('export → import into a fresh plan gives the same deals and totals', async () => {
+		const source = await seededPlan();
+		const exported = join(dir, 'export.csv');
+		expect((await plan('export', 'deals', ...source.server, '--token', source.tokens.view, '--format', 'csv', '--out', exported)).code).toBe(0);
+		const fresh = await emptyPlan();
+		const imported = await plan('import', 'deals', exported, ...fresh.server, '--token', fresh.tokens.edit);
+		expect(imported.stderr).toBe('');
+		expect(lastLine(imported.stdout)).toEqual({ new: 3, updated: 0, unchanged: 0, rejected: 0 });
+		// The same deals (by external id; a deal without one travels under its own id) with the same amounts and stages.
+		const figures = async (connection: Parameters<typeof openRemoteDoc>[0]) =>
+			Object.fromEntries(Object.entries((await stored(connection)).byExternal).map(([key, d]) => [key, { amount: d.amount, stage: d.stage }]));
+		const before = await figures(source.connection);
+		expect(await figures(fresh.connection)).toEqual(before);
+		expect(Object.values(before).reduce((sum, d) => sum + d.amount, 0)).toBe(1_280_000.5);
+	}, 180_000);
+});
+
 describe('npm run plan — errors exit with 2', () => {
 	it('refuses an import with a view token and writes nothing', async () => {
 		const p = await seededPlan();
