@@ -36,12 +36,31 @@ export function syncUrlOf(server: string): string {
 	return `${protocol}//${url.host}${path.endsWith('/sync') ? path : `${path}/sync`}`;
 }
 
+const VALUE_OPTIONS = new Set(['--server', '--plan', '--token', '--map', '--format', '--out']);
+
+/**
+ * `--plan -Xy…` as `--plan=-Xy…`: plan ids and tokens are base64url and may start with a dash,
+ * which parseArgs would otherwise take for an option.
+ */
+function joinValues(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] ?? '';
+		const next = argv[i + 1];
+		if (VALUE_OPTIONS.has(arg) && next !== undefined) {
+			out.push(`${arg}=${next}`);
+			i++;
+		} else out.push(arg);
+	}
+	return out;
+}
+
 /** Parses the arguments after `npm run plan --`; a CliError (exit 2) says what is wrong. */
 export function parseCommand(argv: readonly string[]): Command {
 	let parsed;
 	try {
 		parsed = parseArgs({
-			args: [...argv],
+			args: joinValues(argv),
 			allowPositionals: true,
 			strict: true,
 			options: {

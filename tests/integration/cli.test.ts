@@ -37,7 +37,7 @@ function plan(...args: string[]): Promise<Run> {
 const lastLine = (text: string) => JSON.parse(text.trim().split('\n').at(-1) ?? 'null') as Record<string, unknown>;
 
 /** A plan on the server with a rep, three deals, activities and an actual, written by the app's own commands. */
-async function seededPlan() {
+async function seededPlan(pilotCustomer = '=cmd|calc') {
 	const registered = await registerPlan(baseUrl, 'CLI plan');
 	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
 	const remote = await openRemoteDoc(connection, 'execution');
@@ -46,7 +46,7 @@ async function seededPlan() {
 	if (!rep.ok) throw new Error('rep');
 	addDeals(remote.doc, [
 		{ externalId: 'SF-1', name: '年度框架', customer: '华为技术', amount: 1_200_000, currency: 'CNY', expectedClose: '2026-03-31', owner: rep.value, stage: 'proposal', createdAt: '2026-01-05' },
-		{ externalId: 'SF-2', name: 'Pilot', customer: '=cmd|calc', amount: 50_000.5, currency: 'CNY', expectedClose: '2026-02-28', owner: rep.value, stage: 'won', createdAt: '2026-01-06', stageHistory: [{ stage: 'lead', at: '2026-01-06' }, { stage: 'won', at: '2026-02-10' }] },
+		{ externalId: 'SF-2', name: 'Pilot', customer: pilotCustomer, amount: 50_000.5, currency: 'CNY', expectedClose: '2026-02-28', owner: rep.value, stage: 'won', createdAt: '2026-01-06', stageHistory: [{ stage: 'lead', at: '2026-01-06' }, { stage: 'won', at: '2026-02-10' }] },
 		{ customer: 'Acme, Inc', amount: 30_000, currency: 'CNY', expectedClose: '2026-04-30', owner: rep.value, createdAt: '2026-01-07' }
 	]);
 	addActivities(remote.doc, [{ date: '2026-01-05', rep: rep.value, type: 'call', count: 3 }]);
@@ -178,7 +178,8 @@ describe('npm run plan — import', () => {
 	}, 120_000);
 
 	it('export → import into a fresh plan gives the same deals and totals', async () => {
-		const source = await seededPlan();
+		// The importer refuses formula-like text (a customer '=cmd|calc'), so the round trip uses plain names.
+		const source = await seededPlan('Pilot Co');
 		const exported = join(dir, 'export.csv');
 		expect((await plan('export', 'deals', ...source.server, '--token', source.tokens.view, '--format', 'csv', '--out', exported)).code).toBe(0);
 		const fresh = await emptyPlan();

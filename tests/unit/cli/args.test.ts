@@ -16,6 +16,11 @@ describe('npm run plan arguments', () => {
 		});
 	});
 
+	it('takes a plan id or token that starts with a dash as the option value', () => {
+		const parsed = parseCommand(['export', 'deals', '--server', 'http://h', '--plan', '-Xy_1', '--token', '-t', '--format', 'csv', '--out', 'o.csv']);
+		expect(parsed).toMatchObject({ connection: { planId: '-Xy_1', token: '-t' } });
+	});
+
 	it('reads an export', () => {
 		expect(parseCommand(['export', 'deals', ...conn, '--format', 'xlsx', '--out', 'o.xlsx'])).toMatchObject({ command: 'export', table: 'deals', format: 'xlsx', out: 'o.xlsx' });
 	});
