@@ -12,6 +12,8 @@ import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
+import type { ExportTable } from '../export/table';
+import type { ExportLocale } from '../export/tables/labels';
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
@@ -81,6 +83,20 @@ export class ExecutionSession extends DocSession {
 	/** The dashboard metrics for these filters (null until loaded). */
 	metrics(filters?: ExecFilters, targets?: DashboardTargets, options?: MetricsOptions): DashboardMetrics | null {
 		return this.read(null, (p) => p.metrics(filters, targets, options));
+	}
+
+	/**
+	 * One execution table for the export buttons, from every readable record (not only the
+	 * period shown). The table builders load on demand, so they stay out of the area's chunk.
+	 */
+	async exportTable(name: 'deals' | 'activities' | 'actuals', locale: ExportLocale, options: { query?: DealsQuery; currency?: string } = {}): Promise<ExportTable> {
+		const projection = this.#projection;
+		if (!projection) throw new Error('The execution data is not loaded yet.');
+		const tables = await import('../export/exec-tables');
+		const reps = projection.reps();
+		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
+		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale);
+		return tables.execActualsTable(this.doc, reps, locale, options.currency);
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */

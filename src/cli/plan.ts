@@ -1,0 +1,86 @@
+/**
+ * `npm run plan -- import|export …`: the command line for automation (issue 11). It talks to the
+ * server like any client (the app's SyncProvider over Node's WebSocket, token as subprotocol),
+ * waits for the initial sync, works on the documents, waits until the server confirms what it
+ * wrote is stored, and exits. Last stdout line: a JSON summary. Exit codes in errors.ts.
+ */
+import { readOverview } from '../lib/doc/overview';
+import { planNow } from '../lib/domain/plan-clock';
+import { readClaims } from '../lib/protocol/token';
+import { parseCommand, USAGE, type Command } from './args';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
+import { buildTable, writeExport } from './export-command';
+import { readInputFile, readMappingFile, runImport } from './import-command';
+import { openRemoteDoc, type RemoteDoc } from './remote-doc';
+
+/** Progress only on a terminal: a script reading stderr gets the rejected rows alone. */
+const progress = (message: string) => {
+	if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
+};
+
+async function run(command: Exclude<Command, { command: 'help' }>): Promise<number> {
+	const { connection } = command;
+	const claims = readClaims(connection.token);
+	if (!claims) throw new CliError('--token is not a plan token');
+	if (claims.pid !== connection.planId) throw new CliError(`the token belongs to plan ${claims.pid}, not ${connection.planId}`);
+	if (command.command === 'import' && command.kind === 'targets') throw new CliError('importing targets is not supported yet (deals, activities, actuals and team are)');
+	const writes = command.command === 'import' && !command.dryRun;
+	// A view token's edits would be refused by the server: say so before reading anything.
+	if (writes && claims.role !== 'edit') throw new CliError('this is a view token: importing needs an edit token (or use --dry-run)');
+
+	const input = command.command === 'import' ? await readInputFile(command.file) : null;
+	const mapping = command.command === 'import' ? await readMappingFile(command.map) : null;
+	const opened: RemoteDoc[] = [];
+	try {
+		progress(`connecting to ${connection.syncUrl}`);
+		const plan = await openRemoteDoc(connection, 'plan');
+		opened.push(plan);
+		const target = await openRemoteDoc(connection, 'execution');
+		opened.push(target);
+		progress('synced');
+		if (command.command === 'export') {
+			const rows = await writeExport(buildTable(command.table, plan.doc, target.doc), command.format, command.out);
+			progress(`${rows} rows written to ${command.out}`);
+			process.stdout.write(JSON.stringify({ rows, out: command.out }) + '\n');
+			return EXIT_OK;
+		}
+		const overview = readOverview(plan.doc).values;
+		const { summary, rejected } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, {
+			asOf: planNow(overview.timeZone || 'UTC').today,
+			currency: overview.currency,
+			write: writes,
+			origin: 'cli-import'
+		});
+		for (const r of rejected) process.stderr.write(`row ${r.row}, ${r.column}: ${r.reason}\n`);
+		if (writes) {
+			progress('waiting for the server to confirm');
+			await target.flush();
+		}
+		process.stdout.write(JSON.stringify(summary) + '\n');
+		return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+	} finally {
+		for (const doc of opened) doc.close();
+	}
+}
+
+async function main(): Promise<number> {
+	try {
+		const command = parseCommand(process.argv.slice(2));
+		if (command.command === 'help') {
+			process.stdout.write(USAGE + '\n');
+			return EXIT_OK;
+		}
+		return await run(command);
+	} catch (err) {
+		if (err instanceof CliError) {
+			process.stderr.write(`error: ${err.message}\n`);
+			if (err instanceof UsageError) process.stderr.write(USAGE + '\n');
+			return EXIT_FAILURE;
+		}
+		process.stderr.write(`error: ${(err as Error)?.stack ?? String(err)}\n`);
+		return EXIT_FAILURE;
+	}
+}
+
+// Exit explicitly: timers of a closed provider must not keep the process alive.
+main().then((code) => process.exit(code));

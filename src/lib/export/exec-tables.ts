@@ -1,0 +1,32 @@
+import type * as Y from 'yjs';
+import { execRoots } from '../doc/execution/schema';
+import { readActivities, readActual } from '../domain/exec-read';
+import type { Actual, PipelineStage, Rep } from '../domain/execution';
+import type { DealsQuery, ExecProjection } from '../doc/execution/projection';
+import type { ExportTable } from './table';
+import { activitiesTable } from './tables/activities';
+import { actualsTable } from './tables/actuals';
+import { dealsTable } from './tables/deals';
+import type { ExportLocale } from './tables/labels';
+
+/**
+ * The execution tables from an execution document, for the app's export buttons and the command
+ * line: every readable record (records with errors are listed by the data-quality panel instead).
+ * Imported lazily with the exporters.
+ */
+export function execDealsTable(projection: ExecProjection, query: DealsQuery, locale: ExportLocale, currency?: string, stages?: readonly PipelineStage[], reps?: readonly Rep[]): ExportTable {
+	return dealsTable(projection.dealsBehind({ ...query, limit: Infinity }), stages ?? projection.stages(), reps ?? projection.reps(), locale, currency);
+}
+
+export function execActivitiesTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale): ExportTable {
+	return activitiesTable(readActivities(execRoots(doc).activities.toArray(), {}).valid, reps, locale);
+}
+
+export function execActualsTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale, currency?: string): ExportTable {
+	const actuals: Actual[] = [];
+	for (const [key, raw] of execRoots(doc).actuals.entries()) {
+		const { actual } = readActual(key, raw, {});
+		if (actual) actuals.push(actual);
+	}
+	return actualsTable(actuals, reps, locale, currency);
+}
