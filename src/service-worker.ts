@@ -40,9 +40,7 @@ sw.addEventListener('fetch', (event) => {
 
 	if (request.mode === 'navigate') {
 		// Network first, so a deploy is picked up; the cached shell when offline.
-		event.respondWith(
-			fetch(request).catch(async () => (await caches.match(SHELL)) ?? Response.error())
-		);
+		event.respondWith(fetch(request).catch(async () => (await caches.match(SHELL)) ?? Response.error()));
 		return;
 	}
 	if (ASSETS.includes(url.pathname)) {

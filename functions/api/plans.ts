@@ -60,11 +60,7 @@ plans.post('/:planId/tokens', requireToken, async (c) => {
 	if (!isRole(body.role)) throw new HttpError(400, 'bad_request', 'role must be "edit" or "view".');
 	const ttlDays = body.ttlDays ?? 30;
 	if (typeof ttlDays !== 'number' || !Number.isFinite(ttlDays) || ttlDays < MIN_TOKEN_TTL_DAYS || ttlDays > MAX_TOKEN_TTL_DAYS) {
-		throw new HttpError(
-			400,
-			'bad_request',
-			`ttlDays must be a number from ${MIN_TOKEN_TTL_DAYS} to ${MAX_TOKEN_TTL_DAYS}.`
-		);
+		throw new HttpError(400, 'bad_request', `ttlDays must be a number from ${MIN_TOKEN_TTL_DAYS} to ${MAX_TOKEN_TTL_DAYS}.`);
 	}
 	const { token, claims } = await signToken(serverSecret(c.env), parent.pid, body.role, ttlDays, Date.now(), {
 		gen: tokenGeneration(parent),

@@ -21,11 +21,7 @@ export const MIN_SECRET_LENGTH = 32;
 
 export function serverSecret(env: Env): string {
 	if (!env.TOKEN_SECRET || env.TOKEN_SECRET.length < MIN_SECRET_LENGTH) {
-		throw new HttpError(
-			500,
-			'server_misconfigured',
-			`TOKEN_SECRET is not set on the server or is shorter than ${MIN_SECRET_LENGTH} characters.`
-		);
+		throw new HttpError(500, 'server_misconfigured', `TOKEN_SECRET is not set on the server or is shorter than ${MIN_SECRET_LENGTH} characters.`);
 	}
 	return env.TOKEN_SECRET;
 }

@@ -7,10 +7,7 @@ const encoder = new TextEncoder();
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
-	return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-		'sign',
-		'verify'
-	]);
+	return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
 /** Signs `claims` as they are. Deterministic: the same claims give the same token. */
@@ -68,12 +65,7 @@ export async function verifyToken(secret: string, token: string, now = Date.now(
 	if (!SIGNATURE.test(encoded)) return { ok: false, reason: 'malformed' };
 	const signature = fromBase64url(encoded);
 	if (base64url(signature) !== encoded) return { ok: false, reason: 'malformed' };
-	const valid = await crypto.subtle.verify(
-		'HMAC',
-		await hmacKey(secret),
-		signature,
-		encoder.encode(token.slice(0, cut))
-	);
+	const valid = await crypto.subtle.verify('HMAC', await hmacKey(secret), signature, encoder.encode(token.slice(0, cut)));
 	if (!valid) return { ok: false, reason: 'bad_signature' };
 	if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired', claims };
 	return { ok: true, claims };

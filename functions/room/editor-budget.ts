@@ -28,18 +28,11 @@ export class EditorBudget {
 
 	/** Records that `tokenId` added `bytes` to the stored document. */
 	charge(tokenId: string, bytes: number, now = Date.now()): void {
-		this.sql.exec(
-			'INSERT OR REPLACE INTO editor_budget (token_id, used, at) VALUES (?, ?, ?)',
-			tokenId,
-			this.used(tokenId, now) + bytes,
-			now
-		);
+		this.sql.exec('INSERT OR REPLACE INTO editor_budget (token_id, used, at) VALUES (?, ?, ?)', tokenId, this.used(tokenId, now) + bytes, now);
 	}
 
 	private used(tokenId: string, now: number): number {
-		const row = this.sql
-			.exec<{ used: number; at: number }>('SELECT used, at FROM editor_budget WHERE token_id = ?', tokenId)
-			.toArray()[0];
+		const row = this.sql.exec<{ used: number; at: number }>('SELECT used, at FROM editor_budget WHERE token_id = ?', tokenId).toArray()[0];
 		if (!row) return 0;
 		return Math.max(0, row.used - ((now - row.at) / DAY_MS) * this.shareBytes);
 	}

@@ -2,13 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
-import {
-	MAX_AWARENESS_FRAME_BYTES,
-	MAX_DOC_BYTES,
-	MAX_DOC_ITEMS,
-	MAX_FRAME_BYTES,
-	MAX_PENDING_BYTES
-} from '../../src/lib/protocol/limits';
+import { MAX_AWARENESS_FRAME_BYTES, MAX_DOC_BYTES, MAX_DOC_ITEMS, MAX_FRAME_BYTES, MAX_PENDING_BYTES } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
@@ -23,14 +17,7 @@ import { Outgoing, safeSend } from './outgoing';
 import { Presence } from './presence';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
-import {
-	PLAN_HEADER,
-	ROLE_HEADER,
-	TOKEN_HEADER,
-	readAttachment,
-	writeAttachment,
-	type SocketAttachment
-} from './socket-attachment';
+import { PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { socketRates, type SocketRates } from './socket-rates';
 import { TokenExpiry } from './token-expiry';
 
@@ -61,8 +48,10 @@ export class PlanRoom extends DurableObject<Env> {
 	private flushScheduled = false;
 	private lastImmediateAt = 0;
 	/** Closes sockets whose token expired or was revoked (4401). */
-	private readonly access = new TokenExpiry(this.ctx, () => this.store, (ws, reason) =>
-		this.reject(ws, CloseCode.UNAUTHORIZED, reason)
+	private readonly access = new TokenExpiry(
+		this.ctx,
+		() => this.store,
+		(ws, reason) => this.reject(ws, CloseCode.UNAUTHORIZED, reason)
 	);
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -84,11 +73,7 @@ export class PlanRoom extends DurableObject<Env> {
 	 * Registers the plan. `created` is false when it already was; `sameKey` then says
 	 * whether the earlier registration used the same registration key (a safe retry).
 	 */
-	async register(
-		planId: string,
-		title: string,
-		key: string | null
-	): Promise<{ created: boolean; sameKey: boolean; registeredAt: number; generation: number }> {
+	async register(planId: string, title: string, key: string | null): Promise<{ created: boolean; sameKey: boolean; registeredAt: number; generation: number }> {
 		const generation = this.access.generation();
 		if (this.store.getMeta('planId') !== null) {
 			const stored = this.store.getMeta('registrationKey');

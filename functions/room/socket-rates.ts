@@ -1,8 +1,4 @@
-import {
-	AWARENESS_BURST_BYTES,
-	AWARENESS_BYTES_PER_SECOND,
-	RATE_LIMIT_BYTES_PER_SECOND
-} from '../../src/lib/protocol/limits';
+import { AWARENESS_BURST_BYTES, AWARENESS_BYTES_PER_SECOND, RATE_LIMIT_BYTES_PER_SECOND } from '../../src/lib/protocol/limits';
 import { intVar, type Env } from '../env';
 import { TokenBucket } from './token-bucket';
 

@@ -43,7 +43,9 @@ export async function readMappingFile(path: string | null): Promise<MappingFile 
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError(`the mapping file ${path} must hold a JSON object`);
 	const record = parsed as Record<string, unknown>;
-	return 'columns' in record || 'stages' in record || 'key' in record || 'dateOrder' in record ? (record as MappingFile) : { columns: record as MappingFile['columns'] };
+	return 'columns' in record || 'stages' in record || 'key' in record || 'dateOrder' in record
+		? (record as MappingFile)
+		: { columns: record as MappingFile['columns'] };
 }
 
 export async function readInputFile(file: string): Promise<{ bytes: Uint8Array; name: string }> {

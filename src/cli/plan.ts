@@ -23,7 +23,8 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 	const claims = readClaims(connection.token);
 	if (!claims) throw new CliError('--token is not a plan token');
 	if (claims.pid !== connection.planId) throw new CliError(`the token belongs to plan ${claims.pid}, not ${connection.planId}`);
-	if (command.command === 'import' && command.kind === 'targets') throw new CliError('importing targets is not supported yet (deals, activities, actuals and team are)');
+	if (command.command === 'import' && command.kind === 'targets')
+		throw new CliError('importing targets is not supported yet (deals, activities, actuals and team are)');
 	const writes = command.command === 'import' && !command.dryRun;
 	// A view token's edits would be refused by the server: say so before reading anything.
 	if (writes && claims.role !== 'edit') throw new CliError('this is a view token: importing needs an edit token (or use --dry-run)');

@@ -59,7 +59,8 @@ export async function openRemoteDoc(connection: Connection, docName: PlanDocName
 			const check = () => {
 				if (state.fatal) finish(new CliError(describeClose(state.fatal.code, state.fatal.reason)));
 				else if (state.refused) finish(new CliError(describeClose(state.refused.code, state.refused.reason)));
-				else if (failures >= maxFailures) finish(new CliError(`cannot connect to ${connection.syncUrl} (${failures} attempts; is the server running and the token valid?)`));
+				else if (failures >= maxFailures)
+					finish(new CliError(`cannot connect to ${connection.syncUrl} (${failures} attempts; is the server running and the token valid?)`));
 				else if (done(state)) finish(null);
 			};
 			const finish = (err: Error | null) => {

@@ -47,7 +47,13 @@ async function gzipBytes(url) {
 	if (!gzipCache.has(url)) gzipCache.set(url, gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 6 }).length);
 	return gzipCache.get(url);
 }
-const scriptsOf = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+const scriptsOf = (page) =>
+	page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((e) => e.name)
+			.filter((n) => n.endsWith('.js'))
+	);
 const sumGzip = async (urls) => (await Promise.all(urls.map(gzipBytes))).reduce((a, b) => a + b, 0);
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -100,6 +106,8 @@ console.log('| first load, cold cache | JS before first render (gzip) | time, me
 console.log('| --- | --- | --- | --- |');
 for (const [name, runs] of Object.entries(results)) {
 	const label = name === 'plan' ? 'plan editor (baseline): overview rendered' : 'cockpit: first chart rendered';
-	console.log(`| ${label} | ${kb(median(runs.map((r) => r.js)))} | ${median(runs.map((r) => r.ms)).toFixed(0)} ms | ${p95(runs.map((r) => r.ms)).toFixed(0)} ms |`);
+	console.log(
+		`| ${label} | ${kb(median(runs.map((r) => r.js)))} | ${median(runs.map((r) => r.ms)).toFixed(0)} ms | ${p95(runs.map((r) => r.ms)).toFixed(0)} ms |`
+	);
 }
 process.exit(0);

@@ -25,7 +25,7 @@ if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)'
 /** Deterministic pseudo-random numbers, so every run builds the same documents. */
 function random(seed: number): () => number {
 	let s = seed >>> 0;
-	return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+	return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
 }
 
 function items(doc: Y.Doc): number {
@@ -82,7 +82,17 @@ function recordsPlan(count: number): Y.Doc {
 			for (let j = i; j < Math.min(count, i + 500); j++) {
 				const m = new Y.Map<unknown>();
 				list.push([m]);
-				for (const [k, v] of Object.entries({ id: `r${j}`, name: `客户 ${j}`, tier: 'A', region: 'East', owner: `rep${j % 20}`, value: j * 10, potential: j % 7, note: '' })) m.set(k, v);
+				for (const [k, v] of Object.entries({
+					id: `r${j}`,
+					name: `客户 ${j}`,
+					tier: 'A',
+					region: 'East',
+					owner: `rep${j % 20}`,
+					value: j * 10,
+					potential: j % 7,
+					note: ''
+				}))
+					m.set(k, v);
 			}
 		});
 	}

@@ -10,11 +10,7 @@ import type { ForecastMethod } from '$lib/domain/forecast';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
-const seriesOf = (length: number) =>
-	Array.from(
-		{ length },
-		(_, t) => (200 + 3 * t) * (1 + 0.25 * Math.sin((2 * Math.PI * t) / 12)) + (((t * 7919) % 23) - 11)
-	);
+const seriesOf = (length: number) => Array.from({ length }, (_, t) => (200 + 3 * t) * (1 + 0.25 * Math.sin((2 * Math.PI * t) / 12)) + (((t * 7919) % 23) - 11));
 
 function measure(series: readonly number[], method: ForecastMethod): { median: number; p95: number } {
 	const samples: number[] = [];
@@ -28,7 +24,11 @@ function measure(series: readonly number[], method: ForecastMethod): { median: n
 	return { median: at(0.5), p95: at(0.95) };
 }
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+	`load average ${loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ')}`
+);
 for (const length of [36, 60]) {
 	const series = seriesOf(length);
 	for (const method of ['holt-winters-additive', 'holt-winters-multiplicative', 'holt-winters-damped', 'auto'] as const) {

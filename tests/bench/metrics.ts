@@ -57,8 +57,12 @@ const targets = {
 const metricOptions = { asOf: seeded.period.end };
 const filters = {};
 
-console.log(`\ndata: ${seeded.deals.length} deals, ${seeded.reps.length} reps, ${seeded.actuals.length} actuals cells, ${seeded.activities.length} activity entries`);
-console.log(`seed via commands ${ms(seedMs)} ms · encode ${ms(encodeMs)} ms (${(update.length / 2 ** 20).toFixed(1)} MiB) · load into a fresh doc ${ms(loadMs)} ms · projection build ${ms(buildMs)} ms`);
+console.log(
+	`\ndata: ${seeded.deals.length} deals, ${seeded.reps.length} reps, ${seeded.actuals.length} actuals cells, ${seeded.activities.length} activity entries`
+);
+console.log(
+	`seed via commands ${ms(seedMs)} ms · encode ${ms(encodeMs)} ms (${(update.length / 2 ** 20).toFixed(1)} MiB) · load into a fresh doc ${ms(loadMs)} ms · projection build ${ms(buildMs)} ms`
+);
 
 // Full computation: a filter never asked for before, covering every deal (all months are after `from`).
 let fresh = 0;
@@ -110,10 +114,12 @@ for (let round = 0; round < WARMUP + RUNS; round++) {
 	localMove.push(moveMs);
 	remoteEdit.push(remoteMs);
 	if (round % Math.ceil(RUNS / BASELINE_RUNS) === 0) {
-		baselineEdit.push(time(() => {
-			setDealField(doc, id, 'amount', 3000 + round);
-			return referenceMetrics(doc, rules, filters, targets, metricOptions);
-		})[0]);
+		baselineEdit.push(
+			time(() => {
+				setDealField(doc, id, 'amount', 3000 + round);
+				return referenceMetrics(doc, rules, filters, targets, metricOptions);
+			})[0]
+		);
 	}
 }
 

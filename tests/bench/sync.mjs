@@ -43,7 +43,6 @@ function startServer(port, extra = []) {
 	return {
 		url: `http://127.0.0.1:${port}`,
 		async ready() {
-
 			const deadline = Date.now() + 60_000;
 			while (Date.now() < deadline) {
 				try {

@@ -25,16 +25,26 @@ async function openDemo(page: Page): Promise<void> {
 function outline(page: Page) {
 	return page.evaluate(() => {
 		const rendered = (el: Element) => el.checkVisibility();
-		const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter(rendered).map((h) => Number(h.tagName[1]));
+		const levels = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+			.filter(rendered)
+			.map((h) => Number(h.tagName[1]));
 		const jumps = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
-		const emptyHeaders = Array.from(document.querySelectorAll('th')).filter((th) => rendered(th) && !th.textContent?.trim() && !th.getAttribute('aria-label')).length;
+		const emptyHeaders = Array.from(document.querySelectorAll('th')).filter(
+			(th) => rendered(th) && !th.textContent?.trim() && !th.getAttribute('aria-label')
+		).length;
 		return { levels, jumps, h1: levels.filter((l) => l === 1).length, nestedMain: document.querySelectorAll('main main').length, emptyHeaders };
 	});
 }
 
 async function expectGoodOutline(page: Page, where: string): Promise<void> {
 	const o = await outline(page);
-	expect({ where, jumps: o.jumps, h1: o.h1, nestedMain: o.nestedMain, emptyHeaders: o.emptyHeaders }).toEqual({ where, jumps: [], h1: 1, nestedMain: 0, emptyHeaders: 0 });
+	expect({ where, jumps: o.jumps, h1: o.h1, nestedMain: o.nestedMain, emptyHeaders: o.emptyHeaders }).toEqual({
+		where,
+		jumps: [],
+		h1: 1,
+		nestedMain: 0,
+		emptyHeaders: 0
+	});
 }
 
 /** The chart's table alternative, opened with its toggle: header texts and the cell texts per row. */
@@ -120,14 +130,20 @@ describe('browser — accessibility', () => {
 
 		await page.getByTestId('area-execution').click();
 		await page.getByTestId('exec-tab-actuals').click();
-		const byMonth = await page.getByTestId('attainment-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? '')));
+		const byMonth = await page
+			.getByTestId('attainment-table')
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? '')));
 		const withActuals = byMonth.filter((r) => trendActuals.has(r[0]!) && trendActuals.get(r[0]!) !== null);
 		expect(withActuals.length).toBeGreaterThan(0);
 		for (const [month, , actual] of withActuals) expect(Math.round(trendActuals.get(month!)!), month).toBe(figure(actual!));
 
 		await page.getByTestId('exec-tab-deals').click();
 		await page.getByTestId('exec-funnel').waitFor();
-		const stages = await page.getByTestId('exec-funnel').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]?.textContent?.trim() ?? '', tr.children[3]?.textContent?.trim() ?? ''] as [string, string]));
+		const stages = await page
+			.getByTestId('exec-funnel')
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => [tr.children[0]?.textContent?.trim() ?? '', tr.children[3]?.textContent?.trim() ?? ''] as [string, string]));
 		const reached = new Map(stages.map(([stage, count]) => [stage!, count!] as const));
 		expect(funnel.rows.length).toBe(stages.length);
 		for (const [stage, count] of funnel.rows) expect(figure(count!), stage).toBe(figure(reached.get(stage!) ?? ''));
@@ -198,7 +214,12 @@ describe('browser — accessibility', () => {
 	});
 
 	it('the manifest names the app, its language and a maskable icon that exists', async () => {
-		const manifest = (await (await fetch(baseUrl + '/manifest.webmanifest')).json()) as { id?: string; lang?: string; description?: string; icons: Array<{ src: string; purpose?: string }> };
+		const manifest = (await (await fetch(baseUrl + '/manifest.webmanifest')).json()) as {
+			id?: string;
+			lang?: string;
+			description?: string;
+			icons: Array<{ src: string; purpose?: string }>;
+		};
 		expect(manifest.id).toBe('/');
 		expect(manifest.lang).toBe('en');
 		expect(manifest.description?.length).toBeGreaterThan(10);

@@ -157,7 +157,9 @@ describe('browser — reviews (复盘)', () => {
 		await start.click();
 		const chain = alice.page.getByTestId('five-whys').last();
 		await chain.locator('textarea').first().fill('Too few qualified leads');
-		await expect.poll(() => bob.page.getByTestId('five-whys').last().locator('textarea').first().inputValue(), { timeout: 15_000 }).toBe('Too few qualified leads');
+		await expect
+			.poll(() => bob.page.getByTestId('five-whys').last().locator('textarea').first().inputValue(), { timeout: 15_000 })
+			.toBe('Too few qualified leads');
 		// A chain alone does not clear the flag: the root cause must be written.
 		await chain.locator('textarea').nth(5).fill('No vetting standard for partners');
 		await expect.poll(() => alice.page.getByTestId('needs-root-cause').count()).toBe(flaggedBefore - 1);

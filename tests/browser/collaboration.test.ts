@@ -24,9 +24,7 @@ describe('browser — live collaboration', () => {
 		await bob.page.getByTestId('tab-summary').click();
 		await bob.page.getByTestId('summary').pressSequentially('Two new distributors in Suzhou.');
 		await alice.page.getByTestId('tab-summary').click();
-		await expect
-			.poll(() => alice.page.getByTestId('summary').inputValue(), { timeout: 5000 })
-			.toBe('Two new distributors in Suzhou.');
+		await expect.poll(() => alice.page.getByTestId('summary').inputValue(), { timeout: 5000 }).toBe('Two new distributors in Suzhou.');
 
 		// Presence: each sees the other's avatar, and which field is being edited.
 		await expect.poll(() => alice.page.locator('[data-testid=presence] [data-name="王伟"]').count()).toBe(1);

@@ -31,12 +31,14 @@ describe('browser — goals from a template, SMART lint, live', () => {
 		await expect.poll(() => goal.getByTestId('goal-target-error').textContent()).toBe('Enter a number.');
 		expect(await goal.getByTestId('smart-M').getAttribute('data-status')).toBe('fail');
 
-		const year = Number(await (async () => {
-			await alice.page.getByTestId('tab-overview').click();
-			const v = await alice.page.getByTestId('field-fiscal-year').inputValue();
-			await alice.page.getByTestId('tab-goals').click();
-			return v;
-		})());
+		const year = Number(
+			await (async () => {
+				await alice.page.getByTestId('tab-overview').click();
+				const v = await alice.page.getByTestId('field-fiscal-year').inputValue();
+				await alice.page.getByTestId('tab-goals').click();
+				return v;
+			})()
+		);
 		await goal.getByTestId('goal-target').fill('1200000');
 		await goal.getByTestId('goal-target').press('Tab');
 		await goal.getByTestId('goal-baseline').fill('1000000');

@@ -33,9 +33,7 @@ describe('browser — offline', () => {
 		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 20_000 });
 		await expect.poll(() => bob.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe('Renamed while Bob was offline');
 		await alice.page.getByTestId('tab-summary').click();
-		await expect
-			.poll(() => alice.page.getByTestId('summary').inputValue(), { timeout: 10_000 })
-			.toBe('Offline notes from the Wuhan office.');
+		await expect.poll(() => alice.page.getByTestId('summary').inputValue(), { timeout: 10_000 }).toBe('Offline notes from the Wuhan office.');
 		expect(await bob.page.getByTestId('unsent').count()).toBe(0);
 
 		// The start page also opens offline and lists the plan.

@@ -20,9 +20,7 @@ describe('browser — IndexedDB unavailable', () => {
 		bob.page.on('pageerror', (e) => errors.push(e.message));
 		await bob.page.goto(link);
 		await expect.poll(() => bob.page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toContain('Local storage failed');
-		await expect.poll(() => bob.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe(
-			'Works without local storage'
-		);
+		await expect.poll(() => bob.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe('Works without local storage');
 		// Edits still sync both ways.
 		await setTitle(bob.page, 'Edited by Bob');
 		await expect.poll(() => alice.page.getByTestId('plan-title').textContent(), { timeout: 10_000 }).toBe('Edited by Bob');

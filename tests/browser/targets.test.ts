@@ -20,7 +20,13 @@ describe('browser — target decomposition', () => {
 		expect(await bob.page.getByTestId('season-sum').textContent()).toContain('100%');
 		// Activity targets appear once the funnel is known (a blank plan has no rates yet).
 		expect(await bob.page.getByTestId('month-leads').first().textContent()).toBe('—');
-		for (const [key, value] of [['averageDealSize', '10000'], ['proposalToWinPct', '25'], ['demoToProposalPct', '50'], ['visitToDemoPct', '40'], ['leadToVisitPct', '20']] as const) {
+		for (const [key, value] of [
+			['averageDealSize', '10000'],
+			['proposalToWinPct', '25'],
+			['demoToProposalPct', '50'],
+			['visitToDemoPct', '40'],
+			['leadToVisitPct', '20']
+		] as const) {
 			await alice.page.getByTestId(`funnel-${key}`).fill(value);
 			await alice.page.getByTestId(`funnel-${key}`).press('Tab');
 		}

@@ -45,12 +45,40 @@ async function seededPlan(pilotCustomer = '=cmd|calc') {
 	const rep = addRep(remote.doc, { name: '张伟', team: '华东一组', region: '华东' });
 	if (!rep.ok) throw new Error('rep');
 	addDeals(remote.doc, [
-		{ externalId: 'SF-1', name: '年度框架', customer: '华为技术', amount: 1_200_000, currency: 'CNY', expectedClose: '2026-03-31', owner: rep.value, stage: 'proposal', createdAt: '2026-01-05' },
-		{ externalId: 'SF-2', name: 'Pilot', customer: pilotCustomer, amount: 50_000.5, currency: 'CNY', expectedClose: '2026-02-28', owner: rep.value, stage: 'won', createdAt: '2026-01-06', stageHistory: [{ stage: 'lead', at: '2026-01-06' }, { stage: 'won', at: '2026-02-10' }] },
+		{
+			externalId: 'SF-1',
+			name: '年度框架',
+			customer: '华为技术',
+			amount: 1_200_000,
+			currency: 'CNY',
+			expectedClose: '2026-03-31',
+			owner: rep.value,
+			stage: 'proposal',
+			createdAt: '2026-01-05'
+		},
+		{
+			externalId: 'SF-2',
+			name: 'Pilot',
+			customer: pilotCustomer,
+			amount: 50_000.5,
+			currency: 'CNY',
+			expectedClose: '2026-02-28',
+			owner: rep.value,
+			stage: 'won',
+			createdAt: '2026-01-06',
+			stageHistory: [
+				{ stage: 'lead', at: '2026-01-06' },
+				{ stage: 'won', at: '2026-02-10' }
+			]
+		},
 		{ customer: 'Acme, Inc', amount: 30_000, currency: 'CNY', expectedClose: '2026-04-30', owner: rep.value, createdAt: '2026-01-07' }
 	]);
 	addActivities(remote.doc, [{ date: '2026-01-05', rep: rep.value, type: 'call', count: 3 }]);
-	setActual(remote.doc, { period: '2026-01', rep: rep.value, region: '华东', product: 'core' }, { revenue: 90_000, collections: 80_000, grossMargin: 30_000, newCustomers: 2 });
+	setActual(
+		remote.doc,
+		{ period: '2026-01', rep: rep.value, region: '华东', product: 'core' },
+		{ revenue: 90_000, collections: 80_000, grossMargin: 30_000, newCustomers: 2 }
+	);
 	await remote.flush();
 	remote.close();
 	return { ...registered, connection, server: ['--server', baseUrl, '--plan', registered.planId] };
@@ -115,7 +143,10 @@ async function stored(connection: Parameters<typeof openRemoteDoc>[0]) {
 	const deals = roots.deals.toJSON() as Record<string, { externalId?: string; amount: number; stage: string }>;
 	const fields = roots.dealFields.toJSON() as Record<string, unknown>;
 	const byExternal = Object.fromEntries(
-		Object.entries(deals).map(([id, d]) => [d.externalId ?? id, { ...d, amount: (fields[`${id}|amount`] as number) ?? d.amount, stage: (fields[`${id}|stage`] as string) ?? d.stage }])
+		Object.entries(deals).map(([id, d]) => [
+			d.externalId ?? id,
+			{ ...d, amount: (fields[`${id}|amount`] as number) ?? d.amount, stage: (fields[`${id}|stage`] as string) ?? d.stage }
+		])
 	);
 	const moves = roots.stageMoves.length;
 	remote.close();
@@ -130,7 +161,7 @@ const csvFile = (name: string, rows: string[]) => {
 };
 
 describe('npm run plan — import', () => {
-	it('imports, re-imports unchanged, applies next week\'s changes, and a dry run writes nothing', async () => {
+	it("imports, re-imports unchanged, applies next week's changes, and a dry run writes nothing", async () => {
 		const p = await emptyPlan();
 		const week1 = csvFile('week1.csv', [
 			'SF-1,年度框架,华为技术,"1,200,000",CNY,Proposal,张伟,华东,core,2026-01-05,2026-03-31',
@@ -161,7 +192,15 @@ describe('npm run plan — import', () => {
 		expect(afterUpdate.byExternal['SF-2']?.stage).toBe('won');
 		expect(afterUpdate.moves).toBe(afterFirst.moves + 1);
 
-		const dry = await plan('import', 'deals', csvFile('week3.csv', ['SF-4,New,Gamma,10000,CNY,Lead,张伟,华东,core,2026-02-01,2026-05-31']), ...p.server, '--token', p.tokens.edit, '--dry-run');
+		const dry = await plan(
+			'import',
+			'deals',
+			csvFile('week3.csv', ['SF-4,New,Gamma,10000,CNY,Lead,张伟,华东,core,2026-02-01,2026-05-31']),
+			...p.server,
+			'--token',
+			p.tokens.edit,
+			'--dry-run'
+		);
 		expect(dry.code).toBe(0);
 		expect(lastLine(dry.stdout)).toEqual({ new: 1, updated: 0, unchanged: 0, rejected: 0 });
 		expect(Object.keys((await stored(p.connection)).byExternal).sort()).toEqual(['SF-1', 'SF-2', 'SF-3']);
@@ -169,7 +208,10 @@ describe('npm run plan — import', () => {
 
 	it('writes the good rows, lists rejected ones on stderr with their spreadsheet row and exits 1', async () => {
 		const p = await emptyPlan();
-		const file = csvFile('bad.csv', ['SF-1,A,Acme,1000,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31', 'SF-2,B,Beta,12abc,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31']);
+		const file = csvFile('bad.csv', [
+			'SF-1,A,Acme,1000,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31',
+			'SF-2,B,Beta,12abc,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31'
+		]);
 		const run = await plan('import', 'deals', file, ...p.server, '--token', p.tokens.edit);
 		expect(run.code).toBe(1);
 		expect(run.stderr).toMatch(/^row 3, amount: /m);
@@ -229,7 +271,20 @@ describe('npm run plan — errors exit with 2', () => {
 		const refused = await plan('export', 'deals', ...p.server, '--token', forged, '--format', 'csv', '--out', out);
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toMatch(/refused the token|cannot connect/);
-		const down = await plan('export', 'deals', '--server', `http://127.0.0.1:${await freePort()}`, '--plan', p.planId, '--token', p.tokens.edit, '--format', 'csv', '--out', out);
+		const down = await plan(
+			'export',
+			'deals',
+			'--server',
+			`http://127.0.0.1:${await freePort()}`,
+			'--plan',
+			p.planId,
+			'--token',
+			p.tokens.edit,
+			'--format',
+			'csv',
+			'--out',
+			out
+		);
 		expect(down.code).toBe(2);
 		expect(down.stderr).toMatch(/cannot connect/);
 	}, 120_000);

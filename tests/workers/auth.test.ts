@@ -84,7 +84,12 @@ describe('PlanRoom — share tokens', () => {
 		const forged = (await signToken('not-the-secret', a.planId, 'edit', 1)).token;
 		expect((await mint(a.planId, forged, { role: 'view', ttlDays: 1 })).status).toBe(401);
 		expect((await mint(a.planId, b.tokens.edit, { role: 'view', ttlDays: 1 })).status).toBe(403);
-		for (const body of [{ role: 'admin', ttlDays: 1 }, { role: 'view', ttlDays: 0 }, { role: 'view', ttlDays: 'x' }, { role: 'view', ttlDays: 9999 }]) {
+		for (const body of [
+			{ role: 'admin', ttlDays: 1 },
+			{ role: 'view', ttlDays: 0 },
+			{ role: 'view', ttlDays: 'x' },
+			{ role: 'view', ttlDays: 9999 }
+		]) {
 			const res = await mint(a.planId, a.tokens.edit, body);
 			expect(res.status).toBe(400);
 			expect(await errorOf(res)).toBe('bad_request');
@@ -98,7 +103,10 @@ describe('PlanRoom — sync access', () => {
 		const forged = (await signToken('wrong-secret', planId, 'edit', 1)).token;
 		const [v, claims, sig] = tokens.view.split('.');
 		// Flip the role in the claims but keep the viewer's signature.
-		const tampered = `${v}.${btoa(atob(claims!.replace(/-/g, '+').replace(/_/g, '/')).replace('"view"', '"edit"')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.${sig}`;
+		const tampered = `${v}.${btoa(atob(claims!.replace(/-/g, '+').replace(/_/g, '/')).replace('"view"', '"edit"'))
+			.replace(/\+/g, '-')
+			.replace(/\//g, '_')
+			.replace(/=+$/, '')}.${sig}`;
 		for (const token of [null, 'garbage', forged, tampered]) {
 			const res = await tryOpen(planId, token);
 			expect(res.status, String(token)).toBe(401);
@@ -119,7 +127,11 @@ describe('PlanRoom — sync access', () => {
 			expect(closed).toEqual({ code: CloseCode.UNAUTHORIZED, reason: expect.stringMatching(/expired/) });
 		}
 		// Without an upgrade the same token is a plain 401, and for another plan still a 403.
-		const plain = await api(`/api/plans/${planId}/tokens`, { method: 'POST', headers: { Authorization: `Bearer ${expired}` }, body: '{"role":"view","ttlDays":1}' });
+		const plain = await api(`/api/plans/${planId}/tokens`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${expired}` },
+			body: '{"role":"view","ttlDays":1}'
+		});
 		expect(plain.status).toBe(401);
 		expect((await tryOpen((await createPlan()).planId, expired)).status).toBe(403);
 	});

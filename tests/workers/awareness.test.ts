@@ -53,7 +53,7 @@ describe('PlanRoom — presence cannot flood or be spoofed', () => {
 		expect((await s.waitClosed()).code).toBe(CloseCode.RATE_LIMITED);
 	});
 
-	it("binds a client id to the socket that announced it: another socket can neither clear nor take it", async () => {
+	it('binds a client id to the socket that announced it: another socket can neither clear nor take it', async () => {
 		const { planId, tokens } = await createPlan();
 		const alice = await openSocket(planId, tokens.edit);
 		const mallory = await openSocket(planId, tokens.view);

@@ -10,9 +10,7 @@ const stubFor = (planId: string) => env.PLAN_ROOM.get(env.PLAN_ROOM.idFromName(p
 
 /** The stored document, read inside the object. */
 async function storedText(planId: string): Promise<string> {
-	return runInDurableObject(stubFor(planId), (room) =>
-		(room as unknown as { doc: Y.Doc }).doc.getText('notes').toString()
-	);
+	return runInDurableObject(stubFor(planId), (room) => (room as unknown as { doc: Y.Doc }).doc.getText('notes').toString());
 }
 
 describe('PlanRoom — malformed and oversized frames', () => {
@@ -23,11 +21,15 @@ describe('PlanRoom — malformed and oversized frames', () => {
 		['a truncated varint', new Uint8Array([0x80]), CloseCode.INVALID_PAYLOAD],
 		['a garbage update', syncFrame(SyncStep.UPDATE, new Uint8Array([5, 200, 1, 2, 3, 4, 255, 255])), CloseCode.INVALID_PAYLOAD],
 		['a garbage state vector', syncFrame(SyncStep.STEP1, new Uint8Array([9, 1])), CloseCode.INVALID_PAYLOAD],
-		['awareness with bad JSON', (() => {
-			const f = awarenessFrame([{ id: 1, clock: 1, state: 'x' }]);
-			f[f.length - 1] = 0x7b; // turn the closing quote into '{'
-			return f;
-		})(), CloseCode.INVALID_PAYLOAD],
+		[
+			'awareness with bad JSON',
+			(() => {
+				const f = awarenessFrame([{ id: 1, clock: 1, state: 'x' }]);
+				f[f.length - 1] = 0x7b; // turn the closing quote into '{'
+				return f;
+			})(),
+			CloseCode.INVALID_PAYLOAD
+		],
 		['a huge awareness state', awarenessFrame([{ id: 1, clock: 1, state: { name: 'x'.repeat(5000) } }]), CloseCode.MESSAGE_TOO_BIG]
 	])('closes on %s, leaves the doc untouched and other clients working', async (_name, frame, code) => {
 		const { planId, tokens } = await createPlan();

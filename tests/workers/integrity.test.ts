@@ -35,9 +35,13 @@ describe('PlanRoom — memory never holds what storage does not', () => {
 		const { first, rest } = chain([1_000_000, 1_000_000]);
 		const s = await openSocket(planId, tokens.edit);
 		// The predecessor arrives last: the applied update is the merge of all three (~2 MB).
-		await sendAndProbe(s, [...rest, first].map((u) => syncFrame(SyncStep.UPDATE, u)));
-		const longest = await runInDurableObject(stubFor(planId), (_room: PlanRoom, state) =>
-			state.storage.sql.exec<{ n: number }>('SELECT max(length(data)) AS n FROM update_log').one().n
+		await sendAndProbe(
+			s,
+			[...rest, first].map((u) => syncFrame(SyncStep.UPDATE, u))
+		);
+		const longest = await runInDurableObject(
+			stubFor(planId),
+			(_room: PlanRoom, state) => state.storage.sql.exec<{ n: number }>('SELECT max(length(data)) AS n FROM update_log').one().n
 		);
 		expect(longest).toBeLessThanOrEqual(STORAGE_ROW_BYTES);
 		s.close();

@@ -84,7 +84,11 @@ describe('PlanRoom — split messages (PART frames)', () => {
 
 	it.each([
 		['a part out of order', (f: Uint8Array[]) => [f[1]!], CloseCode.INVALID_PAYLOAD],
-		['two transfers interleaved', (f: Uint8Array[]) => [f[0]!, splitMessage(syncFrame(SyncStep.UPDATE, pasteUpdate(paste('e'))), 9)[0]!], CloseCode.INVALID_PAYLOAD]
+		[
+			'two transfers interleaved',
+			(f: Uint8Array[]) => [f[0]!, splitMessage(syncFrame(SyncStep.UPDATE, pasteUpdate(paste('e'))), 9)[0]!],
+			CloseCode.INVALID_PAYLOAD
+		]
 	])('closes on %s and applies nothing', async (_name, pick, code) => {
 		const { planId, tokens } = await createPlan();
 		const s = await openSocket(planId, tokens.edit, undefined, { parts: true });

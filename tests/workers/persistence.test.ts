@@ -35,9 +35,7 @@ describe('PlanRoom — persistence', () => {
 		a.edit((d) => d.getMap('meta').set('title', 'after big'));
 		await a.roundTrip();
 		const chunks = await runInDurableObject(stubFor(planId), (room: PlanRoom, state) => {
-			(room as unknown as { store: { compact(doc: Y.Doc): void } }).store.compact(
-				(room as unknown as { doc: Y.Doc }).doc
-			);
+			(room as unknown as { store: { compact(doc: Y.Doc): void } }).store.compact((room as unknown as { doc: Y.Doc }).doc);
 			expect(tableCount(state, 'update_log')).toBe(0);
 			return tableCount(state, 'snapshot_chunks');
 		});

@@ -9,8 +9,7 @@ import { connectDoc, createPlan, syncFrame, distinctToken } from './helpers';
 
 const CAP = 5 * 1024 * 1024; // vitest.config.ts
 const stubFor = (planId: string) => env.PLAN_ROOM.get(env.PLAN_ROOM.idFromName(planId));
-const storedBytes = (planId: string) =>
-	runInDurableObject(stubFor(planId), (room: PlanRoom) => (room as unknown as { store: { bytes: number } }).store.bytes);
+const storedBytes = (planId: string) => runInDurableObject(stubFor(planId), (room: PlanRoom) => (room as unknown as { store: { bytes: number } }).store.bytes);
 
 /** Fills the plan with `blocks` MiB of text, one MiB per editor (each editor has its own share). */
 async function fill(planId: string, blocks: number): Promise<void> {

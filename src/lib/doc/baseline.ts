@@ -197,8 +197,7 @@ export function freezeBaseline(doc: Y.Doc, by: string, at: string, id = newRecor
 }
 
 export type ApproveResult =
-	| { ok: true; baseline: Baseline; frozen: boolean }
-	| { ok: false; reason: 'noAnnualTarget' | 'invalidDecomposition'; violations: DecompositionViolation[] };
+	{ ok: true; baseline: Baseline; frozen: boolean } | { ok: false; reason: 'noAnnualTarget' | 'invalidDecomposition'; violations: DecompositionViolation[] };
 
 /**
  * Sets the plan's status to approved and freezes the baseline, in one transaction. Refused (and
@@ -217,9 +216,7 @@ export function approvePlan(doc: Y.Doc, by: string, at: string, id?: string): Ap
 	});
 }
 
-export type RecordRevisionResult =
-	| { ok: true; revision: Revision }
-	| { ok: false; reason: 'noBaseline' | 'noChanges' | 'whyRequired' | 'whyTooLong' };
+export type RecordRevisionResult = { ok: true; revision: Revision } | { ok: false; reason: 'noBaseline' | 'noChanges' | 'whyRequired' | 'whyTooLong' };
 
 /**
  * Appends a revision with the target changes since the last recorded state, who recorded it,

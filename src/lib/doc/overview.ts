@@ -1,11 +1,5 @@
 import type * as Y from 'yjs';
-import {
-	DEFAULT_OVERVIEW,
-	checkOverviewField,
-	type FieldIssue,
-	type OverviewField,
-	type PlanOverview
-} from '../domain/plan-overview';
+import { DEFAULT_OVERVIEW, checkOverviewField, type FieldIssue, type OverviewField, type PlanOverview } from '../domain/plan-overview';
 import { SCHEMA_VERSION, planRoots } from './schema';
 
 export const OVERVIEW_FIELDS = Object.keys(DEFAULT_OVERVIEW) as OverviewField[];

@@ -1,9 +1,31 @@
 import * as Y from 'yjs';
-import { buildReviewSnapshot, isReviewPeriod, REVIEW_KINDS, type FiveWhys, type Review, type ReviewKind, type ReviewMetricsInput, type ReviewPeriod } from '../domain/review';
+import {
+	buildReviewSnapshot,
+	isReviewPeriod,
+	REVIEW_KINDS,
+	type FiveWhys,
+	type Review,
+	type ReviewKind,
+	type ReviewMetricsInput,
+	type ReviewPeriod
+} from '../domain/review';
 import { readReviewSnapshot } from '../domain/review-read';
 import type { WeekMonthShare } from '../domain/review-week';
 import type { TaskStatus } from '../domain/plan/types';
-import { checkChoice, checkDate, checkText, choiceField, sanitizeRecord, sanitizeText, valid, type FieldSpec, type InvalidValue, type RecordSpec, type ValueIssue, type ValueIssueCode } from '../domain/plan/validate';
+import {
+	checkChoice,
+	checkDate,
+	checkText,
+	choiceField,
+	sanitizeRecord,
+	sanitizeText,
+	valid,
+	type FieldSpec,
+	type InvalidValue,
+	type RecordSpec,
+	type ValueIssue,
+	type ValueIssueCode
+} from '../domain/plan/validate';
 import { newRecordId } from './record-list';
 import { planRoots } from './schema';
 import { addTask, readTasks } from './tasks';

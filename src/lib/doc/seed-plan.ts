@@ -22,9 +22,7 @@ export function seedPlan(
 		goalId?: (goalKey: string, index: number) => string;
 	}
 ): void {
-	const template: TemplateId = (TEMPLATE_IDS as readonly string[]).includes(seed.template ?? '')
-		? (seed.template as TemplateId)
-		: 'blank';
+	const template: TemplateId = (TEMPLATE_IDS as readonly string[]).includes(seed.template ?? '') ? (seed.template as TemplateId) : 'blank';
 	const language = seed.language ?? 'en';
 	doc.transact(() => {
 		initPlan(doc, seed.overview);

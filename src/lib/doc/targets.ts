@@ -77,11 +77,7 @@ export const FUNNEL_KEYS = ['averageDealSize', 'proposalToWinPct', 'demoToPropos
 export type FunnelKey = (typeof FUNNEL_KEYS)[number];
 
 const checkFunnel = (key: FunnelKey, value: unknown): ValueIssue | null =>
-	value === null
-		? null
-		: key === 'averageDealSize'
-			? checkMoney(value)
-			: checkPercent(value, { min: 0.01 });
+	value === null ? null : key === 'averageDealSize' ? checkMoney(value) : checkPercent(value, { min: 0.01 });
 
 function readFunnel(doc: Y.Doc, invalid: TargetsView['invalid']): ActivityFunnelRates {
 	const stored = planRoots(doc).targets.get('funnel');
@@ -113,11 +109,7 @@ export function setFunnelRate(doc: Y.Doc, key: FunnelKey, value: number | null):
 }
 
 /** Writes starting values: equal months unless the template gives a seasonality; its funnel rates. */
-export function initTargets(
-	doc: Y.Doc,
-	seasonalityPct: readonly number[] = EQUAL_SEASONALITY_PCT,
-	funnel?: ActivityFunnelRates
-): void {
+export function initTargets(doc: Y.Doc, seasonalityPct: readonly number[] = EQUAL_SEASONALITY_PCT, funnel?: ActivityFunnelRates): void {
 	doc.transact(() => {
 		const map = planRoots(doc).targets;
 		if (funnel) {

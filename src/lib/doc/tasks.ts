@@ -9,7 +9,18 @@ export function readTasks(doc: Y.Doc): RecordView<ActionTask>[] {
 }
 
 export function addTask(doc: Y.Doc, partial: Partial<ActionTask> = {}): string {
-	const task: ActionTask = { id: newRecordId('t'), title: '', owner: '', start: null, due: null, status: 'todo', dependsOn: [], goalId: null, reviewId: null, ...partial };
+	const task: ActionTask = {
+		id: newRecordId('t'),
+		title: '',
+		owner: '',
+		start: null,
+		due: null,
+		status: 'todo',
+		dependsOn: [],
+		goalId: null,
+		reviewId: null,
+		...partial
+	};
 	doc.transact(() => pushRecords(planRoots(doc).tasks, [task]));
 	return task.id;
 }
@@ -34,7 +45,13 @@ export function removeTask(doc: Y.Doc, id: string): void {
 		removeRecord(planRoots(doc).tasks, id);
 		// Nothing may keep depending on a task that is gone.
 		for (const { value } of readTasks(doc)) {
-			if (value.dependsOn.includes(id)) setTaskField(doc, value.id, 'dependsOn', value.dependsOn.filter((d) => d !== id));
+			if (value.dependsOn.includes(id))
+				setTaskField(
+					doc,
+					value.id,
+					'dependsOn',
+					value.dependsOn.filter((d) => d !== id)
+				);
 		}
 	});
 }

@@ -12,10 +12,7 @@ export function applyTextEdit(text: Y.Text, before: string, after: string): bool
 	const max = Math.min(before.length, after.length);
 	while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
 	let end = 0;
-	while (
-		end < max - start &&
-		before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-	) {
+	while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) {
 		end++;
 	}
 	// Never cut a surrogate pair (emoji): Yjs would store half of it as U+FFFD.

@@ -25,8 +25,7 @@ function unitsArray(doc: Y.Doc, create = false): Y.Array<Y.Map<unknown>> | null 
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y.Array; entries are checked
-const maps = (array: Y.Array<any> | null): Y.Map<unknown>[] =>
-	((array?.toArray() ?? []) as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map);
+const maps = (array: Y.Array<any> | null): Y.Map<unknown>[] => ((array?.toArray() ?? []) as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map);
 
 /** Units in order, with reps; malformed entries from peers are skipped, bad fields reported. */
 export function readUnits(doc: Y.Doc): UnitView[] {

@@ -27,9 +27,7 @@ export function activityTotals(activities: readonly Activity[]): RepActivity[] {
 		counts[a.type] += a.count;
 		reps.set(a.rep, counts);
 	}
-	return [...reps.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([rep, counts]) => ({ rep, counts }));
+	return [...reps.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rep, counts]) => ({ rep, counts }));
 }
 
 /**

@@ -57,12 +57,7 @@ function allocateUnits(units: number, weights: readonly number[]): number[] {
 		assigned += floor;
 	}
 	const order = normalised.map((_, index) => index);
-	order.sort(
-		(a, b) =>
-			(remainders[b] ?? 0) - (remainders[a] ?? 0) ||
-			(normalised[b] ?? 0) - (normalised[a] ?? 0) ||
-			a - b
-	);
+	order.sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || (normalised[b] ?? 0) - (normalised[a] ?? 0) || a - b);
 	let left = units - assigned;
 	// Rounding noise can leave the floors a unit off in either direction; both loops end
 	// because every pass moves one unit and at least one share can always take it.

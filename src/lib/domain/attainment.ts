@@ -113,12 +113,7 @@ export interface AttainmentRow {
  *
  * Example: actual revenue rep a 80, rep b 120; targets a 100, b 100 → a 80%, b 120%.
  */
-export function attainmentBy(
-	actuals: readonly Actual[],
-	targets: readonly TargetRow[],
-	dimension: Dimension,
-	metric: ActualMetric
-): AttainmentRow[] {
+export function attainmentBy(actuals: readonly Actual[], targets: readonly TargetRow[], dimension: Dimension, metric: ActualMetric): AttainmentRow[] {
 	const rows = new Map<string, { key: string; actual: number; target: number }>();
 	const same = dimension === 'region' ? (key: string) => key.trim().toLocaleLowerCase() : (key: string) => key;
 	const row = (key: string, preferred: boolean) => {

@@ -33,11 +33,7 @@ export interface BacktestOptions {
  *
  * Example: `backtest([2, 4, 6, 8, 10], 'linear', { folds: 3 }).wape` → 0.
  */
-export function backtest(
-	series: readonly number[],
-	method: ConcreteMethod,
-	options: BacktestOptions = {}
-): BacktestResult {
+export function backtest(series: readonly number[], method: ConcreteMethod, options: BacktestOptions = {}): BacktestResult {
 	const seasonLength = Math.max(1, Math.floor(options.seasonLength ?? 12));
 	const horizon = Math.max(1, Math.floor(options.horizon ?? 1));
 	const { first, last } = origins(series.length, horizon, options);

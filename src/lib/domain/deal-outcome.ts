@@ -14,9 +14,7 @@ export interface StageIndex {
 /** Indexes stages: `indexStages(stages).funnel` lists non-lost stages by `order`, ties by id. */
 export function indexStages(stages: readonly PipelineStage[]): StageIndex {
 	const byId = new Map(stages.map((s) => [s.id, s]));
-	const funnel = stages
-		.filter((s) => !s.isLost)
-		.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const funnel = stages.filter((s) => !s.isLost).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const position = new Map(funnel.map((s, i) => [s.id, i]));
 	return { byId, funnel, position };
 }

@@ -9,7 +9,17 @@ import { DEFAULT_MAX_VALUE, validateActivities, validateActuals, validateDeals }
 import type { DataIssue, DealRules, IssueCode, Severity } from './data-quality';
 import { periodOf } from './dates';
 import { FORECAST_CATEGORIES } from './execution';
-import { OPEN_CATEGORIES, type Activity, type Actual, type Deal, type ForecastCategory, type OpenCategory, type PipelineStage, type Rep, type StageChange } from './execution';
+import {
+	OPEN_CATEGORIES,
+	type Activity,
+	type Actual,
+	type Deal,
+	type ForecastCategory,
+	type OpenCategory,
+	type PipelineStage,
+	type Rep,
+	type StageChange
+} from './execution';
 import type { AdjustableCategory, ForecastAdjustment } from './forecast-rollup';
 
 export type QualityCode = IssueCode | 'not-an-object' | 'not-text' | 'unknown-category' | 'invalid-entry';
@@ -147,11 +157,14 @@ export function readDeal(
 export function actualRules(rules: ExecRules): { from?: string; to?: string; maxValue?: number } {
 	if (!rules.period) return { maxValue: rules.maxValue };
 	const last = Date.parse(rules.period.end) - 1;
-	return { from: periodOf(rules.period.start) ?? undefined, to: Number.isFinite(last) ? new Date(last).toISOString().slice(0, 7) : undefined, maxValue: rules.maxValue };
+	return {
+		from: periodOf(rules.period.start) ?? undefined,
+		to: Number.isFinite(last) ? new Date(last).toISOString().slice(0, 7) : undefined,
+		maxValue: rules.maxValue
+	};
 }
 
-export const activityId = (raw: unknown): string =>
-	isPlainObject(raw) ? `${String(raw.date)}|${String(raw.rep)}|${String(raw.type)}` : String(raw);
+export const activityId = (raw: unknown): string => (isPlainObject(raw) ? `${String(raw.date)}|${String(raw.rep)}|${String(raw.type)}` : String(raw));
 
 /**
  * A batch of activity entries (one Y item's content): the valid ones, typed, and issues.
@@ -163,7 +176,8 @@ export function readActivities(raws: readonly unknown[], rules: ExecRules): { va
 	const typed: Activity[] = [];
 	for (const raw of raws) {
 		if (!isPlainObject(raw)) issues.push(issue('activity', activityId(raw), 'entry', 'not-an-object', 'error', 'activity entry is not a record'));
-		else typed.push({ date: raw.date as string, rep: typeof raw.rep === 'string' ? raw.rep : '', type: raw.type as Activity['type'], count: raw.count as number });
+		else
+			typed.push({ date: raw.date as string, rep: typeof raw.rep === 'string' ? raw.rep : '', type: raw.type as Activity['type'], count: raw.count as number });
 	}
 	const checked = validateActivities(typed, { period: rules.period });
 	for (const found of checked.issues) {
@@ -220,14 +234,16 @@ export function checkStage(raw: unknown): PipelineStage | string {
 	if (typeof isWon !== 'boolean' || typeof isLost !== 'boolean' || (isWon && isLost)) return 'isWon/isLost must be booleans, not both true';
 	// Optional (stages stored before the mapping existed have none: the default mapping applies).
 	const category = raw.forecastCategory;
-	if (category !== undefined && !(OPEN_CATEGORIES as readonly unknown[]).includes(category)) return `forecast category must be one of ${OPEN_CATEGORIES.join(', ')}`;
+	if (category !== undefined && !(OPEN_CATEGORIES as readonly unknown[]).includes(category))
+		return `forecast category must be one of ${OPEN_CATEGORIES.join(', ')}`;
 	return { id, name, probability, order, isWon, isLost, ...(category !== undefined ? { forecastCategory: category as OpenCategory } : {}) };
 }
 
 /** The configured stages; bad entries are dropped and reported, nothing configured → DEFAULT_STAGES. */
 export function readStages(raw: unknown): { stages: PipelineStage[]; issues: QualityIssue[] } {
 	if (raw === undefined) return { stages: [...DEFAULT_STAGES], issues: [] };
-	if (!Array.isArray(raw)) return { stages: [...DEFAULT_STAGES], issues: [issue('stage', 'stages', 'stages', 'invalid-entry', 'error', 'stages is not a list; defaults used')] };
+	if (!Array.isArray(raw))
+		return { stages: [...DEFAULT_STAGES], issues: [issue('stage', 'stages', 'stages', 'invalid-entry', 'error', 'stages is not a list; defaults used')] };
 	const issues: QualityIssue[] = [];
 	const stages: PipelineStage[] = [];
 	const seen = new Set<string>();

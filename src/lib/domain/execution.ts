@@ -6,14 +6,7 @@
 /** Salesforce-style forecast category a rep assigns to a deal. */
 export type ForecastCategory = 'pipeline' | 'best-case' | 'commit' | 'closed-won' | 'closed-lost' | 'omitted';
 
-export const FORECAST_CATEGORIES: readonly ForecastCategory[] = [
-	'pipeline',
-	'best-case',
-	'commit',
-	'closed-won',
-	'closed-lost',
-	'omitted'
-];
+export const FORECAST_CATEGORIES: readonly ForecastCategory[] = ['pipeline', 'best-case', 'commit', 'closed-won', 'closed-lost', 'omitted'];
 
 /** One entry of a deal's stage history: it entered `stage` at `at`. */
 export interface StageChange {

@@ -14,13 +14,7 @@ import type { ConcreteMethod, HoltWintersParams, ModelForecast } from './forecas
  *
  * Example: `runMethod([1, 2, 3], 'holt-winters-additive', 12, 1)` → linear `[4]` with a fallback reason.
  */
-export function runMethod(
-	series: readonly number[],
-	method: ConcreteMethod,
-	seasonLength: number,
-	horizon: number,
-	warm?: HoltWintersParams
-): ModelForecast {
+export function runMethod(series: readonly number[], method: ConcreteMethod, seasonLength: number, horizon: number, warm?: HoltWintersParams): ModelForecast {
 	switch (method) {
 		case 'linear':
 			return linearForecast(series, horizon);
@@ -42,10 +36,7 @@ function holtWinters(
 ): ModelForecast {
 	if (m < 2) return withReason(linearForecast(series, horizon), `season length ${m} < 2: used linear`);
 	if (series.length < 2 * m) {
-		return withReason(
-			linearForecast(series, horizon),
-			`fewer than two seasons (${series.length} < ${2 * m} points): used linear`
-		);
+		return withReason(linearForecast(series, horizon), `fewer than two seasons (${series.length} < ${2 * m} points): used linear`);
 	}
 	let reason: string | null = null;
 	if (method === 'holt-winters-multiplicative') {

@@ -9,11 +9,7 @@ import type { ModelForecast } from './forecast-types';
  *
  * Example: `seasonalNaiveForecast([1, 2, 3, 4], 2, 3).values` → `[3, 4, 3]`.
  */
-export function seasonalNaiveForecast(
-	series: readonly number[],
-	seasonLength: number,
-	horizon: number
-): ModelForecast {
+export function seasonalNaiveForecast(series: readonly number[], seasonLength: number, horizon: number): ModelForecast {
 	const n = series.length;
 	if (n === 0) {
 		return {

@@ -1,12 +1,7 @@
 /** Shared types of the forecasting engine (forecast.ts, backtest.ts, forecast-*.ts). */
 
 /** A forecasting method that fits one model. */
-export type ConcreteMethod =
-	| 'linear'
-	| 'seasonal-naive'
-	| 'holt-winters-additive'
-	| 'holt-winters-multiplicative'
-	| 'holt-winters-damped';
+export type ConcreteMethod = 'linear' | 'seasonal-naive' | 'holt-winters-additive' | 'holt-winters-multiplicative' | 'holt-winters-damped';
 
 /** A method a caller may ask for: one model, or `auto` to pick the best by backtest. */
 export type ForecastMethod = ConcreteMethod | 'auto';

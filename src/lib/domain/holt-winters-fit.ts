@@ -11,14 +11,7 @@
  * starts from the previous origin's answer instead). Deterministic: no randomness anywhere.
  */
 import { minimise } from './nelder-mead';
-import {
-	initialSeason,
-	normalEquations,
-	runModel,
-	type ModelSpec,
-	type Smoothing,
-	type State
-} from './holt-winters-model';
+import { initialSeason, normalEquations, runModel, type ModelSpec, type Smoothing, type State } from './holt-winters-model';
 
 /** Damping bounds: below 0.8 the trend dies within a few steps; 1 is no damping at all. */
 const PHI_LOW = 0.8;
@@ -101,12 +94,7 @@ function heuristicInitial(series: readonly number[], spec: ModelSpec): number[] 
  * The least-squares initial state for fixed smoothing parameters, by Gauss–Newton with step
  * halving from `start`. Returns the SSE it reaches (Infinity if no finite run was found).
  */
-function bestInitial(
-	series: readonly number[],
-	spec: ModelSpec,
-	smoothing: Smoothing,
-	start: readonly number[]
-): { initial: number[]; sse: number } {
+function bestInitial(series: readonly number[], spec: ModelSpec, smoothing: Smoothing, start: readonly number[]): { initial: number[]; sse: number } {
 	let initial = [...start];
 	let sse = runModel(series, spec, smoothing, initial).sse;
 	const iterations = spec.seasonality === 'additive' ? 1 : GAUSS_NEWTON_ITERATIONS;

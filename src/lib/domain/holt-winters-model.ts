@@ -52,12 +52,7 @@ export function initialSeason(spec: ModelSpec, free: readonly number[]): number[
  * one-step errors, or `sse: Infinity` when the run leaves the finite range or, when
  * multiplicative, a factor or expected level reaches zero or below (the model is undefined there).
  */
-export function runModel(
-	series: readonly number[],
-	spec: ModelSpec,
-	p: Smoothing,
-	initial: readonly number[]
-): { state: State; sse: number } {
+export function runModel(series: readonly number[], spec: ModelSpec, p: Smoothing, initial: readonly number[]): { state: State; sse: number } {
 	let level = initial[0] ?? 0;
 	let trend = initial[1] ?? 0;
 	const season = initialSeason(spec, initial);

@@ -84,12 +84,7 @@ export function tieredCommission(revenue: number, quota: number, plan: Commissio
  * Example: base 5%, team ≥ 80% → +10%; rep revenue 100,000 of quota 100,000 in a team at 90%
  * → base 5,000, boost 500, total 5,500.
  */
-export function payouts(
-	reps: readonly RepPerformance[],
-	plan: CommissionPlan,
-	periodStart: string,
-	periodEnd: string
-): Payout[] {
+export function payouts(reps: readonly RepPerformance[], plan: CommissionPlan, periodStart: string, periodEnd: string): Payout[] {
 	const step = plan.step ?? 0.01;
 	const teams = new Map<string, { revenue: number; quota: number }>();
 	for (const r of reps) {

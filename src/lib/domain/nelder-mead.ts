@@ -24,13 +24,8 @@ export interface Minimum {
 }
 
 /** Minimises `f` from `start`: `minimise(([x]) => (x - 0.3) ** 2, [0.9], opts).point` ≈ [0.3]. */
-export function minimise(
-	f: (point: readonly number[]) => number,
-	start: readonly number[],
-	options: NelderMeadOptions
-): Minimum {
-	const clamp = (p: readonly number[]): number[] =>
-		p.map((x) => Math.min(options.upper, Math.max(options.lower, x)));
+export function minimise(f: (point: readonly number[]) => number, start: readonly number[], options: NelderMeadOptions): Minimum {
+	const clamp = (p: readonly number[]): number[] => p.map((x) => Math.min(options.upper, Math.max(options.lower, x)));
 	const evaluate = (p: number[]): Minimum => {
 		const value = f(p);
 		return { point: p, value: Number.isNaN(value) ? Infinity : value };
@@ -56,8 +51,7 @@ export function minimise(
 
 		const rest = simplex.slice(0, -1);
 		const centroid = origin.map((_, axis) => rest.reduce((s, v) => s + (v.point[axis] ?? 0), 0) / rest.length);
-		const towards = (scale: number): Minimum =>
-			evaluate(clamp(centroid.map((c, axis) => c + scale * (c - (worst.point[axis] ?? 0)))));
+		const towards = (scale: number): Minimum => evaluate(clamp(centroid.map((c, axis) => c + scale * (c - (worst.point[axis] ?? 0)))));
 
 		const reflected = towards(REFLECT);
 		if (reflected.value < best.value) {
@@ -71,9 +65,7 @@ export function minimise(
 				simplex[simplex.length - 1] = contracted;
 			} else {
 				simplex = simplex.map((v, i) =>
-					i === 0
-						? v
-						: evaluate(clamp(v.point.map((x, axis) => (best.point[axis] ?? 0) + SHRINK * (x - (best.point[axis] ?? 0)))))
+					i === 0 ? v : evaluate(clamp(v.point.map((x, axis) => (best.point[axis] ?? 0) + SHRINK * (x - (best.point[axis] ?? 0)))))
 				);
 			}
 		}

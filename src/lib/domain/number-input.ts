@@ -24,8 +24,7 @@ export type NumberUnit = 'number' | 'fraction' | 'percent';
 export type NumberRefusal = 'empty' | 'hex' | 'exponent' | 'notFinite' | 'percentNotAllowed' | 'notNumber';
 
 export type NumberParse =
-	| { ok: true; value: number; /** ISO code or symbol-derived code the text carried, if any. */ currency?: string }
-	| { ok: false; reason: NumberRefusal };
+	{ ok: true; value: number; /** ISO code or symbol-derived code the text carried, if any. */ currency?: string } | { ok: false; reason: NumberRefusal };
 
 /** Currency symbols people type before an amount, with the code each stands for. */
 const SYMBOLS: ReadonlyArray<readonly [string, string]> = [

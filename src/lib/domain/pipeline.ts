@@ -54,12 +54,7 @@ export function weightedPipelineByMonth(deals: readonly Deal[], stages: readonly
  * Sum of open deal amounts expected to close in [start, end) (ISO dates).
  * Example: open deals of 100 (closing inside) and 50 (closing after `end`) → 100.
  */
-export function openPipelineIn(
-	deals: readonly Deal[],
-	stages: readonly PipelineStage[],
-	start: string,
-	end: string
-): number {
+export function openPipelineIn(deals: readonly Deal[], stages: readonly PipelineStage[], start: string, end: string): number {
 	const index = indexStages(stages);
 	const from = Date.parse(start);
 	const to = Date.parse(end);

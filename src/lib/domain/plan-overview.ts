@@ -8,7 +8,17 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD'] as const;
 
 /** Zones offered in the editor (offices of typical users); any IANA zone the browser knows is accepted. */
-export const COMMON_TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'] as const;
+export const COMMON_TIME_ZONES = [
+	'Asia/Shanghai',
+	'Asia/Hong_Kong',
+	'Asia/Singapore',
+	'Asia/Tokyo',
+	'Europe/London',
+	'Europe/Berlin',
+	'America/New_York',
+	'America/Los_Angeles',
+	'UTC'
+] as const;
 
 export interface PlanOverview {
 	title: string;

@@ -91,12 +91,7 @@ export interface BudgetFunnel {
  * Example: budget 100,000 at 100 per lead, 15% conversion, 2,000 per customer → 1,000 leads,
  * 150 customers, revenue 300,000, CAC 666.67, ROI 200%.
  */
-export function budgetFunnel(
-	budget: number,
-	costPerLead: number,
-	leadToCustomerPct: number,
-	revenuePerCustomer: number
-): BudgetFunnel {
+export function budgetFunnel(budget: number, costPerLead: number, leadToCustomerPct: number, revenuePerCustomer: number): BudgetFunnel {
 	const spend = Number.isFinite(budget) ? Math.max(0, budget) : 0;
 	const leads = costPerLead > 0 && Number.isFinite(costPerLead) ? Math.floor(Number((spend / costPerLead).toPrecision(12))) : 0;
 	const rate = Number.isFinite(leadToCustomerPct) ? Math.max(0, leadToCustomerPct) : 0;

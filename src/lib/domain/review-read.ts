@@ -74,7 +74,13 @@ function weekShares(raw: unknown): WeekMonthShare[] | null {
 	const out: WeekMonthShare[] = [];
 	for (const s of raw) {
 		if (!isObject(s) || typeof s.month !== 'string' || ![s.days, s.daysInMonth, s.monthTarget, s.target].every(num)) return null;
-		out.push({ month: s.month, days: s.days as number, daysInMonth: s.daysInMonth as number, monthTarget: s.monthTarget as number, target: s.target as number });
+		out.push({
+			month: s.month,
+			days: s.days as number,
+			daysInMonth: s.daysInMonth as number,
+			monthTarget: s.monthTarget as number,
+			target: s.target as number
+		});
 	}
 	return out;
 }
@@ -87,7 +93,14 @@ export function readReviewSnapshot(raw: unknown): ReviewSnapshot | null {
 		const rates = isObject(raw.planRates) && numOrNull(raw.planRates.averageDealSize) ? { averageDealSize: raw.planRates.averageDealSize } : null;
 		const read = metrics(raw.metrics);
 		if (!targetsByMonth || !actualByMonth || !rates || !read) return null;
-		const snapshot: ReviewSnapshot = { period: { from: raw.period.from, to: raw.period.to }, basis: raw.basis, targetsByMonth, actualByMonth, planRates: rates, metrics: read };
+		const snapshot: ReviewSnapshot = {
+			period: { from: raw.period.from, to: raw.period.to },
+			basis: raw.basis,
+			targetsByMonth,
+			actualByMonth,
+			planRates: rates,
+			metrics: read
+		};
 		// Optional: reviews frozen before the reserve was told apart have none.
 		if (raw.distributedByMonth !== undefined) {
 			const distributedByMonth = numberRecord(raw.distributedByMonth);

@@ -125,7 +125,10 @@ export interface ReviewMetricsInput {
 	coverage: { openPipeline: number; coverage: number | null };
 	weightedPipeline: ReadonlyArray<{ month: string; weighted: number }>;
 	funnel: { rows: ReadonlyArray<{ stageId: string; name: string; reached: { count: number }; conversionFromPreviousPct: number | null }> };
-	attainment: { byRep: ReadonlyArray<{ key: string; actual: number; target: number; attainmentPct: number | null }>; byRegion: ReadonlyArray<{ key: string; actual: number; target: number; attainmentPct: number | null }> };
+	attainment: {
+		byRep: ReadonlyArray<{ key: string; actual: number; target: number; attainmentPct: number | null }>;
+		byRegion: ReadonlyArray<{ key: string; actual: number; target: number; attainmentPct: number | null }>;
+	};
 	actualByMonth: ReadonlyArray<{ period: string; value: number }>;
 	activities: ReadonlyArray<{ month: string; counts: Readonly<Record<string, number>>; total: number }>;
 }

@@ -34,7 +34,15 @@ export interface VarianceLine {
 	fullPct: number | null;
 }
 
-function line(key: string, metric: VarianceMetric, label: string, plan: number, actual: number, forecast: number | null, fullPlan: number | null = null): VarianceLine {
+function line(
+	key: string,
+	metric: VarianceMetric,
+	label: string,
+	plan: number,
+	actual: number,
+	forecast: number | null,
+	fullPlan: number | null = null
+): VarianceLine {
 	const d = deviation(actual, plan);
 	const full = fullPlan === null ? null : deviation(actual, fullPlan).deviationPct;
 	return { key, metric, label, plan, actual, forecast, abs: actual - plan, pct: d.deviationPct, flagged: d.needsRootCause, fullPlan, fullPct: full };
@@ -97,13 +105,19 @@ export function buildVarianceTable(snapshot: ReviewSnapshot): VarianceLine[] {
 		for (const month of months) {
 			const full = snapshot.targetsByMonth[month] ?? 0;
 			const actual = snapshot.actualByMonth[month] ?? 0;
-			rows.push(distributedByMonth ? line(`revenue:${month}`, 'revenueMonth', month, distributedByMonth[month] ?? 0, actual, null, full) : line(`revenue:${month}`, 'revenueMonth', month, full, actual, null));
+			rows.push(
+				distributedByMonth
+					? line(`revenue:${month}`, 'revenueMonth', month, distributedByMonth[month] ?? 0, actual, null, full)
+					: line(`revenue:${month}`, 'revenueMonth', month, full, actual, null)
+			);
 		}
 	}
 	for (const rep of metrics.byRep) if (rep.target !== 0) rows.push(line(`rep:${rep.key}`, 'repRevenue', rep.name, rep.target, rep.actual, null));
-	for (const region of metrics.byRegion) if (region.target !== 0) rows.push(line(`region:${region.key}`, 'regionRevenue', region.name, region.target, region.actual, null));
+	for (const region of metrics.byRegion)
+		if (region.target !== 0) rows.push(line(`region:${region.key}`, 'regionRevenue', region.name, region.target, region.actual, null));
 	const plannedSize = snapshot.planRates.averageDealSize;
-	if (plannedSize !== null && metrics.averageDealSize !== null) rows.push(line('averageDealSize', 'averageDealSize', '', plannedSize, metrics.averageDealSize, null));
+	if (plannedSize !== null && metrics.averageDealSize !== null)
+		rows.push(line('averageDealSize', 'averageDealSize', '', plannedSize, metrics.averageDealSize, null));
 	return rows;
 }
 

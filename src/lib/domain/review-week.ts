@@ -54,7 +54,10 @@ export function proRateWeek(from: string, to: string, monthly: Readonly<Record<s
 
 /** Per-key monthly targets (reps, regions) pro-rated to the week and summed. */
 function proRatedTotal(from: string, to: string, byMonth: Readonly<Record<string, number>>): number {
-	return fromUnits(proRateWeek(from, to, byMonth).reduce((s, m) => s + toUnits(m.target, 0.01), 0), 0.01);
+	return fromUnits(
+		proRateWeek(from, to, byMonth).reduce((s, m) => s + toUnits(m.target, 0.01), 0),
+		0.01
+	);
 }
 
 export interface WeekInput {
@@ -160,7 +163,11 @@ export function weekReviewInput(input: WeekInput): WeekReviewInput {
 			byRegion: [...regionKeys].sort().map((name) => row(name, byRegion.get(name.trim().toLocaleLowerCase()) ?? 0, input.targets.perRegion?.[name] ?? {}))
 		},
 		actualByMonth: [...actualByMonth].map(([period, value]) => ({ period, value })),
-		activities: [...activities].map(([month, counts]) => ({ month, counts: Object.fromEntries(counts), total: [...counts.values()].reduce((s, v) => s + v, 0) }))
+		activities: [...activities].map(([month, counts]) => ({
+			month,
+			counts: Object.fromEntries(counts),
+			total: [...counts.values()].reduce((s, v) => s + v, 0)
+		}))
 	};
 	const out: WeekReviewInput = { metrics, monthlyTargets, shares };
 	if (distributed) out.distributedTargets = Object.fromEntries(proRateWeek(from, to, distributed).map((s) => [s.month, s.target]));

@@ -31,8 +31,7 @@ export function splitAnnual(total: number, weights: SeasonalWeights = {}): Seaso
 	const step = weights.step ?? 1;
 	const months = weights.months ?? Array.from({ length: 12 }, () => 1);
 	if (months.length !== 12) throw new RangeError(`expected 12 month weights, got ${months.length}`);
-	const quarterWeights =
-		weights.quarters ?? [0, 1, 2, 3].map((q) => months.slice(q * 3, q * 3 + 3).reduce((s, w) => s + w, 0));
+	const quarterWeights = weights.quarters ?? [0, 1, 2, 3].map((q) => months.slice(q * 3, q * 3 + 3).reduce((s, w) => s + w, 0));
 	if (quarterWeights.length !== 4) {
 		throw new RangeError(`expected 4 quarter weights, got ${quarterWeights.length}`);
 	}

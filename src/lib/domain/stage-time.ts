@@ -73,12 +73,7 @@ export interface StuckDeal {
  *
  * Example: a deal in 'demo' since 2025-01-01, as of 2025-03-02, with limit 30 → stuck, 60 days.
  */
-export function stuckDeals(
-	deals: readonly Deal[],
-	stages: readonly PipelineStage[],
-	asOf: string,
-	limits: Readonly<Record<string, number>> = {}
-): StuckDeal[] {
+export function stuckDeals(deals: readonly Deal[], stages: readonly PipelineStage[], asOf: string, limits: Readonly<Record<string, number>> = {}): StuckDeal[] {
 	const now = Date.parse(asOf);
 	if (!Number.isFinite(now)) return [];
 	const index = indexStages(stages);

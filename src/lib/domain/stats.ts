@@ -30,7 +30,10 @@ export function percent(numerator: number, denominator: number): number | null {
  * `quantile([1, 2, 3, 4], 0.5)` → 2.5; `quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)` → 9.1.
  */
 export function quantile(values: readonly number[], p: number): number | null {
-	return quantileSorted([...values].sort((a, b) => a - b), p);
+	return quantileSorted(
+		[...values].sort((a, b) => a - b),
+		p
+	);
 }
 
 /**

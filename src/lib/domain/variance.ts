@@ -25,10 +25,7 @@ export interface VarianceRow {
  * Example: plan {Q1: 100, Q2: 200}, actual {Q1: 90, Q2: 230} → Q1 −10 (−10%), Q2 +30 (+15%),
  * total +20 (+6.67%).
  */
-export function variance(
-	plan: readonly KeyedValue[],
-	actual: readonly KeyedValue[]
-): { rows: VarianceRow[]; total: VarianceRow } {
+export function variance(plan: readonly KeyedValue[], actual: readonly KeyedValue[]): { rows: VarianceRow[]; total: VarianceRow } {
 	const byKey = new Map<string, { plan: number; actual: number }>();
 	const add = (entries: readonly KeyedValue[], side: 'plan' | 'actual') => {
 		for (const { key, value } of entries) {
@@ -40,9 +37,7 @@ export function variance(
 	};
 	add(plan, 'plan');
 	add(actual, 'actual');
-	const rows = [...byKey.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([key, r]) => toRow(key, r.plan, r.actual));
+	const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, r]) => toRow(key, r.plan, r.actual));
 	const total = toRow(
 		'total',
 		rows.reduce((s, r) => s + r.plan, 0),

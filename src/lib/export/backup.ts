@@ -33,7 +33,10 @@ export interface PlanBackup {
 export type BackupErrorCode = 'not-a-backup' | 'newer-format' | 'damaged';
 
 export class BackupError extends Error {
-	constructor(readonly code: BackupErrorCode, message: string) {
+	constructor(
+		readonly code: BackupErrorCode,
+		message: string
+	) {
 		super(message);
 	}
 }

@@ -32,7 +32,11 @@ function cellText(column: ExportColumn, value: Cell): string {
 
 /** The table as CSV: UTF-8 with BOM, CRLF line ends (RFC 4180), header row first. */
 export function toCsv(table: ExportTable, header: HeaderStyle = 'label'): string {
-	const lines = [headerRow(table, header).map((h) => quote(escapeFormula(h))).join(',')];
+	const lines = [
+		headerRow(table, header)
+			.map((h) => quote(escapeFormula(h)))
+			.join(',')
+	];
 	for (const row of table.rows) {
 		lines.push(table.columns.map((column) => quote(cellText(column, row[column.key] ?? null))).join(','));
 	}

@@ -14,7 +14,14 @@ import type { ExportLocale } from './tables/labels';
  * line: every readable record (records with errors are listed by the data-quality panel instead).
  * Imported lazily with the exporters.
  */
-export function execDealsTable(projection: ExecProjection, query: DealsQuery, locale: ExportLocale, currency?: string, stages?: readonly PipelineStage[], reps?: readonly Rep[]): ExportTable {
+export function execDealsTable(
+	projection: ExecProjection,
+	query: DealsQuery,
+	locale: ExportLocale,
+	currency?: string,
+	stages?: readonly PipelineStage[],
+	reps?: readonly Rep[]
+): ExportTable {
 	return dealsTable(projection.dealsBehind({ ...query, limit: Infinity }), stages ?? projection.stages(), reps ?? projection.reps(), locale, currency);
 }
 

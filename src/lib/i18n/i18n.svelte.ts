@@ -13,7 +13,7 @@ function detect(): Locale {
 	} catch {
 		// No storage: fall back to the browser's language.
 	}
-	const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+	const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 	return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 

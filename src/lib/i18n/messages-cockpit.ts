@@ -20,9 +20,11 @@ export const enCockpit = {
 	'period.kind.custom': 'chosen range',
 	'period.zoneFallback': 'this plan has no time zone yet, so yours is used — set it in Overview',
 	'forecasts.how': 'How the three forecasts are made',
-	'forecasts.trend': 'Trend forecast (cockpit): actuals of complete months plus a time-series forecast of the rest of the period, by the method with the lowest backtest error.',
+	'forecasts.trend':
+		'Trend forecast (cockpit): actuals of complete months plus a time-series forecast of the rest of the period, by the method with the lowest backtest error.',
 	'forecasts.landing': 'Landing estimate (reviews): the period’s actual plus its probability-weighted open pipeline.',
-	'forecasts.commit': 'Commit forecast (Execution → Forecast calls): closed won plus commit deals of the period, by the stage’s forecast category, with managers’ adjustments.',
+	'forecasts.commit':
+		'Commit forecast (Execution → Forecast calls): closed won plus commit deals of the period, by the stage’s forecast category, with managers’ adjustments.',
 	'cockpit.emptyMonths': 'Months without actuals count as 0 in the trend: {months}',
 	'cockpit.tile.gap': 'Gap to target',
 	'cockpit.tile.coverage': 'Pipeline coverage',
@@ -68,5 +70,6 @@ export const enCockpit = {
 	'present.stopFollowing': 'Stop following',
 	'present.presenting': '{name} is presenting',
 	'tile.reserve': 'of committed target · {full} of full',
-	'tile.reserveWhy': 'The elastic reserve is kept back on purpose, so it is not a shortfall: attainment and the lights measure the committed (distributed) target; beside it, the full target.'
+	'tile.reserveWhy':
+		'The elastic reserve is kept back on purpose, so it is not a shortfall: attainment and the lights measure the committed (distributed) target; beside it, the full target.'
 } as const;

@@ -94,7 +94,8 @@ export const enExecution = {
 	'exec.lost': 'Lost',
 	'exec.newStage': 'New stage',
 	'exec.addStage': 'Add stage',
-	'exec.quality.summary': 'Left out of the numbers: {deals, plural, one {# deal} other {# deals}}, {activities, plural, one {# activity entry} other {# activity entries}}, {actuals, plural, one {# actual} other {# actuals}}, {adjustments, plural, one {# adjustment} other {# adjustments}}.',
+	'exec.quality.summary':
+		'Left out of the numbers: {deals, plural, one {# deal} other {# deals}}, {activities, plural, one {# activity entry} other {# activity entries}}, {actuals, plural, one {# actual} other {# actuals}}, {adjustments, plural, one {# adjustment} other {# adjustments}}.',
 	'exec.quality.clean': 'Every record is usable.',
 	'exec.quality.record': 'Record',
 	'exec.quality.id': 'Which',

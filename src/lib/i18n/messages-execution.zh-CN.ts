@@ -96,7 +96,8 @@ export const zhCNExecution: Record<keyof typeof enExecution, string> = {
 	'exec.lost': '输单',
 	'exec.newStage': '新阶段',
 	'exec.addStage': '添加阶段',
-	'exec.quality.summary': '未计入统计：{deals, plural, other {# 个商机}}、{activities, plural, other {# 条过程指标}}、{actuals, plural, other {# 条业绩}}、{adjustments, plural, other {# 条调整}}。',
+	'exec.quality.summary':
+		'未计入统计：{deals, plural, other {# 个商机}}、{activities, plural, other {# 条过程指标}}、{actuals, plural, other {# 条业绩}}、{adjustments, plural, other {# 条调整}}。',
 	'exec.quality.clean': '所有记录均可用。',
 	'exec.quality.record': '记录',
 	'exec.quality.id': '哪一条',

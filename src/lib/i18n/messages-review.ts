@@ -19,7 +19,8 @@ export const enReview = {
 	'review.none': 'No reviews yet.',
 	'review.intro': 'Create a review to freeze a period’s numbers and work through the deviations together.',
 	'review.unreadable': 'This review’s stored numbers cannot be read (written by a newer or faulty app).',
-	'review.unreadableCount': '{count, plural, one {# stored review cannot be read and is not shown.} other {# stored reviews cannot be read and are not shown.}}',
+	'review.unreadableCount':
+		'{count, plural, one {# stored review cannot be read and is not shown.} other {# stored reviews cannot be read and are not shown.}}',
 	'review.frozen': 'Frozen by {by}, {at}',
 	'review.basis.baseline': 'against the approved baseline',
 	'review.basis.current': 'against the current targets',

@@ -5,9 +5,11 @@ export const enSections = {
 	'section.budget': 'Budget',
 	'section.incentives': 'Incentives',
 	'section.playbook': 'Playbook',
-	'plan.newerSchema': 'This plan was saved by a newer version of the app (plan format {version}; this version knows up to {known}). You can keep editing everything shown here. Parts this version does not know are kept unchanged, and nothing is upgraded. Reload the page to get the newer version.',
+	'plan.newerSchema':
+		'This plan was saved by a newer version of the app (plan format {version}; this version knows up to {known}). You can keep editing everything shown here. Parts this version does not know are kept unchanged, and nothing is upgraded. Reload the page to get the newer version.',
 	'plan.newerSchema.reset': 'Format set by mistake? Reset it',
-	'plan.newerSchema.confirm': 'Reset this plan’s format from {version} to {known} for everyone?\n\nDo this only if nobody uses a newer version of the app on this plan. If someone does, their app upgrades the plan again.',
+	'plan.newerSchema.confirm':
+		'Reset this plan’s format from {version} to {known} for everyone?\n\nDo this only if nobody uses a newer version of the app on this plan. If someone does, their app upgrades the plan again.',
 
 	'market.size': 'Market size per year',
 	'market.growthPct': 'Market growth',

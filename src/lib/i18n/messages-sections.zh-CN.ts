@@ -7,9 +7,11 @@ export const zhCNSections: Record<keyof typeof enSections, string> = {
 	'section.budget': '预算',
 	'section.incentives': '激励',
 	'section.playbook': '作战手册',
-	'plan.newerSchema': '此方案由更新版本的应用保存（方案格式 {version}；当前版本最高支持 {known}）。此处显示的内容仍可照常编辑；当前版本不认识的部分会原样保留，也不会进行升级。刷新页面即可获取新版本。',
+	'plan.newerSchema':
+		'此方案由更新版本的应用保存（方案格式 {version}；当前版本最高支持 {known}）。此处显示的内容仍可照常编辑；当前版本不认识的部分会原样保留，也不会进行升级。刷新页面即可获取新版本。',
 	'plan.newerSchema.reset': '格式标记有误？重置',
-	'plan.newerSchema.confirm': '要为所有人将此方案的格式从 {version} 重置为 {known} 吗？\n\n仅当没有人在此方案上使用更新版本的应用时才这样做。如果有人在用，他们的应用会再次升级此方案。',
+	'plan.newerSchema.confirm':
+		'要为所有人将此方案的格式从 {version} 重置为 {known} 吗？\n\n仅当没有人在此方案上使用更新版本的应用时才这样做。如果有人在用，他们的应用会再次升级此方案。',
 
 	'market.size': '年度市场规模',
 	'market.growthPct': '市场增长率',

@@ -52,13 +52,17 @@ export const en = {
 	'plan.undo': 'Undo my last change',
 	'plan.redo': 'Redo',
 	'plan.storageError': 'Local storage failed: {message}. Your edits still sync while online, but are not kept on this device.',
-	'plan.localRebuilt': 'The copy of this plan on this device was damaged. It has been set aside and is being rebuilt from the server. Nothing on the server was changed.',
+	'plan.localRebuilt':
+		'The copy of this plan on this device was damaged. It has been set aside and is being rebuilt from the server. Nothing on the server was changed.',
 	'plan.fatal.4401': 'Your access has expired or the link was revoked. Ask for a new share link.',
 	'plan.fatal.4413': 'This plan has reached its size limit; new edits are not saved on the server.',
-	'plan.fatal.4507': 'This share link has added as much to the plan as it may today. Your latest changes are kept on this device but not saved on the server; reload tomorrow, or ask the plan’s owner for your own link.',
+	'plan.fatal.4507':
+		'This share link has added as much to the plan as it may today. Your latest changes are kept on this device but not saved on the server; reload tomorrow, or ask the plan’s owner for your own link.',
 	'plan.fatal.other': 'The server closed the connection: {reason}',
-	'plan.refused.1009': 'The server refused your latest change: it is too large to send. It is kept on this device but has not reached your colleagues. Shorten what you pasted; the app keeps trying, with longer pauses.',
-	'plan.refused.other': 'The server refused your latest change ({reason}). It is kept on this device but has not reached your colleagues; the app keeps trying, with longer pauses.',
+	'plan.refused.1009':
+		'The server refused your latest change: it is too large to send. It is kept on this device but has not reached your colleagues. Shorten what you pasted; the app keeps trying, with longer pauses.',
+	'plan.refused.other':
+		'The server refused your latest change ({reason}). It is kept on this device but has not reached your colleagues; the app keeps trying, with longer pauses.',
 	'plan.registerError': 'Could not register the plan on the server: {message}. Retrying when online.',
 	'section.overview': 'Overview',
 	'section.summary': 'Summary',
@@ -141,7 +145,8 @@ export const en = {
 	'smart.M.differsFromAnnualTarget': 'The plan’s annual target is {annualTarget}; this revenue goal says {target}.',
 	'goals.useAnnualTarget': 'Use the annual target',
 	'smart.A.aboveCapacity': 'Target is {ratioPct}% of team capacity (limit {maxRatioPct}%).',
-	'smart.A.aboveGrowthCap': 'Target is {growthPct}% above the baseline (more than {maxGrowthPct}%): it may be realistic; the team’s capacity from its history decides.',
+	'smart.A.aboveGrowthCap':
+		'Target is {growthPct}% above the baseline (more than {maxGrowthPct}%): it may be realistic; the team’s capacity from its history decides.',
 	'smart.A.notAssessable': 'Add a baseline, or execution history for the team’s capacity, to judge whether it is achievable.',
 	'smart.R.noLinkedStrategy': 'Link it to the strategy it serves.',
 	'smart.R.unknownStrategy': 'The linked strategy does not exist.',

@@ -31,7 +31,11 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { wr
 		addReps(roots.reps, changes.reps);
 		switch (changes.kind) {
 			case 'deals': {
-				if (changes.stages) roots.config.set('stages', changes.stages.map((s) => ({ ...s })));
+				if (changes.stages)
+					roots.config.set(
+						'stages',
+						changes.stages.map((s) => ({ ...s }))
+					);
 				const results = addDeals(doc, changes.newDeals);
 				for (const result of results) {
 					if (result.ok) written++;

@@ -54,7 +54,13 @@ export function readCurrent(doc: Y.Doc): CurrentData {
 	const actuals: Record<string, ActualValues> = {};
 	const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 	roots.actuals.forEach((raw, key) => {
-		if (isPlainObject(raw)) actuals[key] = { revenue: number(raw.revenue), collections: number(raw.collections), grossMargin: number(raw.grossMargin), newCustomers: number(raw.newCustomers) };
+		if (isPlainObject(raw))
+			actuals[key] = {
+				revenue: number(raw.revenue),
+				collections: number(raw.collections),
+				grossMargin: number(raw.grossMargin),
+				newCustomers: number(raw.newCustomers)
+			};
 	});
 	return { deals, stages, reps, activityCells, actuals };
 }

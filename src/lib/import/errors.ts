@@ -3,16 +3,7 @@
  * wizard translates `import.error.<code>` with `params`); nothing is written when one is thrown.
  */
 export type ImportErrorCode =
-	| 'empty-file'
-	| 'binary-file'
-	| 'too-large'
-	| 'empty-sheet'
-	| 'no-such-sheet'
-	| 'truncated-file'
-	| 'no-header'
-	| 'unknown-encoding'
-	| 'cancelled'
-	| 'not-yet';
+	'empty-file' | 'binary-file' | 'too-large' | 'empty-sheet' | 'no-such-sheet' | 'truncated-file' | 'no-header' | 'unknown-encoding' | 'cancelled' | 'not-yet';
 
 export class ImportError extends Error {
 	constructor(

@@ -13,7 +13,24 @@ export type RememberedMapping = Record<string, string>;
 
 /** Machine keys per kind, in the order the command line's export writes them. */
 export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
-	deals: ['externalId', 'name', 'customer', 'amount', 'currency', 'stage', 'owner', 'region', 'product', 'createdAt', 'expectedClose', 'closedAt', 'probability', 'forecastCategory', 'segment', 'lostReason'],
+	deals: [
+		'externalId',
+		'name',
+		'customer',
+		'amount',
+		'currency',
+		'stage',
+		'owner',
+		'region',
+		'product',
+		'createdAt',
+		'expectedClose',
+		'closedAt',
+		'probability',
+		'forecastCategory',
+		'segment',
+		'lostReason'
+	],
 	activities: ['date', 'rep', 'type', 'count'],
 	actuals: ['period', 'rep', 'region', 'product', 'revenue', 'collections', 'grossMargin', 'newCustomers'],
 	team: ['id', 'name', 'team', 'region', 'hireDate']
@@ -22,20 +39,123 @@ export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
 /** Header names per machine key (compared after `normalizeHeader`). */
 const ALIASES: Record<ImportKind, Record<string, readonly string[]>> = {
 	deals: {
-		externalId: ['Opportunity ID', 'Opportunity 18 Digit ID', 'Record ID', 'Deal ID', 'hs_object_id', 'External ID', 'CRM ID', '商机ID', '商机编号', '机会ID', '商机编码', '外部ID', '外部编号', '编号', '唯一编码', '外部编码'],
+		externalId: [
+			'Opportunity ID',
+			'Opportunity 18 Digit ID',
+			'Record ID',
+			'Deal ID',
+			'hs_object_id',
+			'External ID',
+			'CRM ID',
+			'商机ID',
+			'商机编号',
+			'机会ID',
+			'商机编码',
+			'外部ID',
+			'外部编号',
+			'编号',
+			'唯一编码',
+			'外部编码'
+		],
 		name: ['Opportunity Name', 'Deal Name', 'dealname', 'Deal', 'Title', '商机名称', '机会名称', '商机', '商机标题', '名称'],
-		customer: ['Account Name', 'Account', 'Company', 'Company Name', 'Associated Company', 'Associated Company (Primary)', 'Customer', '客户', '客户名称', '客户名', '公司', '公司名称', '关联客户'],
-		amount: ['Amount', 'Deal Amount', 'Total Contract Value', 'Amount in company currency', 'amount_in_home_currency', 'Expected Revenue', '金额', '商机金额', '销售金额', '预计金额', '合同金额', '预计销售金额', '预计成交金额'],
+		customer: [
+			'Account Name',
+			'Account',
+			'Company',
+			'Company Name',
+			'Associated Company',
+			'Associated Company (Primary)',
+			'Customer',
+			'客户',
+			'客户名称',
+			'客户名',
+			'公司',
+			'公司名称',
+			'关联客户'
+		],
+		amount: [
+			'Amount',
+			'Deal Amount',
+			'Total Contract Value',
+			'Amount in company currency',
+			'amount_in_home_currency',
+			'Expected Revenue',
+			'金额',
+			'商机金额',
+			'销售金额',
+			'预计金额',
+			'合同金额',
+			'预计销售金额',
+			'预计成交金额'
+		],
 		currency: ['Currency', 'Opportunity Currency', 'Deal Currency Code', 'deal_currency_code', 'Currency Code', '币种', '货币', '币别'],
 		stage: ['Stage', 'Deal Stage', 'dealstage', 'Stage Name', 'Sales Stage', '阶段', '销售阶段', '商机阶段', '阶段名称'],
-		owner: ['Opportunity Owner', 'Deal Owner', 'hubspot_owner_id', 'Owner', 'Owner Name', 'Sales Rep', 'Rep', '负责人', '销售', '销售人员', '商机负责人', '所有人', '销售负责人', '归属人'],
+		owner: [
+			'Opportunity Owner',
+			'Deal Owner',
+			'hubspot_owner_id',
+			'Owner',
+			'Owner Name',
+			'Sales Rep',
+			'Rep',
+			'负责人',
+			'销售',
+			'销售人员',
+			'商机负责人',
+			'所有人',
+			'销售负责人',
+			'归属人'
+		],
 		region: ['Region', 'Territory', 'Sales Region', 'Billing State/Province', '区域', '地区', '大区', '销售区域', '所属区域'],
 		product: ['Product', 'Product Name', 'Primary Product', '产品', '产品名称', '产品线'],
 		createdAt: ['Created Date', 'Create Date', 'createdate', 'Created', 'Created At', 'Created on', '创建时间', '创建日期'],
-		expectedClose: ['Close Date', 'closedate', 'Expected Close', 'Expected close date', 'Expected Close Date', '预计成交日', '预计成交日期', '预计结单日期', '预计签单日期', '预计成交时间', '结单日期', '预计签约日期'],
-		closedAt: ['Closed Date', 'Actual Close Date', 'Date Closed', 'hs_closed_won_date', 'Closed At', '实际成交日期', '赢单日期', '成交日期', '实际结单日期', '结单时间'],
-		probability: ['Probability', 'Probability (%)', 'Deal Probability', 'hs_deal_stage_probability', 'Win Probability', '赢率', '赢单概率', '成交概率', '赢单率', '可能性'],
-		forecastCategory: ['Forecast Category', 'ForecastCategoryName', 'Forecast Category Name', 'hs_manual_forecast_category', 'Forecast category', '预测类别', '预测分类'],
+		expectedClose: [
+			'Close Date',
+			'closedate',
+			'Expected Close',
+			'Expected close date',
+			'Expected Close Date',
+			'预计成交日',
+			'预计成交日期',
+			'预计结单日期',
+			'预计签单日期',
+			'预计成交时间',
+			'结单日期',
+			'预计签约日期'
+		],
+		closedAt: [
+			'Closed Date',
+			'Actual Close Date',
+			'Date Closed',
+			'hs_closed_won_date',
+			'Closed At',
+			'实际成交日期',
+			'赢单日期',
+			'成交日期',
+			'实际结单日期',
+			'结单时间'
+		],
+		probability: [
+			'Probability',
+			'Probability (%)',
+			'Deal Probability',
+			'hs_deal_stage_probability',
+			'Win Probability',
+			'赢率',
+			'赢单概率',
+			'成交概率',
+			'赢单率',
+			'可能性'
+		],
+		forecastCategory: [
+			'Forecast Category',
+			'ForecastCategoryName',
+			'Forecast Category Name',
+			'hs_manual_forecast_category',
+			'Forecast category',
+			'预测类别',
+			'预测分类'
+		],
 		segment: ['Segment', 'Type', 'Industry', '细分', '客户类型', '行业'],
 		lostReason: ['Loss Reason', 'Lost Reason', 'Closed Lost Reason', 'closed_lost_reason', '输单原因', '丢单原因']
 	},
@@ -80,7 +200,8 @@ const normalizedAliases: Record<ImportKind, Map<string, string>> = Object.fromEn
 	(Object.keys(ALIASES) as ImportKind[]).map((kind) => {
 		const byName = new Map<string, string>();
 		for (const key of IMPORT_KEYS[kind]) byName.set(normalizeHeader(key), key);
-		for (const [key, names] of Object.entries(ALIASES[kind])) for (const name of names) if (!byName.has(normalizeHeader(name))) byName.set(normalizeHeader(name), key);
+		for (const [key, names] of Object.entries(ALIASES[kind]))
+			for (const name of names) if (!byName.has(normalizeHeader(name))) byName.set(normalizeHeader(name), key);
 		return [kind, byName];
 	})
 ) as Record<ImportKind, Map<string, string>>;

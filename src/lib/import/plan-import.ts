@@ -17,7 +17,19 @@ import { ImportError, throwIfCancelled } from './errors';
 import type { ImportKind, Mapping } from './headers';
 import { ownerResolver, stageResolver, withAddedStages } from './stages';
 import type { Cell, Table } from './table';
-import { cellText, detectDateOrder, probabilityScale, readCurrency, readDate, readNumber, readPeriod, readProbability, type DateOrder, type Read, type RejectReason } from './values';
+import {
+	cellText,
+	detectDateOrder,
+	probabilityScale,
+	readCurrency,
+	readDate,
+	readNumber,
+	readPeriod,
+	readProbability,
+	type DateOrder,
+	type Read,
+	type RejectReason
+} from './values';
 
 export interface ImportOptions {
 	/** The import's day in the plan's time zone ('YYYY-MM-DD'): stage moves are dated with it. */
@@ -53,9 +65,7 @@ export interface RejectedRow {
 }
 
 export type ImportQuestion =
-	| { kind: 'dateOrder'; column: string; examples: string[] }
-	| { kind: 'stage'; values: string[] }
-	| { kind: 'owner'; values: string[] };
+	{ kind: 'dateOrder'; column: string; examples: string[] } | { kind: 'stage'; values: string[] } | { kind: 'owner'; values: string[] };
 
 export interface DealChanges {
 	kind: 'deals';
@@ -158,7 +168,10 @@ function dateOrders(table: Table, mapping: Mapping, keys: readonly string[], ans
 		const found = detectDateOrder(cells);
 		orders[key] = found.order ?? answer ?? null;
 		if (found.ambiguous && !answer) {
-			const examples = cells.map(cellText).filter((t) => /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(t)).slice(0, 3);
+			const examples = cells
+				.map(cellText)
+				.filter((t) => /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(t))
+				.slice(0, 3);
 			questions.push({ kind: 'dateOrder', column: reader.column(key), examples });
 		}
 	}
@@ -178,7 +191,10 @@ function resolveOwners(table: Table, mapping: Mapping, key: string, current: Cur
 	if (unknown.size > 0 && options.addOwners) {
 		const taken = new Set(current.reps.map((r) => r.id));
 		for (const name of unknown) {
-			let id = `rep-${name.normalize('NFKC').toLowerCase().replace(/[\s|]+/g, '-')}`;
+			let id = `rep-${name
+				.normalize('NFKC')
+				.toLowerCase()
+				.replace(/[\s|]+/g, '-')}`;
 			for (let n = 2; taken.has(id); n++) id = `rep-${name}-${n}`;
 			taken.add(id);
 			added.set(name, id);
@@ -214,7 +230,10 @@ const CATEGORY_NAMES: Record<string, ForecastCategory> = {
 };
 
 function readCategory(text: string): ForecastCategory | null {
-	const k = text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+	const k = text
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '');
 	if ((FORECAST_CATEGORIES as readonly string[]).includes(text)) return text as ForecastCategory;
 	return CATEGORY_NAMES[k] ?? null;
 }
@@ -230,7 +249,14 @@ function dealIdFor(externalId: string, taken: (id: string) => boolean, fallback:
 
 const sameDay = (stored: string, value: string) => stored === value || stored.slice(0, 10) === value;
 
-function planDeals(table: Table, mapping: Mapping, current: CurrentData, options: ImportOptions, report: (index: number, problems: RowReader['problems']) => void, questions: ImportQuestion[]) {
+function planDeals(
+	table: Table,
+	mapping: Mapping,
+	current: CurrentData,
+	options: ImportOptions,
+	report: (index: number, problems: RowReader['problems']) => void,
+	questions: ImportQuestion[]
+) {
 	const reader = new RowReader(mapping, table.headers);
 	const keyField = options.key ?? 'externalId';
 	const orders = dateOrders(table, mapping, ['createdAt', 'expectedClose', 'closedAt'], options.dateOrder, questions, reader);
@@ -303,7 +329,11 @@ function planDeals(table: Table, mapping: Mapping, current: CurrentData, options
 		const currencyCell = reader.mapped('currency') && reader.text('currency') !== '';
 		if (currencyCell) currency = readCurrency(reader.text('currency')) ?? reader.text('currency');
 		if (currency !== options.currency) reader.refuse(currencyCell ? 'currency' : 'amount', 'currency', { value: currency, currency: options.currency });
-		const dates: Record<'createdAt' | 'expectedClose' | 'closedAt', string | undefined> = { createdAt: undefined, expectedClose: undefined, closedAt: undefined };
+		const dates: Record<'createdAt' | 'expectedClose' | 'closedAt', string | undefined> = {
+			createdAt: undefined,
+			expectedClose: undefined,
+			closedAt: undefined
+		};
 		for (const field of ['createdAt', 'expectedClose', 'closedAt'] as const) {
 			if (reader.mapped(field) && reader.text(field) !== '') dates[field] = reader.take(field, readDate(reader.cell(field), orders[field] ?? null));
 		}
@@ -318,7 +348,8 @@ function planDeals(table: Table, mapping: Mapping, current: CurrentData, options
 			if (id === null) reader.refuse('owner', 'owner', { value: reader.text('owner') });
 			else values.owner = id;
 		}
-		if (reader.mapped('probability') && reader.text('probability') !== '') values.probability = reader.take('probability', readProbability(reader.cell('probability'), scale));
+		if (reader.mapped('probability') && reader.text('probability') !== '')
+			values.probability = reader.take('probability', readProbability(reader.cell('probability'), scale));
 		if (reader.mapped('forecastCategory') && reader.text('forecastCategory') !== '') {
 			const category = readCategory(reader.text('forecastCategory'));
 			if (category) values.forecastCategory = category;
@@ -398,7 +429,14 @@ const ACTIVITY_NAMES: Record<string, ActivityType> = {
 	报价: 'proposal'
 };
 
-function planActivities(table: Table, mapping: Mapping, current: CurrentData, options: ImportOptions, report: (index: number, problems: RowReader['problems']) => void, questions: ImportQuestion[]) {
+function planActivities(
+	table: Table,
+	mapping: Mapping,
+	current: CurrentData,
+	options: ImportOptions,
+	report: (index: number, problems: RowReader['problems']) => void,
+	questions: ImportQuestion[]
+) {
 	const reader = new RowReader(mapping, table.headers);
 	const orders = dateOrders(table, mapping, ['date'], options.dateOrder, questions, reader);
 	const owners = resolveOwners(table, mapping, 'rep', current, options, questions);
@@ -411,13 +449,16 @@ function planActivities(table: Table, mapping: Mapping, current: CurrentData, op
 		const rep = repText === '' ? (reader.refuse('rep', 'required'), null) : owners.resolve(repText);
 		if (repText !== '' && rep === null) reader.refuse('rep', 'owner', { value: repText });
 		const typeText = reader.text('type');
-		const type = ACTIVITY_NAMES[typeText.normalize('NFKC').toLowerCase()] ?? ((ACTIVITY_TYPES as readonly string[]).includes(typeText) ? (typeText as ActivityType) : null);
+		const type =
+			ACTIVITY_NAMES[typeText.normalize('NFKC').toLowerCase()] ??
+			((ACTIVITY_TYPES as readonly string[]).includes(typeText) ? (typeText as ActivityType) : null);
 		if (type === null) reader.refuse('type', typeText === '' ? 'required' : 'activityType', { value: typeText });
 		// Without a count column every row is one activity (an activity log to be counted).
 		let count = 1;
 		if (reader.mapped('count')) {
 			const read = reader.take('count', readNumber(reader.cell('count')));
-			if (read !== undefined && (!Number.isInteger(read) || read < 0)) reader.refuse('count', read < 0 ? 'negative' : 'number', { value: reader.text('count'), detail: 'notInteger' });
+			if (read !== undefined && (!Number.isInteger(read) || read < 0))
+				reader.refuse('count', read < 0 ? 'negative' : 'number', { value: reader.text('count'), detail: 'notInteger' });
 			count = read ?? 0;
 		}
 		if (reader.problems.length > 0 || !date || !rep || !type) {
@@ -447,7 +488,14 @@ function planActivities(table: Table, mapping: Mapping, current: CurrentData, op
 
 const METRICS = ['revenue', 'collections', 'grossMargin', 'newCustomers'] as const;
 
-function planActuals(table: Table, mapping: Mapping, current: CurrentData, options: ImportOptions, report: (index: number, problems: RowReader['problems']) => void, questions: ImportQuestion[]) {
+function planActuals(
+	table: Table,
+	mapping: Mapping,
+	current: CurrentData,
+	options: ImportOptions,
+	report: (index: number, problems: RowReader['problems']) => void,
+	questions: ImportQuestion[]
+) {
 	const reader = new RowReader(mapping, table.headers);
 	const owners = resolveOwners(table, mapping, 'rep', current, options, questions);
 	const cells = new Map<string, ActualValues>();
@@ -494,7 +542,14 @@ function planActuals(table: Table, mapping: Mapping, current: CurrentData, optio
 	return { changes, created, updated, unchanged };
 }
 
-function planTeam(table: Table, mapping: Mapping, current: CurrentData, options: ImportOptions, report: (index: number, problems: RowReader['problems']) => void, questions: ImportQuestion[]) {
+function planTeam(
+	table: Table,
+	mapping: Mapping,
+	current: CurrentData,
+	options: ImportOptions,
+	report: (index: number, problems: RowReader['problems']) => void,
+	questions: ImportQuestion[]
+) {
 	const reader = new RowReader(mapping, table.headers);
 	const orders = dateOrders(table, mapping, ['hireDate'], options.dateOrder, questions, reader);
 	const byId = new Map(current.reps.map((r) => [r.id, r]));
@@ -511,14 +566,20 @@ function planTeam(table: Table, mapping: Mapping, current: CurrentData, options:
 		const id = reader.mapped('id') ? reader.shortText('id') : undefined;
 		const team = reader.shortText('team') ?? '';
 		const region = reader.shortText('region') ?? '';
-		const hireDate = reader.mapped('hireDate') && reader.text('hireDate') !== '' ? reader.take('hireDate', readDate(reader.cell('hireDate'), orders.hireDate ?? null)) : '';
+		const hireDate =
+			reader.mapped('hireDate') && reader.text('hireDate') !== '' ? reader.take('hireDate', readDate(reader.cell('hireDate'), orders.hireDate ?? null)) : '';
 		if (reader.problems.length > 0 || !name || hireDate === undefined) {
 			report(index, reader.problems);
 			return;
 		}
 		const found = (id ? byId.get(id) : undefined) ?? byName.get(name.toLowerCase());
 		if (!found) {
-			let newId = id || `rep-${name.normalize('NFKC').toLowerCase().replace(/[\s|]+/g, '-')}`;
+			let newId =
+				id ||
+				`rep-${name
+					.normalize('NFKC')
+					.toLowerCase()
+					.replace(/[\s|]+/g, '-')}`;
 			for (let n = 2; taken.has(newId); n++) newId = `${id || 'rep'}-${n}`;
 			taken.add(newId);
 			const rep = { id: newId, name, team, region, hireDate };
@@ -528,7 +589,12 @@ function planTeam(table: Table, mapping: Mapping, current: CurrentData, options:
 			return;
 		}
 		let changed = false;
-		for (const [field, value] of [['name', name], ['team', team], ['region', region], ['hireDate', hireDate]] as const) {
+		for (const [field, value] of [
+			['name', name],
+			['team', team],
+			['region', region],
+			['hireDate', hireDate]
+		] as const) {
 			if (field !== 'name' && !reader.mapped(field)) continue;
 			if (found[field] !== value) {
 				changes.fields.push({ id: found.id, field, value });
@@ -546,7 +612,8 @@ export function planImport(kind: ImportKind, table: Table, mapping: Mapping, cur
 	const questions: ImportQuestion[] = [];
 	const report = (index: number, problems: RowReader['problems']) => {
 		const row = table.rowNumbers[index] ?? index + 2;
-		for (const p of problems.length > 0 ? problems : [{ column: '', reason: 'invalid' as const, params: {} }]) rejected.push({ row, column: p.column, reason: p.reason, params: p.params, index });
+		for (const p of problems.length > 0 ? problems : [{ column: '', reason: 'invalid' as const, params: {} }])
+			rejected.push({ row, column: p.column, reason: p.reason, params: p.params, index });
 	};
 	const planners = { deals: planDeals, activities: planActivities, actuals: planActuals, team: planTeam };
 	const planner = planners[kind];

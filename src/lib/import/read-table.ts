@@ -25,7 +25,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
 		return toTable(rows, { sheets, sheet, encoding: null, delimiter: null });
 	}
 	// An old binary .xls (OLE compound file) is not text: say so instead of decoding garbage.
-	if ((bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) throw new ImportError('binary-file');
+	if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new ImportError('binary-file');
 	const { text, encoding } = decodeText(bytes);
 	throwIfCancelled(options.signal);
 	const { rows, delimiter } = parseCsv(text);

@@ -23,7 +23,9 @@ export function rejectedRowsCsv(rejected: readonly RejectedRow[], table: Table):
 	const rows = [...byIndex.entries()]
 		.sort(([a], [b]) => a - b)
 		.map(([index, problems]) => {
-			const reasons = problems.map((p) => `${p.column ? `${p.column}: ` : ''}${p.reason}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`).join('; ');
+			const reasons = problems
+				.map((p) => `${p.column ? `${p.column}: ` : ''}${p.reason}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`)
+				.join('; ');
 			const cells = table.headers.map((_, c) => safe(table.rows[index]?.[c]));
 			return [...cells, String(problems[0]!.row), reasons];
 		});

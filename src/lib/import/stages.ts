@@ -6,7 +6,11 @@
  */
 import type { PipelineStage, Rep } from '../domain/execution';
 
-const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s_\-–—/]+/g, '');
+const normalize = (text: string) =>
+	text
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[\s_\-–—/]+/g, '');
 /** Files repeat a few stage and owner names over 100k rows: normalise each distinct text once. */
 const keys = new Map<string, string>();
 function key(text: string): string {

@@ -26,7 +26,10 @@ export type RejectReason =
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: RejectReason; params: Record<string, string | number> };
 
-const refuse = (reason: RejectReason, params: Record<string, string | number> = {}): { ok: false; reason: RejectReason; params: Record<string, string | number> } => ({ ok: false, reason, params });
+const refuse = (
+	reason: RejectReason,
+	params: Record<string, string | number> = {}
+): { ok: false; reason: RejectReason; params: Record<string, string | number> } => ({ ok: false, reason, params });
 
 /** A cell as text, trimmed ('' for an empty cell). */
 export function cellText(cell: Cell | undefined): string {
@@ -47,7 +50,23 @@ export function readNumber(cell: Cell | undefined, unit: NumberUnit = 'number'):
 }
 
 /** Currency names as exports write them → ISO code. */
-const CURRENCY_NAMES: Record<string, string> = { '¥': 'CNY', '￥': 'CNY', rmb: 'CNY', 人民币: 'CNY', 元: 'CNY', $: 'USD', us$: 'USD', 美元: 'USD', '€': 'EUR', 欧元: 'EUR', '£': 'GBP', 英镑: 'GBP', 港币: 'HKD', 港元: 'HKD', 日元: 'JPY' };
+const CURRENCY_NAMES: Record<string, string> = {
+	'¥': 'CNY',
+	'￥': 'CNY',
+	rmb: 'CNY',
+	人民币: 'CNY',
+	元: 'CNY',
+	$: 'USD',
+	us$: 'USD',
+	美元: 'USD',
+	'€': 'EUR',
+	欧元: 'EUR',
+	'£': 'GBP',
+	英镑: 'GBP',
+	港币: 'HKD',
+	港元: 'HKD',
+	日元: 'JPY'
+};
 
 /** 'CNY', 'cny', '¥', '人民币' → 'CNY'; anything not a currency → null. */
 export function readCurrency(text: string): string | null {

@@ -37,8 +37,4 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Codes after which reconnecting cannot help without user action. */
-export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-	CloseCode.UNAUTHORIZED,
-	CloseCode.DOC_TOO_LARGE,
-	CloseCode.EDITOR_QUOTA
-]);
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.UNAUTHORIZED, CloseCode.DOC_TOO_LARGE, CloseCode.EDITOR_QUOTA]);

@@ -89,7 +89,11 @@ export class ExecutionSession extends DocSession {
 	 * One execution table for the export buttons, from every readable record (not only the
 	 * period shown). The table builders load on demand, so they stay out of the area's chunk.
 	 */
-	async exportTable(name: 'deals' | 'activities' | 'actuals', locale: ExportLocale, options: { query?: DealsQuery; currency?: string } = {}): Promise<ExportTable> {
+	async exportTable(
+		name: 'deals' | 'activities' | 'actuals',
+		locale: ExportLocale,
+		options: { query?: DealsQuery; currency?: string } = {}
+	): Promise<ExportTable> {
 		const projection = this.#projection;
 		if (!projection) throw new Error('The execution data is not loaded yet.');
 		const tables = await import('../export/exec-tables');

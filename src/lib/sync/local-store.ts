@@ -11,8 +11,7 @@ const COMPACT_ABOVE_ENTRIES = 50;
 const LOAD_TIMEOUT_MS = 10_000;
 
 /** The IndexedDB database of one document of a plan (the plan itself, or e.g. its execution data). */
-export const localDocName = (planId: string, docName: PlanDocName = 'plan') =>
-	docName === 'plan' ? `plan:${planId}` : `plan:${planId}:${docName}`;
+export const localDocName = (planId: string, docName: PlanDocName = 'plan') => (docName === 'plan' ? `plan:${planId}` : `plan:${planId}:${docName}`);
 
 /** Origin of the updates read from the local copy (y-indexeddb's own reads use the persistence). */
 export const LOCAL_LOAD_ORIGIN = { localLoad: true };
@@ -32,12 +31,7 @@ export interface LocalStore {
  * Later write failures (quota, Safari dropping the connection) go to `onError`: they
  * must never break editing, because the server copy is the source of truth.
  */
-export async function openLocalStore(
-	planId: string,
-	doc: Y.Doc,
-	onError: (message: string) => void,
-	docName: PlanDocName = 'plan'
-): Promise<LocalStore> {
+export async function openLocalStore(planId: string, doc: Y.Doc, onError: (message: string) => void, docName: PlanDocName = 'plan'): Promise<LocalStore> {
 	if (typeof indexedDB === 'undefined' || indexedDB === null) {
 		// y-indexeddb would fail inside promises nobody handles.
 		throw new Error('Could not open this plan’s local copy: this browser has no IndexedDB (private mode?).');

@@ -208,7 +208,11 @@ export class PlanSession extends DocSession {
 		this.awareness.setLocalState({ user: identity, section: 'overview', field: null });
 		this.identityName = identity.name;
 		// Commands write with no origin, shared texts with localOrigin: both are this person's edits.
-		this.stopEditors = watchTargetEditors(this.doc, (origin) => origin === null || origin === this.localOrigin, () => this.identityName);
+		this.stopEditors = watchTargetEditors(
+			this.doc,
+			(origin) => origin === null || origin === this.localOrigin,
+			() => this.identityName
+		);
 		this.awareness.on('change', this.onAwarenessChange);
 		const roots = planRoots(this.doc);
 		this.projections = [
@@ -402,9 +406,7 @@ export class PlanSession extends DocSession {
 		if (entry?.role === 'edit' && entry.token && claims.role === 'view') return entry;
 		// Nor lose ownership: the creator's token outranks any share link.
 		if (entry?.token && readClaims(entry.token)?.own) return entry;
-		const next: PlanIndexEntry = entry
-			? { ...entry, role: claims.role, token }
-			: this.entryFromToken(token, claims.role);
+		const next: PlanIndexEntry = entry ? { ...entry, role: claims.role, token } : this.entryFromToken(token, claims.role);
 		await putPlan(next);
 		return next;
 	}

@@ -51,7 +51,6 @@ export function peersOf(awareness: Awareness): Peer[] {
 	return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
 
-
 /** A peer's presentation state, checked: a bad slide or filter is dropped, never followed. */
 function readPresenting(raw: unknown): Presenting | null {
 	if (typeof raw !== 'object' || raw === null) return null;

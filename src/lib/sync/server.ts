@@ -1,11 +1,4 @@
-import {
-	API_PLANS,
-	apiPlanRevoke,
-	apiPlanTokens,
-	type CreatePlanResponse,
-	type MintTokenResponse,
-	type RevokeResponse
-} from '../protocol/routes';
+import { API_PLANS, apiPlanRevoke, apiPlanTokens, type CreatePlanResponse, type MintTokenResponse, type RevokeResponse } from '../protocol/routes';
 import type { ApiErrorBody } from '../protocol/errors';
 
 /** A failed API call with the server's code and message. */

@@ -283,10 +283,7 @@ export class SyncProvider {
 		this.scheduleReconnect();
 	}
 
-	private onAwarenessUpdate = (
-		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-		origin: unknown
-	): void => {
+	private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
 		if (origin === this) return;
 		const changed = [...added, ...updated, ...removed];
 		this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.options.awareness, changed)));
@@ -371,4 +368,3 @@ export class SyncProvider {
 		} else this.publish({ status: 'offline' });
 	};
 }
-

@@ -14,7 +14,12 @@ const UI_FOLDERS = ['src/routes', 'src/lib/components'];
 /** Module specifiers of every import / export-from / dynamic import in `source`. */
 function importedModules(source: string): string[] {
 	const found: string[] = [];
-	const patterns = [/\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bexport\s+[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+	const patterns = [
+		/\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+		/\bimport\s*['"]([^'"]+)['"]/g,
+		/\bexport\s+[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+		/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g
+	];
 	for (const pattern of patterns) for (const match of source.matchAll(pattern)) if (match[1]) found.push(match[1]);
 	return found;
 }
@@ -29,7 +34,7 @@ function boundaryViolations(source: string): string[] {
 	}
 	if (/\bplanRoots\b/.test(source)) problems.push('uses planRoots');
 	// The sessions still own their Y.Doc; a component takes the session's commands instead.
-	if (/\b(session|exec)\.doc\b/.test(source)) problems.push('holds a session\'s Y.Doc');
+	if (/\b(session|exec)\.doc\b/.test(source)) problems.push("holds a session's Y.Doc");
 	return problems;
 }
 

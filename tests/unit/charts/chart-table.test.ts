@@ -7,8 +7,21 @@ const colors = { text: '#000000', muted: '#555555', grid: '#dddddd', accent: '#1
 
 describe('chartTable', () => {
 	it('lists one row per bar with the value the bar draws', () => {
-		const config = attainmentChart([{ label: 'Ann', pct: 104.26 }, { label: 'Bo', pct: 71 }], 'Attainment', colors);
-		expect(chartTable(config)).toEqual({ columns: ['Attainment'], rows: [{ label: 'Ann', values: [104.3] }, { label: 'Bo', values: [71] }] });
+		const config = attainmentChart(
+			[
+				{ label: 'Ann', pct: 104.26 },
+				{ label: 'Bo', pct: 71 }
+			],
+			'Attainment',
+			colors
+		);
+		expect(chartTable(config)).toEqual({
+			columns: ['Attainment'],
+			rows: [
+				{ label: 'Ann', values: [104.3] },
+				{ label: 'Bo', values: [71] }
+			]
+		});
 	});
 
 	it('leaves out the unnamed series that only shapes a band, and keeps gaps as null', () => {

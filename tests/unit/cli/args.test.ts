@@ -22,7 +22,12 @@ describe('npm run plan arguments', () => {
 	});
 
 	it('reads an export', () => {
-		expect(parseCommand(['export', 'deals', ...conn, '--format', 'xlsx', '--out', 'o.xlsx'])).toMatchObject({ command: 'export', table: 'deals', format: 'xlsx', out: 'o.xlsx' });
+		expect(parseCommand(['export', 'deals', ...conn, '--format', 'xlsx', '--out', 'o.xlsx'])).toMatchObject({
+			command: 'export',
+			table: 'deals',
+			format: 'xlsx',
+			out: 'o.xlsx'
+		});
 	});
 
 	it('refuses what the issue does not define, as usage errors (exit 2)', () => {

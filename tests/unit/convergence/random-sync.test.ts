@@ -10,12 +10,7 @@ import { competitors } from '$lib/doc/market';
 import { playbook } from '$lib/doc/playbook';
 import { scaffoldSections } from '$lib/doc/scaffold';
 import { applyTextEdit } from '$lib/doc/text-diff';
-import {
-	COMMON_CURRENCIES,
-	PLAN_STATUSES,
-	type OverviewField,
-	type PlanOverview
-} from '$lib/domain/plan-overview';
+import { COMMON_CURRENCIES, PLAN_STATUSES, type OverviewField, type PlanOverview } from '$lib/domain/plan-overview';
 
 /**
  * Convergence by seeded random tests (style habit 7, after yjs tests/testHelper.js):
@@ -292,7 +287,10 @@ function randomSectionEdit(rng: Rng, doc: Y.Doc): void {
 		kpiWeights.set(doc, id, 'weightPct', weight);
 		if (rng.chance(0.2)) kpiWeights.set(doc, id, 'role', rng.pick(['Rep', 'Manager']));
 	} else if (roll < 0.7) {
-		fixKpiWeights(doc, kpiWeights.read(doc).map((r) => r.value));
+		fixKpiWeights(
+			doc,
+			kpiWeights.read(doc).map((r) => r.value)
+		);
 	} else if (roll < 0.8) {
 		const entries = playbook.read(doc);
 		if (entries.length === 0) return;
@@ -476,7 +474,9 @@ describe('Plan doc — seeded random convergence', () => {
 		const doc = network.peers[0]!.doc;
 		// The list holds exactly the items added and not deleted, each once: no loss, no
 		// duplicate from re-delivered updates, no resurrection of a deleted item.
-		const ids = items(doc).toArray().map((m) => m.get('id') as string);
+		const ids = items(doc)
+			.toArray()
+			.map((m) => m.get('id') as string);
 		expect(new Set(ids).size).toBe(ids.length);
 		const expected = [...oracle.pushed].filter((id) => !oracle.deleted.has(id));
 		expect(ids.slice().sort()).toEqual(expected.sort());
@@ -565,10 +565,7 @@ describe('Plan doc — concurrent typing in one paragraph', () => {
 			expectConverged(network.peers);
 
 			const merged = planRoots(network.peers[4]!.doc).summary.toString();
-			expect([
-				'本季度目标：新客户renewals 华东区增长。',
-				'本季度目标：renewals 新客户华东区增长。'
-			]).toContain(merged);
+			expect(['本季度目标：新客户renewals 华东区增长。', '本季度目标：renewals 新客户华东区增长。']).toContain(merged);
 		}
 	});
 

@@ -19,8 +19,7 @@ function v1Plan(): Y.Doc {
 	return doc;
 }
 
-const plainState = (doc: Y.Doc) =>
-	Object.fromEntries([...doc.share.keys()].sort().map((name) => [name, doc.get(name).toJSON()]));
+const plainState = (doc: Y.Doc) => Object.fromEntries([...doc.share.keys()].sort().map((name) => [name, doc.get(name).toJSON()]));
 
 describe('migrations', () => {
 	it('the fixture really is a version-1 plan', () => {

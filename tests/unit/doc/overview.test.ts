@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { OVERVIEW_FIELDS, initPlan, readOverview, setOverviewField } from '$lib/doc/overview';
 import { SCHEMA_VERSION, planRoots, schemaVersion } from '$lib/doc/schema';
-import {
-	DEFAULT_OVERVIEW,
-	checkOverviewField,
-	fiscalMonths,
-	type OverviewField,
-	type PlanOverview
-} from '$lib/domain/plan-overview';
+import { DEFAULT_OVERVIEW, checkOverviewField, fiscalMonths, type OverviewField, type PlanOverview } from '$lib/domain/plan-overview';
 
 const GOOD: PlanOverview = {
 	title: '2026 华东区销售计划',

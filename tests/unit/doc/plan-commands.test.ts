@@ -84,14 +84,11 @@ describe('planCommands — every section’s verbs bound to one plan', () => {
 		sections.strategy.valueProposition.edit('', 'value');
 		sections.budget.resources.edit('', 'two SDRs');
 		const roots = planRoots(doc);
-		expect([roots.summary, swotText(doc, 'threats'), roots.marketAnalysis, tierText(doc, 'strategic', 'strategy'), roots.valueProposition, roots.resources].map(String)).toEqual([
-			'summary',
-			'price war',
-			'analysis',
-			'key accounts',
-			'value',
-			'two SDRs'
-		]);
+		expect(
+			[roots.summary, swotText(doc, 'threats'), roots.marketAnalysis, tierText(doc, 'strategic', 'strategy'), roots.valueProposition, roots.resources].map(
+				String
+			)
+		).toEqual(['summary', 'price war', 'analysis', 'key accounts', 'value', 'two SDRs']);
 		expect(sections.market.swot('threats')).toBe(sections.market.swot('threats'));
 	});
 
@@ -127,7 +124,11 @@ describe('planCommands — every section’s verbs bound to one plan', () => {
 
 	it('reviews: create, the notes and five whys as shared texts, improvement actions as tasks', () => {
 		const { doc, sections } = plan();
-		const created = sections.reviews.create(NO_METRICS, {}, { kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, by: 'Alice', at: '2025-04-02T09:00:00Z' });
+		const created = sections.reviews.create(
+			NO_METRICS,
+			{},
+			{ kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, by: 'Alice', at: '2025-04-02T09:00:00Z' }
+		);
 		if (!created.ok) throw new Error('refused');
 		expect(readReviews(doc)).toHaveLength(1);
 		sections.reviews.text(created.id, 'wentRight')!.edit('', 'East region');
@@ -135,7 +136,10 @@ describe('planCommands — every section’s verbs bound to one plan', () => {
 		sections.reviews.whyText(created.id, chain, 0)!.edit('', 'Too few visits');
 		expect(sections.reviews.addWhy(created.id, chain)).toBe(5);
 		sections.reviews.chainText(created.id, chain, 'countermeasure')!.edit('', 'Visit plan');
-		expect(findReview(doc, created.id)).toMatchObject({ wentRight: 'East region', fiveWhys: [{ whys: ['Too few visits', '', '', '', '', ''], countermeasure: 'Visit plan' }] });
+		expect(findReview(doc, created.id)).toMatchObject({
+			wentRight: 'East region',
+			fiveWhys: [{ whys: ['Too few visits', '', '', '', '', ''], countermeasure: 'Visit plan' }]
+		});
 		const action = sections.reviews.addImprovementAction(created.id, { title: 'Visit plan per rep', owner: 'Bob', due: '2025-05-01' });
 		expect(action.ok).toBe(true);
 		expect(sections.reviews.actions(created.id)).toMatchObject([{ title: 'Visit plan per rep', closed: false }]);
@@ -149,7 +153,12 @@ describe('planCommands — every section’s verbs bound to one plan', () => {
 		expect(sections.market.setFact('growthPct', 12)).toBeNull();
 		const a = sections.incentives.kpiWeights.add({ role: 'rep', kpi: 'revenue', weightPct: 70 });
 		const b = sections.incentives.kpiWeights.add({ role: 'rep', kpi: 'visits', weightPct: 20 });
-		sections.incentives.fixKpiWeights(sections.incentives.kpiWeights.read().map((v) => v.value).filter((r) => [a, b].includes(r.id)));
+		sections.incentives.fixKpiWeights(
+			sections.incentives.kpiWeights
+				.read()
+				.map((v) => v.value)
+				.filter((r) => [a, b].includes(r.id))
+		);
 		const weights = sections.incentives.kpiWeights.read().filter((v) => [a, b].includes(v.value.id));
 		expect(weights.reduce((sum, v) => sum + v.value.weightPct, 0)).toBe(100);
 		expect(planRoots(doc).market.get('growthPct')).toBe(12);

@@ -86,7 +86,10 @@ describe('doc — regions and reps', () => {
 		expect(liTargets.stretchTotal).toBeCloseTo(324_000 * 1.2, 0);
 		const sumReps = d.units.flatMap((u) => u.reps).reduce((a, r) => a + r.baselineTotal, 0);
 		expect(sumReps + d.reserveTotal).toBeCloseTo(1_200_000, 6);
-		const gaps = topDownVsBottomUp(d, readUnits(doc).map(({ unit }) => unit));
+		const gaps = topDownVsBottomUp(
+			d,
+			readUnits(doc).map(({ unit }) => unit)
+		);
 		expect(gaps.find((g) => g.level === 'rep' && g.id === li)?.gap).toBeCloseTo(-24_000, 0);
 
 		// Shares that do not add up stop the decomposition (no silent rescale) until fixed.

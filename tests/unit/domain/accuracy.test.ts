@@ -24,8 +24,7 @@ describe('accuracy metrics', () => {
 		{ a: [100, Number.NaN, 50], f: [90, 10, 60], mape: 15, wape: 20 / 1.5, bias: 0 },
 		{ a: [20, 20], f: [10, 10], mape: 50, wape: 50, bias: -50 }
 	])('actual $a vs forecast $f', (row) => {
-		const check = (value: number | null, expected: number | null) =>
-			expected === null ? expect(value).toBeNull() : expect(value).toBeCloseTo(expected, 10);
+		const check = (value: number | null, expected: number | null) => (expected === null ? expect(value).toBeNull() : expect(value).toBeCloseTo(expected, 10));
 		check(mape(row.a, row.f), row.mape);
 		check(wape(row.a, row.f), row.wape);
 		check(bias(row.a, row.f), row.bias);

@@ -89,8 +89,7 @@ describe('allocate — properties', () => {
 						[order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
 					}
 					const permuted = order.map((i) => weights[i] ?? 0);
-					const pairs = (ws: number[], shares: number[]) =>
-						ws.map((w, i) => `${w}:${shares[i]}`).sort();
+					const pairs = (ws: number[], shares: number[]) => ws.map((w, i) => `${w}:${shares[i]}`).sort();
 					expect(pairs(permuted, allocate(total, permuted))).toEqual(pairs(weights, allocate(total, weights)));
 				}
 			)

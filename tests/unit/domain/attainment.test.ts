@@ -80,8 +80,15 @@ describe('attainment and pace', () => {
 describe('variance', () => {
 	it('hand-computed plan vs actual', () => {
 		const result = variance(
-			[{ key: 'Q1', value: 100 }, { key: 'Q2', value: 200 }],
-			[{ key: 'Q2', value: 230 }, { key: 'Q1', value: 90 }, { key: 'Q3', value: 5 }]
+			[
+				{ key: 'Q1', value: 100 },
+				{ key: 'Q2', value: 200 }
+			],
+			[
+				{ key: 'Q2', value: 230 },
+				{ key: 'Q1', value: 90 },
+				{ key: 'Q3', value: 5 }
+			]
 		);
 		expect(result.rows).toEqual([
 			{ key: 'Q1', plan: 100, actual: 90, variance: -10, variancePct: -10 },
@@ -92,10 +99,7 @@ describe('variance', () => {
 	});
 
 	it('a plan against itself has zero variance everywhere', () => {
-		const rows = fc.array(
-			fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), value: fc.double({ min: -1e9, max: 1e9, noNaN: true }) }),
-			{ maxLength: 30 }
-		);
+		const rows = fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), value: fc.double({ min: -1e9, max: 1e9, noNaN: true }) }), { maxLength: 30 });
 		fc.assert(
 			fc.property(rows, (plan) => {
 				const result = variance(plan, plan);

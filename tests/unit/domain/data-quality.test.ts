@@ -92,12 +92,6 @@ describe('data quality — actuals and activities', () => {
 		];
 		const result = validateActivities(rows, { period: { start: '2025-04-01', end: '2025-07-01' } });
 		expect(result.clean).toEqual([rows[0]]);
-		expect(result.issues.map((i) => i.code)).toEqual([
-			'negative-value',
-			'unknown-type',
-			'invalid-date',
-			'date-out-of-period',
-			'out-of-range'
-		]);
+		expect(result.issues.map((i) => i.code)).toEqual(['negative-value', 'unknown-type', 'invalid-date', 'date-out-of-period', 'out-of-range']);
 	});
 });

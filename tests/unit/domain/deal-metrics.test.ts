@@ -5,10 +5,38 @@ import { dated, deal, STAGES } from './fixtures';
 
 describe('deal metrics', () => {
 	const deals = [
-		dated('w1', [['lead', '2025-01-01'], ['won', '2025-01-11']], { amount: 100 }),
-		dated('w2', [['lead', '2025-01-01'], ['won', '2025-01-21']], { amount: 200 }),
-		dated('w3', [['lead', '2025-01-01'], ['won', '2025-03-02']], { amount: 600 }),
-		dated('l1', [['lead', '2025-01-01'], ['lost', '2025-01-05']], { amount: 900 }),
+		dated(
+			'w1',
+			[
+				['lead', '2025-01-01'],
+				['won', '2025-01-11']
+			],
+			{ amount: 100 }
+		),
+		dated(
+			'w2',
+			[
+				['lead', '2025-01-01'],
+				['won', '2025-01-21']
+			],
+			{ amount: 200 }
+		),
+		dated(
+			'w3',
+			[
+				['lead', '2025-01-01'],
+				['won', '2025-03-02']
+			],
+			{ amount: 600 }
+		),
+		dated(
+			'l1',
+			[
+				['lead', '2025-01-01'],
+				['lost', '2025-01-05']
+			],
+			{ amount: 900 }
+		),
 		deal('o1', ['lead']),
 		deal('o2', ['lead', 'proposal'])
 	];

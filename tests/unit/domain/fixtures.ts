@@ -39,6 +39,11 @@ export function deal(id: string, path: string[], overrides: Partial<Deal> = {}, 
 
 /** A history at explicit dates: `dated('d1', [['lead', '2025-01-01'], ['won', '2025-01-31']])`. */
 export function dated(id: string, entries: Array<[string, string]>, overrides: Partial<Deal> = {}): Deal {
-	const base = deal(id, entries.map(([s]) => s), overrides, entries[0]?.[1]);
+	const base = deal(
+		id,
+		entries.map(([s]) => s),
+		overrides,
+		entries[0]?.[1]
+	);
 	return { ...base, stageHistory: entries.map(([stage, at]) => ({ stage, at })), ...overrides };
 }

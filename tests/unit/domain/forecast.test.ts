@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backtest, compareMethods, forecast, Z_80 } from '$lib/domain/forecast';
 import type { ForecastMethod } from '$lib/domain/forecast';
 
-const ALL_METHODS: ForecastMethod[] = [
-	'linear',
-	'seasonal-naive',
-	'holt-winters-additive',
-	'holt-winters-multiplicative',
-	'holt-winters-damped',
-	'auto'
-];
+const ALL_METHODS: ForecastMethod[] = ['linear', 'seasonal-naive', 'holt-winters-additive', 'holt-winters-multiplicative', 'holt-winters-damped', 'auto'];
 
 /** 3 years of monthly data: trend plus an additive yearly pattern. */
 const PATTERN = [-20, -15, 0, 5, 10, 15, 30, 35, 20, 0, -30, -50];
@@ -188,7 +181,10 @@ describe('forecast — properties', () => {
 				fc.constantFrom(...ALL_METHODS),
 				fc.integer({ min: 1, max: 12 }),
 				(value, n, method, seasonLength) => {
-					const result = forecast(Array.from({ length: n }, () => value), { method, seasonLength, horizon: 5 });
+					const result = forecast(
+						Array.from({ length: n }, () => value),
+						{ method, seasonLength, horizon: 5 }
+					);
 					expect(result.values).toEqual([value, value, value, value, value]);
 					expect(result.lower).toEqual(result.values);
 					expect(result.upper).toEqual(result.values);
@@ -201,9 +197,7 @@ describe('forecast — properties', () => {
 	it('additive Holt-Winters forecasts any trend-plus-season series exactly', () => {
 		fc.assert(
 			fc.property(
-				fc.integer({ min: 2, max: 6 }).chain((m) =>
-					fc.tuple(fc.constant(m), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: m, maxLength: m }))
-				),
+				fc.integer({ min: 2, max: 6 }).chain((m) => fc.tuple(fc.constant(m), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: m, maxLength: m }))),
 				fc.integer({ min: -20, max: 20 }),
 				fc.integer({ min: 2, max: 4 }),
 				([m, pattern], slope, seasons) => {

@@ -52,9 +52,9 @@ const dealArb = fc
 const stagesArb: fc.Arbitrary<PipelineStage[]> = fc
 	.shuffledSubarray(STAGES, { minLength: 1 })
 	.chain((subset) =>
-		fc.array(fc.integer({ min: 0, max: 10 }), { minLength: subset.length, maxLength: subset.length }).map((orders) =>
-			subset.map((s, i) => ({ ...s, order: orders[i] ?? 0 }))
-		)
+		fc
+			.array(fc.integer({ min: 0, max: 10 }), { minLength: subset.length, maxLength: subset.length })
+			.map((orders) => subset.map((s, i) => ({ ...s, order: orders[i] ?? 0 })))
 	);
 
 describe('funnel — properties', () => {
@@ -75,9 +75,20 @@ describe('funnel — properties', () => {
 
 describe('time in stage and stuck deals', () => {
 	const deals = [
-		dated('a', [['lead', '2025-01-01'], ['qualified', '2025-01-03'], ['won', '2025-01-13']]),
-		dated('b', [['lead', '2025-01-01'], ['qualified', '2025-01-05'], ['lost', '2025-01-09']]),
-		dated('c', [['lead', '2025-01-01'], ['qualified', '2025-01-11']]),
+		dated('a', [
+			['lead', '2025-01-01'],
+			['qualified', '2025-01-03'],
+			['won', '2025-01-13']
+		]),
+		dated('b', [
+			['lead', '2025-01-01'],
+			['qualified', '2025-01-05'],
+			['lost', '2025-01-09']
+		]),
+		dated('c', [
+			['lead', '2025-01-01'],
+			['qualified', '2025-01-11']
+		]),
 		dated('d', [['lead', '2025-02-01']])
 	];
 
@@ -91,9 +102,7 @@ describe('time in stage and stuck deals', () => {
 
 	it('flags open deals over the stage limit, longest first', () => {
 		// qualified p90 = 4 + 0.9 · 6 = 9.4; c sits there 20 days by 2025-01-31; d is in lead (p90 8.8) 29 days by 03-02
-		expect(stuckDeals(deals, STAGES, '2025-01-31')).toEqual([
-			{ dealId: 'c', stageId: 'qualified', daysInStage: 20, limitDays: 9.4 }
-		]);
+		expect(stuckDeals(deals, STAGES, '2025-01-31')).toEqual([{ dealId: 'c', stageId: 'qualified', daysInStage: 20, limitDays: 9.4 }]);
 		const stuck = stuckDeals(deals, STAGES, '2025-03-02', { qualified: 100 });
 		expect(stuck.map((s) => [s.dealId, s.daysInStage])).toEqual([['d', 29]]);
 		expect(stuckDeals(deals, STAGES, 'not a date')).toEqual([]);

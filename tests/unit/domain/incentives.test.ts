@@ -56,9 +56,30 @@ describe('incentives', () => {
 
 	it('finds each rep’s first won deal', () => {
 		const deals = [
-			dated('1', [['lead', '2025-01-01'], ['won', '2025-03-01']], { owner: 'a' }),
-			dated('2', [['lead', '2025-01-01'], ['won', '2025-02-01']], { owner: 'a' }),
-			dated('3', [['lead', '2025-01-01'], ['lost', '2025-01-15']], { owner: 'b' })
+			dated(
+				'1',
+				[
+					['lead', '2025-01-01'],
+					['won', '2025-03-01']
+				],
+				{ owner: 'a' }
+			),
+			dated(
+				'2',
+				[
+					['lead', '2025-01-01'],
+					['won', '2025-02-01']
+				],
+				{ owner: 'a' }
+			),
+			dated(
+				'3',
+				[
+					['lead', '2025-01-01'],
+					['lost', '2025-01-15']
+				],
+				{ owner: 'b' }
+			)
 		];
 		expect([...firstWonDates(deals, STAGES)]).toEqual([['a', '2025-02-01T00:00:00.000Z']]);
 	});
@@ -80,7 +101,15 @@ describe('leaderboard', () => {
 			['d', 4],
 			['x', null]
 		]);
-		expect(leaderboard([{ id: 'a', value: 5 }, { id: 'b', value: 3 }], 'asc').map((r) => r.id)).toEqual(['b', 'a']);
+		expect(
+			leaderboard(
+				[
+					{ id: 'a', value: 5 },
+					{ id: 'b', value: 3 }
+				],
+				'asc'
+			).map((r) => r.id)
+		).toEqual(['b', 'a']);
 	});
 
 	it('ties on the rounded money: 100.10 + 200.20 and 300.30 share #1 (competition ranking 1, 1, 3)', () => {
@@ -116,11 +145,19 @@ describe('reverse funnel', () => {
 
 	it('rounds up and reports impossible conversions as null', () => {
 		expect(reverseFunnel(10_001, 10_000, [{ name: 'p', conversionPct: 30 }]).steps[0]?.total).toBe(7);
-		const broken = reverseFunnel(100, 10, [{ name: 'p', conversionPct: 0 }, { name: 'l', conversionPct: 50 }]);
+		const broken = reverseFunnel(100, 10, [
+			{ name: 'p', conversionPct: 0 },
+			{ name: 'l', conversionPct: 50 }
+		]);
 		expect(broken.steps.map((s) => s.total)).toEqual([null, null]);
 		expect(reverseFunnel(100, 0, steps).deals).toBeNull();
 		// More out of a step than into it is not a conversion.
-		expect(reverseFunnel(100, 10, [{ name: 'p', conversionPct: 150 }, { name: 'l', conversionPct: 50 }]).steps.map((s) => s.total)).toEqual([null, null]);
+		expect(
+			reverseFunnel(100, 10, [
+				{ name: 'p', conversionPct: 150 },
+				{ name: 'l', conversionPct: 50 }
+			]).steps.map((s) => s.total)
+		).toEqual([null, null]);
 		expect(reverseFunnel(100, 10, [{ name: 'p', conversionPct: 100 }]).steps[0]?.total).toBe(10);
 	});
 

@@ -69,10 +69,13 @@ describe('forecast roll-up', () => {
 
 	it('rejects a cyclic hierarchy', () => {
 		expect(() =>
-			forecastRollup([
-				{ id: 'x', parent: 'y' },
-				{ id: 'y', parent: 'x' }
-			], [])
+			forecastRollup(
+				[
+					{ id: 'x', parent: 'y' },
+					{ id: 'y', parent: 'x' }
+				],
+				[]
+			)
 		).toThrow(/cycle/);
 	});
 });

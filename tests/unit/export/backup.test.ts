@@ -18,7 +18,12 @@ function docs() {
 describe('plan backup file', () => {
 	it('round-trips both documents into fresh docs with the same content', () => {
 		const { plan, execution } = docs();
-		const file = encodeBackup({ planName: '2026 华东方案', createdAt: '2026-12-01T08:00:00.000Z', plan: Y.encodeStateAsUpdate(plan), execution: Y.encodeStateAsUpdate(execution) });
+		const file = encodeBackup({
+			planName: '2026 华东方案',
+			createdAt: '2026-12-01T08:00:00.000Z',
+			plan: Y.encodeStateAsUpdate(plan),
+			execution: Y.encodeStateAsUpdate(execution)
+		});
 		const back = decodeBackup(file);
 		expect(back.planName).toBe('2026 华东方案');
 		expect(back.createdAt).toBe('2026-12-01T08:00:00.000Z');

@@ -36,9 +36,26 @@ describe('dealsTable', () => {
 	});
 
 	it('writes stage and owner names, the external id (else the id), dates as days, and when a closed deal closed', () => {
-		const won = deal({ id: 'd2', externalId: 'SF-9', name: 'Big one', stage: 'won', stageHistory: [{ stage: 'lead', at: '2026-01-02' }, { stage: 'won', at: '2026-02-10' }] });
+		const won = deal({
+			id: 'd2',
+			externalId: 'SF-9',
+			name: 'Big one',
+			stage: 'won',
+			stageHistory: [
+				{ stage: 'lead', at: '2026-01-02' },
+				{ stage: 'won', at: '2026-02-10' }
+			]
+		});
 		const { rows, columns } = dealsTable([deal({}), won], DEFAULT_STAGES, reps, 'en', 'CNY');
-		expect(rows[0]).toMatchObject({ externalId: 'd1', name: '', stage: 'Proposal', owner: '张伟', createdAt: '2026-01-02', closedAt: null, forecastCategory: 'pipeline' });
+		expect(rows[0]).toMatchObject({
+			externalId: 'd1',
+			name: '',
+			stage: 'Proposal',
+			owner: '张伟',
+			createdAt: '2026-01-02',
+			closedAt: null,
+			forecastCategory: 'pipeline'
+		});
 		expect(rows[1]).toMatchObject({ externalId: 'SF-9', name: 'Big one', stage: 'Won', closedAt: '2026-02-10', forecastCategory: 'closed-won' });
 		expect(columns.find((c) => c.key === 'amount')).toMatchObject({ type: 'money', currency: 'CNY' });
 	});
@@ -62,19 +79,40 @@ describe('other tables', () => {
 	});
 
 	it('actuals keep every metric as a number', () => {
-		const t = actualsTable([{ period: '2026-01', rep: 'r1', region: 'E', product: 'p', revenue: 10, collections: 8, grossMargin: 3, newCustomers: 1 }], reps, 'en', 'CNY');
+		const t = actualsTable(
+			[{ period: '2026-01', rep: 'r1', region: 'E', product: 'p', revenue: 10, collections: 8, grossMargin: 3, newCustomers: 1 }],
+			reps,
+			'en',
+			'CNY'
+		);
 		expect(t.rows[0]).toMatchObject({ rep: '张伟', revenue: 10, newCustomers: 1 });
 		expect(t.columns.filter((c) => c.type === 'money').map((c) => c.key)).toEqual(['revenue', 'collections', 'grossMargin']);
 	});
 
 	it('the forecast roll-up shows submitted and adjusted side by side', () => {
 		const totals = (commit: number) => ({ 'closed-won': 5, commit, 'best-case': 2, pipeline: 1 });
-		const t = forecastRollupTable([{ nodeId: 'b', parent: 't', submitted: totals(50), adjusted: totals(30), commitForecast: 35, bestCaseForecast: 37 }], (id) => id.toUpperCase(), 'en');
+		const t = forecastRollupTable(
+			[{ nodeId: 'b', parent: 't', submitted: totals(50), adjusted: totals(30), commitForecast: 35, bestCaseForecast: 37 }],
+			(id) => id.toUpperCase(),
+			'en'
+		);
 		expect(t.rows[0]).toMatchObject({ node: 'B', parent: 'T', commitSubmitted: 50, commit: 30, commitForecast: 35 });
 	});
 
-	it('review variance carries each row\'s five whys and percent as a fraction', () => {
-		const line = { key: 'revenue', metric: 'revenue' as const, label: '', plan: 100, actual: 80, forecast: null, abs: -20, pct: -20, flagged: true, fullPlan: null, fullPct: null };
+	it("review variance carries each row's five whys and percent as a fraction", () => {
+		const line = {
+			key: 'revenue',
+			metric: 'revenue' as const,
+			label: '',
+			plan: 100,
+			actual: 80,
+			forecast: null,
+			abs: -20,
+			pct: -20,
+			flagged: true,
+			fullPlan: null,
+			fullPct: null
+		};
 		const t = reviewVarianceTable([line], [{ id: 'w', deviationKey: 'revenue', whys: ['a', 'b'], rootCause: 'rc', countermeasure: 'cm' }], 'en');
 		expect(t.rows[0]).toMatchObject({ pct: -0.2, flagged: 'yes', why1: 'a', why2: 'b', why3: '', rootCause: 'rc', countermeasure: 'cm' });
 	});

@@ -14,7 +14,8 @@ function plurals(text: string): Array<{ name: string; body: string }> {
 		if (!head) continue;
 		let depth = 0;
 		let end = at;
-		for (; end < text.length; end++) if (text[end] === '{') depth++;
+		for (; end < text.length; end++)
+			if (text[end] === '{') depth++;
 			else if (text[end] === '}' && --depth === 0) break;
 		found.push({ name: head[1]!, body: text.slice(at + head[0].length, end) });
 	}

@@ -46,11 +46,22 @@ describe('deal import — preview, write, re-import', () => {
 		applyImport(doc, (await plan(doc, WEEK_1)).plan, 'me');
 		expect(updates).toHaveLength(1);
 		const deals = dealsByExternalId(doc);
-		expect(deals.get('006A')).toMatchObject({ name: 'Acme renewal', customer: 'Acme', amount: 1_200_000, stage: 'prospecting', expectedClose: '2026-04-30', probability: 0.1 });
+		expect(deals.get('006A')).toMatchObject({
+			name: 'Acme renewal',
+			customer: 'Acme',
+			amount: 1_200_000,
+			stage: 'prospecting',
+			expectedClose: '2026-04-30',
+			probability: 0.1
+		});
 		expect(deals.get('006B')).toMatchObject({ amount: 1_500_000, stage: 'negotiation', probability: 0.7 });
 		expect(deals.get('006D')).toMatchObject({ stage: 'won', forecastCategory: 'closed-won', stageHistory: [{ stage: 'won', at: '2026-03-01' }] });
 		// Owners not on the team were added; the unknown stage became an open stage before won/lost.
-		expect(readCurrent(doc).reps.map((r) => r.name).sort()).toEqual(['Alice', 'Bob']);
+		expect(
+			readCurrent(doc)
+				.reps.map((r) => r.name)
+				.sort()
+		).toEqual(['Alice', 'Bob']);
 		const stages = readCurrent(doc).stages;
 		expect(stages.map((s) => s.id)).toEqual(['lead', 'qualified', 'proposal', 'negotiation', 'prospecting', 'won', 'lost']);
 
@@ -92,7 +103,8 @@ describe('deal import — preview, write, re-import', () => {
 	it('asks instead of guessing: unknown stages and owners, ambiguous date order', async () => {
 		const doc = new Y.Doc();
 		addRep(doc, { id: 'r1', name: 'Alice' });
-		const text = 'Deal ID,Deal Name,Amount,Deal Stage,Close Date,Deal Owner\n1,A,100,appointmentscheduled,03/04/2026,Alice\n2,B,200,closedwon,05/04/2026,Zed\n3,C,300,closedlost,04/06/2026,Alice\n';
+		const text =
+			'Deal ID,Deal Name,Amount,Deal Stage,Close Date,Deal Owner\n1,A,100,appointmentscheduled,03/04/2026,Alice\n2,B,200,closedwon,05/04/2026,Zed\n3,C,300,closedlost,04/06/2026,Alice\n';
 		const { plan: asked } = await plan(doc, text, { asOf: '2026-03-10', currency: 'CNY' });
 		expect(asked.questions).toEqual([
 			{ kind: 'dateOrder', column: 'Close Date', examples: ['03/04/2026', '05/04/2026', '04/06/2026'] },
@@ -107,7 +119,13 @@ describe('deal import — preview, write, re-import', () => {
 			[3, 'Deal Owner', 'owner'],
 			[4, 'Close Date', 'ambiguousDate']
 		]);
-		const { plan: answered } = await plan(doc, text, { asOf: '2026-03-10', currency: 'CNY', dateOrder: 'dmy', stageMap: { appointmentscheduled: 'qualified' }, ownerMap: { Zed: 'r1' } });
+		const { plan: answered } = await plan(doc, text, {
+			asOf: '2026-03-10',
+			currency: 'CNY',
+			dateOrder: 'dmy',
+			stageMap: { appointmentscheduled: 'qualified' },
+			ownerMap: { Zed: 'r1' }
+		});
 		expect(answered).toMatchObject({ new: 3, rejected: [], questions: [] });
 		if (answered.changes.kind !== 'deals') throw new Error('deals');
 		expect(answered.changes.newDeals.map((d) => [d.stage, d.expectedClose, d.owner])).toEqual([
@@ -119,7 +137,8 @@ describe('deal import — preview, write, re-import', () => {
 
 	it('refuses duplicate keys, other currencies, bad dates; the rejected rows download as CSV', async () => {
 		const doc = new Y.Doc();
-		const text = 'Opportunity ID,Amount,Close Date,Currency\nX1,100,2026-04-01,CNY\nX1,100,2026-04-01,CNY\nX2,USD 50,2026-04-01,\nX3,=1+1,2026-02-30,CNY\nX4,100,,CNY\n';
+		const text =
+			'Opportunity ID,Amount,Close Date,Currency\nX1,100,2026-04-01,CNY\nX1,100,2026-04-01,CNY\nX2,USD 50,2026-04-01,\nX3,=1+1,2026-02-30,CNY\nX4,100,,CNY\n';
 		const { table, plan: preview } = await plan(doc, text);
 		expect(preview.new).toBe(1);
 		expect(preview.rejected.map((r) => [r.row, r.column, r.reason])).toEqual([

@@ -2,11 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { rememberMapping, suggestMapping } from '$lib/import/headers';
 
 const mapped = (kind: Parameters<typeof suggestMapping>[0], headers: string[]) =>
-	Object.fromEntries(Object.entries(suggestMapping(kind, headers)).filter(([, v]) => v !== null).map(([k, v]) => [k, headers[v as number]]));
+	Object.fromEntries(
+		Object.entries(suggestMapping(kind, headers))
+			.filter(([, v]) => v !== null)
+			.map(([k, v]) => [k, headers[v as number]])
+	);
 
 describe('column suggestions from CRM header sets', () => {
 	it('Salesforce opportunity report', () => {
-		expect(mapped('deals', ['Opportunity Owner', 'Account Name', 'Opportunity Name', 'Stage', 'Fiscal Period', 'Amount', 'Probability (%)', 'Close Date', 'Created Date', 'Opportunity ID', 'Forecast Category'])).toEqual({
+		expect(
+			mapped('deals', [
+				'Opportunity Owner',
+				'Account Name',
+				'Opportunity Name',
+				'Stage',
+				'Fiscal Period',
+				'Amount',
+				'Probability (%)',
+				'Close Date',
+				'Created Date',
+				'Opportunity ID',
+				'Forecast Category'
+			])
+		).toEqual({
 			owner: 'Opportunity Owner',
 			customer: 'Account Name',
 			name: 'Opportunity Name',
@@ -20,7 +38,19 @@ describe('column suggestions from CRM header sets', () => {
 		});
 	});
 	it('HubSpot deal export', () => {
-		expect(mapped('deals', ['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Create Date', 'Associated Company (Primary)', 'Deal probability'])).toEqual({
+		expect(
+			mapped('deals', [
+				'Record ID',
+				'Deal Name',
+				'Deal Stage',
+				'Close Date',
+				'Deal owner',
+				'Amount',
+				'Create Date',
+				'Associated Company (Primary)',
+				'Deal probability'
+			])
+		).toEqual({
 			externalId: 'Record ID',
 			name: 'Deal Name',
 			stage: 'Deal Stage',
@@ -44,14 +74,49 @@ describe('column suggestions from CRM header sets', () => {
 			createdAt: '创建时间',
 			probability: '赢率'
 		});
-		expect(mapped('deals', ['机会名称', '客户', '阶段', '金额', '结单日期', '所有人', '机会ID'])).toMatchObject({ name: '机会名称', customer: '客户', stage: '阶段', amount: '金额', expectedClose: '结单日期', owner: '所有人', externalId: '机会ID' });
+		expect(mapped('deals', ['机会名称', '客户', '阶段', '金额', '结单日期', '所有人', '机会ID'])).toMatchObject({
+			name: '机会名称',
+			customer: '客户',
+			stage: '阶段',
+			amount: '金额',
+			expectedClose: '结单日期',
+			owner: '所有人',
+			externalId: '机会ID'
+		});
 	});
 	it("the app's own export (both languages) and the command line's machine keys", () => {
-		const keys = ['externalId', 'name', 'customer', 'amount', 'currency', 'stage', 'owner', 'region', 'product', 'createdAt', 'expectedClose', 'closedAt', 'probability', 'forecastCategory'];
+		const keys = [
+			'externalId',
+			'name',
+			'customer',
+			'amount',
+			'currency',
+			'stage',
+			'owner',
+			'region',
+			'product',
+			'createdAt',
+			'expectedClose',
+			'closedAt',
+			'probability',
+			'forecastCategory'
+		];
 		expect(mapped('deals', keys)).toEqual(Object.fromEntries(keys.map((k) => [k, k])));
-		expect(mapped('deals', ['Deal name', 'Customer', 'Owner', 'Amount', 'Stage', 'Expected close', 'Forecast category'])).toMatchObject({ name: 'Deal name', expectedClose: 'Expected close', forecastCategory: 'Forecast category' });
-		expect(mapped('deals', ['商机名称', '客户', '负责人', '金额', '阶段', '预计成交日', '预测类别', '赢单概率'])).toMatchObject({ expectedClose: '预计成交日', forecastCategory: '预测类别', probability: '赢单概率' });
-		expect(mapped('actuals', ['Month', 'Rep', 'Region', 'Product', 'Revenue', 'Collections', 'Gross margin', 'New customers'])).toMatchObject({ period: 'Month', grossMargin: 'Gross margin', newCustomers: 'New customers' });
+		expect(mapped('deals', ['Deal name', 'Customer', 'Owner', 'Amount', 'Stage', 'Expected close', 'Forecast category'])).toMatchObject({
+			name: 'Deal name',
+			expectedClose: 'Expected close',
+			forecastCategory: 'Forecast category'
+		});
+		expect(mapped('deals', ['商机名称', '客户', '负责人', '金额', '阶段', '预计成交日', '预测类别', '赢单概率'])).toMatchObject({
+			expectedClose: '预计成交日',
+			forecastCategory: '预测类别',
+			probability: '赢单概率'
+		});
+		expect(mapped('actuals', ['Month', 'Rep', 'Region', 'Product', 'Revenue', 'Collections', 'Gross margin', 'New customers'])).toMatchObject({
+			period: 'Month',
+			grossMargin: 'Gross margin',
+			newCustomers: 'New customers'
+		});
 		expect(mapped('activities', ['日期', '销售', '类型', '次数'])).toEqual({ date: '日期', rep: '销售', type: '类型', count: '次数' });
 	});
 	it('a remembered choice wins where its header is present', () => {

@@ -29,7 +29,11 @@ describe('activities import', () => {
 	it('one row per activity is counted (no count column)', async () => {
 		const doc = new Y.Doc();
 		addRep(doc, { id: 'r1', name: 'Alice' });
-		const plan = await importText(doc, 'activities', 'Activity Date,Assigned To,Activity Type,Subject\n2026-03-02,Alice,Call,x\n2026-03-02,Alice,Call,y\n2026-03-02,Alice,Meeting,z\n');
+		const plan = await importText(
+			doc,
+			'activities',
+			'Activity Date,Assigned To,Activity Type,Subject\n2026-03-02,Alice,Call,x\n2026-03-02,Alice,Call,y\n2026-03-02,Alice,Meeting,z\n'
+		);
 		applyImport(doc, plan, 'me');
 		expect(readCurrent(doc).activityCells).toEqual({ '2026-03-02|r1|call': 2, '2026-03-02|r1|visit': 1 });
 	});
@@ -40,7 +44,8 @@ describe('actuals import', () => {
 		const doc = new Y.Doc();
 		addRep(doc, { id: 'r1', name: 'Alice' });
 		setActual(doc, { period: '2026-03', rep: 'r1', region: 'East', product: 'P1' }, { collections: 7 });
-		const text = 'Month,Rep,Region,Product,Revenue,Gross Margin\n2026-03,Alice,East,P1,"1,000",-50\n2026年4月,Alice,East,P1,2万,300\n2026-05,Nobody,East,P1,1,1\n';
+		const text =
+			'Month,Rep,Region,Product,Revenue,Gross Margin\n2026-03,Alice,East,P1,"1,000",-50\n2026年4月,Alice,East,P1,2万,300\n2026-05,Nobody,East,P1,1,1\n';
 		const plan = await importText(doc, 'actuals', text);
 		expect(plan).toMatchObject({ new: 1, updated: 1 });
 		expect(plan.rejected.map((r) => [r.row, r.column, r.reason])).toEqual([[4, 'Rep', 'owner']]);

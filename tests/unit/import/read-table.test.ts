@@ -81,7 +81,8 @@ describe('readTable — separators, quotes and header rows', () => {
 	});
 
 	it('finds the header below a report title, and counts blank rows in row numbers', async () => {
-		const text = 'Opportunity Pipeline Report\nGenerated 2026-03-01\n\nOpportunity Name,Stage,Amount,Close Date\nAcme,Closed Won,100,2026-03-05\n\nGlobex,Prospecting,200,2026-04-01\n';
+		const text =
+			'Opportunity Pipeline Report\nGenerated 2026-03-01\n\nOpportunity Name,Stage,Amount,Close Date\nAcme,Closed Won,100,2026-03-05\n\nGlobex,Prospecting,200,2026-04-01\n';
 		const table = await readTable(utf8(text), 'report.csv');
 		expect(table.headerRow).toBe(4);
 		expect(table.headers).toEqual(['Opportunity Name', 'Stage', 'Amount', 'Close Date']);

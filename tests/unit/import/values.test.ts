@@ -20,7 +20,17 @@ describe('import values — amounts', () => {
 		expect(readNumber('')).toMatchObject({ ok: false, reason: 'required' });
 	});
 	it('currencies by code, symbol or Chinese name', () => {
-		expect(['CNY', 'cny', '¥', 'RMB', '人民币', 'usd', '美元', 'EUR', 'xx'].map(readCurrency)).toEqual(['CNY', 'CNY', 'CNY', 'CNY', 'CNY', 'USD', 'USD', 'EUR', null]);
+		expect(['CNY', 'cny', '¥', 'RMB', '人民币', 'usd', '美元', 'EUR', 'xx'].map(readCurrency)).toEqual([
+			'CNY',
+			'CNY',
+			'CNY',
+			'CNY',
+			'CNY',
+			'USD',
+			'USD',
+			'EUR',
+			null
+		]);
 	});
 });
 
@@ -63,7 +73,14 @@ describe('import values — dates', () => {
 		expect(ok(readDate(0))).toBe('date');
 	});
 	it('months', () => {
-		expect(['2026-03', '2026/3', '2026年3月', '202603', '2026-03-17', '3/17/2026'].map((t) => ok(readPeriod(t)))).toEqual(['2026-03', '2026-03', '2026-03', '2026-03', '2026-03', '2026-03']);
+		expect(['2026-03', '2026/3', '2026年3月', '202603', '2026-03-17', '3/17/2026'].map((t) => ok(readPeriod(t)))).toEqual([
+			'2026-03',
+			'2026-03',
+			'2026-03',
+			'2026-03',
+			'2026-03',
+			'2026-03'
+		]);
 		expect(ok(readPeriod('2026-13'))).toBe('period');
 	});
 });

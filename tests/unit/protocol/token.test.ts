@@ -5,13 +5,7 @@ import { TOKEN_VERSION, isRole, isTokenClaims, readClaims, type Role, type Token
 
 /** The Worker's signing module (functions/auth/token-signing.ts), as far as these tests use it. */
 interface Signing {
-	signToken(
-		secret: string,
-		planId: string,
-		role: Role,
-		ttlDays: number,
-		now?: number
-	): Promise<{ token: string; claims: TokenClaims }>;
+	signToken(secret: string, planId: string, role: Role, ttlDays: number, now?: number): Promise<{ token: string; claims: TokenClaims }>;
 	verifyToken(
 		secret: string,
 		token: string,

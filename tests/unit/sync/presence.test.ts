@@ -51,10 +51,7 @@ describe('peersOf', () => {
 
 	it('breaks name ties by client id', () => {
 		const me = client(1, { user: { name: 'Me', color: '#2563eb' } });
-		receive(me, [
-			client(9, { user: { name: 'Sam', color: '#2563eb' } }),
-			client(3, { user: { name: 'Sam', color: '#2563eb' } })
-		]);
+		receive(me, [client(9, { user: { name: 'Sam', color: '#2563eb' } }), client(3, { user: { name: 'Sam', color: '#2563eb' } })]);
 		expect(peersOf(me).map((p) => p.clientId)).toEqual([3, 9]);
 	});
 
@@ -104,7 +101,7 @@ describe('peersOf', () => {
 		]);
 	});
 
-	it('reads a presenter\'s slide and filters, and drops a malformed one', () => {
+	it("reads a presenter's slide and filters, and drops a malformed one", () => {
 		const me = client(1, { user: { name: 'Me', color: '#2563eb' } });
 		receive(me, [
 			client(2, { user: { name: 'Ann', color: '#059669' }, presenting: { slide: 3, filters: { region: 'East', evil: 'x', to: 7 } } }),
@@ -122,9 +119,7 @@ describe('peersOf', () => {
 		ann.setLocalStateField('section', 'targets');
 		ann.setLocalStateField('user', { name: 'Ann Lee', color: '#059669' });
 		receive(me, [ann]);
-		expect(peersOf(me)).toEqual([
-			{ clientId: 2, name: 'Ann Lee', color: '#059669', section: 'targets', field: null, presenting: null }
-		]);
+		expect(peersOf(me)).toEqual([{ clientId: 2, name: 'Ann Lee', color: '#059669', section: 'targets', field: null, presenting: null }]);
 	});
 });
 

@@ -9,6 +9,8 @@ describe('what the page says when the server will not store edits', () => {
 		expect(syncProblemMessage({ fatal: { code: 4413, reason: '' }, refused: { code: 4413, reason: '' } }, t)).toBe('plan.fatal.4413');
 		expect(syncProblemMessage({ fatal: { code: 4507, reason: '' }, refused: { code: 4507, reason: '' } }, t)).toBe('plan.fatal.4507');
 		expect(syncProblemMessage({ fatal: null, refused: { code: 1009, reason: 'too big' } }, t)).toBe('plan.refused.1009');
-		expect(syncProblemMessage({ fatal: null, refused: { code: 1007, reason: 'Malformed frame.' } }, t)).toBe('plan.refused.other {"reason":"Malformed frame."}');
+		expect(syncProblemMessage({ fatal: null, refused: { code: 1007, reason: 'Malformed frame.' } }, t)).toBe(
+			'plan.refused.other {"reason":"Malformed frame."}'
+		);
 	});
 });

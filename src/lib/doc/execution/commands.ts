@@ -58,7 +58,10 @@ function checkDealField(field: EditableDealField, value: unknown, stages: readon
 		case 'createdAt':
 			return checkDate(value, { required: true });
 		case 'stage':
-			return checkChoice(value, stages.map((s) => s.id));
+			return checkChoice(
+				value,
+				stages.map((s) => s.id)
+			);
 		case 'lostReason':
 			return value === null ? null : checkText(value, { maxLength: 2_000 });
 		default:
@@ -277,7 +280,12 @@ export function setStages(doc: Y.Doc, stages: readonly PipelineStage[]): Command
 		seen.add(stage.id);
 	}
 	if (!stages.some((s) => !s.isLost)) return problem('stages', { code: 'required' });
-	doc.transact(() => execRoots(doc).config.set('stages', stages.map((s) => ({ ...s }))));
+	doc.transact(() =>
+		execRoots(doc).config.set(
+			'stages',
+			stages.map((s) => ({ ...s }))
+		)
+	);
 	return null;
 }
 

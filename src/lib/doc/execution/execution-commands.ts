@@ -1,5 +1,17 @@
 import type * as Y from 'yjs';
-import { addDeal, addRep, moveDealToStage, removeDeal, removeRep, setActivityCount, setActual, setAdjustment, setDealField, setRepField, setStages } from './commands';
+import {
+	addDeal,
+	addRep,
+	moveDealToStage,
+	removeDeal,
+	removeRep,
+	setActivityCount,
+	setActual,
+	setAdjustment,
+	setDealField,
+	setRepField,
+	setStages
+} from './commands';
 import { weekReviewFromDoc } from './week';
 
 /**

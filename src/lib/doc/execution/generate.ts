@@ -5,7 +5,17 @@ import { DEFAULT_STAGES } from '../../domain/exec-read';
 
 /** The demo plan's execution data: 18 months, 8 reps in 3 regions, a few hundred deals. */
 export function demoOptions(startMonth: string, seed = 2026): GenerateOptions {
-	return { seed, startMonth, months: 18, reps: 8, regions: ['North', 'East', 'South'], teamsPerRegion: 1, deals: 400, activities: 12_000, stages: DEFAULT_STAGES };
+	return {
+		seed,
+		startMonth,
+		months: 18,
+		reps: 8,
+		regions: ['North', 'East', 'South'],
+		teamsPerRegion: 1,
+		deals: 400,
+		activities: 12_000,
+		stages: DEFAULT_STAGES
+	};
 }
 
 /** The benchmark's data set: 36 months, 200 reps, 100k deals, 1M activity entries. */

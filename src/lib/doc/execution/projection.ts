@@ -101,9 +101,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 					reps.byId
 				)
 			);
-			const activities = cache.get('activities', `${versions.activities}|${versions.org}|${fk}`, () =>
-				activitySection(activityPart.cells, filters, reps.byId)
-			);
+			const activities = cache.get('activities', `${versions.activities}|${versions.org}|${fk}`, () => activitySection(activityPart.cells, filters, reps.byId));
 			const { own, unassigned } = aggregate.ownerTotals(new Set(reps.nodes.map((n) => n.id)));
 			const adjustmentList = adjustments.sorted();
 			const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;

@@ -14,16 +14,25 @@ import { execRoots } from './schema';
 
 /** Valid activity entries dated from `from` to `to` inclusive ('YYYY-MM-DD'). */
 export function activitiesBetween(doc: Y.Doc, from: string, to: string, rules: ExecRules = {}): Activity[] {
-	const raws = execRoots(doc).activities.toArray().filter((raw) => {
-		if (!isPlainObject(raw) || typeof raw.date !== 'string') return false;
-		const day = raw.date.slice(0, 10);
-		return day >= from && day <= to;
-	});
+	const raws = execRoots(doc)
+		.activities.toArray()
+		.filter((raw) => {
+			if (!isPlainObject(raw) || typeof raw.date !== 'string') return false;
+			const day = raw.date.slice(0, 10);
+			return day >= from && day <= to;
+		});
 	return readActivities(raws, rules).valid;
 }
 
 /** The week's review figures from daily data (`weekReviewInput`). */
-export function weekReviewFromDoc(doc: Y.Doc, projection: Pick<ExecProjection, 'dealsBehind' | 'stages'>, from: string, to: string, targets: WeekInput['targets'], rules: ExecRules = {}): WeekReviewInput {
+export function weekReviewFromDoc(
+	doc: Y.Doc,
+	projection: Pick<ExecProjection, 'dealsBehind' | 'stages'>,
+	from: string,
+	to: string,
+	targets: WeekInput['targets'],
+	rules: ExecRules = {}
+): WeekReviewInput {
 	const deals = weekDays(from, to).flatMap(({ month }) => projection.dealsBehind({ month, limit: Number.POSITIVE_INFINITY }));
 	return weekReviewInput({ from, to, deals, activities: activitiesBetween(doc, from, to, rules), stages: projection.stages(), targets });
 }

@@ -161,7 +161,14 @@ const nullableNumber = (v: unknown) => v === null || isNumber(v);
 function readRep(raw: unknown): PlanRep | null {
 	if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || !isNumber(raw.weightPct)) return null;
 	if (typeof raw.newHire !== 'boolean' || !nullableNumber(raw.stretchPct) || !nullableNumber(raw.commitment)) return null;
-	return { id: raw.id, name: raw.name, weightPct: raw.weightPct, newHire: raw.newHire, stretchPct: raw.stretchPct as number | null, commitment: raw.commitment as number | null };
+	return {
+		id: raw.id,
+		name: raw.name,
+		weightPct: raw.weightPct,
+		newHire: raw.newHire,
+		stretchPct: raw.stretchPct as number | null,
+		commitment: raw.commitment as number | null
+	};
 }
 
 function readUnit(raw: unknown): PlanUnit | null {

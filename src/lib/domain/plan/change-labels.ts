@@ -14,7 +14,14 @@ export interface ChangeLabel {
 	kind: ChangeValueKind;
 }
 
-const TOP: Record<string, ChangeValueKind> = { annualTarget: 'money', reservePct: 'pct', stretchPct: 'pct', currency: 'text', fiscalYear: 'number', fiscalStartMonth: 'month' };
+const TOP: Record<string, ChangeValueKind> = {
+	annualTarget: 'money',
+	reservePct: 'pct',
+	stretchPct: 'pct',
+	currency: 'text',
+	fiscalYear: 'number',
+	fiscalStartMonth: 'month'
+};
 const UNIT_KIND: Record<string, ChangeValueKind> = { name: 'text', kind: 'text', weightPct: 'pct' };
 const REP_KIND: Record<string, ChangeValueKind> = { name: 'text', weightPct: 'pct', newHire: 'bool', stretchPct: 'pct', commitment: 'money', unit: 'text' };
 

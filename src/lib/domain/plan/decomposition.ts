@@ -178,12 +178,25 @@ function checkInput(input: DecompositionInput): DecompositionViolation[] {
 	};
 	if (input.units.length === 0) found.push(warning('noUnits'));
 	else {
-		found.push(...checkWeights(input.units.map((u) => u.weightPct), { kind: 'units' }, input.units.map((u) => u.id)));
+		found.push(
+			...checkWeights(
+				input.units.map((u) => u.weightPct),
+				{ kind: 'units' },
+				input.units.map((u) => u.id)
+			)
+		);
 	}
 	for (const unit of input.units) {
 		unique(unit.id);
 		if (unit.reps.length === 0) found.push(warning('unitWithoutReps', { unitId: unit.id }));
-		else found.push(...checkWeights(unit.reps.map((r) => r.weightPct), { kind: 'reps', unitId: unit.id }, unit.reps.map((r) => r.id)));
+		else
+			found.push(
+				...checkWeights(
+					unit.reps.map((r) => r.weightPct),
+					{ kind: 'reps', unitId: unit.id },
+					unit.reps.map((r) => r.id)
+				)
+			);
 		for (const rep of unit.reps) {
 			unique(rep.id);
 			const own = rep.stretchPct;
@@ -395,8 +408,7 @@ function spreadById<T extends { id: string; weightPct: number }>(monthUnits: rea
 const sumRow = (row: readonly number[]) => row.reduce((s, v) => s + v, 0);
 
 export type DecomposeResult =
-	| { ok: true; decomposition: Decomposition; warnings: DecompositionViolation[] }
-	| { ok: false; violations: DecompositionViolation[] };
+	{ ok: true; decomposition: Decomposition; warnings: DecompositionViolation[] } | { ok: false; violations: DecompositionViolation[] };
 
 /**
  * Decomposes an annual target. Refuses (ok: false, with the violations) when any input is wrong,
@@ -449,9 +461,7 @@ export function decompose(input: DecompositionInput): DecomposeResult {
 		});
 		const unassigned = unit.reps.length > 0 ? zeros() : unitUnits;
 		const leftStretch = unassigned.map((b) => Math.round(Number(((b * (100 + defaultStretch)) / 100).toPrecision(15))));
-		const stretch = unitUnits.map(
-			(_, m) => reps.reduce((s, rep) => s + toUnits(rep.stretch[m] ?? 0, step), 0) + (leftStretch[m] ?? 0)
-		);
+		const stretch = unitUnits.map((_, m) => reps.reduce((s, rep) => s + toUnits(rep.stretch[m] ?? 0, step), 0) + (leftStretch[m] ?? 0));
 		return {
 			unitId: unit.id,
 			baseline: unitUnits.map(money),
@@ -536,7 +546,9 @@ export function monthlyActivityTargets(
 	const totals = activityTargets(sum, funnel);
 	const weights = monthAmounts.map((v) => (Number.isFinite(v) ? Math.max(0, v) : 0));
 	const keys = ['deals', 'proposals', 'demos', 'visits', 'leads'] as const;
-	const spread = Object.fromEntries(keys.map((key) => [key, totals[key] === null || weights.length === 0 ? null : allocate(totals[key] ?? 0, weights, 1)])) as Record<(typeof keys)[number], number[] | null>;
+	const spread = Object.fromEntries(
+		keys.map((key) => [key, totals[key] === null || weights.length === 0 ? null : allocate(totals[key] ?? 0, weights, 1)])
+	) as Record<(typeof keys)[number], number[] | null>;
 	const months = monthAmounts.map((_, i): ActivityTargets => {
 		const at = (key: (typeof keys)[number]) => spread[key]?.[i] ?? null;
 		return { deals: at('deals'), proposals: at('proposals'), demos: at('demos'), visits: at('visits'), leads: at('leads') };

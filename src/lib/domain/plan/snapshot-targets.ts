@@ -17,7 +17,12 @@ function distributedOf(figures: SnapshotFigures): number[] | undefined {
 	if (figures.reserveTotal === 0) return figures.months;
 	if (figures.units.length === 0) return undefined;
 	// Summed in cents so the figure is exact (the baseline's figures are money).
-	return figures.months.map((_, m) => fromUnits(figures.units.reduce((s, u) => s + toUnits(u.months[m] ?? 0, 0.01), 0), 0.01));
+	return figures.months.map((_, m) =>
+		fromUnits(
+			figures.units.reduce((s, u) => s + toUnits(u.months[m] ?? 0, 0.01), 0),
+			0.01
+		)
+	);
 }
 
 /** Null when the snapshot holds no decomposition figures. */

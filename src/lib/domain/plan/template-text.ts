@@ -7,8 +7,7 @@
 export const templateTextEn = {
 	// Templates
 	'tpl.b2bLongCycle.name': 'B2B long cycle (manufacturing)',
-	'tpl.b2bLongCycle.description':
-		'Few large deals, staged projects and long decision chains. Track stage conversion and time in stage more than visit counts.',
+	'tpl.b2bLongCycle.description': 'Few large deals, staged projects and long decision chains. Track stage conversion and time in stage more than visit counts.',
 	'tpl.fmcgChannel.name': 'FMCG channel',
 	'tpl.fmcgChannel.description':
 		'Many small orders through distributors and stores. Targets per region, route and store; coverage, distribution and sell-through.',
@@ -96,7 +95,7 @@ export const templateTextEn = {
 	'tpl.playbook.material': 'Brochures, cases and price lists',
 	'tpl.playbook.mentor': 'Your mentor in the first 90 days',
 	'tpl.b2bLongCycle.playbook.talkTrack': 'Discovery meeting with the plant manager',
-	'tpl.fmcgChannel.playbook.talkTrack': 'Store visit routine: stock, shelf, order',
+	'tpl.fmcgChannel.playbook.talkTrack': 'Store visit routine: stock, shelf, order'
 };
 
 export type TemplateTextKey = keyof typeof templateTextEn;
@@ -184,7 +183,7 @@ export const templateTextZhCN: Record<TemplateTextKey, string> = {
 	'tpl.playbook.material': '宣传册、案例与价格表',
 	'tpl.playbook.mentor': '入职前 90 天的导师',
 	'tpl.b2bLongCycle.playbook.talkTrack': '与工厂负责人的需求调研会',
-	'tpl.fmcgChannel.playbook.talkTrack': '门店拜访流程：查库存、看陈列、下订单',
+	'tpl.fmcgChannel.playbook.talkTrack': '门店拜访流程：查库存、看陈列、下订单'
 };
 
 export const TEMPLATE_LANGUAGES = ['en', 'zh-CN'] as const;

@@ -18,15 +18,7 @@ export const DEFAULT_MONEY_STEP = 0.01;
 
 /* ── 2. Goals (SMART) ─────────────────────────────────────────────────────────────────────── */
 
-export const GOAL_METRICS = [
-	'revenue',
-	'newCustomers',
-	'marketShare',
-	'retention',
-	'collections',
-	'grossMargin',
-	'custom'
-] as const;
+export const GOAL_METRICS = ['revenue', 'newCustomers', 'marketShare', 'retention', 'collections', 'grossMargin', 'custom'] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
 export interface Goal {
@@ -358,9 +350,7 @@ export function emptyGoal(id: string): Goal {
 }
 
 /** Twelve equal month weights summing to exactly 100.00 (four months carry the extra cent). */
-export const EQUAL_SEASONALITY_PCT: readonly number[] = [
-	8.34, 8.34, 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, 8.33, 8.33, 8.33, 8.33
-];
+export const EQUAL_SEASONALITY_PCT: readonly number[] = [8.34, 8.34, 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, 8.33, 8.33, 8.33, 8.33];
 
 /** Empty sections for a new plan. */
 export function emptyPlanSections(): PlanSections {

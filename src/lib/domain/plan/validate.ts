@@ -51,8 +51,7 @@ export interface ValueIssue {
 	params?: Record<string, string | number>;
 }
 
-const issue = (code: ValueIssueCode, params?: Record<string, string | number>): ValueIssue =>
-	params ? { code, params } : { code };
+const issue = (code: ValueIssueCode, params?: Record<string, string | number>): ValueIssue => (params ? { code, params } : { code });
 
 /** Longest text accepted by default (a long narrative field). */
 export const MAX_TEXT_LENGTH = 20_000;

@@ -16,5 +16,13 @@ export function activitiesTable(activities: readonly Activity[], reps: readonly 
 	const rows = [...cells.values()]
 		.sort((a, b) => a.date.localeCompare(b.date) || a.rep.localeCompare(b.rep) || a.type.localeCompare(b.type))
 		.map((a) => ({ date: a.date, rep: repNames.get(a.rep) ?? a.rep, type: a.type, count: a.count }));
-	return { columns: columns(locale, [['date', 'date'], ['rep', 'text'], ['type', 'text'], ['count', 'number']]), rows };
+	return {
+		columns: columns(locale, [
+			['date', 'date'],
+			['rep', 'text'],
+			['type', 'text'],
+			['count', 'number']
+		]),
+		rows
+	};
 }

@@ -30,12 +30,24 @@ export type ExportableDeal = Deal;
  * are written by name, as CRM exports do, so the file reads well and the importer maps it back.
  * A deal without an external id exports its own id, so re-importing the file updates it.
  */
-export function dealsTable(deals: readonly ExportableDeal[], stages: readonly PipelineStage[], reps: readonly Rep[], locale: ExportLocale, currency?: string): ExportTable {
+export function dealsTable(
+	deals: readonly ExportableDeal[],
+	stages: readonly PipelineStage[],
+	reps: readonly Rep[],
+	locale: ExportLocale,
+	currency?: string
+): ExportTable {
 	const index = indexStages(stages);
 	const repNames = new Map(reps.map((r) => [r.id, r.name]));
 	const cols = columns(
 		locale,
-		DEAL_KEYS.map((key) => [key, key === 'amount' ? 'money' : key === 'probability' ? 'percent' : ['createdAt', 'expectedClose', 'closedAt'].includes(key) ? 'date' : 'text'] as const),
+		DEAL_KEYS.map(
+			(key) =>
+				[
+					key,
+					key === 'amount' ? 'money' : key === 'probability' ? 'percent' : ['createdAt', 'expectedClose', 'closedAt'].includes(key) ? 'date' : 'text'
+				] as const
+		),
 		currency
 	);
 	const rows = deals.map((deal) => {

@@ -8,7 +8,13 @@ import type { ExportLocale } from './labels';
  * each with the 12 fiscal months (`monthKeys`, e.g. '2026-01'…'2026-12') and the total.
  * `name` turns unit and rep ids into their names.
  */
-export function targetsTable(d: Decomposition, monthKeys: readonly string[], name: (id: string) => string, locale: ExportLocale, currency?: string): ExportTable {
+export function targetsTable(
+	d: Decomposition,
+	monthKeys: readonly string[],
+	name: (id: string) => string,
+	locale: ExportLocale,
+	currency?: string
+): ExportTable {
 	const monthCols = monthKeys.map((m) => [`m:${m}`, 'money'] as const);
 	const cols = columns(locale, [['level', 'text'], ['unit', 'text'], ['rep', 'text'], ...monthCols, ['total', 'money'], ['stretchTotal', 'money']], currency);
 	const zh = locale === 'zh-CN';

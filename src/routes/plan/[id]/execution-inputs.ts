@@ -53,7 +53,13 @@ export function planPeriodTargets(input: {
 	if (input.basis === 'baseline' && baseline) return snapshotPeriodTargets(baseline.snapshot, reps) ?? {};
 	const result = targets.result;
 	if (!result?.ok) return {};
-	return targetsByPeriod(result.decomposition, targets.units.map((u) => u.unit), input.fiscalYear, input.fiscalStartMonth, reps);
+	return targetsByPeriod(
+		result.decomposition,
+		targets.units.map((u) => u.unit),
+		input.fiscalYear,
+		input.fiscalStartMonth,
+		reps
+	);
 }
 
 /** A typical rep's quota for the incentive preview: the allocatable target over the reps. */

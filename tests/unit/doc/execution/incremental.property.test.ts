@@ -64,7 +64,16 @@ function apply(doc: Y.Doc, o: Op): void {
 			setDealField(doc, id, 'expectedClose', date);
 			break;
 		case 5:
-			addDeal(doc, { id: `new-${o.a}`, amount: o.value, currency: 'CNY', expectedClose: date, createdAt: '2025-01-03', owner: reps[o.b % reps.length], region: o.b % 2 ? 'North' : 'East', segment: 'SMB' });
+			addDeal(doc, {
+				id: `new-${o.a}`,
+				amount: o.value,
+				currency: 'CNY',
+				expectedClose: date,
+				createdAt: '2025-01-03',
+				owner: reps[o.b % reps.length],
+				region: o.b % 2 ? 'North' : 'East',
+				segment: 'SMB'
+			});
 			break;
 		case 6:
 			removeDeal(doc, id);
@@ -88,7 +97,17 @@ function apply(doc: Y.Doc, o: Op): void {
 			// A peer bypassing the commands.
 			const { deals, dealFields, activities } = execRoots(doc);
 			if (o.b % 3 === 0) dealFields.set(`${id}|amount`, o.b % 2 ? 'lots' : -o.value);
-			else if (o.b % 3 === 1) deals.set(`raw-${o.a}`, { amount: o.value, stage: stages[o.b % 6], currency: 'CNY', createdAt: '2025-02-01', expectedClose: date, forecastCategory: 'pipeline', owner: 'rep-001', stageHistory: [] });
+			else if (o.b % 3 === 1)
+				deals.set(`raw-${o.a}`, {
+					amount: o.value,
+					stage: stages[o.b % 6],
+					currency: 'CNY',
+					createdAt: '2025-02-01',
+					expectedClose: date,
+					forecastCategory: 'pipeline',
+					owner: 'rep-001',
+					stageHistory: []
+				});
 			else activities.push([{ date, rep: 'rep-001', type: 'demo', count: o.value }]);
 			break;
 		}

@@ -6,7 +6,22 @@ import { referenceMetrics } from './reference';
 import { execRoots } from '$lib/doc/execution/schema';
 import { expectSameMetrics } from './helpers';
 
-const good = { customer: 'c', segment: 's', region: 'North', owner: 'a', product: 'p', amount: 100, currency: 'CNY', stage: 'lead', stageHistory: [{ stage: 'lead', at: '2026-01-02' }], probability: 0.1, forecastCategory: 'pipeline', expectedClose: '2026-03-01', lostReason: null, createdAt: '2026-01-02' };
+const good = {
+	customer: 'c',
+	segment: 's',
+	region: 'North',
+	owner: 'a',
+	product: 'p',
+	amount: 100,
+	currency: 'CNY',
+	stage: 'lead',
+	stageHistory: [{ stage: 'lead', at: '2026-01-02' }],
+	probability: 0.1,
+	forecastCategory: 'pipeline',
+	expectedClose: '2026-03-01',
+	lostReason: null,
+	createdAt: '2026-01-02'
+};
 const rules = { period: { start: '2026-01-01', end: '2027-01-01' }, currency: 'CNY' };
 
 /** A peer (another client, arbitrary JSON) writes straight into the roots, bypassing the commands. */
@@ -45,7 +60,11 @@ function peerWrites(doc: Y.Doc): void {
 		reps.set('broken', 7);
 		adjustments.set('a|commit', { amount: -5 });
 		adjustments.set('a|closed-won', { amount: 5 });
-		config.set('stages', [...[{ id: 'lead', name: 'Lead', probability: 0.1, order: 1, isWon: false, isLost: false }], { id: 'won', name: 'Won', probability: 1, order: 2, isWon: true, isLost: false }, { id: 'x', probability: 7 }]);
+		config.set('stages', [
+			...[{ id: 'lead', name: 'Lead', probability: 0.1, order: 1, isWon: false, isLost: false }],
+			{ id: 'won', name: 'Won', probability: 1, order: 2, isWon: true, isLost: false },
+			{ id: 'x', probability: 7 }
+		]);
 	});
 }
 
@@ -104,7 +123,10 @@ describe('execution — malformed peer data', () => {
 		expect(m.weightedPipeline).toEqual([{ month: '2026-03', count: 2, amount: 200, weighted: 20 }]);
 		expectSameMetrics(m, referenceMetrics(doc, rules, {}, { monthly: { '2026-01': 1000 } }, { asOf: '2026-06-01', maxIssues: 1000 }));
 		// A projection built on the already-bad doc sees the same.
-		expectSameMetrics(createProjection(doc, rules).metrics({}, {}, { asOf: '2026-06-01', maxIssues: 1000 }), projection.metrics({}, {}, { asOf: '2026-06-01', maxIssues: 1000 }));
+		expectSameMetrics(
+			createProjection(doc, rules).metrics({}, {}, { asOf: '2026-06-01', maxIssues: 1000 }),
+			projection.metrics({}, {}, { asOf: '2026-06-01', maxIssues: 1000 })
+		);
 		// A Y type where JSON belongs (toJSON would hide it as {}, so after the reference check).
 		execRoots(doc).deals.set('ymap', new Y.Map());
 		const withYMap = projection.metrics({}, {}, { asOf: '2026-06-01', maxIssues: 1000 });

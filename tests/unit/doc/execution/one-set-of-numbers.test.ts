@@ -152,9 +152,19 @@ describe('one set of numbers (issue 10)', () => {
 		const doc = team();
 		const stages = readConfiguredStages(doc);
 		// setStages refuses it…
-		expect(setStages(doc, stages.map((s) => (s.id === 'proposal' ? { ...s, forecastCategory: 'closed-won' as never } : s)))).not.toBeNull();
+		expect(
+			setStages(
+				doc,
+				stages.map((s) => (s.id === 'proposal' ? { ...s, forecastCategory: 'closed-won' as never } : s))
+			)
+		).not.toBeNull();
 		// …and a peer's stored one is an error in data quality.
-		doc.transact(() => execRoots(doc).config.set('stages', stages.map((s) => (s.id === 'proposal' ? { ...s, forecastCategory: 'closed-won' } : s))));
+		doc.transact(() =>
+			execRoots(doc).config.set(
+				'stages',
+				stages.map((s) => (s.id === 'proposal' ? { ...s, forecastCategory: 'closed-won' } : s))
+			)
+		);
 		const projection = createProjection(doc);
 		const issues = projection.metrics({}).dataQuality.issues.filter((i) => i.record === 'stage');
 		expect(issues).toHaveLength(1);

@@ -14,8 +14,30 @@ import { orgNodes } from '../../../../src/lib/domain/org';
 import { weightedPipelineByMonth } from '../../../../src/lib/domain/pipeline';
 import { stuckDeals, timeInStage } from '../../../../src/lib/domain/stage-time';
 import type { ActivityCounts } from '../../../../src/lib/domain/activities';
-import { activitySection, addActivityCount, coverageOf, matchesActual, matchesDeal, resultsSection, type DashboardMetrics, type DashboardTargets, type ExecFilters, type MetricsOptions } from '../../../../src/lib/domain/dashboard';
-import { isPlainObject, readActivities, readActual, readAdjustment, readDeal, readRep, readStages, type ExecRules, type QualityIssue, type StoredAdjustment } from '../../../../src/lib/domain/exec-read';
+import {
+	activitySection,
+	addActivityCount,
+	coverageOf,
+	matchesActual,
+	matchesDeal,
+	resultsSection,
+	type DashboardMetrics,
+	type DashboardTargets,
+	type ExecFilters,
+	type MetricsOptions
+} from '../../../../src/lib/domain/dashboard';
+import {
+	isPlainObject,
+	readActivities,
+	readActual,
+	readAdjustment,
+	readDeal,
+	readRep,
+	readStages,
+	type ExecRules,
+	type QualityIssue,
+	type StoredAdjustment
+} from '../../../../src/lib/domain/exec-read';
 import { execRoots, splitDealFieldKey } from '../../../../src/lib/doc/execution/schema';
 
 const record = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});
@@ -127,7 +149,12 @@ export function referenceMetrics(
 		dataQuality: {
 			issues: issues.slice(0, maxIssues),
 			totalIssues: issues.length,
-			excluded: { deals: excludedDeals, activities: rawActivities.length - activityRead.valid.length, actuals: excludedActuals, adjustments: excludedAdjustments }
+			excluded: {
+				deals: excludedDeals,
+				activities: rawActivities.length - activityRead.valid.length,
+				actuals: excludedActuals,
+				adjustments: excludedAdjustments
+			}
 		}
 	};
 }

@@ -19,10 +19,59 @@ function tinyDoc(doc: Y.Doc): void {
 	addRep(doc, { id: 'a', name: 'A', team: 't', region: 'N' });
 	addRep(doc, { id: 'b', name: 'B', team: 't', region: 'N' });
 	addDeals(doc, [
-		{ ...common, id: 'd1', owner: 'a', amount: 100, stage: 'won', forecastCategory: 'closed-won', expectedClose: '2026-02-01', stageHistory: [{ stage: 'lead', at: '2026-01-01' }, { stage: 'qualified', at: '2026-01-11' }, { stage: 'won', at: '2026-01-31' }] },
-		{ ...common, id: 'd2', owner: 'a', amount: 300, stage: 'lost', forecastCategory: 'closed-lost', expectedClose: '2026-02-01', stageHistory: [{ stage: 'lead', at: '2026-01-01' }, { stage: 'lost', at: '2026-01-05' }] },
-		{ ...common, id: 'd3', owner: 'b', amount: 200, stage: 'qualified', probability: 0.5, forecastCategory: 'commit', expectedClose: '2026-03-15', stageHistory: [{ stage: 'lead', at: '2026-01-01' }, { stage: 'qualified', at: '2026-01-21' }] },
-		{ ...common, id: 'd4', owner: 'b', amount: 400, stage: 'lead', probability: 0.25, forecastCategory: 'pipeline', expectedClose: '2026-03-20', createdAt: '2026-02-01', stageHistory: [{ stage: 'lead', at: '2026-02-01' }] }
+		{
+			...common,
+			id: 'd1',
+			owner: 'a',
+			amount: 100,
+			stage: 'won',
+			forecastCategory: 'closed-won',
+			expectedClose: '2026-02-01',
+			stageHistory: [
+				{ stage: 'lead', at: '2026-01-01' },
+				{ stage: 'qualified', at: '2026-01-11' },
+				{ stage: 'won', at: '2026-01-31' }
+			]
+		},
+		{
+			...common,
+			id: 'd2',
+			owner: 'a',
+			amount: 300,
+			stage: 'lost',
+			forecastCategory: 'closed-lost',
+			expectedClose: '2026-02-01',
+			stageHistory: [
+				{ stage: 'lead', at: '2026-01-01' },
+				{ stage: 'lost', at: '2026-01-05' }
+			]
+		},
+		{
+			...common,
+			id: 'd3',
+			owner: 'b',
+			amount: 200,
+			stage: 'qualified',
+			probability: 0.5,
+			forecastCategory: 'commit',
+			expectedClose: '2026-03-15',
+			stageHistory: [
+				{ stage: 'lead', at: '2026-01-01' },
+				{ stage: 'qualified', at: '2026-01-21' }
+			]
+		},
+		{
+			...common,
+			id: 'd4',
+			owner: 'b',
+			amount: 400,
+			stage: 'lead',
+			probability: 0.25,
+			forecastCategory: 'pipeline',
+			expectedClose: '2026-03-20',
+			createdAt: '2026-02-01',
+			stageHistory: [{ stage: 'lead', at: '2026-02-01' }]
+		}
 	]);
 	setActual(doc, { period: '2026-01', rep: 'a', region: 'N', product: 'P' }, { revenue: 500 });
 	setActual(doc, { period: '2026-01', rep: 'b', region: 'N', product: 'P' }, { revenue: 300 });
@@ -50,7 +99,18 @@ describe('execution — hand-computed tiny data set', () => {
 	] as const) {
 		it(name, () => {
 			const m = metrics();
-			expect(m.funnel.rows.map((r) => [r.stageId, r.current.count, r.reached.count, r.reached.amount, r.conversionFromPreviousPct, r.cumulativeConversionPct, r.lost.count, r.leakagePct])).toEqual([
+			expect(
+				m.funnel.rows.map((r) => [
+					r.stageId,
+					r.current.count,
+					r.reached.count,
+					r.reached.amount,
+					r.conversionFromPreviousPct,
+					r.cumulativeConversionPct,
+					r.lost.count,
+					r.leakagePct
+				])
+			).toEqual([
 				['lead', 1, 4, 1000, null, 100, 1, 25],
 				['qualified', 1, 2, 300, 50, 50, 0, 0],
 				['won', 1, 1, 100, 50, 25, 0, 0]
@@ -81,8 +141,17 @@ describe('execution — hand-computed tiny data set', () => {
 				['a', 700, 400, 175],
 				['b', 300, 600, 50]
 			]);
-			expect(m.leaderboard).toEqual({ by: 'attainment', rows: [{ id: 'a', value: 175, rank: 1 }, { id: 'b', value: 50, rank: 2 }] });
-			expect(m.actualByMonth).toEqual([{ period: '2026-01', value: 800 }, { period: '2026-02', value: 200 }]);
+			expect(m.leaderboard).toEqual({
+				by: 'attainment',
+				rows: [
+					{ id: 'a', value: 175, rank: 1 },
+					{ id: 'b', value: 50, rank: 2 }
+				]
+			});
+			expect(m.actualByMonth).toEqual([
+				{ period: '2026-01', value: 800 },
+				{ period: '2026-02', value: 200 }
+			]);
 			expect(m.activities).toEqual([
 				{ month: '2026-01', counts: { ...zero, visit: 5 }, total: 5 },
 				{ month: '2026-02', counts: { ...zero, call: 4 }, total: 4 }

@@ -61,7 +61,9 @@ describe('baseline — who changed what', () => {
 		expect(changes).toContainEqual({ path: 'annualTarget', from: 1_200_000, to: 1_500_000, by: 'Alice' });
 		expect(changes).toContainEqual({ path: 'unit:u-north.weightPct', from: 60, to: 55, by: 'Bob' });
 		// Revisions recorded before editors were tracked (no `by` on their changes) still read.
-		planRoots(bob).revisions.push([{ ...JSON.parse(JSON.stringify(readRevisions(bob)[0])), id: 'rev-old', invalid: undefined, changes: [{ path: 'reservePct', from: 12, to: 13 }] }]);
+		planRoots(bob).revisions.push([
+			{ ...JSON.parse(JSON.stringify(readRevisions(bob)[0])), id: 'rev-old', invalid: undefined, changes: [{ path: 'reservePct', from: 12, to: 13 }] }
+		]);
 		expect(readRevisions(bob)[1]).toMatchObject({ invalid: false, changes: [{ path: 'reservePct', from: 12, to: 13 }] });
 		stopAlice();
 		stopBob();
@@ -166,9 +168,16 @@ describe('baseline — freeze and revisions', () => {
 		expect(recordRevision(doc, { by: 'Eve', at: '2025-01-01', why: 'x' })).toEqual({ ok: false, reason: 'noBaseline' });
 		approvePlan(doc, 'Alice', '2025-01-05T09:00:00Z'); // the unreadable value is replaced only by approval
 		expect(readBaseline(doc).baseline).not.toBeNull();
-		planRoots(doc).revisions.push(['text', null, { id: 'r', baselineId: 'b', by: 'x', at: '2025-01-01', why: 'w', changes: [{ path: 1 }], after: {} }, new Y.Map()]);
+		planRoots(doc).revisions.push([
+			'text',
+			null,
+			{ id: 'r', baselineId: 'b', by: 'x', at: '2025-01-01', why: 'w', changes: [{ path: 1 }], after: {} },
+			new Y.Map()
+		]);
 		const snapshot = readBaseline(doc).baseline!.snapshot;
-		planRoots(doc).revisions.push([{ id: 'ok', baselineId: readBaseline(doc).baseline!.id, by: 'x', at: '2025-01-01', why: 'w', changes: [], after: { ...snapshot, seasonality: [1, 2] } }]);
+		planRoots(doc).revisions.push([
+			{ id: 'ok', baselineId: readBaseline(doc).baseline!.id, by: 'x', at: '2025-01-01', why: 'w', changes: [], after: { ...snapshot, seasonality: [1, 2] } }
+		]);
 		const views = readRevisions(doc);
 		expect(views).toHaveLength(5);
 		expect(views.every((v) => v.invalid)).toBe(true);

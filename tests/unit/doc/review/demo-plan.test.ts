@@ -48,7 +48,13 @@ describe('demo plan', () => {
 		const planReps = targets.units.flatMap((u) => u.unit.reps.map((r) => r.name)).sort();
 		expect(planReps).toEqual(execReps.map((r) => r.name).sort());
 		if (!targets.result?.ok) throw new Error('invalid decomposition');
-		const byPeriod = targetsByPeriod(targets.result.decomposition, targets.units.map((u) => u.unit), 2026, 1, execReps);
+		const byPeriod = targetsByPeriod(
+			targets.result.decomposition,
+			targets.units.map((u) => u.unit),
+			2026,
+			1,
+			execReps
+		);
 		expect(Object.keys(byPeriod.perRep).sort()).toEqual(execReps.map((r) => r.id).sort());
 		expect(Object.keys(byPeriod.perRegion).sort()).toEqual(['East', 'North', 'South']);
 	});
@@ -77,8 +83,22 @@ describe('demo plan', () => {
 		// No English from the shared generator in a Chinese plan: regions, units, reps, customers,
 		// products, segments, stages, lost reasons. (Ids and enum keys are not shown, so not checked.)
 		const shown = (value: unknown): string[] =>
-			typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => (/^(id|owner|rep|stage|type|currency|forecastCategory|kind|status|basis|priceLevel|category|area|template|language|timeZone|deviationKey|key)$/.test(k) ? [] : shown(v))) : [];
-		const english = [...shown(zh.exec.toJSON()), ...shown(zh.plan.toJSON())].filter((text) => /\b(North|East|South|Customer|Enterprise|Mid-market|SMB|Core|Analytics|Services|Support|Lead|Qualified|Proposal|Negotiation|Won|Lost|price|competitor|no budget|timing|Wang|Zhang)\b/.test(text));
+			typeof value === 'string'
+				? [value]
+				: value && typeof value === 'object'
+					? Object.entries(value).flatMap(([k, v]) =>
+							/^(id|owner|rep|stage|type|currency|forecastCategory|kind|status|basis|priceLevel|category|area|template|language|timeZone|deviationKey|key)$/.test(
+								k
+							)
+								? []
+								: shown(v)
+						)
+					: [];
+		const english = [...shown(zh.exec.toJSON()), ...shown(zh.plan.toJSON())].filter((text) =>
+			/\b(North|East|South|Customer|Enterprise|Mid-market|SMB|Core|Analytics|Services|Support|Lead|Qualified|Proposal|Negotiation|Won|Lost|price|competitor|no budget|timing|Wang|Zhang)\b/.test(
+				text
+			)
+		);
 		expect([...new Set(english)].slice(0, 10)).toEqual([]);
 	});
 

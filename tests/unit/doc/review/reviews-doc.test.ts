@@ -5,7 +5,18 @@ import { demoOptions, seedExecution } from '$lib/doc/execution/generate';
 import { createProjection } from '$lib/doc/execution/projection';
 import { planRoots } from '$lib/doc/schema';
 import { seedPlan } from '$lib/doc/seed-plan';
-import { addFiveWhys, addImprovementAction, addWhy, chainText, createReview, findReview, readReviews, reviewActions, reviewText, whyText } from '$lib/doc/reviews';
+import {
+	addFiveWhys,
+	addImprovementAction,
+	addWhy,
+	chainText,
+	createReview,
+	findReview,
+	readReviews,
+	reviewActions,
+	reviewText,
+	whyText
+} from '$lib/doc/reviews';
 import { readTasks, setTaskField } from '$lib/doc/tasks';
 import { setAnnualTarget } from '$lib/doc/targets';
 import { buildVarianceTable, missingRootCauses } from '$lib/domain/review';
@@ -25,7 +36,13 @@ function setup() {
 	const projection = createProjection(exec, { period: seeded.period, currency: 'CNY' });
 	const targets = { monthly: { '2025-03': 500_000 }, perRep: { 'rep-001': { '2025-03': 200_000 } } };
 	const metrics = projection.metrics({ from: '2025-03', to: '2025-03' }, targets, { asOf: seeded.period.end });
-	const created = createReview(plan, metrics, targets, { kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, by: 'Alice', at: '2025-04-02T09:00:00Z', repNames: { 'rep-001': seeded.reps[0]!.name } });
+	const created = createReview(plan, metrics, targets, {
+		kind: 'monthly',
+		period: { from: '2025-03', to: '2025-03' },
+		by: 'Alice',
+		at: '2025-04-02T09:00:00Z',
+		repNames: { 'rep-001': seeded.reps[0]!.name }
+	});
 	if (!created.ok) throw new Error('review refused');
 	return { plan, exec, seeded, projection, targets, id: created.id };
 }
@@ -41,7 +58,11 @@ describe('reviews — frozen snapshot', () => {
 		expect(before.snapshot?.metrics.byRep.find((r) => r.key === 'rep-001')).toMatchObject({ name: seeded.reps[0]!.name, target: 200_000 });
 
 		setAnnualTarget(plan, 2_000_000);
-		setActual(exec, { period: '2025-03', rep: 'rep-001', region: seeded.reps[0]!.region, product: 'Core' }, { revenue: 9_999_999, collections: 0, grossMargin: 0, newCustomers: 0 });
+		setActual(
+			exec,
+			{ period: '2025-03', rep: 'rep-001', region: seeded.reps[0]!.region, product: 'Core' },
+			{ revenue: 9_999_999, collections: 0, grossMargin: 0, newCustomers: 0 }
+		);
 		addDeals(exec, [{ ...seeded.deals[0]!, id: 'deal-new', amount: 1_000_000 }]);
 		expect(projection.metrics({ from: '2025-03', to: '2025-03' }).actualByMonth[0]!.value).not.toBe(expectedActual);
 		expect(findReview(plan, id)).toEqual(before);
@@ -108,7 +129,9 @@ describe('reviews — collaborative parts', () => {
 		const added = addImprovementAction(plan, id, { title: 'Vetting standard for channel partners', owner: 'Bob', due: '2025-05-01' });
 		if (!added.ok) throw new Error('refused');
 		expect(readTasks(plan).find((t) => t.value.id === added.id)?.value).toMatchObject({ reviewId: id, owner: 'Bob', due: '2025-05-01', status: 'todo' });
-		expect(reviewActions(plan, id)).toEqual([{ id: added.id, title: 'Vetting standard for channel partners', owner: 'Bob', due: '2025-05-01', status: 'todo', closed: false }]);
+		expect(reviewActions(plan, id)).toEqual([
+			{ id: added.id, title: 'Vetting standard for channel partners', owner: 'Bob', due: '2025-05-01', status: 'todo', closed: false }
+		]);
 		setTaskField(plan, added.id, 'status', 'done');
 		expect(reviewActions(plan, id)[0]).toMatchObject({ status: 'done', closed: true });
 		expect(reviewActions(plan, 'other')).toEqual([]);

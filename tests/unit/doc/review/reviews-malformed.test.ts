@@ -19,7 +19,12 @@ const NO_METRICS: ReviewMetricsInput = {
 
 function planWithReview(): { doc: Y.Doc; id: string; map: Y.Map<unknown> } {
 	const doc = new Y.Doc();
-	const created = createReview(doc, NO_METRICS, {}, { kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, by: 'Alice', at: '2025-04-02T09:00:00Z', id: 'rv-1' });
+	const created = createReview(
+		doc,
+		NO_METRICS,
+		{},
+		{ kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, by: 'Alice', at: '2025-04-02T09:00:00Z', id: 'rv-1' }
+	);
 	if (!created.ok) throw new Error('review refused');
 	return { doc, id: created.id, map: planRoots(doc).reviews.get(0) };
 }
@@ -36,7 +41,11 @@ describe('reviews — reading a peer’s malformed records', () => {
 	it('a review written by this app reads back with no issues', () => {
 		const { doc, id } = planWithReview();
 		const [view] = readReviews(doc);
-		expect(view).toMatchObject({ invalid: false, issues: [], review: { id, kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, createdBy: 'Alice', wentRight: '', fiveWhys: [] } });
+		expect(view).toMatchObject({
+			invalid: false,
+			issues: [],
+			review: { id, kind: 'monthly', period: { from: '2025-03', to: '2025-03' }, createdBy: 'Alice', wentRight: '', fiveWhys: [] }
+		});
 		expect(view?.invalid === false && view.review.snapshot).not.toBeNull();
 	});
 
@@ -49,10 +58,25 @@ describe('reviews — reading a peer’s malformed records', () => {
 
 	it('each bad field is named and read as its empty value; the rest of the review stays usable', () => {
 		const doc = new Y.Doc();
-		peerReview(doc, { id: 'rv-p', kind: 'weekly', from: '2025-03-10', to: '2025-03-03', createdBy: 42, createdAt: 'x'.repeat(41), wentRight: 'plain string, not a shared text' });
+		peerReview(doc, {
+			id: 'rv-p',
+			kind: 'weekly',
+			from: '2025-03-10',
+			to: '2025-03-03',
+			createdBy: 42,
+			createdAt: 'x'.repeat(41),
+			wentRight: 'plain string, not a shared text'
+		});
 		const [view] = readReviews(doc);
 		expect(view).toMatchObject({ invalid: false, issues: ['period', 'createdBy', 'createdAt', 'snapshot'] });
-		expect(view?.invalid === false && view.review).toMatchObject({ kind: 'weekly', period: { from: '', to: '' }, createdBy: '', createdAt: '', snapshot: null, wentRight: '' });
+		expect(view?.invalid === false && view.review).toMatchObject({
+			kind: 'weekly',
+			period: { from: '', to: '' },
+			createdBy: '',
+			createdAt: '',
+			snapshot: null,
+			wentRight: ''
+		});
 	});
 
 	it('an empty author is kept (only its type and length are checked), as before', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildReviewSnapshot, buildVarianceTable, compareReviews, missingRootCauses, periodMonths, reserveAttainment, type Review, type ReviewMetricsInput, type ReviewSnapshot } from '$lib/domain/review';
+import {
+	buildReviewSnapshot,
+	buildVarianceTable,
+	compareReviews,
+	missingRootCauses,
+	periodMonths,
+	reserveAttainment,
+	type Review,
+	type ReviewMetricsInput,
+	type ReviewSnapshot
+} from '$lib/domain/review';
 
 /** Dashboard-shaped metrics with only what a review reads. */
 function metricsInput(actualByMonth: Record<string, number>, extra: Partial<ReviewMetricsInput> = {}): ReviewMetricsInput {
@@ -42,7 +52,9 @@ const review = (s: ReviewSnapshot, fiveWhys: Review['fiveWhys'] = []): Review =>
 describe('review — variance table and the 10% rule', () => {
 	it('plan 100, actual 85 → −15, −15%, flagged; actual 95 → −5%, not flagged', () => {
 		const missed = buildVarianceTable(snapshot({ '2025-03': 100 }, { '2025-03': 85 }));
-		expect(missed).toEqual([{ key: 'revenue', metric: 'revenue', label: '', plan: 100, actual: 85, forecast: 85, abs: -15, pct: -15, flagged: true, fullPlan: null, fullPct: null }]);
+		expect(missed).toEqual([
+			{ key: 'revenue', metric: 'revenue', label: '', plan: 100, actual: 85, forecast: 85, abs: -15, pct: -15, flagged: true, fullPlan: null, fullPct: null }
+		]);
 		const [near] = buildVarianceTable(snapshot({ '2025-03': 100 }, { '2025-03': 95 }));
 		expect(near).toMatchObject({ abs: -5, pct: -5, flagged: false });
 		// Exactly 10% is not beyond the threshold; an overshoot beyond it is flagged too.
@@ -68,7 +80,13 @@ describe('review — variance table and the 10% rule', () => {
 					}
 				}
 			),
-			{ period: { from: '2025-01', to: '2025-03' }, basis: 'current', monthlyTargets: { '2025-01': 60, '2025-02': 60, '2025-03': 60, '2025-04': 60 }, planRates: { averageDealSize: 25 }, repNames: { 'rep-001': 'Wang Wei' } }
+			{
+				period: { from: '2025-01', to: '2025-03' },
+				basis: 'current',
+				monthlyTargets: { '2025-01': 60, '2025-02': 60, '2025-03': 60, '2025-04': 60 },
+				planRates: { averageDealSize: 25 },
+				repNames: { 'rep-001': 'Wang Wei' }
+			}
 		);
 		expect(s.metrics).toMatchObject({ actual: 180, target: 180, forecast: 210, attainmentPct: 100 });
 		const table = buildVarianceTable(s);
@@ -130,7 +148,12 @@ describe('review — variance table and the 10% rule', () => {
 		b.snapshot!.planRates.averageDealSize = 25;
 		const rows = compareReviews(a, b);
 		expect(rows).toHaveLength(2);
-		expect(rows[0]).toMatchObject({ key: 'revenue', a: { plan: 100, actual: 85, pct: -15, flagged: true }, b: { plan: 120, actual: 126, pct: 5, flagged: false }, change: 41 });
+		expect(rows[0]).toMatchObject({
+			key: 'revenue',
+			a: { plan: 100, actual: 85, pct: -15, flagged: true },
+			b: { plan: 120, actual: 126, pct: 5, flagged: false },
+			change: 41
+		});
 		expect(rows[0]!.changePct).toBeCloseTo((41 / 85) * 100, 10);
 		expect(rows[1]).toMatchObject({ key: 'averageDealSize', a: null, b: { plan: 25, actual: 30 }, change: null, changePct: null });
 	});

@@ -23,11 +23,46 @@ describe('weekly reviews — daily data, targets pro-rated by days', () => {
 
 	it('takes actuals from the deals won and the activities on the week’s days', () => {
 		const deals = [
-			dated('in-march', [['lead', '2026-03-01'], ['won', '2026-03-30']], { amount: 30_000, owner: 'rep-1', region: 'east' }),
-			dated('in-april', [['lead', '2026-03-01'], ['won', '2026-04-04']], { amount: 20_000, owner: 'rep-2', region: 'EAST ' }),
-			dated('after', [['lead', '2026-03-01'], ['won', '2026-04-10']], { amount: 50_000, owner: 'rep-1' }),
-			dated('before', [['lead', '2026-03-01'], ['won', '2026-03-28']], { amount: 70_000, owner: 'rep-1' }),
-			dated('lost', [['lead', '2026-03-01'], ['lost', '2026-04-01']], { amount: 10_000 }),
+			dated(
+				'in-march',
+				[
+					['lead', '2026-03-01'],
+					['won', '2026-03-30']
+				],
+				{ amount: 30_000, owner: 'rep-1', region: 'east' }
+			),
+			dated(
+				'in-april',
+				[
+					['lead', '2026-03-01'],
+					['won', '2026-04-04']
+				],
+				{ amount: 20_000, owner: 'rep-2', region: 'EAST ' }
+			),
+			dated(
+				'after',
+				[
+					['lead', '2026-03-01'],
+					['won', '2026-04-10']
+				],
+				{ amount: 50_000, owner: 'rep-1' }
+			),
+			dated(
+				'before',
+				[
+					['lead', '2026-03-01'],
+					['won', '2026-03-28']
+				],
+				{ amount: 70_000, owner: 'rep-1' }
+			),
+			dated(
+				'lost',
+				[
+					['lead', '2026-03-01'],
+					['lost', '2026-04-01']
+				],
+				{ amount: 10_000 }
+			),
 			dated('open', [['lead', '2026-03-01']], { amount: 40_000, probability: 0.5, expectedClose: '2026-04-02' })
 		];
 		const activities = [
@@ -61,7 +96,12 @@ describe('weekly reviews — daily data, targets pro-rated by days', () => {
 
 		const plan = new Y.Doc();
 		seedPlan(plan, { overview: { title: 'FY', fiscalYear: 2026 } });
-		const created = createReview(plan, week.metrics, { monthly: week.monthlyTargets }, { kind: 'weekly', period: { from: '2026-03-29', to: '2026-04-04' }, by: 'Alice', at: '2026-04-06T09:00:00Z', week: week.shares });
+		const created = createReview(
+			plan,
+			week.metrics,
+			{ monthly: week.monthlyTargets },
+			{ kind: 'weekly', period: { from: '2026-03-29', to: '2026-04-04' }, by: 'Alice', at: '2026-04-06T09:00:00Z', week: week.shares }
+		);
 		if (!created.ok) throw new Error('refused');
 		const review = findReview(plan, created.id)!;
 		expect(review.snapshot?.metrics).toMatchObject({ target: 23_010.75, actual: 50_000, forecast: 70_000 });
@@ -72,7 +112,9 @@ describe('weekly reviews — daily data, targets pro-rated by days', () => {
 		expect(buildVarianceTable(review.snapshot!).find((r) => r.key === 'revenue:2026-04')).toMatchObject({ plan: 13_333.33, actual: 20_000 });
 		// A stored week that is not what the app writes makes the snapshot unreadable, not half-read.
 		const stored = planRoots(plan).reviews.get(0).get('snapshot') as Record<string, unknown>;
-		planRoots(plan).reviews.get(0).set('snapshot', { ...stored, week: [{ month: '2026-03' }] });
+		planRoots(plan)
+			.reviews.get(0)
+			.set('snapshot', { ...stored, week: [{ month: '2026-03' }] });
 		expect(findReview(plan, created.id)?.snapshot).toBeNull();
 	});
 

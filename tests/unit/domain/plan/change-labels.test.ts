@@ -10,7 +10,15 @@ const snapshot = (reps: { id: string; name: string }[]): TargetsSnapshot => ({
 	reservePct: 12,
 	stretchPct: 20,
 	seasonality: Array(12).fill(null),
-	units: [{ id: 'u-east', name: 'East', kind: 'region', weightPct: 100, reps: reps.map((r) => ({ ...r, weightPct: 100, newHire: false, stretchPct: null, commitment: null })) }],
+	units: [
+		{
+			id: 'u-east',
+			name: 'East',
+			kind: 'region',
+			weightPct: 100,
+			reps: reps.map((r) => ({ ...r, weightPct: 100, newHire: false, stretchPct: null, commitment: null }))
+		}
+	],
 	figures: null
 });
 

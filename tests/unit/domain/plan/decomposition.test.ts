@@ -25,7 +25,14 @@ function mustDecompose(input: DecompositionInput): Decomposition {
 }
 
 const ONE_UNIT: DecompositionUnitInput[] = [
-	{ id: 'east', weightPct: 100, reps: [{ id: 'a', weightPct: 60 }, { id: 'b', weightPct: 40 }] }
+	{
+		id: 'east',
+		weightPct: 100,
+		reps: [
+			{ id: 'a', weightPct: 60 },
+			{ id: 'b', weightPct: 40 }
+		]
+	}
 ];
 
 describe('decompose — hand-computed', () => {
@@ -61,7 +68,11 @@ describe('decompose — hand-computed', () => {
 		const totals = repsOut.map((r) => r.baselineTotal);
 		expect(Math.max(...totals) - Math.min(...totals)).toBeLessThanOrEqual(0.01 + 1e-9);
 		// Weights two basis points apart are a choice, not a rounding: kept as given.
-		const uneven = mustDecompose({ annualTarget: 1_000_000, seasonalityPct: [8.35, 8.35, 8.34, 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, 8.33, 8.32, 8.31], units: ONE_UNIT });
+		const uneven = mustDecompose({
+			annualTarget: 1_000_000,
+			seasonalityPct: [8.35, 8.35, 8.34, 8.34, 8.34, 8.33, 8.33, 8.33, 8.33, 8.33, 8.32, 8.31],
+			units: ONE_UNIT
+		});
 		expect(uneven.months[0]).toBe(83_500);
 	});
 
@@ -74,7 +85,17 @@ describe('decompose — hand-computed', () => {
 
 	it('spreads rounding over the year instead of giving it all to one rep', () => {
 		// 120 new customers, three equal reps, no reserve: each gets 40 for the year
-		const units = [{ id: 'u', weightPct: 100, reps: [{ id: 'a', weightPct: 33.34 }, { id: 'b', weightPct: 33.33 }, { id: 'c', weightPct: 33.33 }] }];
+		const units = [
+			{
+				id: 'u',
+				weightPct: 100,
+				reps: [
+					{ id: 'a', weightPct: 33.34 },
+					{ id: 'b', weightPct: 33.33 },
+					{ id: 'c', weightPct: 33.33 }
+				]
+			}
+		];
 		const d = mustDecompose({ annualTarget: 120, seasonalityPct: EQUAL_SEASONALITY_PCT, units, reservePct: 0, step: 1 });
 		expect(d.months).toEqual(Array(12).fill(10));
 		expect(d.units[0]?.reps.map((r) => r.baselineTotal)).toEqual([40, 40, 40]);
@@ -132,7 +153,14 @@ describe('decompose — invariants (property)', () => {
 		stretchPct: fc.integer({ min: 0, max: 50 }),
 		units: unitsArb
 	});
-	const toInput = (x: { step: number; annualUnits: number; seasonalityPct: number[]; reservePct: number; stretchPct: number; units: DecompositionUnitInput[] }): DecompositionInput => ({
+	const toInput = (x: {
+		step: number;
+		annualUnits: number;
+		seasonalityPct: number[];
+		reservePct: number;
+		stretchPct: number;
+		units: DecompositionUnitInput[];
+	}): DecompositionInput => ({
 		annualTarget: x.annualUnits * x.step,
 		seasonalityPct: x.seasonalityPct,
 		reservePct: x.reservePct,
@@ -159,7 +187,11 @@ describe('decompose — invariants (property)', () => {
 						expect(reps + toUnits(unit.unassigned[m] ?? 0, step)).toBe(toUnits(unit.baseline[m] ?? 0, step));
 					}
 				}
-				const all = [...d.months, ...d.reserve, ...d.units.flatMap((u) => [...u.baseline, ...u.stretch, ...u.reps.flatMap((r) => [...r.baseline, ...r.stretch])])];
+				const all = [
+					...d.months,
+					...d.reserve,
+					...d.units.flatMap((u) => [...u.baseline, ...u.stretch, ...u.reps.flatMap((r) => [...r.baseline, ...r.stretch])])
+				];
 				expect(all.every((v) => v >= 0 && Number.isFinite(v))).toBe(true);
 				// Reserve: within one step of annual · reserve% (the rounding never accumulates)
 				expect(Math.abs(toUnits(d.reserveTotal, step) - (annual * x.reservePct) / 100)).toBeLessThanOrEqual(1);
@@ -205,7 +237,10 @@ describe('decompose — invariants (property)', () => {
 				fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 12, maxLength: 12 }).map(fixWeights),
 				fc.array(fc.double({ noNaN: true }), { minLength: 12, maxLength: 12 }),
 				(total, weights, keys) => {
-					const order = keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map((e) => e.i);
+					const order = keys
+						.map((k, i) => ({ k, i }))
+						.sort((a, b) => a.k - b.k || a.i - b.i)
+						.map((e) => e.i);
 					const permuted = order.map((i) => weights[i] ?? 0);
 					const base = mustDecompose({ annualTarget: total, seasonalityPct: weights, units: ONE_UNIT, step: 1 }).months;
 					const moved = mustDecompose({ annualTarget: total, seasonalityPct: permuted, units: ONE_UNIT, step: 1 }).months;
@@ -281,7 +316,14 @@ describe('checkDecomposition — weight violations', () => {
 			stretchPct: Number.NaN,
 			step: 0.01,
 			units: [
-				{ id: 'east', weightPct: 70, reps: [{ id: 'a', weightPct: 50 }, { id: 'b', weightPct: 49.99, stretchPct: -1 }] },
+				{
+					id: 'east',
+					weightPct: 70,
+					reps: [
+						{ id: 'a', weightPct: 50 },
+						{ id: 'b', weightPct: 49.99, stretchPct: -1 }
+					]
+				},
 				{ id: 'west', weightPct: 40, reps: [{ id: 'a', weightPct: 100 }] }
 			]
 		});
@@ -371,13 +413,19 @@ describe('fixWeights', () => {
 
 	it('always sums to exactly 100.00% and leaves fixed weights unchanged', () => {
 		fc.assert(
-			fc.property(fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(Number.NaN), fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 30 }), (weights) => {
-				const fixed = fixWeights(weights);
-				expect(fixed).toHaveLength(weights.length);
-				expect(bp(fixed)).toBe(10_000);
-				expect(fixed.every((w) => w >= 0)).toBe(true);
-				expect(fixWeights(fixed)).toEqual(fixed);
-			})
+			fc.property(
+				fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(Number.NaN), fc.integer({ min: -5, max: 5 })), {
+					minLength: 1,
+					maxLength: 30
+				}),
+				(weights) => {
+					const fixed = fixWeights(weights);
+					expect(fixed).toHaveLength(weights.length);
+					expect(bp(fixed)).toBe(10_000);
+					expect(fixed.every((w) => w >= 0)).toBe(true);
+					expect(fixWeights(fixed)).toEqual(fixed);
+				}
+			)
 		);
 	});
 });
@@ -423,7 +471,14 @@ describe('activity targets from the funnel', () => {
 describe('top-down vs bottom-up', () => {
 	it('shows the gap per rep, unit and plan', () => {
 		const units: DecompositionUnitInput[] = [
-			{ id: 'east', weightPct: 60, reps: [{ id: 'a', weightPct: 50, commitment: 400 }, { id: 'b', weightPct: 50, commitment: null }] },
+			{
+				id: 'east',
+				weightPct: 60,
+				reps: [
+					{ id: 'a', weightPct: 50, commitment: 400 },
+					{ id: 'b', weightPct: 50, commitment: null }
+				]
+			},
 			{ id: 'west', weightPct: 40, reps: [] }
 		];
 		const d = mustDecompose({ annualTarget: 1200, seasonalityPct: EQUAL_SEASONALITY_PCT, units, reservePct: 0, step: 1 });

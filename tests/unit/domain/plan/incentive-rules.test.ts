@@ -38,10 +38,9 @@ describe('incentive rules', () => {
 	});
 
 	it('previews payouts by hand: base 3%, tier 100% → 5%, team ≥ 80% → +10%, quota 1,000,000', () => {
-		const plan = commissionPlanOf(
-			{ baseRatePct: 3, teamMinAttainmentPct: 80, teamBoostPct: 10, firstDealBonus: null, firstDealWithinDays: null },
-			[{ id: 't', fromAttainmentPct: 100, ratePct: 5 }]
-		);
+		const plan = commissionPlanOf({ baseRatePct: 3, teamMinAttainmentPct: 80, teamBoostPct: 10, firstDealBonus: null, firstDealWithinDays: null }, [
+			{ id: 't', fromAttainmentPct: 100, ratePct: 5 }
+		]);
 		const rows = payoutPreview(plan, 1_000_000, [50, 120]);
 		// 50%: 500,000 × 3% = 15,000; team below 80% → no boost.
 		expect(rows[0]).toMatchObject({ revenue: 500_000, base: 15_000, accelerator: 0, teamBoost: 0, total: 15_000 });

@@ -65,7 +65,13 @@ const rows: Row[] = [
 		status: 'pass',
 		codes: []
 	},
-	{ name: 'custom unnamed and undescribed', goal: { metric: 'custom', description: '' }, letter: 'S', status: 'fail', codes: ['customWithoutName', 'noDescription'] },
+	{
+		name: 'custom unnamed and undescribed',
+		goal: { metric: 'custom', description: '' },
+		letter: 'S',
+		status: 'fail',
+		codes: ['customWithoutName', 'noDescription']
+	},
 	// M
 	{ name: 'no target', goal: { target: null }, letter: 'M', status: 'fail', codes: ['noTarget'] },
 	{ name: 'NaN target', goal: { target: Number.NaN }, letter: 'M', status: 'fail', codes: ['targetNotFinite'] },
@@ -73,10 +79,38 @@ const rows: Row[] = [
 	{ name: 'zero target', goal: { target: 0 }, letter: 'M', status: 'fail', codes: ['targetNotPositive'] },
 	{ name: 'market share above 100%', goal: { metric: 'marketShare', target: 120, baseline: 10 }, letter: 'M', status: 'fail', codes: ['percentAbove100'] },
 	{ name: 'market share of 12%', goal: { metric: 'marketShare', target: 12, baseline: 10 }, letter: 'M', status: 'pass', codes: [] },
-	{ name: 'annual revenue goal 150M after the target moved to 180M', goal: { target: 150_000_000 }, context: { annualTarget: 180_000_000 }, letter: 'M', status: 'fail', codes: ['differsFromAnnualTarget'] },
-	{ name: 'annual revenue goal equal to the annual target', goal: { target: 1_800_000 }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
-	{ name: 'a first-half revenue goal is its own number', goal: { target: 900_000, deadline: '2025-06-30' }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
-	{ name: 'new-customer goals are not the revenue target', goal: { metric: 'newCustomers', target: 40, baseline: 30 }, context: { annualTarget: 1_800_000 }, letter: 'M', status: 'pass', codes: [] },
+	{
+		name: 'annual revenue goal 150M after the target moved to 180M',
+		goal: { target: 150_000_000 },
+		context: { annualTarget: 180_000_000 },
+		letter: 'M',
+		status: 'fail',
+		codes: ['differsFromAnnualTarget']
+	},
+	{
+		name: 'annual revenue goal equal to the annual target',
+		goal: { target: 1_800_000 },
+		context: { annualTarget: 1_800_000 },
+		letter: 'M',
+		status: 'pass',
+		codes: []
+	},
+	{
+		name: 'a first-half revenue goal is its own number',
+		goal: { target: 900_000, deadline: '2025-06-30' },
+		context: { annualTarget: 1_800_000 },
+		letter: 'M',
+		status: 'pass',
+		codes: []
+	},
+	{
+		name: 'new-customer goals are not the revenue target',
+		goal: { metric: 'newCustomers', target: 40, baseline: 30 },
+		context: { annualTarget: 1_800_000 },
+		letter: 'M',
+		status: 'pass',
+		codes: []
+	},
 	// A
 	{ name: 'no target: cannot judge', goal: { target: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
 	{ name: 'no capacity and no baseline', goal: { baseline: null }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
@@ -84,8 +118,21 @@ const rows: Row[] = [
 	{ name: '+100% over baseline within capacity', goal: { target: 2_000_000, baseline: 1_000_000 }, letter: 'A', status: 'pass', codes: [] },
 	{ name: 'exactly 150% of capacity', goal: { target: 2_310_000, baseline: null }, letter: 'A', status: 'pass', codes: [] },
 	{ name: 'just above 150% of capacity', goal: { target: 2_310_001, baseline: null }, letter: 'A', status: 'fail', codes: ['aboveCapacity'] },
-	{ name: 'capacity of another metric is ignored', goal: { metric: 'newCustomers', target: 999_999, baseline: null }, letter: 'A', status: 'unknown', codes: ['notAssessable'] },
-	{ name: '+60% over baseline, no capacity: unknown, not failed', goal: { target: 2_400_000 }, context: { capacities: {} }, letter: 'A', status: 'unknown', codes: ['aboveGrowthCap'] },
+	{
+		name: 'capacity of another metric is ignored',
+		goal: { metric: 'newCustomers', target: 999_999, baseline: null },
+		letter: 'A',
+		status: 'unknown',
+		codes: ['notAssessable']
+	},
+	{
+		name: '+60% over baseline, no capacity: unknown, not failed',
+		goal: { target: 2_400_000 },
+		context: { capacities: {} },
+		letter: 'A',
+		status: 'unknown',
+		codes: ['aboveGrowthCap']
+	},
 	{
 		name: 'start-up conversion 5% → 12% (the brief’s own example) is not rejected',
 		goal: { metric: 'custom', customMetricName: 'Lead conversion', unit: '%', target: 12, baseline: 5 },
@@ -108,7 +155,14 @@ const rows: Row[] = [
 	{ name: 'blank strategy link', goal: { linkedStrategyIds: [' '] }, letter: 'R', status: 'fail', codes: ['noLinkedStrategy'] },
 	{ name: 'only a deleted strategy', goal: { linkedStrategyIds: ['gone'] }, letter: 'R', status: 'fail', codes: ['unknownStrategy'] },
 	{ name: 'one link still resolves', goal: { linkedStrategyIds: ['gone', 's2'] }, letter: 'R', status: 'pass', codes: [] },
-	{ name: 'strategies unknown to the context', goal: { linkedStrategyIds: ['x'] }, context: { strategyIds: undefined }, letter: 'R', status: 'pass', codes: [] },
+	{
+		name: 'strategies unknown to the context',
+		goal: { linkedStrategyIds: ['x'] },
+		context: { strategyIds: undefined },
+		letter: 'R',
+		status: 'pass',
+		codes: []
+	},
 	// T
 	{ name: 'no deadline', goal: { deadline: null }, letter: 'T', status: 'fail', codes: ['noDeadline'] },
 	{ name: 'impossible date', goal: { deadline: '2025-02-30' }, letter: 'T', status: 'fail', codes: ['invalidDeadline'] },
@@ -116,7 +170,14 @@ const rows: Row[] = [
 	{ name: 'before the fiscal year', goal: { deadline: '2024-12-31' }, letter: 'T', status: 'fail', codes: ['deadlineOutsidePeriod'] },
 	{ name: 'first day of the fiscal year', goal: { deadline: '2025-01-01' }, letter: 'T', status: 'pass', codes: [] },
 	{ name: 'April fiscal year, March deadline', goal: { deadline: '2026-03-31' }, context: { fiscalStartMonth: 4 }, letter: 'T', status: 'pass', codes: [] },
-	{ name: 'April fiscal year, previous March', goal: { deadline: '2025-03-31' }, context: { fiscalStartMonth: 4 }, letter: 'T', status: 'fail', codes: ['deadlineOutsidePeriod'] }
+	{
+		name: 'April fiscal year, previous March',
+		goal: { deadline: '2025-03-31' },
+		context: { fiscalStartMonth: 4 },
+		letter: 'T',
+		status: 'fail',
+		codes: ['deadlineOutsidePeriod']
+	}
 ];
 
 describe('lintGoal — one letter at a time', () => {
@@ -159,7 +220,13 @@ describe('lintGoal — reason parameters', () => {
 		const lint = lintGoal(empty, CONTEXT);
 		expect(lint.failing).toEqual(['S', 'M', 'R', 'T']);
 		expect(lint.letters.A.status).toBe('unknown');
-		expect(lint.reasons.map((r) => `${r.letter}.${r.code}`)).toEqual(['S.noDescription', 'M.noTarget', 'A.notAssessable', 'R.noLinkedStrategy', 'T.noDeadline']);
+		expect(lint.reasons.map((r) => `${r.letter}.${r.code}`)).toEqual([
+			'S.noDescription',
+			'M.noTarget',
+			'A.notAssessable',
+			'R.noLinkedStrategy',
+			'T.noDeadline'
+		]);
 	});
 });
 
@@ -190,7 +257,15 @@ describe('capacityFromHistory', () => {
 
 	it('weights periods by headcount and applies turnover', () => {
 		// (200,000 + 400,000) / (2 + 4) = 100,000 per rep; 4 reps · 0.75 = 3 effective; 12 periods
-		const estimate = capacityFromHistory({ history: [{ output: 200_000, reps: 2 }, { output: 400_000, reps: 4 }], horizonPeriods: 12, reps: 4, turnoverPct: 25 });
+		const estimate = capacityFromHistory({
+			history: [
+				{ output: 200_000, reps: 2 },
+				{ output: 400_000, reps: 4 }
+			],
+			horizonPeriods: 12,
+			reps: 4,
+			turnoverPct: 25
+		});
 		expect(estimate?.outputPerRepPerPeriod).toBe(100_000);
 		expect(estimate?.effectiveReps).toBe(3);
 		expect(estimate?.capacity).toBe(3_600_000);
@@ -198,7 +273,11 @@ describe('capacityFromHistory', () => {
 
 	it('skips unusable periods and clamps ramp percentages', () => {
 		const estimate = capacityFromHistory({
-			history: [{ output: 100, reps: 1 }, { output: Number.NaN, reps: 2 }, { output: 500, reps: 0 }],
+			history: [
+				{ output: 100, reps: 1 },
+				{ output: Number.NaN, reps: 2 },
+				{ output: 500, reps: 0 }
+			],
 			horizonPeriods: 1,
 			reps: 0,
 			newHireRampPct: [150, -20]

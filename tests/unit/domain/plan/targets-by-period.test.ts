@@ -7,18 +7,52 @@ import { EQUAL_SEASONALITY_PCT, type PlanUnit } from '$lib/domain/plan/types';
 
 describe('targets by period', () => {
 	it('maps fiscal months to calendar periods (fiscal year starting in April)', () => {
-		expect(fiscalPeriods(2026, 4)).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+		expect(fiscalPeriods(2026, 4)).toEqual([
+			'2026-04',
+			'2026-05',
+			'2026-06',
+			'2026-07',
+			'2026-08',
+			'2026-09',
+			'2026-10',
+			'2026-11',
+			'2026-12',
+			'2027-01',
+			'2027-02',
+			'2027-03'
+		]);
 		expect(fiscalPeriods(2026, 1)[11]).toBe('2026-12');
 	});
 
 	it('gives company, rep (matched by name) and region targets by period, reconciling with the decomposition', () => {
 		const units: PlanUnit[] = [
-			{ id: 'u1', name: 'East', kind: 'region', weightPct: 60, reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, stretchPct: null, commitment: null }] },
-			{ id: 'u2', name: 'North', kind: 'region', weightPct: 40, reps: [{ id: 'p2', name: 'Wang Lei', weightPct: 100, newHire: false, stretchPct: null, commitment: null }] }
+			{
+				id: 'u1',
+				name: 'East',
+				kind: 'region',
+				weightPct: 60,
+				reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, stretchPct: null, commitment: null }]
+			},
+			{
+				id: 'u2',
+				name: 'North',
+				kind: 'region',
+				weightPct: 40,
+				reps: [{ id: 'p2', name: 'Wang Lei', weightPct: 100, newHire: false, stretchPct: null, commitment: null }]
+			}
 		];
-		const result = decompose({ annualTarget: 1_200_000, seasonalityPct: [...EQUAL_SEASONALITY_PCT], units: units.map((u) => ({ id: u.id, weightPct: u.weightPct, reps: u.reps.map((r) => ({ id: r.id, weightPct: r.weightPct })) })), reservePct: 10, stretchPct: 20 });
+		const result = decompose({
+			annualTarget: 1_200_000,
+			seasonalityPct: [...EQUAL_SEASONALITY_PCT],
+			units: units.map((u) => ({ id: u.id, weightPct: u.weightPct, reps: u.reps.map((r) => ({ id: r.id, weightPct: r.weightPct })) })),
+			reservePct: 10,
+			stretchPct: 20
+		});
 		if (!result.ok) throw new Error('decomposition refused');
-		const targets = targetsByPeriod(result.decomposition, units, 2026, 1, [{ id: 'x-li', name: ' li na ' }, { id: 'x-zhao', name: 'Zhao' }]);
+		const targets = targetsByPeriod(result.decomposition, units, 2026, 1, [
+			{ id: 'x-li', name: ' li na ' },
+			{ id: 'x-zhao', name: 'Zhao' }
+		]);
 		expect(Object.values(targets.monthly).reduce((s, v) => s + v, 0)).toBe(1_200_000);
 		expect(Object.keys(targets.perRep)).toEqual(['x-li']);
 		const east = Object.values(targets.perRegion.East!).reduce((s, v) => s + v, 0);
@@ -32,9 +66,24 @@ describe('targets by period', () => {
 
 	it('derives the distributed target from a baseline frozen before it was stored (and reads the new ones)', () => {
 		const units: PlanUnit[] = [{ id: 'u1', name: 'East', kind: 'region', weightPct: 100, reps: [] }];
-		const result = decompose({ annualTarget: 1_200_000, seasonalityPct: [...EQUAL_SEASONALITY_PCT], units: [{ id: 'u1', weightPct: 100, reps: [] }], reservePct: 15 });
+		const result = decompose({
+			annualTarget: 1_200_000,
+			seasonalityPct: [...EQUAL_SEASONALITY_PCT],
+			units: [{ id: 'u1', weightPct: 100, reps: [] }],
+			reservePct: 15
+		});
 		if (!result.ok) throw new Error('decomposition refused');
-		const input = { currency: 'CNY', fiscalYear: 2026, fiscalStartMonth: 1, annualTarget: 1_200_000, reservePct: 15, stretchPct: 20, seasonality: [...EQUAL_SEASONALITY_PCT], units, decomposition: result.decomposition };
+		const input = {
+			currency: 'CNY',
+			fiscalYear: 2026,
+			fiscalStartMonth: 1,
+			annualTarget: 1_200_000,
+			reservePct: 15,
+			stretchPct: 20,
+			seasonality: [...EQUAL_SEASONALITY_PCT],
+			units,
+			decomposition: result.decomposition
+		};
 		const stored = JSON.parse(JSON.stringify(targetsSnapshot(input))) as Record<string, Record<string, unknown>>;
 		expect(snapshotPeriodTargets(readTargetsSnapshot(stored)!, [])?.distributed?.['2026-01']).toBe(85_000);
 		delete stored.figures!.distributed; // as approved before this change

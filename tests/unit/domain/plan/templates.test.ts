@@ -65,7 +65,13 @@ describe('templates — data', () => {
 		// seasonality: 12 weights summing to exactly 100.00%
 		expect(template.seasonalityByCalendarMonthPct).toHaveLength(12);
 		expect(template.seasonalityByCalendarMonthPct.reduce((s, w) => s + toUnits(w, 0.01), 0)).toBe(10_000);
-		const violations = checkDecomposition({ annualTarget: 1_000_000, seasonalityPct: [...template.seasonalityByCalendarMonthPct], units: [{ id: 'u', weightPct: 100, reps: [{ id: 'r', weightPct: 100 }] }], reservePct: template.reservePct, stretchPct: template.stretchPct });
+		const violations = checkDecomposition({
+			annualTarget: 1_000_000,
+			seasonalityPct: [...template.seasonalityByCalendarMonthPct],
+			units: [{ id: 'u', weightPct: 100, reps: [{ id: 'r', weightPct: 100 }] }],
+			reservePct: template.reservePct,
+			stretchPct: template.stretchPct
+		});
 		expect(violations).toEqual([]);
 		// incentives: rep KPI weights name the template's KPIs and add up to exactly 100%
 		const weights = template.incentives.repKpiWeights;
@@ -116,7 +122,12 @@ describe('templates — instantiation', () => {
 	});
 
 	it('drafts goals the team must still complete (SMART lint prompts for target, deadline, strategy)', () => {
-		const goals = instantiateGoals(TEMPLATES.fmcgChannel, (key) => templateText('zh-CN', key), (key, i) => `${key}-${i}`, 'CNY');
+		const goals = instantiateGoals(
+			TEMPLATES.fmcgChannel,
+			(key) => templateText('zh-CN', key),
+			(key, i) => `${key}-${i}`,
+			'CNY'
+		);
 		expect(goals.map((g) => [g.id, g.metric, g.unit, g.customMetricName])).toEqual([
 			['revenue-0', 'revenue', 'CNY', ''],
 			['marketShare-1', 'marketShare', '%', ''],

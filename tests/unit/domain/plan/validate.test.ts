@@ -243,20 +243,47 @@ describe('sanitize — records from peers', () => {
 
 	it('checks tasks, risks, budget lines, competitors and reps', () => {
 		const task = sanitizeTask({ id: 't', title: 'Visit', status: 'started', start: '2025-01-01', due: '2025-13-01', dependsOn: ['a'], goalId: null });
-		expect(task).toMatchObject({ ok: true, value: { status: 'todo', due: null, dependsOn: ['a'], reviewId: null }, issues: { status: { code: 'choice' }, due: { code: 'notDate' } } });
+		expect(task).toMatchObject({
+			ok: true,
+			value: { status: 'todo', due: null, dependsOn: ['a'], reviewId: null },
+			issues: { status: { code: 'choice' }, due: { code: 'notDate' } }
+		});
 		const risk = sanitizeRisk({ id: 'r', category: 'market', title: 'Price war', likelihood: 6, impact: 2.5 });
 		expect(risk).toMatchObject({ ok: true, value: { likelihood: 1, impact: 1 }, issues: { likelihood: { code: 'aboveMax' }, impact: { code: 'notInteger' } } });
 		const line = sanitizeBudgetLine({ id: 'b', category: 'events', amount: -10, expectedLeads: 12.5 });
-		expect(line).toMatchObject({ ok: true, value: { amount: null, expectedLeads: null }, issues: { amount: { code: 'belowMin' }, expectedLeads: { code: 'notInteger' } } });
+		expect(line).toMatchObject({
+			ok: true,
+			value: { amount: null, expectedLeads: null },
+			issues: { amount: { code: 'belowMin' }, expectedLeads: { code: 'notInteger' } }
+		});
 		const competitor = sanitizeCompetitor({ id: 'c', name: 'Rival', sharePct: 130, priceLevel: 'cheap' });
 		expect(competitor).toMatchObject({ ok: true, issues: { sharePct: { code: 'aboveMax' }, priceLevel: { code: 'choice' } } });
 		const rep = sanitizeRep({ id: 'r', weightPct: Number.NaN, newHire: 'yes', commitment: 1000.5 });
-		expect(rep).toMatchObject({ ok: true, value: { weightPct: 0, newHire: false, commitment: 1000.5 }, issues: { weightPct: { code: 'notFinite' }, newHire: { code: 'choice' } } });
+		expect(rep).toMatchObject({
+			ok: true,
+			value: { weightPct: 0, newHire: false, commitment: 1000.5 },
+			issues: { weightPct: { code: 'notFinite' }, newHire: { code: 'choice' } }
+		});
 	});
 
 	it('never throws and never lets NaN, Infinity or a wrong type through (property)', () => {
 		const readers = [sanitizeGoal, sanitizeTask, sanitizeRisk, sanitizeBudgetLine, sanitizeCompetitor, sanitizeRep];
-		const fieldNames = ['id', 'metric', 'target', 'baseline', 'deadline', 'likelihood', 'impact', 'amount', 'status', 'dependsOn', 'linkedStrategyIds', 'weightPct', 'newHire', 'sharePct'];
+		const fieldNames = [
+			'id',
+			'metric',
+			'target',
+			'baseline',
+			'deadline',
+			'likelihood',
+			'impact',
+			'amount',
+			'status',
+			'dependsOn',
+			'linkedStrategyIds',
+			'weightPct',
+			'newHire',
+			'sharePct'
+		];
 		const raw = fc.oneof(
 			fc.anything(),
 			fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.anything(), fc.double(), fc.constant(Number.NaN), fc.constant(Infinity)))
