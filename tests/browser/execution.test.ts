@@ -87,7 +87,7 @@ describe('browser — execution data', () => {
 		await expect.poll(() => bob.page.getByTestId('quality-count').textContent()).toBe('1');
 		await bob.page.getByTestId('exec-tab-quality').click();
 		expect(await bob.page.getByTestId('quality-issue').count()).toBe(1);
-		expect(await bob.page.getByTestId('quality-summary').textContent()).toContain('1 deals');
+		expect(await bob.page.getByTestId('quality-summary').textContent()).toContain('1 deal,');
 
 		// Bob logs activities offline; they reach Alice when he is back.
 		await bob.page.getByTestId('exec-tab-activities').click();

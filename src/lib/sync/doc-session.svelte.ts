@@ -126,6 +126,21 @@ export abstract class DocSession {
 
 	protected markLoaded(): void {
 		this.#loaded = true;
+		for (const run of this.#onLoaded.splice(0)) run();
+	}
+
+	readonly #onLoaded: (() => void)[] = [];
+	/**
+	 * Runs `run` once the local copy has loaded (at once if it has): what depends on the loaded
+	 * document (e.g. opening the execution data with the plan's template and token) starts from
+	 * here instead of an effect watching `loaded`. Never runs after destroy().
+	 */
+	whenLoaded(run: () => void): void {
+		if (this.#loaded) run();
+		else
+			this.#onLoaded.push(() => {
+				if (!this.destroyed) run();
+			});
 	}
 
 	protected get connected(): boolean {

@@ -103,11 +103,6 @@ export class PlanWorkspace {
 		afterNavigate(() => {
 			if (location.hash.includes('token=')) replaceState(location.pathname + location.search, page.state);
 		});
-		// The plan's local copy loaded (its template, role and token are known): an area already
-		// in view gets its execution data now; later ones open it in showArea().
-		$effect(() => {
-			if (this.session?.loaded) untrack(() => this.#openExecution());
-		});
 		// A plan made on this device gets its token when it registers: the execution doc connects then.
 		$effect(() => {
 			const session = this.session;
@@ -230,6 +225,9 @@ export class PlanWorkspace {
 		const session = new PlanSession(id, syncServerUrl(location), loadIdentity());
 		this.session = session;
 		void session.open(sharedToken);
+		// Once its local copy loaded (template, role and token known), an area already in view gets
+		// its execution data; later ones open it in showArea().
+		session.whenLoaded(() => this.#openExecution());
 		return session;
 	}
 
