@@ -3,6 +3,8 @@
  * (Salesforce opportunity reports, HubSpot deal exports, 纷享销客 and 销售易 商机 exports), as
  * the app's own export names them (both languages) and as the command line's machine keys.
  */
+import { DEAL_KEYS } from '../domain/deal-file-keys';
+
 export type ImportKind = 'deals' | 'activities' | 'actuals' | 'team';
 
 /** Column index per machine key; null when the file has no such column. */
@@ -13,24 +15,8 @@ export type RememberedMapping = Record<string, string>;
 
 /** Machine keys per kind, in the order the command line's export writes them. */
 export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
-	deals: [
-		'externalId',
-		'name',
-		'customer',
-		'amount',
-		'currency',
-		'stage',
-		'owner',
-		'region',
-		'product',
-		'createdAt',
-		'expectedClose',
-		'closedAt',
-		'probability',
-		'forecastCategory',
-		'segment',
-		'lostReason'
-	],
+	// The export's keys first (so its files map back one to one), then the fields only imports fill.
+	deals: [...DEAL_KEYS, 'segment', 'lostReason'],
 	activities: ['date', 'rep', 'type', 'count'],
 	actuals: ['period', 'rep', 'region', 'product', 'revenue', 'collections', 'grossMargin', 'newCustomers'],
 	team: ['id', 'name', 'team', 'region', 'hireDate']

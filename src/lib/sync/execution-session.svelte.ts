@@ -30,7 +30,6 @@ export class ExecutionSession extends DocSession {
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
 	readonly commands = executionCommands(this.doc, this.localOrigin);
 	#projection: ExecProjection | null = null;
-	#version = $state(0);
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();
 	/** Registers the calling effect on the projection's changes (none outside a reactive context). */
@@ -53,20 +52,10 @@ export class ExecutionSession extends DocSession {
 		this.awareness.setLocalState(null);
 	}
 
-	/** @deprecated Read through the reactive methods (`metrics`, `reps`…); kept until the plan page is ported. */
-	get projection(): ExecProjection | null {
-		return this.#projection;
-	}
-
-	/** @deprecated Moves once per transaction that changed anything; the reactive methods track it themselves. */
-	get version(): number {
-		return this.#version;
-	}
-
 	async open(): Promise<void> {
 		await this.openLocal();
 		if (this.destroyed) return;
-		// Per-user undo, unlike the plan: only this person's edits made through `edit` are tracked
+		// Per-user undo, unlike the plan: only this person's edits made through `commands` are tracked
 		// (commands run by others' code with origin null are not), over every root but `meta`.
 		const { meta: _meta, ...roots } = execRoots(this.doc);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
@@ -148,13 +137,6 @@ export class ExecutionSession extends DocSession {
 		this.#projection?.setRules(rules);
 	}
 
-	/** Runs `edit` as this person's transaction (what undo tracks). */
-	edit<T>(edit: (doc: Y.Doc) => T): T {
-		let result!: T;
-		this.doc.transact(() => (result = edit(this.doc)), this.localOrigin);
-		return result;
-	}
-
 	override destroy(): void {
 		this.destroyed = true;
 		this.unsubscribe();
@@ -174,7 +156,6 @@ export class ExecutionSession extends DocSession {
 	}
 
 	private onProjectionChange = () => {
-		this.#version++;
 		for (const update of [...this.#listeners]) update();
 	};
 

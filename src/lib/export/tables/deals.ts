@@ -1,26 +1,11 @@
+import { DEAL_KEYS } from '../../domain/deal-file-keys';
 import { closeDate, forecastCategoryOf, indexStages } from '../../domain/deal-outcome';
 import type { Deal, PipelineStage, Rep } from '../../domain/execution';
 import type { ExportTable } from '../table';
 import { columns } from './columns';
 import type { ExportLocale } from './labels';
 
-/** The machine keys of a deal row, in this order: the command line's header and the importer's targets. */
-export const DEAL_KEYS = [
-	'externalId',
-	'name',
-	'customer',
-	'amount',
-	'currency',
-	'stage',
-	'owner',
-	'region',
-	'product',
-	'createdAt',
-	'expectedClose',
-	'closedAt',
-	'probability',
-	'forecastCategory'
-] as const;
+export { DEAL_KEYS };
 
 /** Deals as exported (name and externalId are '' for deals recorded without them). */
 export type ExportableDeal = Deal;
