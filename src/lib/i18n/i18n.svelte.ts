@@ -1,5 +1,6 @@
 import type { ValueIssue } from '../domain/plan/validate';
 import { formatMessage, type MessageParams } from './format-message';
+import { formatMoney, formatMoneyShort, formatNumber, formatPct } from './locale-format';
 import { loadMessages, type Locale, type Messages } from './load-messages';
 import type { MessageKey } from './messages';
 
@@ -93,35 +94,25 @@ class I18n {
 	};
 
 	/** An amount in `currency`, formatted for the locale; '—' for no value. */
-	money = (value: number | null | undefined, currency: string, fractionDigits = 0): string => {
-		if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-		try {
-			return new Intl.NumberFormat(this.#locale, { style: 'currency', currency, maximumFractionDigits: fractionDigits }).format(value);
-		} catch {
-			// A currency code Intl does not know (a peer's bad value): show the number and the code.
-			return `${this.num(value, fractionDigits)} ${currency}`;
-		}
-	};
+	money = (value: number | null | undefined, currency: string, fractionDigits = 0): string => formatMoney(this.#locale, value, currency, fractionDigits);
 
 	/** A large amount shortened for a tile ("CN¥13.9M", "¥1,392万"); exact below 100,000. */
-	moneyShort = (value: number | null | undefined, currency: string): string => {
-		if (value === null || value === undefined || !Number.isFinite(value) || Math.abs(value) < 100_000) return this.money(value, currency);
-		try {
-			return new Intl.NumberFormat(this.#locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
-		} catch {
-			return this.money(value, currency);
-		}
-	};
+	moneyShort = (value: number | null | undefined, currency: string): string => formatMoneyShort(this.#locale, value, currency);
 
 	/** A plain number for the locale; '—' for no value. */
-	num = (value: number | null | undefined, fractionDigits = 0): string =>
-		value === null || value === undefined || !Number.isFinite(value)
-			? '—'
-			: new Intl.NumberFormat(this.#locale, { maximumFractionDigits: fractionDigits }).format(value);
+	num = (value: number | null | undefined, fractionDigits = 0): string => formatNumber(this.#locale, value, fractionDigits);
 
 	/** A percentage given in percent (12.5 → "12.5%"); '—' for no value. */
-	pct = (value: number | null | undefined, fractionDigits = 1): string =>
-		value === null || value === undefined || !Number.isFinite(value) ? '—' : `${this.num(value, fractionDigits)}%`;
+	pct = (value: number | null | undefined, fractionDigits = 1): string => formatPct(this.#locale, value, fractionDigits);
+
+	/**
+	 * The messages of `locale` (loaded if needed), whichever language the UI shows: for text written
+	 * into the plan in a chosen language, such as the generated summary.
+	 */
+	async textIn(locale: Locale): Promise<(key: MessageKey, params?: MessageParams) => string> {
+		const table = await this.#load(locale);
+		return (key, params) => formatMessage(table[key] ?? key, params, locale);
+	}
 
 	dateTime(iso: string): string {
 		const date = new Date(iso);

@@ -86,6 +86,11 @@ export abstract class DocSession {
 		this.undoManager?.redo();
 	}
 
+	/** The next edit starts its own undo step, however soon it follows the last (e.g. a generated text). */
+	newUndoStep(): void {
+		this.undoManager?.stopCapturing();
+	}
+
 	destroy(): void {
 		this.destroyed = true;
 		this.stopRejectionReports();

@@ -1,0 +1,35 @@
+/** The Chinese (zh-CN) half of messages-summary.ts. */
+import type { enSummary } from './messages-summary';
+
+export const zhCNSummary: Record<keyof typeof enSummary, string> = {
+	'summary.generate': '根据方案生成',
+	'summary.language': '摘要语言',
+	'summary.replaceConfirm': '用根据方案生成的摘要替换当前内容？撤销可恢复原文。',
+	'summary.print': '打印一页',
+	'summary.generatedHint': '根据目标、指标、策略、行动、激励和风险生成。可自由修改；方案变化后可重新生成。',
+	'summary.gen.heading': '{title}：{year} 财年销售方案',
+	'summary.gen.untitled': '未命名方案',
+	'summary.gen.goals': '目标',
+	'summary.gen.goal': '{metric}：{target}',
+	'summary.gen.goalBy': '{metric}：{deadline} 前达到 {target}',
+	'summary.gen.owner': '（{owner}）',
+	'summary.gen.target': '指标及分解',
+	'summary.gen.noTarget': '尚未设定年度指标。',
+	'summary.gen.annual': '年度指标 {amount}，其中 {reserve} 作为预留；挑战目标高于基础目标 {stretch}。',
+	'summary.gen.quarters': '按季度：{list}。',
+	'summary.gen.units': '按区域或团队（基础目标）：{list}。',
+	'summary.gen.more': '另有 {count} 个',
+	'summary.gen.sep': '；',
+	'summary.gen.strategies': '重点策略',
+	'summary.gen.actions': '关键行动',
+	'summary.gen.due': '截止 {due}',
+	'summary.gen.incentives': '激励',
+	'summary.gen.baseRate': '基础提成为成交额的 {rate}',
+	'summary.gen.tier': '达成率 {from} 起提成 {rate}',
+	'summary.gen.team': '团队达成 {min} 及以上：提成 +{boost}',
+	'summary.gen.firstDeal': '新人：入职 {days} 天内赢得首单奖励 {amount}',
+	'summary.gen.awards': '奖项：{list}',
+	'summary.gen.risks': '主要风险',
+	'summary.gen.risk': '{title}（可能性 {likelihood} × 影响 {impact}）',
+	'summary.gen.none': '暂无。'
+};
