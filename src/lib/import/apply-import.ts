@@ -6,7 +6,7 @@
  * stage moves for 100k rows, instead of a command (and a doc read) per row.
  */
 import * as Y from 'yjs';
-import { addDeals } from '../doc/execution/commands';
+import { addDeals, dealChangeEntry } from '../doc/execution/commands';
 import { dealFieldKey, execRoots } from '../doc/execution/schema';
 import { isPlainObject } from '../domain/exec-read';
 import type { Rep } from '../domain/execution';
@@ -41,11 +41,20 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { wr
 					if (result.ok) written++;
 					else refused++;
 				}
-				for (const { id, field, value } of changes.fields) roots.dealFields.set(dealFieldKey(id, field), value);
+				// Tracked fields keep their previous value, so next week's "what changed" sees the import's changes.
+				const at = new Date().toISOString();
+				const history: Array<NonNullable<ReturnType<typeof dealChangeEntry>>> = [];
+				const record = (entry: ReturnType<typeof dealChangeEntry>) => entry && history.push(entry);
+				for (const { id, field, value } of changes.fields) {
+					record(dealChangeEntry(doc, id, field, value, at));
+					roots.dealFields.set(dealFieldKey(id, field), value);
+				}
 				for (const move of changes.moves) {
+					record(dealChangeEntry(doc, move.deal, 'forecastCategory', move.category, at));
 					roots.dealFields.set(dealFieldKey(move.deal, 'stage'), move.stage);
 					roots.dealFields.set(dealFieldKey(move.deal, 'forecastCategory'), move.category);
 				}
+				if (history.length > 0) roots.dealHistory.push(history);
 				if (changes.moves.length > 0) roots.stageMoves.push(changes.moves.map((m) => ({ deal: m.deal, stage: m.stage, at: m.at })));
 				written += new Set([...changes.fields.map((f) => f.id), ...changes.moves.map((m) => m.deal)]).size;
 				break;

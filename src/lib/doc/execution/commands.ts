@@ -16,6 +16,7 @@
  */
 import * as Y from 'yjs';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
+import { TRACKED_DEAL_FIELDS, type TrackedDealField } from '../../domain/deal-changes';
 import { indexStages, stageCategory } from '../../domain/deal-outcome';
 import { isPeriod } from '../../domain/dates';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES } from '../../domain/execution';
@@ -142,6 +143,32 @@ export function addDeals(doc: Y.Doc, inputs: readonly DealInput[]): Array<Result
 	return results;
 }
 
+/** A deal field as stored now: its latest edit, else the value it was created with. */
+function storedField(doc: Y.Doc, id: string, field: string): unknown {
+	const { deals, dealFields } = execRoots(doc);
+	const key = dealFieldKey(id, field);
+	if (dealFields.has(key)) return dealFields.get(key);
+	const raw = deals.get(id);
+	return isPlainObject(raw) ? raw[field] : undefined;
+}
+
+/**
+ * The dealHistory entry (schema.ts) of a tracked field's change, with its previous value: take it
+ * before the new value is written and push it in the same transaction. Null for an untracked
+ * field or a write of the same value.
+ */
+export function dealChangeEntry(doc: Y.Doc, id: string, field: string, to: unknown, at: string = new Date().toISOString()) {
+	if (!(TRACKED_DEAL_FIELDS as readonly string[]).includes(field)) return null;
+	const from = storedField(doc, id, field);
+	if (from === to) return null;
+	return { deal: id, field: field as TrackedDealField, from: from ?? null, to, at };
+}
+
+function recordDealChange(doc: Y.Doc, id: string, field: string, to: unknown): void {
+	const entry = dealChangeEntry(doc, id, field, to);
+	if (entry) execRoots(doc).dealHistory.push([entry]);
+}
+
 /** Sets one field (not the stage: that is moveDealToStage, which keeps the history). */
 export function setDealField<F extends Exclude<EditableDealField, 'stage'>>(doc: Y.Doc, id: string, field: F, value: Deal[F]): CommandIssue | null {
 	if (!(EDITABLE_DEAL_FIELDS as readonly string[]).includes(field) || (field as string) === 'stage') return problem(String(field), { code: 'choice' });
@@ -149,7 +176,10 @@ export function setDealField<F extends Exclude<EditableDealField, 'stage'>>(doc:
 	if (found) return problem(field, found);
 	const { deals, dealFields } = execRoots(doc);
 	if (!deals.has(id)) return null; // removed meanwhile by someone else: nothing to change
-	doc.transact(() => dealFields.set(dealFieldKey(id, field), value));
+	doc.transact(() => {
+		recordDealChange(doc, id, field, value);
+		dealFields.set(dealFieldKey(id, field), value);
+	});
 	return null;
 }
 
@@ -171,6 +201,7 @@ export function moveDealToStage(doc: Y.Doc, id: string, stage: string, at: strin
 	doc.transact(() => {
 		dealFields.set(dealFieldKey(id, 'stage'), stage);
 		stageMoves.push([{ deal: id, stage, at }]);
+		recordDealChange(doc, id, 'forecastCategory', stageCategory(target));
 		dealFields.set(dealFieldKey(id, 'forecastCategory'), stageCategory(target));
 	});
 	return null;

@@ -52,6 +52,8 @@ export interface ExecProjection {
 	reps(): Rep[];
 	stages(): PipelineStage[];
 	orgNodes(): OrgNode[];
+	/** The deal field history as stored (read with domain/deal-changes.ts readDealChanges). */
+	dealHistory(): readonly unknown[];
 	setRules(rules: ExecRules): void;
 	destroy(): void;
 }
@@ -131,6 +133,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		reps: () => [...parts.reps.byId.values()].map((r) => ({ ...r })),
 		stages: () => parts.stages.list.map((s) => ({ ...s })),
 		orgNodes: () => parts.reps.nodes.map((n) => ({ ...n })),
+		dealHistory: () => parts.history.entries(),
 		setRules(next) {
 			ctx.rules = next;
 			readAll(parts);

@@ -39,6 +39,11 @@ import type * as Y from 'yjs';
  *   reps        Y.Map   rep id → Y.Map of Rep fields (a few hundred: fields merge).
  *   adjustments Y.Map   `${nodeId}|${category}` → { amount, note, at }: a manager's forecast
  *                       override per org node and category.
+ *   dealHistory Y.Array { deal, field, from, to, at (ISO instant) } appended with each change of a
+ *                       tracked field (amount, expected close, forecast category: the ones a
+ *                       forecast call moves with), so "what changed since last week" can rebuild
+ *                       a deal on an earlier day (domain/deal-changes.ts). Append-only, like
+ *                       stageMoves; absent in documents from before it (no changes seen then).
  * Everything a peer stored is read through read.ts, which reports bad values instead of
  * trusting or throwing on them.
  */
@@ -54,7 +59,8 @@ export function execRoots(doc: Y.Doc) {
 		activities: doc.getArray<unknown>('activities'),
 		actuals: doc.getMap<unknown>('actuals'),
 		reps: doc.getMap<unknown>('reps'),
-		adjustments: doc.getMap<unknown>('adjustments')
+		adjustments: doc.getMap<unknown>('adjustments'),
+		dealHistory: doc.getArray<unknown>('dealHistory')
 	};
 }
 

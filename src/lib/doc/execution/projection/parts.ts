@@ -11,6 +11,7 @@ import { ActualsProjection } from './actuals';
 import { AdjustmentsProjection } from './adjustments';
 import { itemContents, type ProjectionContext } from './context';
 import { DealsProjection } from './deals';
+import { HistoryProjection } from './history';
 import { RepsProjection } from './reps';
 import { StagesProjection } from './stages';
 
@@ -21,6 +22,7 @@ export interface ProjectionParts {
 	activities: ActivitiesProjection;
 	actuals: ActualsProjection;
 	adjustments: AdjustmentsProjection;
+	history: HistoryProjection;
 }
 
 export function createParts(ctx: ProjectionContext): ProjectionParts {
@@ -32,7 +34,8 @@ export function createParts(ctx: ProjectionContext): ProjectionParts {
 		deals: new DealsProjection(ctx, stages, reps),
 		activities: new ActivitiesProjection(ctx),
 		actuals: new ActualsProjection(ctx),
-		adjustments: new AdjustmentsProjection(ctx)
+		adjustments: new AdjustmentsProjection(ctx),
+		history: new HistoryProjection(ctx)
 	};
 }
 
@@ -44,6 +47,7 @@ export function readAll(parts: ProjectionParts): void {
 	parts.activities.readAll();
 	parts.actuals.readAll();
 	parts.adjustments.readAll();
+	parts.history.changed();
 }
 
 type RootName = Exclude<keyof ExecRoots, 'meta'>;
@@ -82,6 +86,7 @@ export const ROOT_TABLE: readonly RootEntry[] = [
 	entry<MapEvent>('adjustments', (event, { adjustments }) => {
 		for (const key of event.keysChanged) adjustments.readKey(key);
 	}),
+	entry<ArrayEvent>('dealHistory', (_, { history }) => history.changed()),
 	entry<unknown>(
 		'reps',
 		(_, { reps, deals }) => {
