@@ -45,3 +45,22 @@ export function orgNodes(reps: readonly Rep[]): OrgNode[] {
 	for (const region of [...regions].sort()) nodes.push({ id: regionNodeId(region), parent: COMPANY_NODE });
 	return nodes;
 }
+
+/**
+ * The reps whose deals make up a node's figures: the rep itself, or every rep below a team or
+ * region in the roll-up. Null for the company: every deal, also those of owners not on the team.
+ */
+export function repsUnder(nodeId: string, reps: readonly Rep[]): Set<string> | null {
+	if (nodeId === COMPANY_NODE) return null;
+	const nodes = orgNodes(reps);
+	const children = new Map<string, string[]>();
+	for (const node of nodes) if (node.parent !== null) children.set(node.parent, [...(children.get(node.parent) ?? []), node.id]);
+	const repIds = new Set(reps.map((r) => r.id));
+	const found = new Set<string>();
+	const walk = (id: string) => {
+		if (repIds.has(id)) found.add(id);
+		for (const child of children.get(id) ?? []) walk(child);
+	};
+	walk(nodeId);
+	return found;
+}

@@ -11,6 +11,7 @@ import { enExecution } from './messages-execution';
 import { enReview } from './messages-review';
 import { enSections } from './messages-sections';
 import { enSummary } from './messages-summary';
+import { enCalls } from './messages-calls';
 
 export const en = {
 	...enSections,
@@ -20,6 +21,7 @@ export const en = {
 	...enA11y,
 	...enImport,
 	...enSummary,
+	...enCalls,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -7,6 +7,7 @@ import { zhCNExecution } from './messages-execution.zh-CN';
 import { zhCNReview } from './messages-review.zh-CN';
 import { zhCNSections } from './messages-sections.zh-CN';
 import { zhCNSummary } from './messages-summary.zh-CN';
+import { zhCNCalls } from './messages-calls.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -16,6 +17,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNA11y,
 	...zhCNImport,
 	...zhCNSummary,
+	...zhCNCalls,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -3,7 +3,9 @@ import { createSubscriber } from 'svelte/reactivity';
 import { setStages } from '../doc/execution/commands';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
-import { createProjection, type DealsQuery, type ExecProjection } from '../doc/execution/projection';
+import { createProjection, type DealsQuery, type ExecProjection, type WhatChangedQuery } from '../doc/execution/projection';
+import type { WhatChanged } from '../domain/deal-changes';
+import type { ForecastCall } from '../domain/forecast-calls';
 import { periodView, type PeriodView } from '../doc/execution/period-view';
 import type { DashboardMetrics, DashboardTargets, ExecFilters, MetricsOptions } from '../domain/dashboard';
 import type { ExecRules } from '../domain/exec-read';
@@ -112,6 +114,16 @@ export class ExecutionSession extends DocSession {
 
 	orgNodes(): OrgNode[] {
 		return this.read([], (p) => p.orgNodes());
+	}
+
+	/** Every forecast call and adjustment, oldest first. */
+	calls(): ForecastCall[] {
+		return this.read([], (p) => p.calls());
+	}
+
+	/** What changed between two days for some owners' deals in a period; null until loaded. */
+	whatChanged(query: WhatChangedQuery): WhatChanged | null {
+		return this.read(null, (p) => p.whatChanged(query));
 	}
 
 	/**

@@ -13,6 +13,7 @@
  *   setStages(doc, stages)                                → CommandIssue | null
  *   setAdjustment(doc, nodeId, category, amount | null, note) → CommandIssue | null
  *   addRep(doc, input) / setRepField / removeRep
+ *   submitCall(doc, input)                               → Result<id> (a forecast call or adjustment)
  */
 import * as Y from 'yjs';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
@@ -22,6 +23,7 @@ import { isPeriod } from '../../domain/dates';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES } from '../../domain/execution';
 import type { Activity, ActivityType, Actual, Deal, PipelineStage, Rep } from '../../domain/execution';
 import type { AdjustableCategory } from '../../domain/forecast-rollup';
+import { checkCall, type CallInput, type CallProblem } from '../../domain/forecast-calls';
 import { checkChoice, checkDate, checkNumber, checkText, type ValueIssue } from '../../domain/plan/validate';
 import { newRecordId } from '../record-list';
 import { checkStage, isPlainObject, readStages } from '../../domain/exec-read';
@@ -375,4 +377,19 @@ export function setRepField<F extends Exclude<keyof Rep, 'id'>>(doc: Y.Doc, id: 
 
 export function removeRep(doc: Y.Doc, id: string): void {
 	doc.transact(() => execRoots(doc).reps.delete(id));
+}
+
+/** Appends a forecast call (or a manager's adjustment of one: `adjusts` + `reason`); calls are never edited. */
+export function submitCall(
+	doc: Y.Doc,
+	input: CallInput,
+	at: string = new Date().toISOString()
+): { ok: true; value: string } | { ok: false; problem: CallProblem } {
+	const found = checkCall(input, DEFAULT_MAX_VALUE);
+	if (found) return { ok: false, problem: found };
+	const id = newRecordId('call');
+	doc.transact(() =>
+		execRoots(doc).forecastCalls.push([{ id, ...input, subject: input.subject.trim(), note: input.note.trim(), reason: input.reason.trim(), at }])
+	);
+	return { ok: true, value: id };
 }

@@ -10,7 +10,8 @@ import {
 	setAdjustment,
 	setDealField,
 	setRepField,
-	setStages
+	setStages,
+	submitCall
 } from './commands';
 import { weekReviewFromDoc } from './week';
 
@@ -41,6 +42,7 @@ export function executionCommands(doc: Y.Doc, origin: object) {
 		addRep: on(addRep),
 		setRepField: on(setRepField),
 		removeRep: on(removeRep),
+		submitCall: on(submitCall),
 		/** A weekly review's figures from the daily data (`weekReviewFromDoc`); reads only. */
 		weekReview: (...args: Parameters<typeof weekReviewFromDoc> extends [Y.Doc, ...infer A] ? A : never) => weekReviewFromDoc(doc, ...args)
 	};

@@ -34,6 +34,9 @@ import {
 	type MetricsOptions
 } from '../../domain/dashboard';
 import type { ExecRules } from '../../domain/exec-read';
+import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
+import { readDealChanges, whatChanged, type WhatChanged } from '../../domain/deal-changes';
+import { readCalls, type ForecastCall } from '../../domain/forecast-calls';
 import { execRoots } from './schema';
 import { createContext } from './projection/context';
 import type { DealsQuery } from './projection/deals';
@@ -42,6 +45,15 @@ import { qualitySection } from './projection/quality';
 import { SectionCache } from './projection/section-cache';
 
 export type { DealsQuery } from './projection/deals';
+
+export interface WhatChangedQuery {
+	/** Days, 'YYYY-MM-DD'. */
+	period: { from: string; to: string };
+	since: string;
+	until: string;
+	owners: ReadonlySet<string> | null;
+	timeZone: string;
+}
 
 const DEFAULT_MAX_ISSUES = 500;
 
@@ -52,8 +64,10 @@ export interface ExecProjection {
 	reps(): Rep[];
 	stages(): PipelineStage[];
 	orgNodes(): OrgNode[];
-	/** The deal field history as stored (read with domain/deal-changes.ts readDealChanges). */
-	dealHistory(): readonly unknown[];
+	/** What changed between two days for the deals of `owners` (null: all) in a period (domain/deal-changes.ts). */
+	whatChanged(query: WhatChangedQuery): WhatChanged;
+	/** Every forecast call and adjustment, oldest first. */
+	calls(): ForecastCall[];
 	setRules(rules: ExecRules): void;
 	destroy(): void;
 }
@@ -133,7 +147,12 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		reps: () => [...parts.reps.byId.values()].map((r) => ({ ...r })),
 		stages: () => parts.stages.list.map((s) => ({ ...s })),
 		orgNodes: () => parts.reps.nodes.map((n) => ({ ...n })),
-		dealHistory: () => parts.history.entries(),
+		whatChanged({ period, since, until, owners, timeZone }) {
+			const deals: Deal[] = [];
+			for (const row of parts.deals.rows.values()) if (row.deal && row.facts && (!owners || owners.has(row.deal.owner))) deals.push(row.deal);
+			return whatChanged({ deals, changes: readDealChanges(parts.history.entries(), timeZone), stages: parts.stages.list, period, since, until });
+		},
+		calls: () => readCalls(parts.calls.entries(), ctx.rules.maxValue ?? DEFAULT_MAX_VALUE),
 		setRules(next) {
 			ctx.rules = next;
 			readAll(parts);

@@ -44,6 +44,8 @@ import type * as Y from 'yjs';
  *                       forecast call moves with), so "what changed since last week" can rebuild
  *                       a deal on an earlier day (domain/deal-changes.ts). Append-only, like
  *                       stageMoves; absent in documents from before it (no changes seen then).
+ *   forecastCalls Y.Array forecast calls and managers' adjustments (domain/forecast-calls.ts),
+ *                       append-only: every submission is kept.
  * Everything a peer stored is read through read.ts, which reports bad values instead of
  * trusting or throwing on them.
  */
@@ -60,7 +62,8 @@ export function execRoots(doc: Y.Doc) {
 		actuals: doc.getMap<unknown>('actuals'),
 		reps: doc.getMap<unknown>('reps'),
 		adjustments: doc.getMap<unknown>('adjustments'),
-		dealHistory: doc.getArray<unknown>('dealHistory')
+		dealHistory: doc.getArray<unknown>('dealHistory'),
+		forecastCalls: doc.getArray<unknown>('forecastCalls')
 	};
 }
 

@@ -1,20 +1,23 @@
 /**
- * The deal field history (dealHistory in schema.ts): appended with each tracked edit, entries
- * removed only by an undo. Read whole, on demand, after it changed: "what changed" reads it once
- * per view, and it is small beside the deals.
+ * An append-only log root (dealHistory, forecastCalls in schema.ts): entries are removed only by
+ * an undo. Read whole, on demand, after it changed: the views read it once per change, and it is
+ * small beside the deals.
  */
 import type { ProjectionContext } from './context';
 
 export class HistoryProjection {
 	#raw: readonly unknown[] | null = null;
 
-	constructor(private readonly ctx: ProjectionContext) {}
+	constructor(
+		private readonly ctx: ProjectionContext,
+		private readonly root: 'dealHistory' | 'forecastCalls'
+	) {}
 
 	changed(): void {
 		this.#raw = null;
 	}
 
 	entries(): readonly unknown[] {
-		return (this.#raw ??= this.ctx.roots.dealHistory.toArray());
+		return (this.#raw ??= this.ctx.roots[this.root].toArray());
 	}
 }

@@ -23,6 +23,7 @@ export interface ProjectionParts {
 	actuals: ActualsProjection;
 	adjustments: AdjustmentsProjection;
 	history: HistoryProjection;
+	calls: HistoryProjection;
 }
 
 export function createParts(ctx: ProjectionContext): ProjectionParts {
@@ -35,7 +36,8 @@ export function createParts(ctx: ProjectionContext): ProjectionParts {
 		activities: new ActivitiesProjection(ctx),
 		actuals: new ActualsProjection(ctx),
 		adjustments: new AdjustmentsProjection(ctx),
-		history: new HistoryProjection(ctx)
+		history: new HistoryProjection(ctx, 'dealHistory'),
+		calls: new HistoryProjection(ctx, 'forecastCalls')
 	};
 }
 
@@ -48,6 +50,7 @@ export function readAll(parts: ProjectionParts): void {
 	parts.actuals.readAll();
 	parts.adjustments.readAll();
 	parts.history.changed();
+	parts.calls.changed();
 }
 
 type RootName = Exclude<keyof ExecRoots, 'meta'>;
@@ -87,6 +90,7 @@ export const ROOT_TABLE: readonly RootEntry[] = [
 		for (const key of event.keysChanged) adjustments.readKey(key);
 	}),
 	entry<ArrayEvent>('dealHistory', (_, { history }) => history.changed()),
+	entry<ArrayEvent>('forecastCalls', (_, { calls }) => calls.changed()),
 	entry<unknown>(
 		'reps',
 		(_, { reps, deals }) => {
