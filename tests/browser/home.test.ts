@@ -46,7 +46,7 @@ describe('browser — the home page with many plans', () => {
 		expect(await east.getByTestId('plan-owner').textContent()).toBe('Owner: Alice');
 		expect(await east.getByTestId('plan-status').getAttribute('data-status')).toBe('draft');
 		expect(await east.textContent()).toContain('B2B');
-		await expect.poll(() => east.getByTestId('plan-seen-editing').textContent()).toMatch(/Last seen here: Alice, Bob/);
+		await expect.poll(() => east.getByTestId('plan-seen-editing').textContent()).toMatch(/Last seen here: Alice and Bob/);
 		const firstChange = await east.getByTestId('plan-changed').getAttribute('datetime');
 
 		// Bob approves the plan on his device; Alice's list says approved once she has had the plan open.
