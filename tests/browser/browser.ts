@@ -71,12 +71,21 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	});
 }
 
-/** Creates a plan through the UI and waits for it to reach the server. */
-export async function createPlan(page: Page, baseUrl: string, template?: string): Promise<string> {
-	await page.goto(baseUrl + '/');
-	if (template) await page.getByTestId('template').selectOption(template);
+/** Fills in and submits the home page's create dialog (the page must be the home page). */
+export async function submitNewPlan(page: Page, options: { template?: string; name?: string; owner?: string; year?: string } = {}): Promise<void> {
 	await page.getByTestId('new-plan').click();
+	if (options.template) await page.getByTestId('template').selectOption(options.template);
+	await page.getByTestId('new-plan-name').fill(options.name ?? 'Sales plan 2027');
+	if (options.year) await page.getByTestId('new-plan-year').selectOption(options.year);
+	if (options.owner !== undefined) await page.getByTestId('new-plan-owner').fill(options.owner);
+	await page.getByTestId('create-plan').click();
 	await page.waitForURL(/\/plan\//);
+}
+
+/** Creates a plan through the UI and waits for it to reach the server. */
+export async function createPlan(page: Page, baseUrl: string, template?: string, name?: string): Promise<string> {
+	await page.goto(baseUrl + '/');
+	await submitNewPlan(page, { ...(template ? { template } : {}), ...(name ? { name } : {}) });
 	await page.getByTestId('field-title').waitFor();
 	await page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 15_000 });
 	return new URL(page.url()).pathname.split('/').pop()!;

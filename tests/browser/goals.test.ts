@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { person, shareLink, useBrowser } from './browser';
+import { person, shareLink, submitNewPlan, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -8,8 +8,7 @@ describe('browser — goals from a template, SMART lint, live', () => {
 	it('creates a B2B plan with draft goals; filling them turns SMART letters green for both people', async () => {
 		const alice = await person(browser(), 'Alice');
 		await alice.page.goto(baseUrl + '/');
-		await alice.page.getByTestId('template').selectOption('b2bLongCycle');
-		await alice.page.getByTestId('new-plan').click();
+		await submitNewPlan(alice.page, { template: 'b2bLongCycle' });
 		await alice.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 15_000 });
 		const bob = await person(browser(), 'Bob');
 		await bob.page.goto(await shareLink(alice.page, 'edit'));

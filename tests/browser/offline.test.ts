@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createPlan, person, setTitle, shareLink, waitForServiceWorker, useBrowser } from './browser';
+import { createPlan, person, setTitle, shareLink, submitNewPlan, waitForServiceWorker, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -49,7 +49,7 @@ describe('browser — offline', () => {
 		await carol.page.goto(baseUrl + '/');
 		await waitForServiceWorker(carol.page);
 		await carol.context.setOffline(true);
-		await carol.page.getByTestId('new-plan').click();
+		await submitNewPlan(carol.page);
 		await carol.page.getByTestId('field-title').waitFor();
 		await expect.poll(() => carol.page.getByTestId('sync-status').getAttribute('data-status')).toBe('local');
 		await setTitle(carol.page, 'Made on a train');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { registerPlan, stockClient, onceSynced, waitFor } from '../harness/stock-client';
-import { createPlan, person, setTitle, shareLink, useBrowser } from './browser';
+import { createPlan, person, setTitle, shareLink, submitNewPlan, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -18,9 +18,7 @@ describe('browser — every section, every template, both languages', () => {
 		};
 		for (const [template, want] of Object.entries(expected)) {
 			await alice.page.goto(baseUrl + '/');
-			await alice.page.getByTestId('template').selectOption(template);
-			await alice.page.getByTestId('new-plan').click();
-			await alice.page.waitForURL(/\/plan\//);
+			await submitNewPlan(alice.page, { template });
 			await alice.page.getByTestId('tab-goals').click();
 			await expect.poll(() => alice.page.getByTestId('goal').count()).toBe(want.goals);
 			await alice.page.getByTestId('tab-incentives').click();

@@ -12,6 +12,7 @@ import { enReview } from './messages-review';
 import { enSections } from './messages-sections';
 import { enSummary } from './messages-summary';
 import { enCalls } from './messages-calls';
+import { enHome } from './messages-home';
 
 export const en = {
 	...enSections,
@@ -22,6 +23,7 @@ export const en = {
 	...enImport,
 	...enSummary,
 	...enCalls,
+	...enHome,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

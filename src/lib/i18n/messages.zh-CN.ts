@@ -8,6 +8,7 @@ import { zhCNReview } from './messages-review.zh-CN';
 import { zhCNSections } from './messages-sections.zh-CN';
 import { zhCNSummary } from './messages-summary.zh-CN';
 import { zhCNCalls } from './messages-calls.zh-CN';
+import { zhCNHome } from './messages-home.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -18,6 +19,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNImport,
 	...zhCNSummary,
 	...zhCNCalls,
+	...zhCNHome,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

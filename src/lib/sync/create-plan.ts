@@ -11,7 +11,9 @@ export async function createLocalPlan(
 	fiscalYear: number,
 	template: TemplateId = 'blank',
 	language: 'en' | 'zh-CN' = 'en',
-	demo = false
+	demo = false,
+	/** The create dialog's other fields (who answers for the plan, when its year starts), written into the doc when it is seeded. */
+	details: { owner?: string; fiscalStartMonth?: number } = {}
 ): Promise<string> {
 	const id = newPlanId();
 	const now = new Date().toISOString();
@@ -22,7 +24,20 @@ export async function createLocalPlan(
 		createdAt: now,
 		updatedAt: now,
 		registrationKey: base64url(crypto.getRandomValues(new Uint8Array(24))),
-		seed: { title, fiscalYear, template, language, ...(demo ? { demo } : {}) }
+		// Known before the first open, so the home page lists them at once.
+		template,
+		fiscalYear,
+		status: 'draft',
+		...(details.owner ? { owner: details.owner } : {}),
+		seed: {
+			title,
+			fiscalYear,
+			template,
+			language,
+			...(demo ? { demo } : {}),
+			...(details.owner ? { owner: details.owner } : {}),
+			...(details.fiscalStartMonth ? { fiscalStartMonth: details.fiscalStartMonth } : {})
+		}
 	});
 	return id;
 }

@@ -15,9 +15,21 @@ export interface PlanIndexEntry {
 	registrationKey?: string;
 	/** Token for read-only share links (owners only). */
 	viewToken?: string;
-	/** First content of a plan created here, written into the doc on first open. */
 	/** First content, written by the device that created the plan when it first opens it. `demo`: the seeded demo plan. */
-	seed?: { title: string; fiscalYear?: number; template?: string; language?: 'en' | 'zh-CN'; demo?: boolean };
+	seed?: { title: string; fiscalYear?: number; template?: string; language?: 'en' | 'zh-CN'; demo?: boolean; owner?: string; fiscalStartMonth?: number };
+	/**
+	 * What the home page shows of the plan, copied from the plan doc whenever this device has it
+	 * open (PlanSession): absent for a plan not opened since these fields existed.
+	 */
+	owner?: string;
+	template?: string;
+	fiscalYear?: number;
+	/** 'approved' once a baseline is frozen (doc/baseline.ts), else 'draft'. */
+	status?: 'draft' | 'approved';
+	/** Who was in the plan the last time this device had it open, and when (not live). */
+	seenEditing?: { names: string[]; at: string };
+	/** Hidden from the main list on this device only (archiving is a personal tidy-up, not the team's decision). */
+	archived?: boolean;
 }
 
 const DB_NAME = 'sales-plan-index';
@@ -52,13 +64,22 @@ export async function putPlan(entry: PlanIndexEntry): Promise<void> {
 	await requestToPromise((await store('readwrite')).put(entry));
 }
 
-/** Merges `patch` into an existing entry (no-op when the plan is unknown). */
+/**
+ * Merges `patch` into an existing entry (no-op when the plan is unknown). Read and write happen in
+ * one transaction, so two patches at once (the summary and who was seen, another tab's) both land.
+ */
 export async function updatePlan(id: string, patch: Partial<PlanIndexEntry>): Promise<PlanIndexEntry | undefined> {
-	const current = await getPlan(id);
+	const plans = await store('readwrite');
+	const current = await requestToPromise(plans.get(id) as IDBRequest<PlanIndexEntry | undefined>);
 	if (!current) return undefined;
 	const next = { ...current, ...patch, id };
-	await putPlan(next);
+	await requestToPromise(plans.put(next));
 	return next;
+}
+
+/** Archives or unarchives a plan on this device; the plan itself and every other device are untouched. */
+export async function setArchived(id: string, archived: boolean): Promise<void> {
+	await updatePlan(id, { archived });
 }
 
 export async function removePlan(id: string): Promise<void> {

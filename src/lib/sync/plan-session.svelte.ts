@@ -50,6 +50,8 @@ import { peersOf, type Peer, type Presenting } from './presence';
 import { ApiError, registerPlan, revokeAllLinks } from './server';
 import { loadUnsent, saveUnsent } from './unsent-counter';
 import { mustSeed } from './seed-rule';
+import { readPlanSummary } from '../doc/plan-summary';
+import { announceOpenPlan } from './open-plans';
 
 /** How often the plan list's "updated" time and title are refreshed while editing. */
 const INDEX_REFRESH_MS = 2000;
@@ -202,6 +204,12 @@ export class PlanSession extends DocSession {
 	/** Who this person is, for crediting the target changes they make (`watchTargetEditors`). */
 	private identityName = '';
 	private readonly stopEditors: () => void;
+	/** Everyone seen in the plan during this visit (this person included): the home page's "last seen editing". */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- written to the index, never rendered
+	private readonly seenNames = new Set<string>();
+	private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+	/** Tells this browser's home page, live, that the plan is open here and who is in it. */
+	private readonly openHere = announceOpenPlan(this.planId);
 
 	constructor(planId: string, serverUrl: string, identity: Identity) {
 		super(planId, serverUrl, 'plan');
@@ -214,6 +222,7 @@ export class PlanSession extends DocSession {
 			() => this.identityName
 		);
 		this.awareness.on('change', this.onAwarenessChange);
+		window.addEventListener('pagehide', this.onPageHide);
 		const roots = planRoots(this.doc);
 		this.projections = [
 			[roots.meta, this.onMetaChange],
@@ -267,9 +276,20 @@ export class PlanSession extends DocSession {
 		if (this.destroyed) return;
 		const seeding = mustSeed(entry, localLoaded, schemaVersion(this.doc));
 		if (seeding) {
-			const { title, fiscalYear, template, language, demo } = entry.seed!;
+			const { title, fiscalYear, template, language, demo, owner, fiscalStartMonth } = entry.seed!;
 			if (demo) await this.seedDemo(language ?? 'en');
-			else seedPlan(this.doc, { overview: { title, ...(fiscalYear ? { fiscalYear } : {}), timeZone: viewerTimeZone() }, template, language });
+			else
+				seedPlan(this.doc, {
+					overview: {
+						title,
+						...(fiscalYear ? { fiscalYear } : {}),
+						...(fiscalStartMonth ? { fiscalStartMonth } : {}),
+						...(owner ? { owner } : {}),
+						timeZone: viewerTimeZone()
+					},
+					template,
+					language
+				});
 		}
 		if (seeding || (entry.seed && entry.token)) {
 			// Used, or unusable for good (the plan is on the server): drop it, in memory and stored.
@@ -281,6 +301,8 @@ export class PlanSession extends DocSession {
 		// Tracks commands (origin null) and shared texts (localOrigin), never loaded or synced content.
 		this.trackUndo(createUndoManager(this.doc, this.localOrigin));
 		this.markLoaded();
+		this.writeIndexSummary(); // the home page's copy of owner, period, status… catches up with the doc
+		this.onPresenceChange();
 		this.onMetaChange(); // a local copy saved by an older version migrates now
 		await this.connect();
 	}
@@ -323,6 +345,7 @@ export class PlanSession extends DocSession {
 	setIdentity(identity: Identity): void {
 		this.awareness.setLocalStateField('user', identity);
 		this.identityName = identity.name;
+		this.onPresenceChange();
 	}
 
 	get token(): string | undefined {
@@ -352,8 +375,17 @@ export class PlanSession extends DocSession {
 	override destroy(): void {
 		this.destroyed = true;
 		this.stopEditors();
-		if (this.indexTimer) clearTimeout(this.indexTimer);
+		if (this.indexTimer) {
+			clearTimeout(this.indexTimer);
+			this.writeIndexSummary(true); // a change in the last moments still moves "last change"
+		}
 		if (this.registerTimer) clearTimeout(this.registerTimer);
+		if (this.presenceTimer) {
+			clearTimeout(this.presenceTimer);
+			this.writeSeenEditing(); // who was here up to the end of the visit
+		}
+		this.openHere.close();
+		window.removeEventListener('pagehide', this.onPageHide);
 		window.removeEventListener('online', this.onOnline);
 		this.awareness.off('change', this.onAwarenessChange);
 		super.destroy();
@@ -442,16 +474,44 @@ export class PlanSession extends DocSession {
 
 	private onAwarenessChange = () => {
 		this.#peers = peersOf(this.awareness);
+		this.onPresenceChange();
 	};
 
+	/** The tab is closing (no unmount happens): tell the home page it is gone. */
+	private onPageHide = () => this.openHere.close();
+
+	/** People in the plan changed: the other tabs hear it at once; the index (who was last seen) throttled. */
+	private onPresenceChange(): void {
+		if (!this.loaded || this.destroyed) return;
+		const names = [this.identityName, ...this.#peers.map((p) => p.name)].map((n) => n.trim()).filter(Boolean);
+		for (const name of names) this.seenNames.add(name);
+		this.openHere.update(names.filter((n, i) => names.indexOf(n) === i));
+		this.presenceTimer ??= setTimeout(() => {
+			this.presenceTimer = null;
+			if (!this.destroyed) this.writeSeenEditing();
+		}, INDEX_REFRESH_MS);
+	}
+
+	private writeSeenEditing(): void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
+		const seenEditing = { names: [...this.seenNames], at: new Date().toISOString() };
+		void updatePlan(this.planId, { seenEditing }).catch(this.storageFailed);
+	}
+
+	/** Copies what the home page lists (title, owner, period, template, status) into the index; `changed` also moves "last change". */
+	private writeIndexSummary(changed = false): void {
+		if (schemaVersion(this.doc) === null) return; // nothing loaded or received yet: keep what the index knows
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
+		const patch: Partial<PlanIndexEntry> = { ...readPlanSummary(this.doc), ...(changed ? { updatedAt: new Date().toISOString() } : {}) };
+		void updatePlan(this.planId, patch).then(() => this.openHere.touch(), this.storageFailed);
+	}
+
 	private onDocUpdate = () => {
+		// Local and remote changes alike: "last change" is the last change this device saw.
 		if (this.indexTimer || !this.loaded) return;
 		this.indexTimer = setTimeout(() => {
 			this.indexTimer = null;
-			if (this.destroyed) return;
-			const title = readOverview(this.doc).values.title;
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
-			void updatePlan(this.planId, { title, updatedAt: new Date().toISOString() }).catch(this.storageFailed);
+			if (!this.destroyed) this.writeIndexSummary(true);
 		}, INDEX_REFRESH_MS);
 	};
 }
