@@ -102,7 +102,13 @@ describe('other tables', () => {
 	it("the forecast roll-up carries each manager's adjustment note after the adjusted commit", () => {
 		const totals = (commit: number) => ({ 'closed-won': 5, commit, 'best-case': 2, pipeline: 1 });
 		const rows = [{ nodeId: 'b', parent: null, submitted: totals(50), adjusted: totals(30), commitForecast: 35, bestCaseForecast: 37 }];
-		const t = forecastRollupTable(rows, (id) => id, 'zh-CN', 'CNY', (id) => (id === 'b' ? '客户推迟' : ''));
+		const t = forecastRollupTable(
+			rows,
+			(id) => id,
+			'zh-CN',
+			'CNY',
+			(id) => (id === 'b' ? '客户推迟' : '')
+		);
 		const keys = t.columns.map((c) => c.key);
 		expect(keys.indexOf('adjustmentNote')).toBe(keys.indexOf('commit') + 1);
 		expect(t.columns.find((c) => c.key === 'adjustmentNote')).toMatchObject({ label: '调整说明', type: 'text' });
