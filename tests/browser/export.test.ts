@@ -136,6 +136,8 @@ describe('browser — export every table, back up and restore a plan (issue 11)'
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.locator('[data-testid^=export-variance-]').first().scrollIntoViewIfNeeded();
 		await shot(page, 'review-390');
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await shot(page, 'planbar-390');
 		expect(await page.locator('[data-testid^=export-variance-][data-testid$=-csv]').isVisible()).toBe(true);
 		await context.close();
 	});
@@ -158,6 +160,7 @@ describe('browser — export every table, back up and restore a plan (issue 11)'
 		expect(await page.getByTestId('backup-message').count()).toBe(0);
 
 		await page.goto(baseUrl + '/');
+		await page.getByTestId('plan-link').first().waitFor();
 		const plansBefore = await page.getByTestId('plan-link').count();
 		await shot(page, 'home-1024');
 		await page.getByTestId('restore-backup').setInputFiles(backup.path);
@@ -165,7 +168,7 @@ describe('browser — export every table, back up and restore a plan (issue 11)'
 		const restoredId = new URL(page.url()).pathname.split('/').pop()!;
 		expect(restoredId).not.toBe(originalId);
 		await expect.poll(() => page.getByTestId('plan-title').textContent()).toBe(shownTitle);
-		// The new plan registers and syncs like any plan made here.
+		// The new plan registers and syncs like any plan made here ('synced': the server stored it).
 		await page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 30_000 });
 		await page.getByTestId('tab-targets').click();
 		expect(await page.getByTestId('year-total').textContent()).toBe(yearTotal);
@@ -176,7 +179,7 @@ describe('browser — export every table, back up and restore a plan (issue 11)'
 		await page.getByTestId('exec-tab-deals').click();
 		expect(await page.getByTestId('deal-row').count()).toBeGreaterThan(0);
 
-		// Both plans are listed; a colleague who opens the restored plan from the server sees it too.
+		// Both plans are listed: the restore added one and replaced none.
 		await page.goto(baseUrl + '/');
 		await expect.poll(() => page.getByTestId('plan-link').count()).toBe(plansBefore + 1);
 		await context.close();
