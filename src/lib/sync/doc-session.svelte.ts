@@ -152,12 +152,13 @@ export abstract class DocSession {
 	readonly #onSettled: ((synced: boolean) => void)[] = [];
 	/**
 	 * Resolves true once this copy and the server's are the same ('synced'), false when there is
-	 * no connection (offline, or a plan not on the server yet). A backup waits for it, so a deal
-	 * only on the server is not left out when the connection works.
+	 * no connection (offline, a plan not on the server yet) or the server refuses this copy's edits
+	 * (which would keep it 'syncing'). A backup waits for it, so a deal only on the server is not
+	 * left out when the connection works.
 	 */
 	whenSettled(): Promise<boolean> {
 		if (this.#status === 'synced') return Promise.resolve(true);
-		if (!this.provider || this.#status === 'offline' || this.#fatal) return Promise.resolve(false);
+		if (!this.provider || this.#status === 'offline' || this.#fatal || this.#refused) return Promise.resolve(false);
 		return new Promise((resolve) => this.#onSettled.push(resolve));
 	}
 
@@ -181,7 +182,8 @@ export abstract class DocSession {
 				this.#unsent = s.unsent;
 				this.#fatal = s.fatal;
 				this.#refused = s.refused;
-				if (s.status === 'synced' || s.status === 'offline' || s.fatal) for (const settle of this.#onSettled.splice(0)) settle(s.status === 'synced');
+				if (s.status === 'synced' || s.status === 'offline' || s.fatal || s.refused)
+					for (const settle of this.#onSettled.splice(0)) settle(s.status === 'synced');
 				options.onState?.(s);
 			}
 		});
