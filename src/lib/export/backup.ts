@@ -11,6 +11,8 @@
 export const BACKUP_MAGIC = 'SPLANBAK';
 export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_EXTENSION = 'splan';
+/** The file's name part after the plan: `<plan>-backup-<date>.splan`. */
+export const BACKUP_TABLE_NAME = 'backup';
 /** Refuse a header larger than this before parsing it (a damaged or foreign file). */
 const MAX_HEADER_BYTES = 64 * 1024;
 
@@ -19,6 +21,11 @@ export interface BackupHeader {
 	planName: string;
 	/** ISO timestamp of the backup. */
 	createdAt: string;
+	/**
+	 * The plan document's schema version when it was saved (meta.schemaVersion), for support: a
+	 * newer one still restores (the app keeps a newer plan editable for what it knows).
+	 */
+	schemaVersion?: number | null;
 	/** Byte length of each document's state, in file order. */
 	docs: Array<{ name: 'plan' | 'execution'; bytes: number }>;
 }
@@ -26,6 +33,7 @@ export interface BackupHeader {
 export interface PlanBackup {
 	planName: string;
 	createdAt: string;
+	schemaVersion?: number | null;
 	plan: Uint8Array;
 	execution: Uint8Array;
 }
@@ -46,6 +54,7 @@ export function encodeBackup(backup: PlanBackup): Uint8Array {
 		format: BACKUP_FORMAT_VERSION,
 		planName: backup.planName,
 		createdAt: backup.createdAt,
+		schemaVersion: backup.schemaVersion ?? null,
 		docs: [
 			{ name: 'plan', bytes: backup.plan.byteLength },
 			{ name: 'execution', bytes: backup.execution.byteLength }
@@ -95,6 +104,7 @@ export function decodeBackup(bytes: Uint8Array): PlanBackup {
 	return {
 		planName: typeof header.planName === 'string' ? header.planName : '',
 		createdAt: typeof header.createdAt === 'string' ? header.createdAt : '',
+		schemaVersion: typeof header.schemaVersion === 'number' ? header.schemaVersion : null,
 		plan,
 		// A backup without execution data restores a plan without deals.
 		execution: docs.get('execution') ?? new Uint8Array()

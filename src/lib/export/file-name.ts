@@ -18,5 +18,13 @@ export function exportFileName(planTitle: string, table: string, format: ExportF
 	} catch {
 		day = dayIn(nowMs, 'UTC');
 	}
-	return `${slug(planTitle)}-${slug(table)}-${day}.${format}`;
+	return fileNameOn(planTitle, table, format, day);
+}
+
+/**
+ * `<plan>-<table>-<day>.<ext>` for a day the caller already knows: the app passes the plan's
+ * "today" (PlanNow, the plan's zone and the injected clock), so the name matches every dashboard.
+ */
+export function fileNameOn(planTitle: string, table: string, extension: string, day: string): string {
+	return `${slug(planTitle)}-${slug(table)}-${day}.${extension}`;
 }

@@ -13,6 +13,7 @@ import { enSections } from './messages-sections';
 import { enSummary } from './messages-summary';
 import { enCalls } from './messages-calls';
 import { enHome } from './messages-home';
+import { enExport } from './messages-export';
 
 export const en = {
 	...enSections,
@@ -24,6 +25,7 @@ export const en = {
 	...enSummary,
 	...enCalls,
 	...enHome,
+	...enExport,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -9,6 +9,7 @@ import { zhCNSections } from './messages-sections.zh-CN';
 import { zhCNSummary } from './messages-summary.zh-CN';
 import { zhCNCalls } from './messages-calls.zh-CN';
 import { zhCNHome } from './messages-home.zh-CN';
+import { zhCNExport } from './messages-export.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -20,6 +21,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNSummary,
 	...zhCNCalls,
 	...zhCNHome,
+	...zhCNExport,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -93,6 +93,7 @@ export abstract class DocSession {
 
 	destroy(): void {
 		this.destroyed = true;
+		for (const settle of this.#onSettled.splice(0)) settle(false);
 		this.stopRejectionReports();
 		this.provider?.destroy();
 		this.undoManager?.destroy();
@@ -148,6 +149,24 @@ export abstract class DocSession {
 			});
 	}
 
+	/** The whole document as one Yjs update (Y.encodeStateAsUpdate): what a plan backup stores. */
+	backupState(): Uint8Array {
+		return Y.encodeStateAsUpdate(this.doc);
+	}
+
+	readonly #onSettled: ((synced: boolean) => void)[] = [];
+	/**
+	 * Resolves true once this copy and the server's are the same ('synced'), false when there is
+	 * no connection (offline, a plan not on the server yet) or the server refuses this copy's edits
+	 * (which would keep it 'syncing'). A backup waits for it, so a deal only on the server is not
+	 * left out when the connection works.
+	 */
+	whenSettled(): Promise<boolean> {
+		if (this.#status === 'synced') return Promise.resolve(true);
+		if (!this.provider || this.#status === 'offline' || this.#fatal || this.#refused) return Promise.resolve(false);
+		return new Promise((resolve) => this.#onSettled.push(resolve));
+	}
+
 	protected get connected(): boolean {
 		return this.provider !== null;
 	}
@@ -168,6 +187,8 @@ export abstract class DocSession {
 				this.#unsent = s.unsent;
 				this.#fatal = s.fatal;
 				this.#refused = s.refused;
+				if (s.status === 'synced' || s.status === 'offline' || s.fatal || s.refused)
+					for (const settle of this.#onSettled.splice(0)) settle(s.status === 'synced');
 				options.onState?.(s);
 			}
 		});

@@ -40,7 +40,7 @@ describe('plan backup file', () => {
 		const file = encodeBackup({ planName: 'P', createdAt: 'now', plan: Y.encodeStateAsUpdate(plan), execution: Y.encodeStateAsUpdate(execution) });
 		const length = new DataView(file.buffer).getUint32(8);
 		const header = JSON.parse(new TextDecoder().decode(file.subarray(12, 12 + length)));
-		expect(Object.keys(header).sort()).toEqual(['createdAt', 'docs', 'format', 'planName']);
+		expect(Object.keys(header).sort()).toEqual(['createdAt', 'docs', 'format', 'planName', 'schemaVersion']);
 		expect(header.format).toBe(1);
 	});
 

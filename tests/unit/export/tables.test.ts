@@ -99,6 +99,23 @@ describe('other tables', () => {
 		expect(t.rows[0]).toMatchObject({ node: 'B', parent: 'T', commitSubmitted: 50, commit: 30, commitForecast: 35 });
 	});
 
+	it("the forecast roll-up carries each manager's adjustment note after the adjusted commit", () => {
+		const totals = (commit: number) => ({ 'closed-won': 5, commit, 'best-case': 2, pipeline: 1 });
+		const rows = [{ nodeId: 'b', parent: null, submitted: totals(50), adjusted: totals(30), commitForecast: 35, bestCaseForecast: 37 }];
+		const t = forecastRollupTable(
+			rows,
+			(id) => id,
+			'zh-CN',
+			'CNY',
+			(id) => (id === 'b' ? '客户推迟' : '')
+		);
+		const keys = t.columns.map((c) => c.key);
+		expect(keys.indexOf('adjustmentNote')).toBe(keys.indexOf('commit') + 1);
+		expect(t.columns.find((c) => c.key === 'adjustmentNote')).toMatchObject({ label: '调整说明', type: 'text' });
+		expect(t.rows[0]).toMatchObject({ adjustmentNote: '客户推迟', parent: '' });
+		expect(forecastRollupTable(rows, (id) => id, 'en').columns.map((c) => c.key)).not.toContain('adjustmentNote');
+	});
+
 	it("review variance carries each row's five whys and percent as a fraction", () => {
 		const line = {
 			key: 'revenue',
@@ -115,6 +132,8 @@ describe('other tables', () => {
 		};
 		const t = reviewVarianceTable([line], [{ id: 'w', deviationKey: 'revenue', whys: ['a', 'b'], rootCause: 'rc', countermeasure: 'cm' }], 'en');
 		expect(t.rows[0]).toMatchObject({ pct: -0.2, flagged: 'yes', why1: 'a', why2: 'b', why3: '', rootCause: 'rc', countermeasure: 'cm' });
+		const named = reviewVarianceTable([line], [], 'en', 'CNY', (metric) => (metric === 'revenue' ? 'Revenue' : metric));
+		expect(named.rows[0]).toMatchObject({ metric: 'Revenue', why1: '', rootCause: '' });
 	});
 });
 

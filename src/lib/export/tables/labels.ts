@@ -37,6 +37,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
 	bestCase: ['Best case', '最佳情况'],
 	pipeline: ['Pipeline', '管道'],
 	commitSubmitted: ['Commit (submitted)', '承诺（提交）'],
+	adjustmentNote: ['Adjustment note', '调整说明'],
 	bestCaseSubmitted: ['Best case (submitted)', '最佳情况（提交）'],
 	pipelineSubmitted: ['Pipeline (submitted)', '管道（提交）'],
 	commitForecast: ['Commit forecast', '承诺预测'],

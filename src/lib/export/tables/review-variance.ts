@@ -7,8 +7,15 @@ import type { ExportLocale } from './labels';
 /**
  * A review's variance table with the five-whys chain of each row beside it (the first chain
  * written for the row; rows without one leave those cells empty). Percentages are fractions.
+ * `metricName` turns a metric key ('revenue') into the words the screen shows; the key otherwise.
  */
-export function reviewVarianceTable(lines: readonly VarianceLine[], chains: readonly FiveWhys[], locale: ExportLocale, currency?: string): ExportTable {
+export function reviewVarianceTable(
+	lines: readonly VarianceLine[],
+	chains: readonly FiveWhys[],
+	locale: ExportLocale,
+	currency?: string,
+	metricName: (metric: VarianceLine['metric']) => string = (metric) => metric
+): ExportTable {
 	const byKey = new Map<string, FiveWhys>();
 	for (const chain of chains) if (!byKey.has(chain.deviationKey)) byKey.set(chain.deviationKey, chain);
 	const specs = [
@@ -34,7 +41,7 @@ export function reviewVarianceTable(lines: readonly VarianceLine[], chains: read
 		rows: lines.map((line) => {
 			const chain = byKey.get(line.key);
 			return {
-				metric: line.metric,
+				metric: metricName(line.metric),
 				label: line.label,
 				plan: line.plan,
 				actual: line.actual,

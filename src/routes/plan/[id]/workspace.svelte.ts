@@ -64,6 +64,8 @@ export class PlanWorkspace {
 		void this.#clockTick;
 		return planNow(this.session?.overview.values.timeZone || viewerTimeZone());
 	});
+	/** What an exported file is named after: `<plan>-<table>-<today in the plan's zone>`. */
+	readonly exportPlan = $derived({ title: this.session?.overview.values.title || t('home.untitled'), today: this.now.today });
 	/** The plan's fiscal months, 'YYYY-MM': the default period of every dashboard. */
 	readonly fiscalMonths = $derived.by(() => {
 		const values = this.session?.overview.values;
@@ -208,6 +210,30 @@ export class PlanWorkspace {
 		return result.ok ? null : t(`baseline.refused.${result.reason}`);
 	}
 
+	/**
+	 * The whole plan as a backup file: the plan and its execution data (opened and loaded for it
+	 * if no area showed it yet), each after its copy settled with the server's when online.
+	 * `complete` is false when either was taken offline from this device's copy alone.
+	 */
+	async backup(): Promise<{ bytes: Uint8Array; fileName: string; complete: boolean }> {
+		const session = this.requireSession();
+		this.areas ??= await import('./areas');
+		await new Promise<void>((resolve) => session.whenLoaded(resolve));
+		this.#openExecution(true);
+		const exec = this.requireExec();
+		await new Promise<void>((resolve) => exec.whenLoaded(resolve));
+		const settled = await Promise.all([session.whenSettled(), exec.whenSettled()]);
+		const [{ makePlanBackup }, { BACKUP_EXTENSION, BACKUP_TABLE_NAME }, { fileNameOn }] = await Promise.all([
+			import('$lib/sync/plan-backup'),
+			import('$lib/export/backup'),
+			import('$lib/export/file-name')
+		]);
+		const { title, today } = this.exportPlan;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, not state
+		const bytes = makePlanBackup(session, exec, title, new Date().toISOString());
+		return { bytes, fileName: fileNameOn(title, BACKUP_TABLE_NAME, BACKUP_EXTENSION, today), complete: settled.every(Boolean) };
+	}
+
 	// Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y use the per-user undo, also inside text fields (the
 	// browser's own undo would not know about colleagues' edits).
 	onkeydown = (event: KeyboardEvent): void => {
@@ -251,10 +277,10 @@ export class PlanWorkspace {
 		);
 	}
 
-	/** Opens the execution data once an area shows it, its chunk is here and the plan has loaded. */
-	#openExecution(): void {
+	/** Opens the execution data once an area shows it (or a backup needs it), its chunk is here and the plan has loaded. */
+	#openExecution(evenInPlanArea = false): void {
 		const session = this.session;
-		if (this.#area === 'plan' || !this.areas || !session?.loaded || this.exec) return;
+		if ((this.#area === 'plan' && !evenInPlanArea) || !this.areas || !session?.loaded || this.exec) return;
 		const stages = instantiatePipeline(TEMPLATES[session.template], (key) => templateText(i18n.locale, key));
 		const access = { role: session.role, token: session.token };
 		const exec = new this.areas.ExecutionSession(session.planId, syncServerUrl(location), access, execRules(session.overview.values), stages);
