@@ -9,7 +9,7 @@
  * so only it is folded again.
  */
 import type { DealOutcome } from './deal-outcome';
-import type { Deal } from './execution';
+import type { Deal, PipelineStage, Rep } from './execution';
 
 /** A counted deal and whether it is open, won or lost (by its stage). */
 export interface DealItem {
@@ -70,6 +70,13 @@ export interface DealSearchContext {
 	repName(id: string): string;
 	/** Position of a stage in the pipeline; unknown stages after every known one. */
 	stageRank(id: string): number;
+}
+
+/** The context from the team and the stage list (the table and its export use the same). */
+export function dealSearchContext(reps: readonly Rep[], stages: readonly PipelineStage[]): DealSearchContext {
+	const names = new Map(reps.map((r) => [r.id, r.name]));
+	const ranks = new Map([...stages].sort((a, b) => a.order - b.order).map((s, i) => [s.id, i]));
+	return { repName: (id) => names.get(id) ?? id, stageRank: (id) => ranks.get(id) ?? ranks.size };
 }
 
 export interface DealPage {
