@@ -31,7 +31,7 @@ export function dealQueryFromUrl(params: URLSearchParams): DealTableQuery {
 	query.amountMin = amountOf(get('amountMin'));
 	query.amountMax = amountOf(get('amountMax'));
 	// `sort=amount.desc`: the column and its direction in one parameter.
-	const [sort, dir] = (get('sort') ?? '').split('.');
+	const [sort = '', dir] = (get('sort') ?? '').split('.');
 	if ((DEAL_SORT_KEYS as readonly string[]).includes(sort) && (dir === 'asc' || dir === 'desc')) {
 		query.sort = sort as DealSortKey;
 		query.dir = dir;

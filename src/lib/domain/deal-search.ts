@@ -159,19 +159,14 @@ export class DealSearch {
 		const cacheKey = `${sort}|${dir}`;
 		const hit = this.#sorted.get(cacheKey);
 		if (hit) return hit;
-		const items = this.#items;
-		const values = items.map((item) => this.#sortValue(item.deal, sort));
+		// Decorate once (a folded name per deal, not per comparison), sort positions, undecorate.
+		const rows = this.#items.map((item) => ({ item, value: this.#sortValue(item.deal, sort), id: item.deal.id }));
 		const sign = dir === 'asc' ? 1 : -1;
-		const order = items.map((_, i) => i);
-		order.sort((a, b) => {
-			const va = values[a];
-			const vb = values[b];
-			if (va !== vb) return (va < vb ? -1 : 1) * sign;
-			const ia = items[a].deal.id;
-			const ib = items[b].deal.id;
-			return ia < ib ? -1 : ia > ib ? 1 : 0;
+		rows.sort((a, b) => {
+			if (a.value !== b.value) return (a.value < b.value ? -1 : 1) * sign;
+			return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 		});
-		const result = order.map((i) => items[i]);
+		const result = rows.map((row) => row.item);
 		this.#sorted.set(cacheKey, result);
 		return result;
 	}
