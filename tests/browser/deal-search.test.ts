@@ -105,5 +105,16 @@ describe('browser — finding deals', () => {
 		await bob.page.getByTestId('add-deal').click();
 		await expect.poll(() => range(alice.page), { timeout: 10_000 }).toBe('1–1 of 1 deal');
 		expect(await alice.page.getByTestId('deal-row').textContent()).toContain('中山机床');
+
+		// On a phone the entry form comes before the summary tiles, and its fields stay inside it.
+		await alice.page.setViewportSize({ width: 390, height: 844 });
+		const box = async (testid: string) => (await alice.page.getByTestId(testid).boundingBox())!;
+		await expect.poll(async () => (await box('deal-form')).y < (await box('exec-kpi-pipeline')).y).toBe(true);
+		const form = await box('deal-form');
+		expect(form.x + form.width).toBeLessThanOrEqual(390);
+		for (const field of ['deal-close', 'deal-amount', 'deal-owner']) {
+			const { x, width } = await box(field);
+			expect(x + width).toBeLessThanOrEqual(form.x + form.width + 0.5);
+		}
 	});
 });
