@@ -21,13 +21,16 @@ function demoSearch(): DealSearch {
 	return new DealSearch(projection.dealList().items, dealSearchContext(projection.reps(), projection.stages()));
 }
 
-async function openDemoExecution(page: Page): Promise<void> {
+/** Opens the demo and makes an edit link for a colleague (before Execution, whose sort buttons include "Expected close"). */
+async function openDemoExecution(page: Page): Promise<string> {
 	await page.goto(baseUrl + '/');
 	await page.getByTestId('demo-plan').click();
 	await page.waitForURL(/area=cockpit/);
 	await page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 20_000 });
+	const link = await shareLink(page, 'edit');
 	await page.getByTestId('area-execution').click();
 	await page.getByTestId('deals-table').waitFor({ timeout: 20_000 });
+	return link;
 }
 
 /** Two browsers and a build share two busy cores: give the page time to catch up (no timing is asserted). */
@@ -39,7 +42,7 @@ describe('browser — finding deals', () => {
 	it('search, sort and pages narrow the demo’s deals with the count shown; the URL reproduces the view; a colleague’s matching deal appears live', async () => {
 		const alice = await person(browser(), 'Alice', CLOCK);
 		const bob = await person(browser(), 'Bob', CLOCK);
-		await openDemoExecution(alice.page);
+		const link = await openDemoExecution(alice.page);
 		const demo = demoSearch();
 
 		// Every counted deal, 100 a page, largest first (as the table opened before).
@@ -96,7 +99,6 @@ describe('browser — finding deals', () => {
 		expect(await alice.page.getByTestId('deals-table').textContent()).toContain('No deal matches this search and these filters.');
 
 		// Bob, on Alice's link, adds that customer's deal: it appears in Alice's filtered view.
-		const link = await shareLink(alice.page, 'edit');
 		await bob.page.goto(link);
 		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 20_000 });
 		await bob.page.getByTestId('area-execution').click();
