@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { addDeal, setDealField } from '$lib/doc/execution/commands';
 import { createProjection } from '$lib/doc/execution/projection';
 import { execRoots } from '$lib/doc/execution/schema';
+import { DEFAULT_DEAL_QUERY } from '$lib/domain/deal-search';
+import { execDealTableRows } from '$lib/export/exec-tables';
 
 const deal = { amount: 1000, currency: 'CNY', expectedClose: '2026-03-31', createdAt: '2026-01-05', owner: 'a' };
 
@@ -35,5 +37,15 @@ describe('execution — the deal list behind the deals table', () => {
 		const third = projection.dealList();
 		expect(third.items.map((i) => i.deal.id).sort()).toEqual(['d1', 'd2']);
 		expect(third.excluded).toBe(1);
+	});
+
+	it('exports the rows the table shows: its search, filters and sort, every page', () => {
+		const doc = new Y.Doc();
+		const projection = createProjection(doc, { currency: 'CNY' });
+		addDeal(doc, { ...deal, id: 'd1', customer: 'Haier Cold', amount: 500 });
+		addDeal(doc, { ...deal, id: 'd2', customer: 'Midea', amount: 900 });
+		addDeal(doc, { ...deal, id: 'd3', customer: 'ＨＡＩＥＲ Smart', amount: 700 });
+		const table = execDealTableRows(projection, { ...DEFAULT_DEAL_QUERY, q: 'haier', sort: 'amount', dir: 'asc', size: 50, page: 9 }, 'en', 'CNY');
+		expect(table.rows.map((r) => r.customer)).toEqual(['Haier Cold', 'ＨＡＩＥＲ Smart']);
 	});
 });
