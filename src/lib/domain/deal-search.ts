@@ -9,7 +9,7 @@
  * so only it is folded again.
  */
 import type { DealOutcome } from './deal-outcome';
-import type { Deal, PipelineStage, Rep } from './execution';
+import { FORECAST_CATEGORIES, type Deal, type PipelineStage, type Rep } from './execution';
 
 /** A counted deal and whether it is open, won or lost (by its stage). */
 export interface DealItem {
@@ -186,9 +186,11 @@ export class DealSearch {
 				return foldText(this.#ctx.repName(deal.owner));
 			case 'stage':
 				return this.#ctx.stageRank(deal.stage);
+			case 'forecastCategory':
+				// Pipeline → best case → commit → won → lost → omitted, as the category list reads (not A→Z).
+				return FORECAST_CATEGORIES.indexOf(deal.forecastCategory);
 			case 'expectedClose':
 			case 'currency':
-			case 'forecastCategory':
 				return deal[sort];
 			default:
 				return foldText(deal[sort]);

@@ -96,6 +96,8 @@ describe('deal search', () => {
 		expect(ids(search.sorted('stage', 'asc'))).toEqual(['d4', 'd1', 'd2', 'd3']);
 		expect(ids(search.sorted('expectedClose', 'desc'))).toEqual(['d4', 'd1', 'd2', 'd3']);
 		expect(ids(search.sorted('customer', 'asc'))).toEqual(['d3', 'd4', 'd2', 'd1']);
+		// Forecast categories in their list's order (pipeline before closed-lost), not alphabetically.
+		expect(ids(search.sorted('forecastCategory', 'asc'))).toEqual(['d1', 'd2', 'd4', 'd3']);
 	});
 
 	it('pages: the window, the count and a page past the end showing the last page', () => {
