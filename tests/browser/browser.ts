@@ -97,7 +97,7 @@ export async function shareLink(page: Page, role: 'view' | 'edit'): Promise<stri
 	await page.getByLabel(role === 'edit' ? 'Edit link' : 'Read-only link').check();
 	await page.getByTestId('create-link').click();
 	const link = await page.getByTestId('share-link').inputValue();
-	await page.getByRole('button', { name: 'Close' }).click();
+	await page.getByRole('button', { name: 'Close', exact: true }).click();
 	return link;
 }
 

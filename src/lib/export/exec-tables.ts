@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { execRoots } from '../doc/execution/schema';
+import { DealSearch, dealSearchContext, type DealTableQuery } from '../domain/deal-search';
 import { readActivities, readActual } from '../domain/exec-read';
 import type { Actual, PipelineStage, Rep } from '../domain/execution';
 import type { DealsQuery, ExecProjection } from '../doc/execution/projection';
@@ -23,6 +24,12 @@ export function execDealsTable(
 	reps?: readonly Rep[]
 ): ExportTable {
 	return dealsTable(projection.dealsBehind({ ...query, limit: Infinity }), stages ?? projection.stages(), reps ?? projection.reps(), locale, currency);
+}
+
+/** The deals table as the person sees it (search, filters and sort of the deal table; every page). */
+export function execDealTableRows(projection: ExecProjection, query: DealTableQuery, locale: ExportLocale, currency?: string): ExportTable {
+	const rows = new DealSearch(projection.dealList().items, dealSearchContext(projection.reps(), projection.stages())).matching(query).map((item) => item.deal);
+	return dealsTable(rows, projection.stages(), projection.reps(), locale, currency);
 }
 
 export function execActivitiesTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale): ExportTable {

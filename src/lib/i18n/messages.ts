@@ -5,6 +5,7 @@
  * `{count, plural, one {# deal} other {# deals}}` (see `format-message.ts`).
  */
 import { enA11y } from './messages-a11y';
+import { enDeals } from './messages-deals';
 import { enCockpit } from './messages-cockpit';
 import { enImport } from './messages-import';
 import { enExecution } from './messages-execution';
@@ -26,6 +27,7 @@ export const en = {
 	...enCalls,
 	...enHome,
 	...enExport,
+	...enDeals,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -1,6 +1,7 @@
 /** Every UI string in Simplified Chinese, keyed like messages.ts (a missing key is a type error). */
 import type { MessageKey } from './messages';
 import { zhCNA11y } from './messages-a11y.zh-CN';
+import { zhCNDeals } from './messages-deals.zh-CN';
 import { zhCNCockpit } from './messages-cockpit.zh-CN';
 import { zhCNImport } from './messages-import.zh-CN';
 import { zhCNExecution } from './messages-execution.zh-CN';
@@ -22,6 +23,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNCalls,
 	...zhCNHome,
 	...zhCNExport,
+	...zhCNDeals,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

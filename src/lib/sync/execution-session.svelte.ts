@@ -3,11 +3,12 @@ import { createSubscriber } from 'svelte/reactivity';
 import { setStages } from '../doc/execution/commands';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
-import { createProjection, type DealsQuery, type ExecProjection, type WhatChangedQuery } from '../doc/execution/projection';
+import { createProjection, type DealList, type DealsQuery, type ExecProjection, type WhatChangedQuery } from '../doc/execution/projection';
 import type { WhatChanged } from '../domain/deal-changes';
 import type { ForecastCall } from '../domain/forecast-calls';
 import { periodView, type PeriodView } from '../doc/execution/period-view';
 import type { DashboardMetrics, DashboardTargets, ExecFilters, MetricsOptions } from '../domain/dashboard';
+import type { DealTableQuery } from '../domain/deal-search';
 import type { ExecRules } from '../domain/exec-read';
 import type { Deal, PipelineStage, Rep } from '../domain/execution';
 import type { OrgNode } from '../domain/forecast-rollup';
@@ -16,6 +17,8 @@ import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
+
+const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
@@ -83,12 +86,14 @@ export class ExecutionSession extends DocSession {
 	async exportTable(
 		name: 'deals' | 'activities' | 'actuals',
 		locale: ExportLocale,
-		options: { query?: DealsQuery; currency?: string } = {}
+		/** `dealTable`: the deals table's search, filters and sort (every page); else `query` as the drill-down. */
+		options: { query?: DealsQuery; currency?: string; dealTable?: DealTableQuery } = {}
 	): Promise<ExportTable> {
 		const projection = this.#projection;
 		if (!projection) throw new Error('The execution data is not loaded yet.');
 		const tables = await import('../export/exec-tables');
 		const reps = projection.reps();
+		if (name === 'deals' && options.dealTable) return tables.execDealTableRows(projection, options.dealTable, locale, options.currency);
 		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
 		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale);
 		return tables.execActualsTable(this.doc, reps, locale, options.currency);
@@ -102,6 +107,11 @@ export class ExecutionSession extends DocSession {
 	/** Deals behind a funnel stage, month or rep (drill-down), largest first. */
 	dealsBehind(query: DealsQuery): Deal[] {
 		return this.read([], (p) => p.dealsBehind(query));
+	}
+
+	/** Every counted deal (shared and frozen: read, never change) and how many data quality excluded. */
+	dealList(): DealList {
+		return this.read(EMPTY_DEAL_LIST, (p) => p.dealList());
 	}
 
 	reps(): Rep[] {

@@ -6,6 +6,7 @@
  *     .metrics(filters?, targets?, options?) → DashboardMetrics   plain data, safe to keep
  *                                         (sections served from cache are frozen: copy to change)
  *     .dealsBehind(query) → Deal[]          deals behind a funnel stage / month / rep (drill-down)
+ *     .dealList() → { items, excluded }     every counted deal, shared and frozen (deals table)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
  *     .reps(), .stages(), .orgNodes()       what forms and the roll-up view list
  *     .setRules(rules)                      plan period / currency changed: re-check everything
@@ -39,12 +40,12 @@ import { readDealChanges, whatChanged, type WhatChanged } from '../../domain/dea
 import { readCalls, type ForecastCall } from '../../domain/forecast-calls';
 import { execRoots } from './schema';
 import { createContext } from './projection/context';
-import type { DealsQuery } from './projection/deals';
+import type { DealList, DealsQuery } from './projection/deals';
 import { createParts, observeRoots, readAll } from './projection/parts';
 import { qualitySection } from './projection/quality';
 import { SectionCache } from './projection/section-cache';
 
-export type { DealsQuery } from './projection/deals';
+export type { DealList, DealsQuery } from './projection/deals';
 
 export interface WhatChangedQuery {
 	/** Days, 'YYYY-MM-DD'. */
@@ -60,6 +61,8 @@ const DEFAULT_MAX_ISSUES = 500;
 export interface ExecProjection {
 	metrics(filters?: ExecFilters, targets?: DashboardTargets, options?: MetricsOptions): DashboardMetrics;
 	dealsBehind(query: DealsQuery): Deal[];
+	/** Every counted deal (shared, frozen) and the excluded count, for the deals table's search. */
+	dealList(): DealList;
 	subscribe(listener: () => void): () => void;
 	reps(): Rep[];
 	stages(): PipelineStage[];
@@ -140,6 +143,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			};
 		},
 		dealsBehind: (query) => parts.deals.behind(query),
+		dealList: () => parts.deals.dealList(),
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

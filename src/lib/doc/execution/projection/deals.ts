@@ -7,6 +7,7 @@
 import { DealAggregate } from '../../../domain/deal-aggregate';
 import { dealFacts, type DealFacts } from '../../../domain/deal-facts';
 import type { DealOutcome } from '../../../domain/deal-outcome';
+import type { DealItem } from '../../../domain/deal-search';
 import type { Deal } from '../../../domain/execution';
 import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
@@ -38,8 +39,16 @@ export interface DealRow {
 	issues: QualityIssue[];
 }
 
+/** Every counted deal for the deals table, and how many deals data quality excluded. */
+export interface DealList {
+	items: readonly DealItem[];
+	excluded: number;
+}
+
 export class DealsProjection {
 	readonly rows = new Map<string, DealRow>();
+	/** The deal list of one deals version (the deals table asks on every change). */
+	private list: { version: number; value: DealList } | null = null;
 	/** Stage moves by deal, in the order they were inserted. */
 	private readonly moves = new Map<string, unknown[]>();
 	private readonly aggregates = new Map<string, { matches: ReturnType<typeof dealMatcher>; aggregate: DealAggregate }>();
@@ -137,6 +146,24 @@ export class DealsProjection {
 		}
 		found.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
 		return structuredClone(found.slice(0, query.limit ?? 200));
+	}
+
+	/**
+	 * Every counted deal with its outcome, not copied (100k structured clones per edit would cost
+	 * more than the search itself): the deal objects are replaced, never changed, when a deal is
+	 * re-read, so a reader may keep them but must not change them (frozen at the top level).
+	 */
+	dealList(): DealList {
+		const version = this.ctx.versions.deals;
+		if (this.list?.version === version) return this.list.value;
+		const items: DealItem[] = [];
+		let excluded = 0;
+		for (const { deal, facts } of this.rows.values()) {
+			if (!facts) excluded++;
+			else if (deal) items.push({ deal: Object.freeze(deal), outcome: facts.outcome });
+		}
+		this.list = { version, value: { items, excluded } };
+		return this.list.value;
 	}
 
 	private readRow(id: string): DealRow | null {
