@@ -78,7 +78,7 @@ export interface RepStatement {
 	base: number;
 	accelerator: number;
 	/** The team rule: its attainment, the plan's threshold and boost, and whether it applies. */
-	team: { attainmentPct: number | null; minPct: number | null; boostPct: number | null; applies: boolean };
+	teamRule: { attainmentPct: number | null; minPct: number | null; boostPct: number | null; applies: boolean };
 	teamBoost: number;
 	/** The first-deal rule's outcome for the rep; null when the plan has no such bonus. */
 	firstDeal: { status: FirstDealStatus; firstWonAt: string | null; hireDate: string | null; withinDays: number; amount: number } | null;
@@ -284,7 +284,7 @@ export function payoutStatement(
 			bands,
 			base: p.base,
 			accelerator: p.accelerator,
-			team: {
+			teamRule: {
 				attainmentPct: p.teamAttainmentPct,
 				minPct: plan.teamMultiplier?.minTeamAttainmentPct ?? null,
 				boostPct: plan.teamMultiplier?.boostPct ?? null,

@@ -73,10 +73,10 @@ describe('payout statement — team multiplier', () => {
 			Q2
 		);
 		const [a, , c] = statement.rows;
-		expect(a!.team).toEqual({ attainmentPct: 80, minPct: 80, boostPct: 10, applies: true });
+		expect(a!.teamRule).toEqual({ attainmentPct: 80, minPct: 80, boostPct: 10, applies: true });
 		expect(a).toMatchObject({ base: 1500, teamBoost: 150, total: 1650 });
-		expect(c!.team.applies).toBe(false);
-		expect(c!.team.attainmentPct).toBeCloseTo(79.99, 10);
+		expect(c!.teamRule.applies).toBe(false);
+		expect(c!.teamRule.attainmentPct).toBeCloseTo(79.99, 10);
 		expect(c).toMatchObject({ teamBoost: 0, total: 1500 });
 	});
 });
