@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { demoOptions } from '$lib/doc/execution/generate';
+import { closeDate, dealOutcome, indexStages } from '$lib/domain/deal-outcome';
+import type { Deal } from '$lib/domain/execution';
+import { generateExecution } from '$lib/domain/generate-execution';
+import { person, shareLink, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+/** 31 May 23:30 in Shanghai: the demo's fiscal year to date is January–May 2026. */
+const CLOCK = { now: '2026-05-31T15:30:00Z', timezoneId: 'Asia/Shanghai' };
+const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
+/** The B2B template's incentive rules, which the demo plan starts with. */
+const RULES = {
+	base: 0.03,
+	bands: [
+		{ from: 1, to: 1.3, rate: 0.05 },
+		{ from: 1.3, to: Infinity, rate: 0.07 }
+	],
+	teamMin: 0.8,
+	boost: 0.1
+};
+
+/** The demo's deals, regenerated from the same seed (the demo's review month is April 2026). */
+const demo = generateExecution(demoOptions('2024-11'));
+const index = indexStages(demoOptions('2024-11').stages);
+
+/** Won revenue by rep: deals won in one of the period's months, by the month they were won. */
+function wonByRep(deals: readonly Deal[]): Map<string, number> {
+	const won = new Map<string, number>();
+	for (const deal of deals) {
+		const at = closeDate(deal, index);
+		if (dealOutcome(deal, index) !== 'won' || at === null || !MONTHS.includes(new Date(at).toISOString().slice(0, 7))) continue;
+		won.set(deal.owner, (won.get(deal.owner) ?? 0) + deal.amount);
+	}
+	return won;
+}
+
+/** The payout worked out here by hand from the rules, in cents: each band rounded, the boost on the rounded commission. */
+function expectedTotal(revenue: number, quota: number, team: { revenue: number; quota: number }): number {
+	const cents = (x: number) => Math.round(x * 100);
+	const inBand = (lo: number, hi: number) => Math.max(0, Math.min(revenue, hi) - lo);
+	const base = cents((quota > 0 ? inBand(0, quota) : revenue) * RULES.base);
+	const accelerator = quota > 0 ? RULES.bands.reduce((sum, b) => sum + cents(inBand(quota * b.from, quota * b.to) * b.rate), 0) : 0;
+	const boost = team.quota > 0 && team.revenue / team.quota >= RULES.teamMin ? Math.round((base + accelerator) * RULES.boost) : 0;
+	return (base + accelerator + boost) / 100;
+}
+
+type Row = { rep: string; team: string; quota: number; revenue: number; total: number };
+
+async function rowsOf(page: Page): Promise<Row[]> {
+	return page.getByTestId('payout-row').evaluateAll((trs) =>
+		trs.map((tr) => {
+			const d = (tr as HTMLElement).dataset;
+			return { rep: d.rep ?? '', team: d.team ?? '', quota: Number(d.quota), revenue: Number(d.revenue), total: Number(d.total) };
+		})
+	);
+}
+
+/** Every rep's expected total from the page's quotas (the plan's targets) and the revenue computed here. */
+function expectedTotals(rows: readonly Row[], won: Map<string, number>): Map<string, number> {
+	const teams = new Map<string, { revenue: number; quota: number }>();
+	for (const row of rows) {
+		const team = teams.get(row.team) ?? { revenue: 0, quota: 0 };
+		team.revenue += won.get(row.rep) ?? 0;
+		team.quota += row.quota;
+		teams.set(row.team, team);
+	}
+	return new Map(rows.map((row) => [row.rep, expectedTotal(won.get(row.rep) ?? 0, row.quota, teams.get(row.team)!)]));
+}
+
+describe('browser — payouts', () => {
+	it('pays each rep of the demo plan by the plan’s rules on won deals, shows the working, and follows a colleague’s new win live', async () => {
+		const alice = await person(browser(), 'Alice', CLOCK);
+		await alice.page.goto(baseUrl + '/');
+		await alice.page.getByTestId('demo-plan').click();
+		await alice.page.waitForURL(/area=cockpit/);
+		await alice.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 20_000 });
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('exec-tab-payouts').click();
+		await alice.page.getByTestId('payouts-table').waitFor({ timeout: 20_000 });
+		expect(await alice.page.getByTestId('payouts').getAttribute('data-from')).toBe('2026-01');
+		expect(await alice.page.getByTestId('payouts').getAttribute('data-to')).toBe('2026-05');
+
+		// Every rep: won revenue as defined (deals won January–May) and the total by the rules, to the cent.
+		const won = wonByRep(demo.deals);
+		const rows = await rowsOf(alice.page);
+		expect(rows.map((r) => r.rep).sort()).toEqual(demo.reps.map((r) => r.id).sort());
+		expect(rows.some((r) => r.quota > 0)).toBe(true);
+		const expected = expectedTotals(rows, won);
+		for (const row of rows) {
+			expect(row.revenue, row.rep).toBeCloseTo(won.get(row.rep) ?? 0, 2);
+			expect(row.total, row.rep).toBeCloseTo(expected.get(row.rep)!, 2);
+		}
+		// The totals row is the sum of the rows, to the cent.
+		const sum = rows.reduce((s, r) => s + Math.round(r.total * 100), 0) / 100;
+		expect(Number(await alice.page.getByTestId('payouts-totals').getAttribute('data-total'))).toBeCloseTo(sum, 2);
+
+		// The 龙虎榜 puts the best attainment first.
+		const best = [...rows].filter((r) => r.quota > 0).sort((a, b) => b.revenue / b.quota - a.revenue / a.quota)[0]!;
+		expect(await alice.page.getByTestId('leader-row').first().getAttribute('data-rep')).toBe(best.rep);
+
+		// The working of one rep: the base band at 3% and the total line ending in the row's total.
+		const rep = demo.reps[0]!;
+		const row = alice.page.locator(`[data-testid=payout-row][data-rep="${rep.id}"]`);
+		await row.getByTestId('payout-toggle').click();
+		const working = alice.page.getByTestId('payout-working');
+		await expect.poll(() => working.textContent()).toContain('× 3% =');
+		const shownTotal = (await row.getByTestId('payout-total').textContent())!.trim();
+		expect((await working.locator('li').last().textContent())!.trim().endsWith(`= ${shownTotal}`)).toBe(true);
+
+		if (process.env.PAYOUT_SHOTS) await screenshots(alice.page, process.env.PAYOUT_SHOTS);
+
+		// Bob wins a 5,000,000 deal for that rep today: Alice's payout for the rep follows.
+		const bob = await person(browser(), 'Bob', CLOCK);
+		await bob.page.goto(await shareLink(alice.page, 'edit'));
+		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 20_000 });
+		await bob.page.getByTestId('area-execution').click();
+		await bob.page.getByTestId('deal-customer').fill('Payout Test Co');
+		await bob.page.getByTestId('deal-owner').selectOption({ label: rep.name });
+		await bob.page.getByTestId('deal-amount').fill('5000000');
+		await bob.page.getByTestId('deal-close').fill('2026-05-31');
+		await bob.page.getByTestId('add-deal').click();
+		const newDeal = bob.page.getByTestId('deal-row').filter({ hasText: 'Payout Test Co' });
+		await newDeal.getByTestId('deal-row-stage').selectOption({ label: 'Won' });
+
+		won.set(rep.id, (won.get(rep.id) ?? 0) + 5_000_000);
+		const after = expectedTotals(rows, won).get(rep.id)!;
+		expect(after).toBeGreaterThan(expected.get(rep.id)!);
+		await expect.poll(async () => Number(await row.getAttribute('data-total')), { timeout: 15_000 }).toBeCloseTo(after, 2);
+		expect(Number(await row.getAttribute('data-revenue'))).toBeCloseTo(won.get(rep.id)!, 2);
+	});
+});
+
+/** The panel at tablet and phone sizes, in English and Chinese, for a person to look at (not compared). */
+async function screenshots(page: Page, dir: string): Promise<void> {
+	mkdirSync(dir, { recursive: true });
+	for (const lang of ['en', 'zh-CN']) {
+		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
+		await page.getByTestId('payouts-table').waitFor();
+		for (const [w, h] of [
+			[1024, 768],
+			[390, 844]
+		] as const) {
+			await page.setViewportSize({ width: w, height: h });
+			await page.getByTestId('payouts').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${dir}/payouts-${lang}-${w}.png`, fullPage: true });
+		}
+	}
+	await page.getByTestId('lang-switch').click();
+	await page.setViewportSize({ width: 1024, height: 768 });
+}
