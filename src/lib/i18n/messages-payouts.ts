@@ -4,6 +4,7 @@ export const enPayouts = {
 	'payouts.title': 'Payouts {from} – {to}',
 	'payouts.definition':
 		'Won revenue: deals won in the period (by the month they were won). Quota: the rep’s monthly targets over the period’s months, in full. Attainment = won revenue ÷ quota. Rules from the plan’s Incentives section.',
+	'payouts.currency': 'Amounts in {currency}, to the cent. Open a rep’s row for the working.',
 	'payouts.toDate': 'The period is not over: figures to {day}; they change as deals are won.',
 	'payouts.scope': 'Every product and segment counts; the region, team and rep filters choose the reps shown.',
 	'payouts.noRules': 'The plan sets no base rate (Incentives section): commissions are 0.',

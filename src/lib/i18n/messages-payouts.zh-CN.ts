@@ -6,6 +6,7 @@ export const zhCNPayouts: Record<keyof typeof enPayouts, string> = {
 	'payouts.title': '提成结算 {from} – {to}',
 	'payouts.definition':
 		'赢单收入：本期赢单的商机（按赢单月份）。期间指标：该销售本期各月指标之和（不折算）。达成率 = 赢单收入 ÷ 期间指标。规则取自方案的“激励与考核”。',
+	'payouts.currency': '金额单位：{currency}，精确到分。点开销售所在行查看计算过程。',
 	'payouts.toDate': '本期尚未结束：数据截至 {day}，赢单后随时更新。',
 	'payouts.scope': '计入所有产品和细分市场；区域、团队和销售筛选只决定显示哪些销售。',
 	'payouts.noRules': '方案未设置基础提成比例（激励与考核）：提成为 0。',
