@@ -28,12 +28,12 @@ const RULES = {
 const demo = generateExecution(demoOptions('2024-11'));
 const index = indexStages(demoOptions('2024-11').stages);
 
-/** Won revenue by rep: deals won in one of the period's months, by the month they were won. */
-function wonByRep(deals: readonly Deal[]): Map<string, number> {
+/** Won revenue by rep: deals won in one of the months, by the month they were won. */
+function wonByRep(deals: readonly Deal[], months = MONTHS): Map<string, number> {
 	const won = new Map<string, number>();
 	for (const deal of deals) {
 		const at = closeDate(deal, index);
-		if (dealOutcome(deal, index) !== 'won' || at === null || !MONTHS.includes(new Date(at).toISOString().slice(0, 7))) continue;
+		if (dealOutcome(deal, index) !== 'won' || at === null || !months.includes(new Date(at).toISOString().slice(0, 7))) continue;
 		won.set(deal.owner, (won.get(deal.owner) ?? 0) + deal.amount);
 	}
 	return won;
@@ -73,7 +73,7 @@ function expectedTotals(rows: readonly Row[], won: Map<string, number>): Map<str
 }
 
 describe('browser — payouts', () => {
-	it('pays each rep of the demo plan by the plan’s rules on won deals, shows the working, and follows a colleague’s new win live', async () => {
+	it('pays each rep of the demo plan by the plan’s rules on won deals, shows the working, follows a colleague’s new win live and names the award winner on the 龙虎榜', async () => {
 		const alice = await person(browser(), 'Alice', CLOCK);
 		await alice.page.goto(baseUrl + '/');
 		await alice.page.getByTestId('demo-plan').click();
@@ -132,6 +132,30 @@ describe('browser — payouts', () => {
 		expect(after).toBeGreaterThan(expected.get(rep.id)!);
 		await expect.poll(async () => Number(await row.getAttribute('data-total')), { timeout: 15_000 }).toBeCloseTo(after, 2);
 		expect(Number(await row.getAttribute('data-revenue'))).toBeCloseTo(won.get(rep.id)!, 2);
+
+		// An increment-breakthrough award in the plan goes to the rep whose won revenue grew most over
+		// January–May 2025, is named on the 龙虎榜 and paid in that rep's total.
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-incentives').click();
+		await alice.page.getByTestId('add-award').click();
+		await alice.page.getByTestId('award-description').last().fill('Breakthrough of the month');
+		await alice.page.getByTestId('award-description').last().press('Tab');
+		await alice.page.getByTestId('award-amount').last().fill('1000');
+		await alice.page.getByTestId('award-amount').last().press('Tab');
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('exec-tab-payouts').click();
+		const lastYear = wonByRep(
+			demo.deals,
+			MONTHS.map((m) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`)
+		);
+		const growth = rows.map((r) => ({ rep: r.rep, growth: (won.get(r.rep) ?? 0) - (lastYear.get(r.rep) ?? 0) })).sort((a, b) => b.growth - a.growth);
+		const winner = growth[0]!;
+		expect(winner.growth).toBeGreaterThan(growth[1]!.growth);
+		const winnerRow = alice.page.locator(`[data-testid=leader-row][data-rep="${winner.rep}"]`);
+		await expect.poll(() => winnerRow.textContent(), { timeout: 10_000 }).toContain('Breakthrough of the month');
+		const winnerTotal = expectedTotals(rows, won).get(winner.rep)! + 1000;
+		expect(Number(await alice.page.locator(`[data-testid=payout-row][data-rep="${winner.rep}"]`).getAttribute('data-total'))).toBeCloseTo(winnerTotal, 2);
+		expect(await alice.page.getByTestId('award-result').textContent()).toContain(demo.reps.find((r) => r.id === winner.rep)!.name);
 	});
 });
 
