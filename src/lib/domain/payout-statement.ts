@@ -1,5 +1,5 @@
 /**
- * The payout statement of a period: per rep the quota, won revenue, attainment and each part of
+ * The payout statement of a period: per rep the quota, actual revenue, attainment and each part of
  * the pay (base, accelerator bands, team multiplier, new-hire first-deal bonus, awards) with the
  * working as data, the totals to the cent and the 龙虎榜 leaderboard with the awards named.
  *
@@ -8,8 +8,7 @@
  */
 import { allocate } from './allocate';
 import { addMonths } from './dates';
-import { dealFacts } from './deal-facts';
-import { indexStages } from './deal-outcome';
+import type { AttainmentRow } from './attainment';
 import type { Deal, PipelineStage, Rep } from './execution';
 import {
 	commissionBands,
@@ -33,9 +32,14 @@ export interface StatementRep {
 	hireDate?: string;
 	/** Σ the rep's monthly quota over the period's months (0: none set). */
 	quota: number;
-	/** Won revenue in the period. */
+	/** Actual revenue in the period (finance actuals, the cockpit's figure). */
 	revenue: number;
-	/** Won revenue in the same months a year earlier (the increment-breakthrough award compares them). */
+	/**
+	 * The cockpit's attainment for the rep (`AttainmentRow.attainmentPct`), shown and ranked as is;
+	 * when absent, revenue ÷ quota.
+	 */
+	attainmentPct?: number | null;
+	/** Actual revenue in the same months a year earlier (the increment-breakthrough award compares them). */
 	previousRevenue: number;
 	/** The rep's first ever won deal's close date (ISO), or null. */
 	firstWonAt: string | null;
@@ -123,7 +127,7 @@ export interface PayoutStatement {
 	rows: RepStatement[];
 	totals: StatementTotals;
 	awards: AwardResult[];
-	/** Ranked by attainment when any rep has a quota, else by won revenue. */
+	/** Ranked by attainment when any rep has a quota, else by actual revenue. */
 	leaderboard: { by: 'attainment' | 'revenue'; rows: LeaderRow[] };
 }
 
@@ -135,48 +139,44 @@ export interface StatementPeriod {
 }
 
 /**
- * Each rep's figures for the period from the won deals and the per-rep monthly quotas.
+ * Each rep's figures for the period from the dashboard's attainment by rep — the figure the
+ * cockpit and Execution show (one figure, one definition, docs/metrics.md "Attainment"):
  *
- * Won revenue: Σ amount of the rep's won deals whose period month (dealFacts: the month the
- * deal entered its won stage, else its expected close) is one of the period's months — the
- * dashboard's definition of a deal in a period. Quota: Σ the rep's monthly target over the
- * period's months, in full (a payout is on the period's quota, not a pro-rated one).
- * `wonDeals` are the counted (valid) won deals of every period: the first ever win and last
- * year's revenue need them.
+ * - revenue = the row's actual: Σ finance actuals (revenue) of the rep in the period's months;
+ * - quota = the row's target: Σ the rep's monthly targets over the period's months, in full
+ *   (not pro-rated, like the cockpit's attainment by rep);
+ * - attainment = the row's attainmentPct, taken as is so the two screens cannot differ.
  *
- * Example: quota 100,000 a month, a deal of 60,000 won on 2026-05-10 and one of 30,000 on
- * 2026-06-02, period 2026-04…2026-06 → quota 300,000, revenue 90,000.
+ * `byRep` must hold every rep of a team (team attainment sums them): the screens pass the
+ * period's metrics without a rep, team or region filter. `previousByRep` is the same for the
+ * same months a year earlier (the growth award). Only the first-deal bonus looks at deals: it is
+ * about the first won deal (`wonDeals`: the counted won deals of every period). Money is rounded
+ * to the cent. A rep without a row has 0 and no quota.
+ *
+ * Example: actuals of 60,000 in 2026-05 and 30,000 in 2026-06, targets 100,000 a month,
+ * period 2026-04…2026-06 → quota 300,000, revenue 90,000, attainment 30%.
  */
 export function statementReps(input: {
 	reps: readonly Rep[];
+	byRep: readonly AttainmentRow[];
+	previousByRep: readonly AttainmentRow[];
 	wonDeals: readonly Deal[];
 	stages: readonly PipelineStage[];
-	perRep: Readonly<Record<string, Readonly<Record<string, number>>>>;
-	period: StatementPeriod;
 }): StatementRep[] {
-	const index = indexStages(input.stages);
-	const months = new Set(input.period.months);
-	const lastYear = new Set(input.period.months.map((m) => addMonths(m, -12)));
-	const revenue = new Map<string, number>();
-	const previous = new Map<string, number>();
-	const firstWon = new Map<string, string>();
-	for (const deal of input.wonDeals) {
-		const facts = dealFacts(deal, index);
-		if (facts.outcome !== 'won' || facts.periodMonth === null) continue;
-		const units = toUnits(facts.amount, 0.01);
-		if (months.has(facts.periodMonth)) revenue.set(deal.owner, (revenue.get(deal.owner) ?? 0) + units);
-		if (lastYear.has(facts.periodMonth)) previous.set(deal.owner, (previous.get(deal.owner) ?? 0) + units);
-	}
-	for (const [owner, at] of firstWonDates(input.wonDeals, input.stages)) firstWon.set(owner, at);
+	const rows = new Map(input.byRep.map((row) => [row.key, row]));
+	const previous = new Map(input.previousByRep.map((row) => [row.key, row.actual]));
+	const firstWon = firstWonDates(input.wonDeals, input.stages);
+	const money = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? roundToStep(value, 0.01) : 0);
 	return input.reps.map((rep) => {
-		const quotaUnits = input.period.months.reduce((sum, m) => sum + toUnits(input.perRep[rep.id]?.[m] ?? 0, 0.01), 0);
+		const row = rows.get(rep.id);
 		return {
 			rep: rep.id,
 			team: rep.team,
 			...(rep.hireDate ? { hireDate: rep.hireDate } : {}),
-			quota: fromUnits(quotaUnits, 0.01),
-			revenue: fromUnits(revenue.get(rep.id) ?? 0, 0.01),
-			previousRevenue: fromUnits(previous.get(rep.id) ?? 0, 0.01),
+			quota: money(row?.target),
+			revenue: money(row?.actual),
+			attainmentPct: row?.attainmentPct ?? null,
+			previousRevenue: money(previous.get(rep.id)),
 			firstWonAt: firstWon.get(rep.id) ?? null
 		};
 	});
@@ -189,7 +189,7 @@ export function periodBounds(period: Pick<StatementPeriod, 'from' | 'to'>): { st
 
 /**
  * Who wins each award, by its kind:
- * - increment breakthrough: the rep(s) whose won revenue grew most over the same months a year
+ * - increment breakthrough: the rep(s) whose actual revenue grew most over the same months a year
  *   earlier (growth compared to the cent; growth must be positive);
  * - team collaboration: the team(s) with the highest attainment, once it reaches the plan's team
  *   multiplier threshold (100% without one); every rep of the team shares it;
@@ -253,7 +253,7 @@ export function awardWinners(
  * The statement: `payouts` for the money of each rep (one rule with the preview), the working
  * from the same bands and checks, the awards, totals summed in cents, and the leaderboard.
  *
- * Example: base 3%, 100% → 5%, team ≥ 80% → +10%; a rep with quota 1,000,000 and won revenue
+ * Example: base 3%, 100% → 5%, team ≥ 80% → +10%; a rep with quota 1,000,000 and actual revenue
  * 1,200,000 in a team at 84% → bands 1,000,000 × 3% = 30,000 and 200,000 × 5% = 10,000,
  * team 84% ≥ 80% → 40,000 × 10% = 4,000, total 44,000.
  */
@@ -280,7 +280,7 @@ export function payoutStatement(
 			team: r.team,
 			quota: r.quota,
 			revenue: r.revenue,
-			attainmentPct: p.attainmentPct,
+			attainmentPct: r.attainmentPct !== undefined ? r.attainmentPct : p.attainmentPct,
 			bands,
 			base: p.base,
 			accelerator: p.accelerator,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CommissionPlan } from '$lib/domain/incentives';
 import { awardWinners, payoutStatement, statementReps, type StatementAward, type StatementRep } from '$lib/domain/payout-statement';
 import { payoutPreview } from '$lib/domain/plan/incentive-rules';
+import { matchesActual, resultsSection, type ExecFilters } from '$lib/domain/dashboard';
+import type { Actual, Rep } from '$lib/domain/execution';
 import { dated, STAGES } from './fixtures';
 
 /** The b2b template's rules: base 3%, 100% → 5%, 120% → 8%, team ≥ 80% → +10%, first deal 2,000 within 90 days. */
@@ -200,39 +202,87 @@ describe('payout statement — awards', () => {
 	});
 });
 
-describe('statement figures from deals and quotas', () => {
-	it('sums won deals by period month, the quota over the months, last year and the first win', () => {
-		const won = (id: string, at: string, amount: number, owner = 'r1') =>
-			dated(
-				id,
-				[
-					['lead', '2024-01-01'],
-					['won', at]
-				],
-				{ owner, amount }
-			);
-		const deals = [
-			won('1', '2026-05-10', 60_000),
-			won('2', '2026-06-02', 30_000),
-			won('3', '2025-04-03', 5_000),
-			won('4', '2026-07-01', 7_000),
-			won('5', '2024-02-01', 1, 'r2')
-		];
-		const reps = [
-			{ id: 'r1', name: 'One', team: 't', region: 'East', hireDate: '2020-01-01' },
-			{ id: 'r2', name: 'Two', team: 't', region: 'East', hireDate: '' }
-		];
-		const perRep = { r1: { '2026-04': 100_000, '2026-05': 100_000, '2026-06': 100_000, '2026-07': 100_000 } };
-		const [one, two] = statementReps({ reps, wonDeals: deals, stages: STAGES, perRep, period: Q2 });
+describe('statement figures: the cockpit’s attainment by rep, the first win from deals', () => {
+	const won = (id: string, at: string, amount: number, owner = 'r1') =>
+		dated(
+			id,
+			[
+				['lead', '2024-01-01'],
+				['won', at]
+			],
+			{ owner, amount }
+		);
+	const reps: Rep[] = [
+		{ id: 'r1', name: 'One', team: 't', region: 'East', hireDate: '2020-01-01' },
+		{ id: 'r2', name: 'Two', team: 't', region: 'East', hireDate: '' },
+		{ id: 'r3', name: 'Three', team: 'u', region: 'West', hireDate: '' }
+	];
+	const actual = (period: string, rep: string, revenue: number, product = 'p'): Actual => ({
+		period,
+		rep,
+		region: 'East',
+		product,
+		revenue,
+		collections: 0,
+		grossMargin: 0,
+		newCustomers: 0
+	});
+	const actuals = [
+		actual('2026-05', 'r1', 60_000),
+		actual('2026-06', 'r1', 30_000, 'q'),
+		actual('2026-07', 'r1', 7_000),
+		actual('2025-04', 'r1', 5_000),
+		actual('2026-04', 'r2', 10_000.1),
+		actual('2026-05', 'r2', 20_000.2)
+	];
+	const perRep = { r1: { '2026-04': 100_000, '2026-05': 100_000, '2026-06': 100_000, '2026-07': 100_000 }, r2: { '2026-05': 40_000 } };
+	// The dashboard's own computation for the period and a year earlier, as the panel reads it.
+	const byId = new Map(reps.map((r) => [r.id, r]));
+	const metricsOf = (from: string, to: string, filters: ExecFilters = {}) => {
+		const scoped = { ...filters, from, to };
+		return resultsSection(
+			actuals.filter((a) => matchesActual(a, scoped, byId)),
+			{ perRep },
+			scoped,
+			byId
+		);
+	};
+
+	it('revenue, quota and attainment are the dashboard’s attainment by rep for the period, taken as is', () => {
+		const current = metricsOf('2026-04', '2026-06');
+		const previous = metricsOf('2025-04', '2025-06');
+		// A deal won in the period that finance has not booked is not revenue here: actuals are.
+		const deals = [won('1', '2026-05-10', 999_999), won('2', '2025-04-03', 5_000), won('3', '2024-02-01', 1, 'r2')];
+		const [one, two, three] = statementReps({
+			reps,
+			byRep: current.attainment.byRep,
+			previousByRep: previous.attainment.byRep,
+			wonDeals: deals,
+			stages: STAGES
+		});
 		expect(one).toEqual({
 			rep: 'r1',
 			team: 't',
 			hireDate: '2020-01-01',
 			quota: 300_000,
 			revenue: 90_000,
+			attainmentPct: 30,
 			previousRevenue: 5_000,
 			firstWonAt: '2025-04-03T00:00:00.000Z'
 		});
-		expect(two).toEqual({ rep: 'r2', team: 't', quota: 0, revenue: 0, previousRevenue: 0, firstWonAt: '2024-02-01T00:00:00.000Z' });
+		expect(two).toMatchObject({ quota: 40_000, revenue: 30_000.3, previousRevenue: 0, firstWonAt: '2024-02-01T00:00:00.000Z' });
+		expect(two!.attainmentPct).toBe(current.attainment.byRep.find((r) => r.key === 'r2')!.attainmentPct);
+		// No actuals and no targets: nothing, no attainment.
+		expect(three).toEqual({ rep: 'r3', team: 'u', quota: 0, revenue: 0, attainmentPct: null, previousRevenue: 0, firstWonAt: null });
+	});
+
+	it('the statement shows and ranks the cockpit’s attainment; a product filter counts that product’s actuals, as in the cockpit', () => {
+		const current = metricsOf('2026-04', '2026-06', { product: 'p' });
+		const inputs = statementReps({ reps, byRep: current.attainment.byRep, previousByRep: [], wonDeals: [], stages: STAGES });
+		expect(inputs[0]).toMatchObject({ revenue: 60_000, quota: 300_000, attainmentPct: 20 });
+		const statement = payoutStatement(inputs, plan, [], Q2);
+		const cockpit = new Map(current.attainment.byRep.map((r) => [r.key, r.attainmentPct]));
+		for (const row of statement.rows) expect(row.attainmentPct, row.rep).toBe(cockpit.get(row.rep) ?? null);
+		expect(statement.leaderboard.rows.map((r) => [r.rep, r.value])).toEqual(current.leaderboard.rows.map((r) => [r.id, r.value]).concat([['r3', null]]));
 	});
 });

@@ -22,7 +22,7 @@ describe('payoutStatementTable', () => {
 			'rep',
 			'team',
 			'quota',
-			'wonRevenue',
+			'actualRevenue',
 			'attainmentPct',
 			'teamAttainmentPct',
 			'base',
@@ -33,11 +33,11 @@ describe('payoutStatementTable', () => {
 			'total',
 			'working'
 		]);
-		expect(table.columns.find((c) => c.key === 'wonRevenue')?.label).toBe('赢单收入');
+		expect(table.columns.find((c) => c.key === 'actualRevenue')?.label).toBe('实际收入');
 		expect(table.rows[0]).toMatchObject({
 			rep: '张伟',
 			quota: 100_000,
-			wonRevenue: 120_000,
+			actualRevenue: 120_000,
 			attainmentPct: 1.2,
 			base: 3000,
 			accelerator: 1000,

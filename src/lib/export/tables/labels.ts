@@ -67,7 +67,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
 	firstDealBonus: ['First-deal bonus', '首单奖励'],
 	team: ['Team', '团队'],
 	quota: ['Quota', '期间指标'],
-	wonRevenue: ['Won revenue', '赢单收入'],
+	actualRevenue: ['Actual revenue', '实际收入'],
 	teamAttainmentPct: ['Team attainment', '团队达成率'],
 	awards: ['Awards', '奖项'],
 	working: ['Working', '计算过程']
