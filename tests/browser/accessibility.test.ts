@@ -86,7 +86,7 @@ describe('browser — accessibility', () => {
 		await expect.poll(() => page.getByTestId('presentation').count()).toBe(0);
 
 		await page.getByTestId('area-execution').click();
-		for (const panel of ['deals', 'activities', 'actuals', 'forecast', 'setup', 'quality']) {
+		for (const panel of ['deals', 'activities', 'actuals', 'forecast', 'payouts', 'setup', 'quality']) {
 			await page.getByTestId(`exec-tab-${panel}`).click();
 			await page.getByTestId(`exec-tab-${panel}`).and(page.locator('[aria-current=page]')).waitFor();
 			await expectGoodOutline(page, `execution/${panel}`);

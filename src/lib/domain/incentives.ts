@@ -45,6 +45,58 @@ export interface Payout {
 	total: number;
 }
 
+/** One band of a tiered commission: revenue between two attainment levels at one rate. */
+export interface CommissionBand {
+	/** Attainment where the band starts (null: from zero — the base band). */
+	fromAttainmentPct: number | null;
+	/** Attainment where the next band starts (null: no upper end). */
+	toAttainmentPct: number | null;
+	/** Revenue earned inside the band. */
+	revenue: number;
+	ratePct: number;
+	/** revenue · ratePct / 100, unrounded. */
+	commission: number;
+}
+
+/**
+ * The bands a rep's revenue falls in: the base band up to the first tier, then each tier's band.
+ * Bands the revenue does not reach are left out (the base band is always there). Shared by
+ * `tieredCommission` and the payout statement's working, so both show one rule.
+ *
+ * Example: base 5%, tiers 100% → 8% and 150% → 10%, quota 100,000, revenue 160,000 →
+ * [0–100%: 100,000 × 5%], [100–150%: 50,000 × 8%], [150%–: 10,000 × 10%].
+ */
+export function commissionBands(revenue: number, quota: number, plan: CommissionPlan): CommissionBand[] {
+	const earned = Number.isFinite(revenue) ? Math.max(0, revenue) : 0;
+	const tiers = quota > 0 && Number.isFinite(quota) ? [...(plan.tiers ?? [])].sort((a, b) => a.fromAttainmentPct - b.fromAttainmentPct) : [];
+	const firstThreshold = tiers[0] ? (quota * tiers[0].fromAttainmentPct) / 100 : Infinity;
+	const baseRevenue = Math.min(earned, firstThreshold);
+	const bands: CommissionBand[] = [
+		{
+			fromAttainmentPct: null,
+			toAttainmentPct: tiers[0]?.fromAttainmentPct ?? null,
+			revenue: baseRevenue,
+			ratePct: plan.baseRatePct,
+			commission: (baseRevenue * plan.baseRatePct) / 100
+		}
+	];
+	tiers.forEach((tier, k) => {
+		const from = (quota * tier.fromAttainmentPct) / 100;
+		const next = tiers[k + 1];
+		const to = next ? (quota * next.fromAttainmentPct) / 100 : Infinity;
+		const band = Math.max(0, Math.min(earned, to) - from);
+		if (band <= 0) return;
+		bands.push({
+			fromAttainmentPct: tier.fromAttainmentPct,
+			toAttainmentPct: next?.fromAttainmentPct ?? null,
+			revenue: band,
+			ratePct: tier.ratePct,
+			commission: (band * tier.ratePct) / 100
+		});
+	});
+	return bands;
+}
+
 /**
  * Tiered commission on one rep's revenue, split into base and accelerator parts.
  *
@@ -56,19 +108,14 @@ export interface Payout {
  * base 5,000, accelerator 4,000 + 1,000 = 5,000.
  */
 export function tieredCommission(revenue: number, quota: number, plan: CommissionPlan): { base: number; accelerator: number } {
-	const earned = Number.isFinite(revenue) ? Math.max(0, revenue) : 0;
-	const tiers = quota > 0 && Number.isFinite(quota) ? [...(plan.tiers ?? [])].sort((a, b) => a.fromAttainmentPct - b.fromAttainmentPct) : [];
-	const firstThreshold = tiers[0] ? (quota * tiers[0].fromAttainmentPct) / 100 : Infinity;
-	const base = (Math.min(earned, firstThreshold) * plan.baseRatePct) / 100;
-	let accelerator = 0;
-	tiers.forEach((tier, k) => {
-		const from = (quota * tier.fromAttainmentPct) / 100;
-		const next = tiers[k + 1];
-		const to = next ? (quota * next.fromAttainmentPct) / 100 : Infinity;
-		const band = Math.max(0, Math.min(earned, to) - from);
-		accelerator += (band * tier.ratePct) / 100;
-	});
-	return { base, accelerator };
+	const [base, ...accelerators] = commissionBands(revenue, quota, plan);
+	return { base: base?.commission ?? 0, accelerator: accelerators.reduce((sum, band) => sum + band.commission, 0) };
+}
+
+/** True when the team's attainment reaches the plan's multiplier threshold (exactly at it counts). */
+export function teamBoostApplies(teamAttainmentPct: number | null, plan: CommissionPlan): boolean {
+	const multiplier = plan.teamMultiplier;
+	return multiplier !== undefined && teamAttainmentPct !== null && teamAttainmentPct >= multiplier.minTeamAttainmentPct;
 }
 
 /**
@@ -78,32 +125,27 @@ export function tieredCommission(revenue: number, quota: number, plan: Commissio
  * teamBoost = (base + accelerator) · boostPct/100 when team attainment (Σ team revenue /
  * Σ team quota) ≥ minTeamAttainmentPct — "+10% personal rate" read as the rate × 1.10; and
  * the first-deal bonus is paid when the rep's first won deal falls in [periodStart, periodEnd)
- * and within `withinDays` of the hire date. Each component is rounded to `step`, the total is
- * their exact sum.
+ * and within `withinDays` of the hire date. Each band's commission is rounded to `step`, the
+ * accelerator is the sum of its rounded bands and the boost is taken on the rounded commission,
+ * so a statement's working ("200,000 × 5% = 10,000.00 …") adds up to the figures to the cent.
+ * The total is the exact sum of the components.
  *
  * Example: base 5%, team ≥ 80% → +10%; rep revenue 100,000 of quota 100,000 in a team at 90%
  * → base 5,000, boost 500, total 5,500.
  */
 export function payouts(reps: readonly RepPerformance[], plan: CommissionPlan, periodStart: string, periodEnd: string): Payout[] {
 	const step = plan.step ?? 0.01;
-	const teams = new Map<string, { revenue: number; quota: number }>();
-	for (const r of reps) {
-		const t = teams.get(r.team) ?? { revenue: 0, quota: 0 };
-		if (Number.isFinite(r.revenue)) t.revenue += r.revenue;
-		if (Number.isFinite(r.quota)) t.quota += r.quota;
-		teams.set(r.team, t);
-	}
+	const teams = teamTotals(reps);
 	const from = Date.parse(periodStart);
 	const to = Date.parse(periodEnd);
 	return reps.map((r) => {
 		const team = teams.get(r.team) ?? { revenue: 0, quota: 0 };
 		const teamAttainmentPct = team.quota > 0 ? (team.revenue / team.quota) * 100 : null;
-		const { base, accelerator } = tieredCommission(r.revenue, r.quota, plan);
-		const multiplier = plan.teamMultiplier;
-		const boosted = multiplier !== undefined && teamAttainmentPct !== null && teamAttainmentPct >= multiplier.minTeamAttainmentPct;
-		const teamBoost = boosted ? ((base + accelerator) * multiplier.boostPct) / 100 : 0;
-		const parts = [base, accelerator, teamBoost, firstDealBonus(r, plan, from, to)].map((x) => toUnits(x, step));
-		const [b = 0, a = 0, t = 0, f = 0] = parts;
+		const [baseBand, ...accelerators] = commissionBands(r.revenue, r.quota, plan).map((band) => toUnits(band.commission, step));
+		const b = baseBand ?? 0;
+		const a = accelerators.reduce((sum, units) => sum + units, 0);
+		const t = teamBoostApplies(teamAttainmentPct, plan) ? toUnits(((b + a) * (plan.teamMultiplier?.boostPct ?? 0)) / 100, 1) : 0;
+		const f = toUnits(firstDealBonus(r, plan, from, to), step);
 		return {
 			rep: r.rep,
 			attainmentPct: r.quota > 0 && Number.isFinite(r.revenue) ? (r.revenue / r.quota) * 100 : null,
@@ -117,15 +159,40 @@ export function payouts(reps: readonly RepPerformance[], plan: CommissionPlan, p
 	});
 }
 
+/** Σ revenue and Σ quota per team (non-finite figures count as 0): what team attainment divides. */
+export function teamTotals(reps: readonly Pick<RepPerformance, 'team' | 'revenue' | 'quota'>[]): Map<string, { revenue: number; quota: number }> {
+	const teams = new Map<string, { revenue: number; quota: number }>();
+	for (const r of reps) {
+		const t = teams.get(r.team) ?? { revenue: 0, quota: 0 };
+		if (Number.isFinite(r.revenue)) t.revenue += r.revenue;
+		if (Number.isFinite(r.quota)) t.quota += r.quota;
+		teams.set(r.team, t);
+	}
+	return teams;
+}
+
 function firstDealBonus(r: RepPerformance, plan: CommissionPlan, from: number, to: number): number {
-	const bonus = plan.firstDealBonus;
-	if (!bonus || !r.hireDate || !r.firstWonAt) return 0;
-	const hired = Date.parse(r.hireDate);
-	const first = Date.parse(r.firstWonAt);
-	if (!Number.isFinite(hired) || !Number.isFinite(first)) return 0;
-	const inPeriod = first >= from && first < to;
-	const soonAfterHire = first >= hired && (first - hired) / MS_PER_DAY <= bonus.withinDays;
-	return inPeriod && soonAfterHire ? bonus.amount : 0;
+	return plan.firstDealBonus && firstDealCheck(r, plan.firstDealBonus.withinDays, from, to) === 'paid' ? plan.firstDealBonus.amount : 0;
+}
+
+/** Why a rep gets the new-hire first-deal bonus or not (the statement's working says which). */
+export type FirstDealStatus = 'paid' | 'noHireDate' | 'noWin' | 'beforePeriod' | 'afterPeriod' | 'beforeHire' | 'tooLate';
+
+/**
+ * The first-deal bonus rule for one rep: paid when the first ever won deal closes in the period
+ * [from, to) (epoch ms) and no later than `withinDays` after the hire date. A first win before
+ * the period was paid (or not) then, so it is never paid twice.
+ */
+export function firstDealCheck(r: Pick<RepPerformance, 'hireDate' | 'firstWonAt'>, withinDays: number, from: number, to: number): FirstDealStatus {
+	const hired = r.hireDate ? Date.parse(r.hireDate) : NaN;
+	if (!Number.isFinite(hired)) return 'noHireDate';
+	const first = r.firstWonAt ? Date.parse(r.firstWonAt) : NaN;
+	if (!Number.isFinite(first)) return 'noWin';
+	if (first < from) return 'beforePeriod';
+	if (!(first < to)) return 'afterPeriod';
+	// A win dated before the hire date is a data error, not a new hire's first deal.
+	if (first < hired) return 'beforeHire';
+	return (first - hired) / MS_PER_DAY <= withinDays ? 'paid' : 'tooLate';
 }
 
 /**

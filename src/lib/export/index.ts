@@ -13,4 +13,4 @@ export { actualsTable } from './tables/actuals';
 export { forecastRollupTable } from './tables/forecast-rollup';
 export { targetsTable } from './tables/targets';
 export { reviewVarianceTable } from './tables/review-variance';
-export { payoutsTable } from './tables/payouts';
+export { payoutStatementTable, payoutsTable } from './tables/payouts';

@@ -15,6 +15,7 @@ import { enSummary } from './messages-summary';
 import { enCalls } from './messages-calls';
 import { enHome } from './messages-home';
 import { enExport } from './messages-export';
+import { enPayouts } from './messages-payouts';
 
 export const en = {
 	...enSections,
@@ -28,6 +29,7 @@ export const en = {
 	...enHome,
 	...enExport,
 	...enDeals,
+	...enPayouts,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

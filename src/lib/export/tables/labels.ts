@@ -65,7 +65,13 @@ const LABELS: Record<string, [en: string, zh: string]> = {
 	base: ['Base commission', '基础提成'],
 	accelerator: ['Accelerator', '加速提成'],
 	teamBoost: ['Team boost', '团队加成'],
-	firstDealBonus: ['First-deal bonus', '首单奖励']
+	firstDealBonus: ['First-deal bonus', '首单奖励'],
+	team: ['Team', '团队'],
+	quota: ['Quota', '期间指标'],
+	actualRevenue: ['Actual revenue', '实际收入'],
+	teamAttainmentPct: ['Team attainment', '团队达成率'],
+	awards: ['Awards', '奖项'],
+	working: ['Working', '计算过程']
 };
 
 /** The header of a column key; a month column 'm:2026-03' reads as the month itself. */
