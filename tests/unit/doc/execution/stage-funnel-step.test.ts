@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readConfiguredStages, setStages } from '$lib/doc/execution/commands';
 import { execRoots } from '$lib/doc/execution/schema';
+import { seedDemoPlan } from '$lib/doc/demo-plan';
+import { readTargets } from '$lib/doc/targets';
+import { funnel } from '$lib/domain/funnel';
+import { compareFunnel } from '$lib/domain/funnel-compare';
 import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import { stageFunnelStep } from '$lib/domain/funnel-compare';
 
@@ -34,5 +38,26 @@ describe('execution — stage → funnel step mapping in the doc', () => {
 		const stages = readConfiguredStages(doc);
 		expect(stages).toHaveLength(DEFAULT_STAGES.length);
 		expect(stages.map(stageFunnelStep)).toEqual(['lead', 'visit', 'proposal', 'proposal', 'won', 'none']);
+	});
+});
+
+describe('demo plan — its stages and the plan funnel line up', () => {
+	it('maps every stage to a step of the plan’s funnel and has a rate for every row', () => {
+		const plan = new Y.Doc();
+		const exec = new Y.Doc();
+		const { generated } = seedDemoPlan(plan, exec, { today: '2026-05-31' });
+		const stages = readConfiguredStages(exec);
+		expect(stages.map(stageFunnelStep)).toEqual(['lead', 'visit', 'proposal', 'proposal', 'won', 'none']);
+		const rates = readTargets(plan).funnel;
+		const result = compareFunnel(funnel(generated.deals, stages), stages, rates);
+		// No demo stage: the visit → proposal row spans the demo step with visit→demo × demo→proposal.
+		expect(result.unmappedSteps).toEqual(['demo']);
+		expect(result.rows.map((r) => [r.from, r.to, r.via])).toEqual([
+			['lead', 'visit', []],
+			['visit', 'proposal', ['demo']],
+			['proposal', 'won', []]
+		]);
+		expect(result.rows[1]?.plannedPct).toBeCloseTo(((rates.visitToDemoPct ?? 0) * (rates.demoToProposalPct ?? 0)) / 100, 9);
+		for (const row of [...result.rows, result.leadConversion]) expect(row.light).toMatch(/green|yellow|red/);
 	});
 });
