@@ -2,13 +2,12 @@
 export const enFunnel = {
 	'funnelCompare.title': 'Planned vs actual funnel',
 	'funnelCompare.step': 'Step',
-	'funnelCompare.deals': 'Deals',
 	'funnelCompare.planned': 'Planned',
 	'funnelCompare.actual': 'Actual',
-	'funnelCompare.gap': 'Vs plan',
+	'funnelCompare.gapVsPlan': '{gap} against plan',
 	'funnelCompare.light': 'Light',
 	'funnelCompare.via': 'via {steps}',
-	'funnelCompare.dealsOf': '{to} of {from}',
+	'funnelCompare.dealsOf': '{to} of {from, plural, one {# deal} other {# deals}}',
 	'funnelCompare.leadConversion': 'Lead conversion (lead → won)',
 	'funnelCompare.rule':
 		'Red when the actual rate is 20% or more below the planned rate, yellow from 10% below, else green. {min, plural, one {Fewer than # deal: no light.} other {Fewer than # deals: no light.}}',
