@@ -16,7 +16,7 @@ import { addFiveWhys, addImprovementAction, chainText, createReview, findReview,
 import { addRisk } from './risks';
 import { seedPlan } from './seed-plan';
 import { addInitiative } from './strategy';
-import { setAnnualTarget } from './targets';
+import { setAnnualTarget, setFunnelRate } from './targets';
 import { addTask } from './tasks';
 import { addRep, addUnit } from './units';
 
@@ -56,6 +56,9 @@ export interface DemoResult {
 	improvementTaskId: string;
 }
 
+/** The demo plan's funnel rates, percent (the template's are for raw leads). */
+export const DEMO_FUNNEL_PCT = { leadToVisitPct: 70, visitToDemoPct: 90, demoToProposalPct: 95, proposalToWinPct: 80 } as const;
+
 /** Rounds to a whole 10,000 so the demo target reads like one a person set. */
 const roundTarget = (value: number) => Math.max(10_000, Math.round(value / 10_000) * 10_000);
 
@@ -82,6 +85,10 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 	const revenueOf = (keep: (a: GeneratedExecution['actuals'][number]) => boolean) =>
 		generated.actuals.filter((a) => lastYear.has(a.period) && keep(a)).reduce((sum, a) => sum + a.revenue, 0);
 	setAnnualTarget(planDoc, roundTarget(revenueOf(() => true) * 1.15));
+	// The demo's pipeline starts at qualified opportunities (its 'lead' stage), not raw leads, so its
+	// funnel rates are the stage rates a team with this history would plan: the planned vs actual
+	// funnel then compares like with like (its stages map to lead, visit, proposal and won).
+	for (const [key, pct] of Object.entries(DEMO_FUNNEL_PCT)) setFunnelRate(planDoc, key as keyof typeof DEMO_FUNNEL_PCT, pct);
 	const regions = [...new Set(generated.reps.map((r) => r.region))];
 	const unitWeights = fixWeights(regions.map((region) => revenueOf((a) => a.region === region)));
 	regions.forEach((region, i) => {

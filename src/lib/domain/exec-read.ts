@@ -11,6 +11,7 @@ import { periodOf } from './dates';
 import { FORECAST_CATEGORIES } from './execution';
 import {
 	OPEN_CATEGORIES,
+	STAGE_FUNNEL_STEPS,
 	type Activity,
 	type Actual,
 	type Deal,
@@ -18,7 +19,8 @@ import {
 	type OpenCategory,
 	type PipelineStage,
 	type Rep,
-	type StageChange
+	type StageChange,
+	type StageFunnelStep
 } from './execution';
 import type { AdjustableCategory, ForecastAdjustment } from './forecast-rollup';
 
@@ -236,7 +238,18 @@ export function checkStage(raw: unknown): PipelineStage | string {
 	const category = raw.forecastCategory;
 	if (category !== undefined && !(OPEN_CATEGORIES as readonly unknown[]).includes(category))
 		return `forecast category must be one of ${OPEN_CATEGORIES.join(', ')}`;
-	return { id, name, probability, order, isWon, isLost, ...(category !== undefined ? { forecastCategory: category as OpenCategory } : {}) };
+	const step = raw.funnelStep;
+	if (step !== undefined && !(STAGE_FUNNEL_STEPS as readonly unknown[]).includes(step)) return `funnel step must be one of ${STAGE_FUNNEL_STEPS.join(', ')}`;
+	return {
+		id,
+		name,
+		probability,
+		order,
+		isWon,
+		isLost,
+		...(category !== undefined ? { forecastCategory: category as OpenCategory } : {}),
+		...(step !== undefined ? { funnelStep: step as StageFunnelStep } : {})
+	};
 }
 
 /** The configured stages; bad entries are dropped and reported, nothing configured → DEFAULT_STAGES. */
@@ -247,7 +260,16 @@ export function readStages(raw: unknown): { stages: PipelineStage[]; issues: Qua
 	const issues: QualityIssue[] = [];
 	const stages: PipelineStage[] = [];
 	const seen = new Set<string>();
-	raw.forEach((entry, index) => {
+	raw.forEach((stored, index) => {
+		// A peer's unknown funnel step costs only the mapping (the default applies), not the stage.
+		let entry = stored;
+		if (isPlainObject(stored) && stored.funnelStep !== undefined && !(STAGE_FUNNEL_STEPS as readonly unknown[]).includes(stored.funnelStep)) {
+			const { funnelStep, ...rest } = stored;
+			entry = rest;
+			issues.push(
+				issue('stage', String(index), 'funnelStep', 'invalid-entry', 'warning', `stage ${index}: funnel step ${String(funnelStep)} is unknown; default used`)
+			);
+		}
 		const stage = checkStage(entry);
 		if (typeof stage === 'string') issues.push(issue('stage', String(index), 'stage', 'invalid-entry', 'error', `stage ${index}: ${stage}`));
 		else if (seen.has(stage.id)) issues.push(issue('stage', stage.id, 'id', 'duplicate-id', 'error', `stage ${stage.id} appears twice`));

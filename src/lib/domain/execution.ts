@@ -84,7 +84,19 @@ export interface PipelineStage {
 	 * they are always closed-won / closed-lost.
 	 */
 	forecastCategory?: OpenCategory;
+	/**
+	 * The plan funnel step this stage stands for ('none': not a step, e.g. a contract review).
+	 * Absent (stages stored before the mapping existed): `defaultFunnelStep` from the templates.
+	 */
+	funnelStep?: StageFunnelStep;
 }
+
+/** The plan's funnel steps (the reverse funnel's rates join them), in order. */
+export const FUNNEL_STEPS = ['lead', 'visit', 'demo', 'proposal', 'won'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+/** What a stage can be mapped to: a funnel step or none. */
+export type StageFunnelStep = FunnelStep | 'none';
+export const STAGE_FUNNEL_STEPS: readonly StageFunnelStep[] = [...FUNNEL_STEPS, 'none'];
 
 /** Categories an open deal can be in. */
 export type OpenCategory = 'pipeline' | 'best-case' | 'commit' | 'omitted';

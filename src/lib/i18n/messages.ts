@@ -16,6 +16,7 @@ import { enCalls } from './messages-calls';
 import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enPayouts } from './messages-payouts';
+import { enFunnel } from './messages-funnel';
 
 export const en = {
 	...enSections,
@@ -30,6 +31,7 @@ export const en = {
 	...enExport,
 	...enDeals,
 	...enPayouts,
+	...enFunnel,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -12,6 +12,7 @@ import { zhCNCalls } from './messages-calls.zh-CN';
 import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
+import { zhCNFunnel } from './messages-funnel.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -26,6 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNExport,
 	...zhCNDeals,
 	...zhCNPayouts,
+	...zhCNFunnel,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',
