@@ -10,7 +10,7 @@ import { readClaims } from '../lib/protocol/token';
 import { parseCommand, USAGE, type Command } from './args';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
 import { buildTable, writeExport } from './export-command';
-import { readInputFile, readMappingFile, runImport } from './import-command';
+import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
 
 /** Progress only on a terminal: a script reading stderr gets the rejected rows alone. */
@@ -18,13 +18,16 @@ const progress = (message: string) => {
 	if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
 };
 
+/** One stderr line per rejected row: its spreadsheet row number, then each problem. */
+const report = (rejected: readonly RejectedRow[]) => {
+	for (const r of rejected) process.stderr.write(`row ${r.row}: ${r.problems.join('; ')}\n`);
+};
+
 async function run(command: Exclude<Command, { command: 'help' }>): Promise<number> {
 	const { connection } = command;
 	const claims = readClaims(connection.token);
 	if (!claims) throw new CliError('--token is not a plan token');
 	if (claims.pid !== connection.planId) throw new CliError(`the token belongs to plan ${claims.pid}, not ${connection.planId}`);
-	if (command.command === 'import' && command.kind === 'targets')
-		throw new CliError('importing targets is not supported yet (deals, activities, actuals and team are)');
 	const writes = command.command === 'import' && !command.dryRun;
 	// A view token's edits would be refused by the server: say so before reading anything.
 	if (writes && claims.role !== 'edit') throw new CliError('this is a view token: importing needs an edit token (or use --dry-run)');
@@ -36,6 +39,19 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		progress(`connecting to ${connection.syncUrl}`);
 		const plan = await openRemoteDoc(connection, 'plan');
 		opened.push(plan);
+		if (command.command === 'import' && command.kind === 'targets') {
+			// Targets live in the plan doc: the execution doc is not needed.
+			progress('synced');
+			const { summary, rejected, warnings } = await runTargetsImport(input!, mapping, plan.doc, { write: writes, origin: 'cli-import' });
+			report(rejected);
+			for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+			if (writes) {
+				progress('waiting for the server to confirm');
+				await plan.flush();
+			}
+			process.stdout.write(JSON.stringify(summary) + '\n');
+			return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+		}
 		const target = await openRemoteDoc(connection, 'execution');
 		opened.push(target);
 		progress('synced');
@@ -52,7 +68,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			write: writes,
 			origin: 'cli-import'
 		});
-		for (const r of rejected) process.stderr.write(`row ${r.row}, ${r.column}: ${r.reason}\n`);
+		report(rejected);
 		if (writes) {
 			progress('waiting for the server to confirm');
 			await target.flush();
