@@ -120,20 +120,23 @@ export async function runImport(
 	input: { bytes: Uint8Array; name: string },
 	mapping: MappingFile | null,
 	doc: Y.Doc,
-	options: { asOf: string; currency: string; write: boolean; origin: unknown }
+	options: { asOf: string; currency: string; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
 	const table = await parse(input);
+	options.onProgress?.(0, table.rows.length);
 	const columns = withMappingFile(suggestMapping(kind, table.headers), table, mapping);
 	const plan = planImport(kind, table, columns, readCurrent(doc), {
 		asOf: options.asOf,
 		currency: options.currency,
 		unknownStages: 'add',
 		addOwners: true,
+		...(options.onProgress ? { onProgress: options.onProgress } : {}),
 		...(mapping?.stages ? { stageMap: mapping.stages } : {}),
 		...(mapping?.dateOrder ? { dateOrder: mapping.dateOrder } : {}),
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
 	if (options.write) applyImport(doc, plan, options.origin);
+	options.onProgress?.(table.rows.length, table.rows.length);
 	const rejected = rejectedRows(plan.rejected);
 	return { summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length }, rejected };
 }

@@ -13,6 +13,8 @@ import { buildTable, writeExport } from './export-command';
 import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
 
+const stats = statsReporter();
+
 /** Progress only on a terminal: a script reading stderr gets the rejected rows alone. */
 const progress = (message: string) => {
 	if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
@@ -66,8 +68,13 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			asOf: planNow(overview.timeZone || 'UTC').today,
 			currency: overview.currency,
 			write: writes,
-			origin: 'cli-import'
+			origin: 'cli-import',
+			onProgress: (done, total) => {
+				stats.sample();
+				progress(`${done} of ${total} rows read`);
+			}
 		});
+		stats.sample();
 		report(rejected);
 		if (writes) {
 			progress('waiting for the server to confirm');
@@ -99,5 +106,31 @@ async function main(): Promise<number> {
 	}
 }
 
+/**
+ * PLAN_CLI_STATS=1 (npm run bench:import): samples the heap (on a timer, and at every progress
+ * step of the import, since parsing and planning run without yielding) and prints
+ * `stats: {"peakHeapUsed":…,"maxRss":…}` (bytes) as the last stderr line for the benchmark to
+ * read; maxRss is the kernel's peak resident set of the whole process.
+ */
+function statsReporter(): { sample: () => void; report: () => void } {
+	if (!process.env.PLAN_CLI_STATS) return { sample: () => {}, report: () => {} };
+	let peakHeapUsed = 0;
+	const sample = () => {
+		peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
+	};
+	const timer = setInterval(sample, 20);
+	return {
+		sample,
+		report: () => {
+			clearInterval(timer);
+			sample();
+			process.stderr.write(`stats: ${JSON.stringify({ peakHeapUsed, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+		}
+	};
+}
+
 // Exit explicitly: timers of a closed provider must not keep the process alive.
-main().then((code) => process.exit(code));
+main().then((code) => {
+	stats.report();
+	process.exit(code);
+});
