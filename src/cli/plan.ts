@@ -14,6 +14,8 @@ import { readInputFile, readMappingFile, runImport, runTargetsImport, type Rejec
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
 
 const stats = statsReporter();
+/** Extra wait for the server's confirmation per written row: 100k rows → 5 more minutes. */
+const FLUSH_MS_PER_ROW = 3;
 
 /** Progress only on a terminal: a script reading stderr gets the rejected rows alone. */
 const progress = (message: string) => {
@@ -78,7 +80,8 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		report(rejected);
 		if (writes) {
 			progress('waiting for the server to confirm');
-			await target.flush();
+			// A few ms per written row on top of the usual minute (see RemoteDoc.flush).
+			await target.flush((summary.new + summary.updated) * FLUSH_MS_PER_ROW);
 		}
 		process.stdout.write(JSON.stringify(summary) + '\n');
 		return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
