@@ -82,18 +82,21 @@ async function startServer(port: number, extra: string[] = []): Promise<{ url: s
 	const child: ChildProcess = spawn(process.execPath, [join(root, 'src/cli/start.mjs'), '--no-build', '--', ...extra], {
 		cwd: root,
 		detached: true,
-		stdio: 'ignore',
+		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
 	});
+	let log = '';
+	child.stdout!.on('data', (d) => (log = (log + d).slice(-4000)));
+	child.stderr!.on('data', (d) => (log = (log + d).slice(-4000)));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 90_000;
+	const deadline = Date.now() + 240_000;
 	for (;;) {
 		try {
 			if ((await fetch(`${url}/`)).ok) break;
 		} catch {
 			// not up yet
 		}
-		if (Date.now() > deadline) throw new Error('server did not start');
+		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
 		await sleep(250);
 	}
 	return {
