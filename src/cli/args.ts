@@ -3,7 +3,7 @@ import { UsageError } from './errors';
 
 export const IMPORT_KINDS = ['deals', 'activities', 'actuals', 'team', 'targets'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const EXPORT_TABLES = ['deals', 'activities', 'actuals', 'team'] as const;
+export const EXPORT_TABLES = ['deals', 'activities', 'actuals', 'team', 'targets'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 export interface Connection {

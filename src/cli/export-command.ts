@@ -2,12 +2,39 @@ import { writeFile } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { createProjection } from '../lib/doc/execution/projection';
 import { readOverview } from '../lib/doc/overview';
+import { readTargets } from '../lib/doc/targets';
+import { fiscalPeriod } from '../lib/domain/plan/fiscal-year';
 import { execActivitiesTable, execActualsTable, execDealsTable } from '../lib/export/exec-tables';
-import { toCsv, type ExportTable } from '../lib/export';
+import { targetsTable, toCsv, type ExportTable } from '../lib/export';
 import type { ExportTableName } from './args';
+import { CliError } from './errors';
+
+/**
+ * The target decomposition as the app computes it: one row for the company, the reserve, each
+ * unit and each rep, with the fiscal months as 'm:YYYY-MM' columns (what `import targets` reads back).
+ */
+function targetsExport(planDoc: Y.Doc): ExportTable {
+	const { values } = readOverview(planDoc);
+	const targets = readTargets(planDoc);
+	if (!targets.result?.ok)
+		throw new CliError(
+			targets.result
+				? `the plan's targets do not decompose: ${targets.result.violations.map((v) => `${v.code} ${JSON.stringify(v.params)}`).join('; ')}`
+				: 'the plan has no annual target yet'
+		);
+	const start = fiscalPeriod(values.fiscalYear, values.fiscalStartMonth)?.start ?? `${values.fiscalYear}-01-01`;
+	const [year, month] = start.split('-').map(Number) as [number, number];
+	const monthKeys = Array.from({ length: 12 }, (_, i) => {
+		const at = (month - 1 + i) % 12;
+		return `${year + Math.floor((month - 1 + i) / 12)}-${String(at + 1).padStart(2, '0')}`;
+	});
+	const names = new Map(targets.units.flatMap(({ unit }) => [[unit.id, unit.name] as const, ...unit.reps.map((r) => [r.id, r.name] as const)]));
+	return targetsTable(targets.result.decomposition, monthKeys, (id) => names.get(id) ?? id, 'en', values.currency);
+}
 
 /** What a table looks like from the plan's two documents (the command line writes machine keys). */
 export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Doc): ExportTable {
+	if (table === 'targets') return targetsExport(planDoc);
 	const { currency } = readOverview(planDoc).values;
 	const projection = createProjection(execDoc);
 	try {

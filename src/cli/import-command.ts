@@ -1,8 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type * as Y from 'yjs';
-import { applyImport, ImportError, planImport, readCurrent, readTable, suggestMapping, type DateOrder, type Mapping, type Table } from '../lib/import';
-import type { ImportKind } from '../lib/import';
+import { applyTargetsImport, readCurrentTargets } from '../lib/doc/targets-import';
+import {
+	applyImport,
+	ImportError,
+	planImport,
+	planTargetsImport,
+	readCurrent,
+	readTable,
+	suggestMapping,
+	suggestTargetsMapping,
+	type DateOrder,
+	type ImportKind as ExecImportKind,
+	type Mapping,
+	type Table,
+	type TargetsWarning
+} from '../lib/import';
 import { CliError } from './errors';
 
 export interface ImportSummary {
@@ -12,10 +26,10 @@ export interface ImportSummary {
 	rejected: number;
 }
 
+/** One rejected spreadsheet row with each of its problems ('column: reason (params)'). */
 export interface RejectedRow {
 	row: number;
-	column: string;
-	reason: string;
+	problems: string[];
 }
 
 /** A mapping file: either the column mapping itself, or `{ columns, stages, key }`. */
@@ -65,25 +79,26 @@ function describeReason(reason: string, params: Record<string, string | number>)
 }
 
 /**
- * Parses, maps and plans an import against the current document with the shared engine
- * (src/lib/import, the same code as the app's wizard); the command line adds unknown stages and
- * owners instead of asking. Writes only when `write` is set, in one transaction.
+ * The engine's refusals (one per problem) as one entry per spreadsheet row listing its problems,
+ * so the `rejected` count is rows, as the wizard's preview counts them.
  */
-export async function runImport(
-	kind: ImportKind,
-	input: { bytes: Uint8Array; name: string },
-	mapping: MappingFile | null,
-	doc: Y.Doc,
-	options: { asOf: string; currency: string; write: boolean; origin: unknown }
-): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
-	let table: Table;
+export function rejectedRows(problems: ReadonlyArray<{ row: number; column: string; reason: string; params: Record<string, string | number> }>): RejectedRow[] {
+	const byRow = new Map<number, string[]>();
+	for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), `${p.column || 'row'}: ${describeReason(p.reason, p.params)}`]);
+	return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, reasons]) => ({ row, problems: reasons }));
+}
+
+async function parse(input: { bytes: Uint8Array; name: string }): Promise<Table> {
 	try {
-		table = await readTable(input.bytes, input.name);
+		return await readTable(input.bytes, input.name);
 	} catch (err) {
 		if (err instanceof ImportError) throw new CliError(`cannot read ${input.name}: ${err.message}`);
 		throw err;
 	}
-	const columns: Mapping = suggestMapping(kind, table.headers);
+}
+
+/** The suggested mapping with the mapping file's columns (by index or header text) on top. */
+function withMappingFile(columns: Mapping, table: Table, mapping: MappingFile | null): Mapping {
 	for (const [key, column] of Object.entries(mapping?.columns ?? {})) {
 		if (typeof column === 'number' || column === null) columns[key] = column;
 		else {
@@ -92,18 +107,73 @@ export async function runImport(
 			columns[key] = index;
 		}
 	}
+	return columns;
+}
+
+/**
+ * Parses, maps and plans an import against the current document with the shared engine
+ * (src/lib/import, the same code as the app's wizard); the command line adds unknown stages and
+ * owners instead of asking. Writes only when `write` is set, in one transaction.
+ */
+export async function runImport(
+	kind: ExecImportKind,
+	input: { bytes: Uint8Array; name: string },
+	mapping: MappingFile | null,
+	doc: Y.Doc,
+	options: { asOf: string; currency: string; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
+): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
+	const table = await parse(input);
+	options.onProgress?.(0, table.rows.length);
+	const columns = withMappingFile(suggestMapping(kind, table.headers), table, mapping);
 	const plan = planImport(kind, table, columns, readCurrent(doc), {
 		asOf: options.asOf,
 		currency: options.currency,
 		unknownStages: 'add',
 		addOwners: true,
+		...(options.onProgress ? { onProgress: options.onProgress } : {}),
 		...(mapping?.stages ? { stageMap: mapping.stages } : {}),
 		...(mapping?.dateOrder ? { dateOrder: mapping.dateOrder } : {}),
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
 	if (options.write) applyImport(doc, plan, options.origin);
+	options.onProgress?.(table.rows.length, table.rows.length);
+	const rejected = rejectedRows(plan.rejected);
+	return { summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length }, rejected };
+}
+
+/** A warning of the targets import as one line: what the plan gives where the file says otherwise. */
+function describeWarning(w: TargetsWarning): string {
+	const who = w.rep === null ? w.unit : `${w.unit} / ${w.rep}`;
+	if (w.kind === 'zeroed') return `${who} is not in the file: their share becomes 0`;
+	const signed = w.difference > 0 ? `+${w.difference}` : String(w.difference);
+	return `${who}${w.month === null ? '' : `, fiscal month ${w.month}`}: the plan gives ${w.plan} where the file says ${w.file} (${signed})`;
+}
+
+/**
+ * `import targets`: the plan doc's decomposition from a file of targets per rep and/or region
+ * (planTargetsImport). Reps of a plan without units go into a unit named 'Sales'.
+ */
+export async function runTargetsImport(
+	input: { bytes: Uint8Array; name: string },
+	mapping: MappingFile | null,
+	planDoc: Y.Doc,
+	options: { write: boolean; origin: unknown }
+): Promise<{ summary: ImportSummary & { skipped: number; warnings: number }; rejected: RejectedRow[]; warnings: string[] }> {
+	const table = await parse(input);
+	const columns = withMappingFile(suggestTargetsMapping(table.headers), table, mapping);
+	const plan = planTargetsImport(table, columns, readCurrentTargets(planDoc), { defaultUnitName: 'Sales' });
+	if (options.write) applyTargetsImport(planDoc, plan, options.origin);
+	const rejected = rejectedRows(plan.rejected);
 	return {
-		summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: plan.rejected.length },
-		rejected: plan.rejected.map((r) => ({ row: r.row, column: r.column, reason: describeReason(r.reason, r.params) }))
+		summary: {
+			new: plan.new,
+			updated: plan.updated,
+			unchanged: plan.unchanged,
+			rejected: rejected.length,
+			skipped: plan.skipped,
+			warnings: plan.warnings.length
+		},
+		rejected,
+		warnings: plan.warnings.map(describeWarning)
 	};
 }

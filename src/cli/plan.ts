@@ -10,12 +10,21 @@ import { readClaims } from '../lib/protocol/token';
 import { parseCommand, USAGE, type Command } from './args';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
 import { buildTable, writeExport } from './export-command';
-import { readInputFile, readMappingFile, runImport } from './import-command';
+import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
+
+const stats = statsReporter();
+/** Extra wait for the server's confirmation per written row: 100k rows → 5 more minutes. */
+const FLUSH_MS_PER_ROW = 3;
 
 /** Progress only on a terminal: a script reading stderr gets the rejected rows alone. */
 const progress = (message: string) => {
 	if (process.stderr.isTTY) process.stderr.write(`… ${message}\n`);
+};
+
+/** One stderr line per rejected row: its spreadsheet row number, then each problem. */
+const report = (rejected: readonly RejectedRow[]) => {
+	for (const r of rejected) process.stderr.write(`row ${r.row}: ${r.problems.join('; ')}\n`);
 };
 
 async function run(command: Exclude<Command, { command: 'help' }>): Promise<number> {
@@ -23,8 +32,6 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 	const claims = readClaims(connection.token);
 	if (!claims) throw new CliError('--token is not a plan token');
 	if (claims.pid !== connection.planId) throw new CliError(`the token belongs to plan ${claims.pid}, not ${connection.planId}`);
-	if (command.command === 'import' && command.kind === 'targets')
-		throw new CliError('importing targets is not supported yet (deals, activities, actuals and team are)');
 	const writes = command.command === 'import' && !command.dryRun;
 	// A view token's edits would be refused by the server: say so before reading anything.
 	if (writes && claims.role !== 'edit') throw new CliError('this is a view token: importing needs an edit token (or use --dry-run)');
@@ -36,6 +43,19 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		progress(`connecting to ${connection.syncUrl}`);
 		const plan = await openRemoteDoc(connection, 'plan');
 		opened.push(plan);
+		if (command.command === 'import' && command.kind === 'targets') {
+			// Targets live in the plan doc: the execution doc is not needed.
+			progress('synced');
+			const { summary, rejected, warnings } = await runTargetsImport(input!, mapping, plan.doc, { write: writes, origin: 'cli-import' });
+			report(rejected);
+			for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+			if (writes) {
+				progress('waiting for the server to confirm');
+				await plan.flush();
+			}
+			process.stdout.write(JSON.stringify(summary) + '\n');
+			return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+		}
 		const target = await openRemoteDoc(connection, 'execution');
 		opened.push(target);
 		progress('synced');
@@ -50,12 +70,18 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			asOf: planNow(overview.timeZone || 'UTC').today,
 			currency: overview.currency,
 			write: writes,
-			origin: 'cli-import'
+			origin: 'cli-import',
+			onProgress: (done, total) => {
+				stats.sample();
+				progress(`${done} of ${total} rows read`);
+			}
 		});
-		for (const r of rejected) process.stderr.write(`row ${r.row}, ${r.column}: ${r.reason}\n`);
+		stats.sample();
+		report(rejected);
 		if (writes) {
 			progress('waiting for the server to confirm');
-			await target.flush();
+			// A few ms per written row on top of the usual minute (see RemoteDoc.flush).
+			await target.flush((summary.new + summary.updated) * FLUSH_MS_PER_ROW);
 		}
 		process.stdout.write(JSON.stringify(summary) + '\n');
 		return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
@@ -83,5 +109,31 @@ async function main(): Promise<number> {
 	}
 }
 
+/**
+ * PLAN_CLI_STATS=1 (npm run bench:import): samples the heap (on a timer, and at every progress
+ * step of the import, since parsing and planning run without yielding) and prints
+ * `stats: {"peakHeapUsed":…,"maxRss":…}` (bytes) as the last stderr line for the benchmark to
+ * read; maxRss is the kernel's peak resident set of the whole process.
+ */
+function statsReporter(): { sample: () => void; report: () => void } {
+	if (!process.env.PLAN_CLI_STATS) return { sample: () => {}, report: () => {} };
+	let peakHeapUsed = 0;
+	const sample = () => {
+		peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
+	};
+	const timer = setInterval(sample, 20);
+	return {
+		sample,
+		report: () => {
+			clearInterval(timer);
+			sample();
+			process.stderr.write(`stats: ${JSON.stringify({ peakHeapUsed, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+		}
+	};
+}
+
 // Exit explicitly: timers of a closed provider must not keep the process alive.
-main().then((code) => process.exit(code));
+main().then((code) => {
+	stats.report();
+	process.exit(code);
+});

@@ -16,8 +16,12 @@ const MAX_INITIAL_FAILURES = 3;
 
 export interface RemoteDoc {
 	doc: Y.Doc;
-	/** Resolves once the server confirmed every local edit as stored (SyncProvider's probes). */
-	flush(): Promise<void>;
+	/**
+	 * Resolves once the server confirmed every local edit as stored (SyncProvider's probes).
+	 * `extraMs` extends the wait: a large import is one update the server applies and stores
+	 * before it answers (100k deals: tens of MB, minutes on a busy machine).
+	 */
+	flush(extraMs?: number): Promise<void>;
 	close(): void;
 }
 
@@ -53,9 +57,12 @@ export async function openRemoteDoc(connection: Connection, docName: PlanDocName
 			for (const wake of waiters) wake();
 		}
 	});
-	const until = (done: (s: ProviderState) => boolean, what: string, maxFailures = Infinity) =>
+	const until = (done: (s: ProviderState) => boolean, what: string, maxFailures = Infinity, timeoutMs = TIMEOUT_MS) =>
 		new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => finish(new CliError(`no answer from ${connection.syncUrl} (${what}) within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+			const timer = setTimeout(
+				() => finish(new CliError(`no answer from ${connection.syncUrl} (${what}) within ${Math.round(timeoutMs / 1000)} s`)),
+				timeoutMs
+			);
 			const check = () => {
 				if (state.fatal) finish(new CliError(describeClose(state.fatal.code, state.fatal.reason)));
 				else if (state.refused) finish(new CliError(describeClose(state.refused.code, state.refused.reason)));
@@ -82,7 +89,7 @@ export async function openRemoteDoc(connection: Connection, docName: PlanDocName
 	}
 	return {
 		doc,
-		flush: () => until(synced, 'confirming the import is stored'),
+		flush: (extraMs = 0) => until(synced, 'confirming the import is stored', Infinity, TIMEOUT_MS + extraMs),
 		close: () => {
 			provider.destroy();
 			doc.destroy();

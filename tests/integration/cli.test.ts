@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { addActivities, addDeals, addRep, setActual, setStages } from '../../src/lib/doc/execution/commands';
+import { readTargets } from '../../src/lib/doc/targets';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { DEFAULT_STAGES } from '../../src/lib/domain/exec-read';
 import { syncUrlOf } from '../../src/cli/args';
@@ -214,7 +215,8 @@ describe('npm run plan — import', () => {
 		]);
 		const run = await plan('import', 'deals', file, ...p.server, '--token', p.tokens.edit);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toMatch(/^row 3, amount: /m);
+		// One line per rejected row, listing each of its problems; the count is rows.
+		expect(run.stderr).toMatch(/^row 3: amount: number \(value=12abc/m);
 		expect(lastLine(run.stdout)).toEqual({ new: 1, updated: 0, unchanged: 0, rejected: 1 });
 		expect(Object.keys((await stored(p.connection)).byExternal)).toEqual(['SF-1']);
 	}, 120_000);
@@ -234,6 +236,89 @@ describe('npm run plan — import', () => {
 		const before = await figures(source.connection);
 		expect(await figures(fresh.connection)).toEqual(before);
 		expect(Object.values(before).reduce((sum, d) => sum + d.amount, 0)).toBe(1_280_000.5);
+	}, 180_000);
+});
+
+/** Each rep's yearly baseline by name, as the plan on the server decomposes it. */
+async function repTargets(connection: Parameters<typeof openRemoteDoc>[0]) {
+	const remote = await openRemoteDoc(connection, 'plan');
+	const targets = readTargets(remote.doc);
+	remote.close();
+	if (!targets.result?.ok) return null;
+	const names = new Map(targets.units.flatMap(({ unit }) => unit.reps.map((r) => [r.id, `${unit.name}/${r.name}`] as const)));
+	return Object.fromEntries(targets.result.decomposition.units.flatMap((u) => u.reps.map((r) => [names.get(r.repId), r.baselineTotal])));
+}
+
+const textFile = (name: string, lines: string[]) => {
+	const path = join(dir, name);
+	writeFileSync(path, lines.join('\n') + '\n');
+	return path;
+};
+
+describe('npm run plan — targets', () => {
+	it('imports targets per rep into the plan, re-imports unchanged, a dry run writes nothing, a view token is refused', async () => {
+		const p = await emptyPlan();
+		const file = textFile('targets.csv', ['销售,大区,年度目标', '张伟,华东,"1,200,000"', '李娜,华东,800000', '王芳,华南,300万']);
+		const first = await plan('import', 'targets', file, ...p.server, '--token', p.tokens.edit);
+		expect(first.stderr).toBe('');
+		expect(first.code).toBe(0);
+		expect(lastLine(first.stdout)).toEqual({ new: 3, updated: 0, unchanged: 0, rejected: 0, skipped: 0, warnings: 0 });
+		expect(await repTargets(p.connection)).toEqual({ '华东/张伟': 1_200_000, '华东/李娜': 800_000, '华南/王芳': 3_000_000 });
+
+		const again = await plan('import', 'targets', file, ...p.server, '--token', p.tokens.edit);
+		expect(again.code).toBe(0);
+		expect(lastLine(again.stdout)).toEqual({ new: 0, updated: 0, unchanged: 3, rejected: 0, skipped: 0, warnings: 0 });
+
+		const raised = textFile('raised.csv', ['销售,大区,年度目标', '张伟,华东,"1,500,000"', '李娜,华东,800000', '王芳,华南,300万', '赵磊,华南,abc']);
+		const dry = await plan('import', 'targets', raised, ...p.server, '--token', p.tokens.edit, '--dry-run');
+		expect(dry.code).toBe(1);
+		expect(dry.stderr).toMatch(/^row 5: 年度目标: number \(value=abc/m);
+		expect(lastLine(dry.stdout)).toMatchObject({ new: 0, updated: 3, unchanged: 0, rejected: 1 });
+		expect(await repTargets(p.connection)).toEqual({ '华东/张伟': 1_200_000, '华东/李娜': 800_000, '华南/王芳': 3_000_000 });
+
+		const viewed = await plan('import', 'targets', raised, ...p.server, '--token', p.tokens.view);
+		expect(viewed.code).toBe(2);
+		expect(viewed.stderr).toMatch(/view token/);
+	}, 180_000);
+
+	it('monthly targets (one row per rep × month): a row with two problems is one rejected row; warnings where one seasonality cannot fit every rep', async () => {
+		const p = await emptyPlan();
+		const rows = ['Rep,Region,Month,Target'];
+		const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+		months.forEach((m, i) => rows.push(`Alice,East,${m},100000`, `Bob,East,${m},${i === 11 ? 250_000 : 50_000}`));
+		rows.push('Carol,East,Smarch,-5');
+		const run = await plan('import', 'targets', textFile('monthly.csv', rows), ...p.server, '--token', p.tokens.edit);
+		expect(run.code).toBe(1);
+		const rejectedLines = run.stderr.split('\n').filter((l) => l.startsWith('row '));
+		expect(rejectedLines).toEqual([expect.stringMatching(/^row 26: Month: period \(value=Smarch\); Target: negative/)]);
+		expect(run.stderr).toMatch(/^warning: East \/ Bob, fiscal month 12: the plan gives [\d.]+ where the file says 250000/m);
+		const summary = lastLine(run.stdout);
+		expect(summary).toMatchObject({ new: 24, rejected: 1 });
+		expect(summary.warnings).toBeGreaterThan(0);
+		expect(await repTargets(p.connection)).toEqual({ 'East/Alice': 1_200_000, 'East/Bob': 800_000 });
+	}, 120_000);
+
+	it('export targets → import into a fresh plan gives the same rep totals, and back into the source plan changes nothing', async () => {
+		const source = await emptyPlan();
+		const file = textFile('source-targets.csv', ['Rep,Team,Target', 'Alice,Direct,600000', 'Bob,Direct,400000', 'Carol,Partners,1000000']);
+		expect((await plan('import', 'targets', file, ...source.server, '--token', source.tokens.edit)).code).toBe(0);
+		const exported = join(dir, 'targets-export.csv');
+		const exportRun = await plan('export', 'targets', ...source.server, '--token', source.tokens.view, '--format', 'csv', '--out', exported);
+		expect(exportRun.code).toBe(0);
+		const lines = readFileSync(exported, 'utf8').slice(1).trim().split('\r\n');
+		expect(lines[0]).toMatch(/^level,unit,rep,m:\d{4}-01,.*,total,stretchTotal$/);
+		expect(lines).toHaveLength(1 + 1 + 1 + 2 + 3);
+
+		const fresh = await emptyPlan();
+		const imported = await plan('import', 'targets', exported, ...fresh.server, '--token', fresh.tokens.edit);
+		expect(imported.stderr).not.toMatch(/^row /m);
+		// Company, reserve and the two unit subtotals are read but not imported.
+		// (A month may differ by a cent: new ids order the cents of equal shares differently; totals do not.)
+		expect(lastLine(imported.stdout)).toMatchObject({ new: 3, updated: 0, unchanged: 0, rejected: 0, skipped: 4 });
+		expect(await repTargets(fresh.connection)).toEqual(await repTargets(source.connection));
+
+		const back = await plan('import', 'targets', exported, ...source.server, '--token', source.tokens.edit);
+		expect(lastLine(back.stdout)).toEqual({ new: 0, updated: 0, unchanged: 3, rejected: 0, skipped: 4, warnings: 0 });
 	}, 180_000);
 });
 

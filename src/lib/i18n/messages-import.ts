@@ -30,5 +30,14 @@ export const enImport = {
 	'import.reject.period': 'Not a month: {value} (expected e.g. 2026-03).',
 	'import.reject.duplicateKey': 'The key “{value}” was already in row {first}; only that first row is imported.',
 	'import.reject.text': 'The text is too long or contains “|”: {value}.',
-	'import.reject.invalid': 'The value {value} is refused: {detail}.'
+	'import.reject.invalid': 'The value {value} is refused: {detail}.',
+	'import.reject.unitNeeded': 'The rep “{value}” is not in the plan: give their region or team in a column.',
+	'import.reject.monthOutsideYear': 'The month {value} is outside fiscal year {fiscalYear}.',
+	'import.reject.totalMismatch': 'The total {value} is not the sum of the months ({sum}).',
+	'import.reject.cents': 'The amount {value} is finer than a cent: round it to the currency’s smallest unit.',
+	'import.targets.difference': '{who}: the plan gives {plan} where the file says {file} (difference {difference}).',
+	'import.targets.differenceMonth': '{who}, month {month}: the plan gives {plan} where the file says {file} (difference {difference}).',
+	'import.targets.zeroed': '{who} is not in the file: their share becomes 0.',
+	'import.targets.skipped':
+		'{count, plural, one {# summary row (company, reserve or a unit subtotal) was read but not imported} other {# summary rows (company, reserve or unit subtotals) were read but not imported}}.'
 };

@@ -32,5 +32,13 @@ export const zhCNImport: Record<keyof typeof enImport, string> = {
 	'import.reject.period': '不是月份：{value}（应为如 2026-03）。',
 	'import.reject.duplicateKey': '键 {value} 在第 {first} 行已出现，只导入第一行。',
 	'import.reject.text': '文本过长或含有“|”：{value}。',
-	'import.reject.invalid': '值 {value} 被拒绝：{detail}。'
+	'import.reject.invalid': '值 {value} 被拒绝：{detail}。',
+	'import.reject.unitNeeded': '销售“{value}”不在方案中：请在一列中给出其区域或团队。',
+	'import.reject.monthOutsideYear': '月份 {value} 不在 {fiscalYear} 财年内。',
+	'import.reject.totalMismatch': '合计 {value} 不等于各月之和（{sum}）。',
+	'import.reject.cents': '金额 {value} 的小数位超过币种的最小单位。',
+	'import.targets.difference': '{who}：分解结果为 {plan}，文件中为 {file}（差额 {difference}）。',
+	'import.targets.differenceMonth': '{who}，第 {month} 月：分解结果为 {plan}，文件中为 {file}（差额 {difference}）。',
+	'import.targets.zeroed': '{who} 不在文件中：其占比设为 0。',
+	'import.targets.skipped': '{count, plural, other {# 行汇总行（公司、储备或单元小计）已读取但未导入}}。'
 };

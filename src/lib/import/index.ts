@@ -58,3 +58,17 @@ export { readCurrent, type CurrentData } from './current';
 export { ImportError, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors';
 export type { Cell, Table } from './table';
 export type { RejectReason, DateOrder } from './values';
+// Targets (the plan doc's decomposition, not the execution doc): planTargetsImport(table,
+// suggestTargetsMapping(headers), readCurrentTargets(planDoc), { defaultUnitName }) → a plan with
+// warnings where the decomposition cannot reproduce the file; applyTargetsImport (src/lib/doc/targets-import.ts) writes it.
+export { suggestTargetsMapping, readMonthRef, fiscalIndex, TARGET_KEYS, type TargetKey, type MonthRef } from './targets-columns';
+export {
+	planTargetsImport,
+	type TargetsImportPlan,
+	type TargetsImportOptions,
+	type TargetsChanges,
+	type TargetsWarning,
+	type TargetsRejectedRow,
+	type TargetsRejectReason,
+	type CurrentTargets
+} from './plan-targets-import';
