@@ -10,6 +10,7 @@ import { enImport } from './messages-import';
 import { enExecution } from './messages-execution';
 import { enReview } from './messages-review';
 import { enSections } from './messages-sections';
+import { enWizard } from './messages-wizard';
 
 export const en = {
 	...enSections,
@@ -18,6 +19,7 @@ export const en = {
 	...enReview,
 	...enA11y,
 	...enImport,
+	...enWizard,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -6,6 +6,7 @@ import { zhCNImport } from './messages-import.zh-CN';
 import { zhCNExecution } from './messages-execution.zh-CN';
 import { zhCNReview } from './messages-review.zh-CN';
 import { zhCNSections } from './messages-sections.zh-CN';
+import { zhCNWizard } from './messages-wizard.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -14,6 +15,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNReview,
 	...zhCNA11y,
 	...zhCNImport,
+	...zhCNWizard,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -14,6 +14,10 @@ import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
+// The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
+import { applyImport } from '../import/apply-import';
+import { readCurrent, type CurrentData } from '../import/current';
+import type { ImportPlan } from '../import/plan-import';
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
@@ -90,6 +94,25 @@ export class ExecutionSession extends DocSession {
 		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
 		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale);
 		return tables.execActualsTable(this.doc, reps, locale, options.currency);
+	}
+
+	/**
+	 * The execution data an import is compared with, read once as plain data for the import
+	 * worker (structured-cloneable).
+	 */
+	importSnapshot(): CurrentData {
+		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
+		return readCurrent(this.doc);
+	}
+
+	/**
+	 * Writes a planned import as ONE transaction with this person's origin: one undo step for
+	 * them (the undo manager tracks `localOrigin`), one update for colleagues.
+	 */
+	applyImport(plan: ImportPlan): { written: number; refused: number } {
+		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
+		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
+		return applyImport(this.doc, plan, this.localOrigin);
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */
