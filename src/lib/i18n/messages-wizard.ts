@@ -27,7 +27,7 @@ export const enWizard = {
 	'wizard.field': 'Field',
 	'wizard.column': 'Column in the file',
 	'wizard.example': 'Example',
-	'wizard.notInFile': '— not in the file —',
+	'wizard.notInFile': 'Not in the file',
 	'wizard.check': 'Check rows',
 	'wizard.questions': 'Questions',
 	'wizard.q.dateOrder': 'Dates in “{column}” such as {examples} can be read month/day or day/month. Which order does the file use?',

@@ -29,7 +29,7 @@ export const zhCNWizard: Record<keyof typeof enWizard, string> = {
 	'wizard.field': '字段',
 	'wizard.column': '文件中的列',
 	'wizard.example': '示例',
-	'wizard.notInFile': '— 文件中没有 —',
+	'wizard.notInFile': '文件中没有',
 	'wizard.check': '检查数据',
 	'wizard.questions': '需要确认',
 	'wizard.q.dateOrder': '“{column}”列中的日期（如 {examples}）既可按月/日也可按日/月读取。文件使用哪种顺序？',
