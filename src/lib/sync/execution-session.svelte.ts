@@ -42,6 +42,8 @@ export class ExecutionSession extends DocSession {
 		return () => this.#listeners.delete(update);
 	});
 	private unsubscribe: () => void = () => {};
+	/** Kept to close the capture window around an import, so it is exactly one undo step. */
+	#undo: Y.UndoManager | null = null;
 
 	constructor(
 		planId: string,
@@ -63,7 +65,8 @@ export class ExecutionSession extends DocSession {
 		// (commands run by others' code with origin null are not), over every root but `meta`.
 		const { meta: _meta, ...roots } = execRoots(this.doc);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
-		this.trackUndo(new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 }));
+		this.#undo = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
+		this.trackUndo(this.#undo);
 		this.#projection = createProjection(this.doc, this.rules);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
@@ -112,7 +115,11 @@ export class ExecutionSession extends DocSession {
 	applyImport(plan: ImportPlan): { written: number; refused: number } {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
 		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
-		return applyImport(this.doc, plan, this.localOrigin);
+		// Not merged with an edit made just before (or just after) within the capture window.
+		this.#undo?.stopCapturing();
+		const result = applyImport(this.doc, plan, this.localOrigin);
+		this.#undo?.stopCapturing();
+		return result;
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */
