@@ -126,7 +126,7 @@ const tPlan = performance.now();
 const planned = Number(await alice.getByTestId('import-count-new').getAttribute('data-count'));
 const rejected = Number(await alice.getByTestId('import-count-rejected').getAttribute('data-count'));
 const tConfirm = performance.now();
-await alice.getByTestId('import-confirm').click();
+await alice.getByTestId('import-confirm').click({ timeout: TIMEOUT });
 await alice.getByTestId('import-done').waitFor({ timeout: TIMEOUT });
 const tWrite = performance.now();
 await bob.waitForFunction(() => document.querySelectorAll('[data-testid=deal-row]').length > 0, null, { polling: 100, timeout: TIMEOUT });

@@ -32,7 +32,9 @@ async function addUnknowns(page: Page) {
 }
 
 async function xlsx(sheets: Array<{ sheet: string; rows: Array<Array<string | number | null>> }>): Promise<Buffer> {
-	return writeExcelFile(sheets.map(({ sheet, rows }) => ({ sheet, data: rows.map((row) => row.map((value) => ({ value }))) }))).toBuffer();
+	return writeExcelFile(
+		sheets.map(({ sheet, rows }) => ({ sheet, data: rows.map((row) => row.map((value) => (value === null ? null : { value }))) }))
+	).toBuffer();
 }
 
 describe('browser — import wizard', () => {
@@ -138,7 +140,7 @@ describe('browser — import wizard', () => {
 		// A binary file renamed .csv.
 		const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
 		await chooseFile(alice.page, 'photo.csv', binary);
-		await expect.poll(() => error.textContent()).toContain('This is not a text or Excel file');
+		await error.filter({ hasText: 'This is not a text or Excel file' }).waitFor();
 
 		// A workbook whose first sheet is empty: said so, and another sheet can be chosen; then a third.
 		const book = await xlsx([
@@ -160,12 +162,12 @@ describe('browser — import wizard', () => {
 			}
 		]);
 		await chooseFile(alice.page, 'crm.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-		await expect.poll(() => error.textContent()).toContain('The sheet “Notes” is empty.');
+		await error.filter({ hasText: 'The sheet “Notes” is empty.' }).waitFor();
 		await alice.page.getByTestId('import-sheet').selectOption('Q1');
 		await alice.page.getByTestId('import-mapping').waitFor();
 		expect(await alice.page.getByTestId('import-file-info').textContent()).toContain('1 row');
 		await alice.page.getByTestId('import-sheet').selectOption('Q2');
-		await expect.poll(() => alice.page.getByTestId('import-file-info').textContent()).toContain('2 rows');
+		await alice.page.getByTestId('import-file-info').filter({ hasText: '2 rows' }).waitFor();
 		await alice.page.getByTestId('import-check').click();
 		await alice.page.getByTestId('import-preview').waitFor();
 		expect(await count(alice.page, 'new')).toBe('2');
@@ -176,7 +178,8 @@ describe('browser — import wizard', () => {
 		for (let i = 0; i < 100_000; i++) big.push(`B${i},Customer number ${i},${1000 + i},Closed Won,2026-02-${String((i % 28) + 1).padStart(2, '0')},Someone`);
 		await chooseFile(alice.page, 'large.csv', big.join('\n'));
 		await alice.page.getByTestId('import-cancel').click();
-		await expect.poll(() => error.textContent()).toBe('The import was cancelled. Nothing was written.');
+		await error.filter({ hasText: 'The import was cancelled. Nothing was written.' }).waitFor();
+		expect(await error.textContent()).toBe('The import was cancelled. Nothing was written.');
 		expect(await alice.page.getByTestId('import-wizard').getAttribute('data-step')).toBe('file');
 
 		// Rows pasted from a spreadsheet (tab-separated) import like a file, in a fresh worker.
@@ -192,7 +195,7 @@ describe('browser — import wizard', () => {
 		await alice.page.getByTestId('import-done').waitFor();
 		await alice.page.getByTestId('exec-tab-deals').click();
 		// Only the pasted deal: the workbook was never confirmed and the large file was cancelled.
-		await expect.poll(() => alice.page.getByTestId('deal-row').count()).toBe(1);
+		await expect.poll(() => alice.page.getByTestId('deal-row').count(), { timeout: 10_000 }).toBe(1);
 		expect(await alice.page.getByTestId('deal-row').textContent()).toContain('Pasted Co');
 		await alice.context.close();
 	});

@@ -55,6 +55,7 @@ export const enWizard = {
 	'wizard.notYetWritten': 'Nothing is written until you confirm.',
 	'wizard.confirm': 'Import {count, plural, one {# row} other {# rows}}',
 	'wizard.nothingToWrite': 'Nothing to write: every row is unchanged or rejected.',
+	'wizard.writing': 'Writing {count, plural, one {# row} other {# rows}}…',
 	'wizard.done': 'Imported: {count, plural, one {# row} other {# rows}} written. Undo takes the whole import back.',
 	'wizard.doneUnchanged': 'Nothing changed: the plan already holds every row of this file.',
 	'wizard.again': 'Import another file',

@@ -57,6 +57,7 @@ export const zhCNWizard: Record<keyof typeof enWizard, string> = {
 	'wizard.notYetWritten': '确认之前不会写入任何数据。',
 	'wizard.confirm': '导入 {count} 行',
 	'wizard.nothingToWrite': '没有可写入的数据：所有行都未变化或被拒绝。',
+	'wizard.writing': '正在写入 {count} 行…',
 	'wizard.done': '已导入：写入 {count} 行。撤销会撤回整次导入。',
 	'wizard.doneUnchanged': '没有变化：方案中已有此文件的全部数据。',
 	'wizard.again': '再导入一个文件',
