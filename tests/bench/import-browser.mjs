@@ -129,8 +129,13 @@ const tConfirm = performance.now();
 await alice.getByTestId('import-confirm').click({ timeout: TIMEOUT });
 await alice.getByTestId('import-done').waitFor({ timeout: TIMEOUT });
 const tWrite = performance.now();
-await bob.waitForFunction(() => document.querySelectorAll('[data-testid=deal-row]').length > 0, null, { polling: 100, timeout: TIMEOUT });
-const tColleague = performance.now();
+// The server refuses a document past its limits (src/lib/protocol/limits.ts): then the colleague never sees the rows.
+const COLLEAGUE_TIMEOUT = Number(process.env.BENCH_COLLEAGUE_TIMEOUT ?? 180_000);
+let tColleague = null;
+try {
+	await bob.waitForFunction(() => document.querySelectorAll('[data-testid=deal-row]').length > 0, null, { polling: 100, timeout: COLLEAGUE_TIMEOUT });
+	tColleague = performance.now();
+} catch {}
 sampling = false;
 await sampler;
 await browser.close();
@@ -150,6 +155,8 @@ console.log(`| confirm (one transaction on the page) | ${s(tWrite - tConfirm)} |
 console.log(
 	`| total, file to written (without the person's clicks) | ${s(tWrite - t0 - (tConfirm - tPlan))} → ${Math.round(ROWS / ((tWrite - t0 - (tConfirm - tPlan)) / 1000)).toLocaleString('en-US')} rows/s |`
 );
-console.log(`| colleague's Deals tab shows them (after confirm) | ${s(tColleague - tConfirm)} |`);
+console.log(
+	`| colleague's Deals tab shows them (after confirm) | ${tColleague === null ? `not within ${s(COLLEAGUE_TIMEOUT)} (document over the server's limits?)` : s(tColleague - tConfirm)} |`
+);
 console.log(`peak JS heap: page ${mb(pagePeak)}, import worker ${mb(workerPeak)}`);
 process.exit(0);
