@@ -17,6 +17,7 @@ import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enPayouts } from './messages-payouts';
 import { enFunnel } from './messages-funnel';
+import { enWizard } from './messages-wizard';
 
 export const en = {
 	...enSections,
@@ -32,6 +33,7 @@ export const en = {
 	...enDeals,
 	...enPayouts,
 	...enFunnel,
+	...enWizard,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -13,6 +13,7 @@ import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
+import { zhCNWizard } from './messages-wizard.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -28,6 +29,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNDeals,
 	...zhCNPayouts,
 	...zhCNFunnel,
+	...zhCNWizard,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

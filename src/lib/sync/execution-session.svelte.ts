@@ -17,6 +17,10 @@ import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
+// The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
+import { applyImport } from '../import/apply-import';
+import { readCurrent, type CurrentData } from '../import/current';
+import type { ImportPlan } from '../import/plan-import';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
 
@@ -43,6 +47,8 @@ export class ExecutionSession extends DocSession {
 		return () => this.#listeners.delete(update);
 	});
 	private unsubscribe: () => void = () => {};
+	/** Kept to close the capture window around an import, so it is exactly one undo step. */
+	#undo: Y.UndoManager | null = null;
 
 	constructor(
 		planId: string,
@@ -64,7 +70,8 @@ export class ExecutionSession extends DocSession {
 		// (commands run by others' code with origin null are not), over every root but `meta`.
 		const { meta: _meta, ...roots } = execRoots(this.doc);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
-		this.trackUndo(new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 }));
+		this.#undo = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
+		this.trackUndo(this.#undo);
 		this.#projection = createProjection(this.doc, this.rules);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
@@ -97,6 +104,29 @@ export class ExecutionSession extends DocSession {
 		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
 		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale);
 		return tables.execActualsTable(this.doc, reps, locale, options.currency);
+	}
+
+	/**
+	 * The execution data an import is compared with, read once as plain data for the import
+	 * worker (structured-cloneable).
+	 */
+	importSnapshot(): CurrentData {
+		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
+		return readCurrent(this.doc);
+	}
+
+	/**
+	 * Writes a planned import as ONE transaction with this person's origin: one undo step for
+	 * them (the undo manager tracks `localOrigin`), one update for colleagues.
+	 */
+	applyImport(plan: ImportPlan): { written: number; refused: number } {
+		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
+		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
+		// Not merged with an edit made just before (or just after) within the capture window.
+		this.#undo?.stopCapturing();
+		const result = applyImport(this.doc, plan, this.localOrigin);
+		this.#undo?.stopCapturing();
+		return result;
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */

@@ -1,0 +1,90 @@
+/**
+ * The worker's side of the protocol, without the Worker itself (so it is unit tested in Node):
+ * keeps the last file's bytes and parsed table, answers each request through `post`. Runs
+ * readTable, planImport and rejectedRowsCsv — the only code that loads papaparse and the XLSX
+ * reader, which therefore stay out of the page's bundles.
+ */
+import { ImportError } from '../errors';
+import { planImport } from '../plan-import';
+import { readTable } from '../read-table';
+import { rejectedRowsCsv } from '../rejected-csv';
+import type { Table } from '../table';
+import { SAMPLE_ROWS, type ImportRequest, type ImportResponse, type TableInfo } from './protocol';
+
+export type Post = (message: ImportResponse) => void;
+
+function info(table: Table, fileName: string): TableInfo {
+	return {
+		fileName,
+		headers: table.headers,
+		sample: table.rows.slice(0, SAMPLE_ROWS),
+		rowCount: table.rows.length,
+		headerRow: table.headerRow,
+		sheets: table.sheets,
+		sheet: table.sheet
+	};
+}
+
+/** An XLSX's sheet names even when the chosen sheet is empty, so another can be chosen. */
+async function sheetNames(bytes: Uint8Array): Promise<string[] | undefined> {
+	try {
+		const { default: readXlsxFile } = await import('read-excel-file/universal');
+		const all = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+		return all.map((s) => s.sheet);
+	} catch {
+		return undefined;
+	}
+}
+
+export function createImportHandler(post: Post) {
+	let file: { bytes: Uint8Array; fileName: string } | null = null;
+	let table: Table | null = null;
+
+	async function read(id: number, sheet: string | undefined) {
+		if (!file) throw new ImportError('empty-file');
+		table = null;
+		try {
+			table = await readTable(file.bytes, file.fileName, sheet === undefined ? {} : { sheet });
+		} catch (err) {
+			if (err instanceof ImportError && (err.code === 'empty-sheet' || err.code === 'no-such-sheet')) {
+				const sheets = await sheetNames(file.bytes);
+				post({ id, type: 'error', code: err.code, params: err.params, ...(sheets ? { sheets } : {}) });
+				return;
+			}
+			throw err;
+		}
+		post({ id, type: 'table', info: info(table, file.fileName) });
+	}
+
+	return async function handle(request: ImportRequest): Promise<void> {
+		const { id } = request;
+		try {
+			switch (request.type) {
+				case 'read':
+					file = { bytes: request.bytes, fileName: request.fileName };
+					await read(id, request.sheet);
+					break;
+				case 'sheet':
+					await read(id, request.sheet);
+					break;
+				case 'plan': {
+					if (!table) throw new ImportError('empty-file');
+					const plan = planImport(request.kind, table, request.mapping, request.current, {
+						...request.settings,
+						onProgress: (done, total) => post({ id, type: 'progress', done, total })
+					});
+					post({ id, type: 'progress', done: table.rows.length, total: table.rows.length });
+					post({ id, type: 'plan', plan });
+					break;
+				}
+				case 'rejectedCsv':
+					if (!table) throw new ImportError('empty-file');
+					post({ id, type: 'csv', text: rejectedRowsCsv(request.rejected, table) });
+					break;
+			}
+		} catch (err) {
+			if (err instanceof ImportError) post({ id, type: 'error', code: err.code, params: err.params });
+			else post({ id, type: 'error', code: 'internal', params: {}, message: err instanceof Error ? err.message : String(err) });
+		}
+	};
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readCurrent } from '$lib/import/current';
+import { suggestMapping } from '$lib/import/headers';
+import { createImportHandler } from '$lib/import/worker/handler';
+import { PASTE_NAME, pastedBytes, type ImportResponse } from '$lib/import/worker/protocol';
+import { writeXlsx } from '../xlsx-writer';
+
+/** The worker's handler driven through its message protocol, as the Worker runs it (no Worker: Node has none). */
+function worker() {
+	const messages: ImportResponse[] = [];
+	const handle = createImportHandler((m) => messages.push(m));
+	return { messages, handle, last: () => messages[messages.length - 1]! };
+}
+
+const CSV = [
+	'Opportunity ID,Account Name,Amount,Stage,Close Date,Opportunity Owner',
+	'006A,Acme,"1,200",Closed Won,2026-04-30,Alice',
+	'006B,Globex,oops,Closed Won,2026-05-31,Alice'
+].join('\n');
+
+describe('import worker protocol', () => {
+	it('reads a file, plans it with progress, and writes the rejected rows as CSV; the rows stay in the worker', async () => {
+		const w = worker();
+		await w.handle({ id: 1, type: 'read', bytes: new TextEncoder().encode(CSV), fileName: 'report.csv' });
+		const table = w.last();
+		expect(table).toMatchObject({ id: 1, type: 'table', info: { fileName: 'report.csv', rowCount: 2, headerRow: 1, sheets: [], sheet: null } });
+		if (table.type !== 'table') throw new Error('no table');
+		expect(table.info.sample).toHaveLength(2);
+		const mapping = suggestMapping('deals', table.info.headers);
+		const current = readCurrent(new Y.Doc());
+		await w.handle({ id: 2, type: 'plan', kind: 'deals', mapping, current, settings: { asOf: '2026-03-10', currency: 'CNY', addOwners: true } });
+		expect(w.messages.filter((m) => m.id === 2 && m.type === 'progress').length).toBeGreaterThan(0);
+		const planned = w.last();
+		if (planned.type !== 'plan') throw new Error(`no plan: ${JSON.stringify(planned)}`);
+		expect(planned.plan).toMatchObject({ new: 1, updated: 0, unchanged: 0 });
+		expect(planned.plan.rejected).toMatchObject([{ row: 3, column: 'Amount', reason: 'number' }]);
+		// Everything that crosses back is structured-cloneable.
+		expect(() => structuredClone(planned.plan)).not.toThrow();
+		await w.handle({ id: 3, type: 'rejectedCsv', rejected: planned.plan.rejected });
+		const csv = w.last();
+		if (csv.type !== 'csv') throw new Error('no csv');
+		expect(csv.text).toContain('006B,Globex,oops');
+		expect(csv.text).toMatch(/\b3\b/);
+	});
+
+	it('answers a refused file with its ImportError code and params, and an empty sheet with the workbook’s sheets', async () => {
+		const w = worker();
+		await w.handle({ id: 1, type: 'read', bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 0, 9, 8, 7]), fileName: 'photo.csv' });
+		expect(w.last()).toMatchObject({ id: 1, type: 'error', code: 'binary-file' });
+		await w.handle({ id: 2, type: 'read', bytes: new Uint8Array(), fileName: 'empty.csv' });
+		expect(w.last()).toMatchObject({ id: 2, type: 'error', code: 'empty-file' });
+		const book = writeXlsx([
+			{ name: 'Notes', rows: [] },
+			{
+				name: 'Deals',
+				rows: [
+					['Opportunity ID', 'Amount'],
+					['006A', 5]
+				]
+			}
+		]);
+		await w.handle({ id: 3, type: 'read', bytes: book, fileName: 'book.xlsx' });
+		expect(w.last()).toMatchObject({ id: 3, type: 'error', code: 'empty-sheet', sheets: ['Notes', 'Deals'] });
+		await w.handle({ id: 4, type: 'sheet', sheet: 'Deals' });
+		expect(w.last()).toMatchObject({ id: 4, type: 'table', info: { sheet: 'Deals', sheets: ['Notes', 'Deals'], rowCount: 1 } });
+	});
+
+	it('a plan before any file, or after a failed read, is refused instead of planning stale rows', async () => {
+		const w = worker();
+		await w.handle({ id: 1, type: 'plan', kind: 'deals', mapping: {}, current: readCurrent(new Y.Doc()), settings: { asOf: '2026-03-10', currency: 'CNY' } });
+		expect(w.last()).toMatchObject({ id: 1, type: 'error', code: 'empty-file' });
+	});
+
+	it('pasted spreadsheet cells (tab-separated, CRLF lines) read like a .tsv file', async () => {
+		const w = worker();
+		const pasted = 'Opportunity ID\tAccount Name\tAmount\r\n006A\tAcme, Inc.\t1,200\r\n006B\t销售易\t150万\r\n';
+		await w.handle({ id: 1, type: 'read', bytes: pastedBytes(pasted), fileName: PASTE_NAME });
+		const table = w.last();
+		if (table.type !== 'table') throw new Error(JSON.stringify(table));
+		expect(table.info.headers).toEqual(['Opportunity ID', 'Account Name', 'Amount']);
+		expect(table.info.sample).toEqual([
+			['006A', 'Acme, Inc.', '1,200'],
+			['006B', '销售易', '150万']
+		]);
+	});
+});
