@@ -13,6 +13,7 @@ import { enReview } from './messages-review';
 import { enSections } from './messages-sections';
 import { enSummary } from './messages-summary';
 import { enCalls } from './messages-calls';
+import { enTargetsImport } from './messages-targets-import';
 import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enPayouts } from './messages-payouts';
@@ -28,6 +29,7 @@ export const en = {
 	...enImport,
 	...enSummary,
 	...enCalls,
+	...enTargetsImport,
 	...enHome,
 	...enExport,
 	...enDeals,

@@ -9,6 +9,7 @@ import { zhCNReview } from './messages-review.zh-CN';
 import { zhCNSections } from './messages-sections.zh-CN';
 import { zhCNSummary } from './messages-summary.zh-CN';
 import { zhCNCalls } from './messages-calls.zh-CN';
+import { zhCNTargetsImport } from './messages-targets-import.zh-CN';
 import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
@@ -24,6 +25,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNImport,
 	...zhCNSummary,
 	...zhCNCalls,
+	...zhCNTargetsImport,
 	...zhCNHome,
 	...zhCNExport,
 	...zhCNDeals,

@@ -51,6 +51,8 @@ import { ApiError, registerPlan, revokeAllLinks } from './server';
 import { loadUnsent, saveUnsent } from './unsent-counter';
 import { mustSeed } from './seed-rule';
 import { readPlanSummary } from '../doc/plan-summary';
+import { applyTargetsImport, readCurrentTargets } from '../doc/targets-import';
+import type { CurrentTargets, TargetsImportPlan } from '../import/plan-targets-import';
 import { announceOpenPlan } from './open-plans';
 
 /** How often the plan list's "updated" time and title are refreshed while editing. */
@@ -331,6 +333,22 @@ export class PlanSession extends DocSession {
 
 	setSection(section: string): void {
 		this.awareness.setLocalStateField('section', section);
+	}
+
+	/** The decomposition's inputs as plain data, for a targets import's preview (runs in the import worker). */
+	targetsSnapshot(): CurrentTargets {
+		return readCurrentTargets(this.doc);
+	}
+
+	/**
+	 * Writes a previewed targets import as this person's one undo step (not merged with an edit
+	 * made just before), received by colleagues as one update.
+	 */
+	applyTargetsImport(plan: TargetsImportPlan): number {
+		this.newUndoStep();
+		const { written } = applyTargetsImport(this.doc, plan, this.localOrigin);
+		this.newUndoStep();
+		return written;
 	}
 
 	setFocusedField(field: string | null): void {

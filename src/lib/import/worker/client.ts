@@ -9,6 +9,7 @@ import { ImportError, type ImportErrorCode } from '../errors';
 import type { CurrentData } from '../current';
 import type { ImportKind, Mapping } from '../headers';
 import type { ImportPlan, RejectedRow } from '../plan-import';
+import type { CurrentTargets, TargetsImportPlan } from '../plan-targets-import';
 import type { ImportRequest, ImportResponse, PlanSettings, TableInfo } from './protocol';
 
 /** A refusal from the worker: the ImportError's code and params, and an XLSX's sheets if one was empty. */
@@ -88,6 +89,12 @@ export class ImportWorkerClient {
 	): Promise<ImportPlan> {
 		const message = await this.#request({ type: 'plan', kind, mapping, current, settings }, [], onProgress);
 		return (message as Extract<ImportResponse, { type: 'plan' }>).plan;
+	}
+
+	/** The read file as targets for the plan's decomposition (small files: no progress). */
+	async planTargets(mapping: Mapping, current: CurrentTargets, defaultUnitName: string): Promise<TargetsImportPlan> {
+		const message = await this.#request({ type: 'planTargets', mapping, current, defaultUnitName });
+		return (message as Extract<ImportResponse, { type: 'targetsPlan' }>).plan;
 	}
 
 	async rejectedCsv(rejected: RejectedRow[]): Promise<string> {

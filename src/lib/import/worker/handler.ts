@@ -1,11 +1,12 @@
 /**
  * The worker's side of the protocol, without the Worker itself (so it is unit tested in Node):
  * keeps the last file's bytes and parsed table, answers each request through `post`. Runs
- * readTable, planImport and rejectedRowsCsv — the only code that loads papaparse and the XLSX
+ * readTable, planImport, planTargetsImport and rejectedRowsCsv — the only code that loads papaparse and the XLSX
  * reader, which therefore stay out of the page's bundles.
  */
 import { ImportError } from '../errors';
 import { planImport } from '../plan-import';
+import { planTargetsImport } from '../plan-targets-import';
 import { readTable } from '../read-table';
 import { rejectedRowsCsv } from '../rejected-csv';
 import type { Table } from '../table';
@@ -75,6 +76,11 @@ export function createImportHandler(post: Post) {
 					});
 					post({ id, type: 'progress', done: table.rows.length, total: table.rows.length });
 					post({ id, type: 'plan', plan });
+					break;
+				}
+				case 'planTargets': {
+					if (!table) throw new ImportError('empty-file');
+					post({ id, type: 'targetsPlan', plan: planTargetsImport(table, request.mapping, request.current, { defaultUnitName: request.defaultUnitName }) });
 					break;
 				}
 				case 'rejectedCsv':

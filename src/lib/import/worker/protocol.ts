@@ -3,12 +3,13 @@
  * planning an import of 100,000 rows take seconds: they run in the worker so the page keeps
  * responding, and the parsed table stays there (only its headers, a few sample rows and the
  * planned changes cross over). Every request carries an id; the worker answers it once
- * ('table', 'plan', 'csv' or 'error') after any number of 'progress' messages.
+ * ('table', 'plan', 'targetsPlan', 'csv' or 'error') after any number of 'progress' messages.
  */
 import type { CurrentData } from '../current';
 import type { ImportErrorCode } from '../errors';
 import type { ImportKind, Mapping } from '../headers';
 import type { ImportPlan, RejectedRow } from '../plan-import';
+import type { CurrentTargets, TargetsImportPlan } from '../plan-targets-import';
 import type { Cell } from '../table';
 import type { DateOrder } from '../values';
 
@@ -41,12 +42,15 @@ export type ImportRequest =
 	/** The same file again, another sheet (the bytes are kept by the worker). */
 	| { id: number; type: 'sheet'; sheet: string }
 	| { id: number; type: 'plan'; kind: ImportKind; mapping: Mapping; current: CurrentData; settings: PlanSettings }
-	| { id: number; type: 'rejectedCsv'; rejected: RejectedRow[] };
+	| { id: number; type: 'rejectedCsv'; rejected: RejectedRow[] }
+	/** A targets file onto the plan's decomposition (plan-targets-import.ts). */
+	| { id: number; type: 'planTargets'; mapping: Mapping; current: CurrentTargets; defaultUnitName: string };
 
 export type ImportResponse =
 	| { id: number; type: 'progress'; done: number; total: number }
 	| { id: number; type: 'table'; info: TableInfo }
 	| { id: number; type: 'plan'; plan: ImportPlan }
+	| { id: number; type: 'targetsPlan'; plan: TargetsImportPlan }
 	| { id: number; type: 'csv'; text: string }
 	/** code: an ImportErrorCode, or 'internal' for a bug (message says what). `sheets`: an XLSX's sheets when one was empty. */
 	| { id: number; type: 'error'; code: ImportErrorCode | 'internal'; params: Record<string, string | number>; sheets?: string[]; message?: string };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readCurrent } from '$lib/import/current';
 import { suggestMapping } from '$lib/import/headers';
+import { suggestTargetsMapping } from '$lib/import/targets-columns';
+import { readCurrentTargets } from '$lib/doc/targets-import';
 import { createImportHandler } from '$lib/import/worker/handler';
 import { PASTE_NAME, pastedBytes, type ImportResponse } from '$lib/import/worker/protocol';
 import { writeXlsx } from '../xlsx-writer';
@@ -42,6 +44,19 @@ describe('import worker protocol', () => {
 		if (csv.type !== 'csv') throw new Error('no csv');
 		expect(csv.text).toContain('006B,Globex,oops');
 		expect(csv.text).toMatch(/\b3\b/);
+	});
+
+	it('plans a targets file onto the plan’s decomposition (the Targets section’s import)', async () => {
+		const w = worker();
+		await w.handle({ id: 1, type: 'read', bytes: pastedBytes('区域\t销售\t年度目标\nEast\tLi Na\t600000\nNorth\tZhao Lei\t400000'), fileName: PASTE_NAME });
+		const table = w.last();
+		if (table.type !== 'table') throw new Error('no table');
+		const current = readCurrentTargets(new Y.Doc());
+		await w.handle({ id: 2, type: 'planTargets', mapping: suggestTargetsMapping(table.info.headers), current, defaultUnitName: 'Sales' });
+		const planned = w.last();
+		if (planned.type !== 'targetsPlan') throw new Error(`no plan: ${JSON.stringify(planned)}`);
+		expect(planned.plan).toMatchObject({ kind: 'targets', new: 2, rejectedRows: 0, fileTotal: 1_000_000 });
+		expect(() => structuredClone(planned.plan)).not.toThrow();
 	});
 
 	it('answers a refused file with its ImportError code and params, and an empty sheet with the workbook’s sheets', async () => {
