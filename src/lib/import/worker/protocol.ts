@@ -8,10 +8,9 @@
 import type { CurrentData } from '../current';
 import type { ImportErrorCode } from '../errors';
 import type { ImportKind, Mapping } from '../headers';
-import type { ImportPlan, RejectedRow } from '../plan-import';
+import type { ImportOptions, ImportPlan, RejectedRow } from '../plan-import';
 import type { CurrentTargets, TargetsImportPlan } from '../plan-targets-import';
 import type { Cell } from '../table';
-import type { DateOrder } from '../values';
 
 /** What the wizard shows about a parsed file (the rows themselves stay in the worker). */
 export interface TableInfo {
@@ -26,16 +25,8 @@ export interface TableInfo {
 	sheet: string | null;
 }
 
-/** The person's answers to the plan's questions, and the plan's own settings. */
-export interface PlanSettings {
-	asOf: string;
-	currency: string;
-	dateOrder?: DateOrder;
-	stageMap?: Record<string, string>;
-	ownerMap?: Record<string, string>;
-	unknownStages?: 'ask' | 'add';
-	addOwners?: boolean;
-}
+/** The person's answers to the plan's questions, and the plan's own settings: planImport's options that cross to the worker. */
+export type PlanSettings = Pick<ImportOptions, 'asOf' | 'currency' | 'dateOrder' | 'stageMap' | 'ownerMap' | 'unknownStages' | 'addOwners'>;
 
 export type ImportRequest =
 	| { id: number; type: 'read'; bytes: Uint8Array; fileName: string; sheet?: string }
