@@ -3,7 +3,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import { setStages } from '../doc/execution/commands';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
-import { createProjection, type DealList, type DealsQuery, type ExecProjection, type WhatChangedQuery } from '../doc/execution/projection';
+import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
+import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
 import type { ForecastCall } from '../domain/forecast-calls';
 import { periodView, type PeriodView } from '../doc/execution/period-view';
@@ -23,6 +24,7 @@ import { readCurrent, type CurrentData } from '../import/current';
 import type { ImportPlan } from '../import/plan-import';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
+const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
@@ -159,6 +161,16 @@ export class ExecutionSession extends DocSession {
 	/** Every forecast call and adjustment, oldest first. */
 	calls(): ForecastCall[] {
 		return this.read([], (p) => p.calls());
+	}
+
+	/** The custom tracked metrics (definitions, values, unreadable entries); empty until loaded. */
+	tracked(): TrackedData {
+		return this.read(EMPTY_TRACKED, (p) => p.tracked());
+	}
+
+	/** The actuals inside the filters added up (derived rates); null until loaded. */
+	actualTotals(filters: ExecFilters): ActualTotals | null {
+		return this.read(null, (p) => p.actualTotals(filters));
 	}
 
 	/** What changed between two days for some owners' deals in a period; null until loaded. */
