@@ -149,7 +149,7 @@ export function aggregateMetric(def: Pick<MetricDef, 'aggregate' | 'unit'>, cell
 	const values = cells.map((c) => c.value);
 	if (def.aggregate === 'sum') return total(values);
 	if (def.aggregate === 'average') return mean(values);
-	const last = cells.reduce((m, c) => (c.period > m ? c.period : m), cells[0].period);
+	const last = cells.reduce((m, c) => (c.period > m ? c.period : m), '');
 	const inLast = cells.filter((c) => c.period === last).map((c) => c.value);
 	return def.unit === 'percent' ? mean(inLast) : total(inLast);
 }
