@@ -44,21 +44,24 @@ describe('browser — custom tracked metrics', () => {
 		await bob.page.getByTestId('exec-tab-metrics').click();
 		await expect.poll(() => bob.page.getByTestId('collection-rate').textContent(), { timeout: 10_000 }).toBe('75%');
 		expect(await bob.page.getByTestId('margin-rate').textContent()).toBe('25%');
-		expect(await bob.page.getByTestId('metrics-none').count()).toBe(1);
+		// The FMCG template starts the plan with its four metrics, written once.
+		await expect.poll(() => bob.page.getByTestId('metric-row').count(), { timeout: 10_000 }).toBe(4);
+		expect(await bob.page.locator('[data-testid=metric-row][data-name="Distribution rate"]').getByTestId('metric-target').textContent()).toBe('80%');
 
 		// Alice defines 铺货率: a percent, higher is better, averaged, target 80; a target over 100% is refused first.
 		await alice.page.getByTestId('exec-tab-metrics').click();
-		await alice.page.getByTestId('metric-name').fill('铺货率');
-		await alice.page.getByTestId('metric-target').fill('120');
+		await alice.page.getByTestId('metric-def-name').fill('铺货率');
+		await alice.page.getByTestId('metric-def-target').fill('120');
 		await alice.page.getByTestId('save-metric').click();
 		expect(await alice.page.getByTestId('metric-error').textContent()).toBe('Target per month: Must be at most 100.');
-		await alice.page.getByTestId('metric-target').fill('80%');
+		await alice.page.getByTestId('metric-def-target').fill('80%');
 		await alice.page.getByTestId('save-metric').click();
 		await expect.poll(() => row(bob.page).count(), { timeout: 10_000 }).toBe(1);
 		expect(await row(bob.page).getByTestId('metric-target').textContent()).toBe('80%');
 		expect(await row(bob.page).getAttribute('data-light')).toBe('none');
 
 		// Values for June for both reps: the average 80 meets the target.
+		await alice.page.getByTestId('value-metric').selectOption({ label: '铺货率' });
 		await valueOf(alice.page, 'Li Na').fill('70');
 		await valueOf(alice.page, 'Li Na').press('Tab');
 		await valueOf(alice.page, 'Wang Wei').fill('90%');
@@ -66,9 +69,10 @@ describe('browser — custom tracked metrics', () => {
 		await expect.poll(() => row(bob.page).getByTestId('metric-value').textContent(), { timeout: 10_000 }).toBe('80%');
 		expect(await row(bob.page).getAttribute('data-light')).toBe('green');
 		expect(await row(bob.page).getByTestId('metric-light').textContent()).toBe('On track');
-		expect(await bob.page.getByTestId('metric-trend').getAttribute('aria-label')).toContain('2026-06 80%');
+		expect(await row(bob.page).getByTestId('metric-trend').getAttribute('aria-label')).toContain('2026-06 80%');
 
 		// Bob lowers Wang Wei's value: the average 60 is 75% of target, so Alice sees red.
+		await bob.page.getByTestId('value-metric').selectOption({ label: '铺货率' });
 		await valueOf(bob.page, 'Wang Wei').fill('50');
 		await valueOf(bob.page, 'Wang Wei').press('Tab');
 		await expect.poll(() => row(alice.page).getAttribute('data-light'), { timeout: 10_000 }).toBe('red');

@@ -43,6 +43,10 @@ export const enMetrics = {
 	'metrics.enterHint': 'One value per rep for the month; a field saves when you leave it, an emptied one is cleared.',
 	'metrics.noReps': 'Add reps under Team & stages first.',
 	'metrics.valueFor': '{metric} for {rep}',
+	'metrics.template.distribution': 'Distribution rate',
+	'metrics.template.sellThrough': 'Sell-through rate',
+	'metrics.template.storeVisits': 'Store visits',
+	'metrics.template.routeCompliance': 'Route compliance',
 	'metrics.unreadable':
 		'{count, plural, one {# stored entry could not be read (a colleague’s older or damaged data) and is left out.} other {# stored entries could not be read (a colleague’s older or damaged data) and are left out.}}'
 } as const;

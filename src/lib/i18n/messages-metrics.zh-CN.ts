@@ -45,5 +45,9 @@ export const zhCNMetrics: Record<keyof typeof enMetrics, string> = {
 	'metrics.enterHint': '每位销售每月一个数值；离开输入框即保存，清空即删除。',
 	'metrics.noReps': '请先在“团队与阶段”中添加销售。',
 	'metrics.valueFor': '{rep} 的{metric}',
+	'metrics.template.distribution': '铺货率',
+	'metrics.template.sellThrough': '动销率',
+	'metrics.template.storeVisits': '门店拜访数',
+	'metrics.template.routeCompliance': '线路执行率',
 	'metrics.unreadable': '{count, plural, other {# 条已存数据无法读取（同事的旧版或损坏数据），已略过。}}'
 };

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
 import { setStages } from '../doc/execution/commands';
+import { seedMetrics } from '../doc/execution/metric-commands';
+import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
@@ -58,7 +60,9 @@ export class ExecutionSession extends DocSession {
 		private access: { role: Role; token: string | undefined },
 		private rules: ExecRules,
 		/** The plan template's stages, written once if the plan has none configured. */
-		private readonly templateStages: readonly PipelineStage[]
+		private readonly templateStages: readonly PipelineStage[],
+		/** The template's tracked metrics (FMCG: 铺货率 …), written with the stages, once. */
+		private readonly templateMetrics: readonly MetricDef[] = []
 	) {
 		super(planId, serverUrl, 'execution');
 		// The sync protocol carries awareness; presence itself is shown from the plan's session.
@@ -242,6 +246,11 @@ export class ExecutionSession extends DocSession {
 	private initStages(): void {
 		if (this.access.role !== 'edit' || this.templateStages.length === 0) return;
 		if (execRoots(this.doc).config.has('stages')) return;
-		setStages(this.doc, this.templateStages);
+		// One transaction: a plan's first opening gets the template's stages and metrics together;
+		// a plan opened before (stages configured) never gets metrics it did not ask for.
+		this.doc.transact(() => {
+			setStages(this.doc, this.templateStages);
+			seedMetrics(this.doc, this.templateMetrics);
+		});
 	}
 }

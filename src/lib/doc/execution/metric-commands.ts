@@ -6,10 +6,19 @@
  *   editMetric(doc, id, input)                     → MetricProblem | null (the definition replaced whole)
  *   removeMetric(doc, id)                          the definition and its values
  *   setMetricValue(doc, { metric, period, rep }, value | null) → MetricProblem | null (null clears the cell)
+ *   seedMetrics(doc, defs)                         a template's metrics, each written unless its id exists
  */
 import type * as Y from 'yjs';
 import { isPeriod } from '../../domain/dates';
-import { checkMetricDef, checkMetricValue, metricValueKey, readMetricDefs, type MetricDefInput, type MetricProblem } from '../../domain/tracked-metrics';
+import {
+	checkMetricDef,
+	checkMetricValue,
+	metricValueKey,
+	readMetricDefs,
+	type MetricDef,
+	type MetricDefInput,
+	type MetricProblem
+} from '../../domain/tracked-metrics';
 import { newRecordId } from '../record-list';
 import { execRoots } from './schema';
 
@@ -63,4 +72,12 @@ export function setMetricValue(doc: Y.Doc, cell: { metric: string; period: strin
 	if (found) return { field: 'value', issue: found };
 	metricValues.set(key, value);
 	return null;
+}
+
+/** A template's metrics (template-metrics.ts); one with a bad definition or an id already there is skipped. */
+export function seedMetrics(doc: Y.Doc, defs: readonly MetricDef[]): void {
+	const { metricDefs } = execRoots(doc);
+	doc.transact(() => {
+		for (const def of defs) if (!metricDefs.has(def.id) && !checkMetricDef(def)) metricDefs.set(def.id, stored(def));
+	});
 }
