@@ -25,10 +25,11 @@ describe('browser — custom tracked metrics', () => {
 
 		// Two reps, and one month of actuals for the derived rates.
 		await alice.page.getByTestId('exec-tab-setup').click();
-		for (const [name, region] of [
+		const team: Array<[string, string]> = [
 			['Li Na', 'East'],
 			['Wang Wei', 'West']
-		]) {
+		];
+		for (const [name, region] of team) {
 			await alice.page.getByTestId('rep-name').fill(name);
 			await alice.page.getByTestId('rep-team').fill('Team');
 			await alice.page.getByTestId('rep-region').fill(region);
