@@ -19,6 +19,7 @@ import { enExport } from './messages-export';
 import { enPayouts } from './messages-payouts';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
+import { enMetrics } from './messages-metrics';
 
 export const en = {
 	...enSections,
@@ -36,6 +37,7 @@ export const en = {
 	...enPayouts,
 	...enFunnel,
 	...enWizard,
+	...enMetrics,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

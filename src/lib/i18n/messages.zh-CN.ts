@@ -15,6 +15,7 @@ import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
+import { zhCNMetrics } from './messages-metrics.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -32,6 +33,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNPayouts,
 	...zhCNFunnel,
 	...zhCNWizard,
+	...zhCNMetrics,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

@@ -1,9 +1,12 @@
 import * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
 import { setStages } from '../doc/execution/commands';
+import { seedMetrics } from '../doc/execution/metric-commands';
+import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
-import { createProjection, type DealList, type DealsQuery, type ExecProjection, type WhatChangedQuery } from '../doc/execution/projection';
+import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
+import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
 import type { ForecastCall } from '../domain/forecast-calls';
 import { periodView, type PeriodView } from '../doc/execution/period-view';
@@ -23,6 +26,7 @@ import { readCurrent, type CurrentData } from '../import/current';
 import type { ImportPlan } from '../import/plan-import';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
+const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
@@ -56,7 +60,9 @@ export class ExecutionSession extends DocSession {
 		private access: { role: Role; token: string | undefined },
 		private rules: ExecRules,
 		/** The plan template's stages, written once if the plan has none configured. */
-		private readonly templateStages: readonly PipelineStage[]
+		private readonly templateStages: readonly PipelineStage[],
+		/** The template's tracked metrics (FMCG: 铺货率 …), written with the stages, once. */
+		private readonly templateMetrics: readonly MetricDef[] = []
 	) {
 		super(planId, serverUrl, 'execution');
 		// The sync protocol carries awareness; presence itself is shown from the plan's session.
@@ -161,6 +167,16 @@ export class ExecutionSession extends DocSession {
 		return this.read([], (p) => p.calls());
 	}
 
+	/** The custom tracked metrics (definitions, values, unreadable entries); empty until loaded. */
+	tracked(): TrackedData {
+		return this.read(EMPTY_TRACKED, (p) => p.tracked());
+	}
+
+	/** The actuals inside the filters added up (derived rates); null until loaded. */
+	actualTotals(filters: ExecFilters): ActualTotals | null {
+		return this.read(null, (p) => p.actualTotals(filters));
+	}
+
 	/** What changed between two days for some owners' deals in a period; null until loaded. */
 	whatChanged(query: WhatChangedQuery): WhatChanged | null {
 		return this.read(null, (p) => p.whatChanged(query));
@@ -230,6 +246,11 @@ export class ExecutionSession extends DocSession {
 	private initStages(): void {
 		if (this.access.role !== 'edit' || this.templateStages.length === 0) return;
 		if (execRoots(this.doc).config.has('stages')) return;
-		setStages(this.doc, this.templateStages);
+		// One transaction: a plan's first opening gets the template's stages and metrics together;
+		// a plan opened before (stages configured) never gets metrics it did not ask for.
+		this.doc.transact(() => {
+			setStages(this.doc, this.templateStages);
+			seedMetrics(this.doc, this.templateMetrics);
+		});
 	}
 }

@@ -13,6 +13,7 @@ import {
 	setStages,
 	submitCall
 } from './commands';
+import { addMetric, editMetric, removeMetric, setMetricValue } from './metric-commands';
 import { weekReviewFromDoc } from './week';
 
 /**
@@ -43,6 +44,10 @@ export function executionCommands(doc: Y.Doc, origin: object) {
 		setRepField: on(setRepField),
 		removeRep: on(removeRep),
 		submitCall: on(submitCall),
+		addMetric: on(addMetric),
+		editMetric: on(editMetric),
+		removeMetric: on(removeMetric),
+		setMetricValue: on(setMetricValue),
 		/** A weekly review's figures from the daily data (`weekReviewFromDoc`); reads only. */
 		weekReview: (...args: Parameters<typeof weekReviewFromDoc> extends [Y.Doc, ...infer A] ? A : never) => weekReviewFromDoc(doc, ...args)
 	};

@@ -9,6 +9,7 @@
  *     .dealList() → { items, excluded }     every counted deal, shared and frozen (deals table)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
  *     .reps(), .stages(), .orgNodes()       what forms and the roll-up view list
+ *     .tracked(), .actualTotals(filters)    custom tracked metrics; actuals added up (derived rates)
  *     .setRules(rules)                      plan period / currency changed: re-check everything
  *     .destroy()                            removes every observer it added
  *
@@ -38,14 +39,17 @@ import type { ExecRules } from '../../domain/exec-read';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
 import { readDealChanges, whatChanged, type WhatChanged } from '../../domain/deal-changes';
 import { readCalls, type ForecastCall } from '../../domain/forecast-calls';
+import { totalActuals, type ActualTotals } from '../../domain/derived-rates';
 import { execRoots } from './schema';
 import { createContext } from './projection/context';
 import type { DealList, DealsQuery } from './projection/deals';
 import { createParts, observeRoots, readAll } from './projection/parts';
 import { qualitySection } from './projection/quality';
 import { SectionCache } from './projection/section-cache';
+import type { TrackedData } from './projection/tracked';
 
 export type { DealList, DealsQuery } from './projection/deals';
+export type { TrackedData } from './projection/tracked';
 
 export interface WhatChangedQuery {
 	/** Days, 'YYYY-MM-DD'. */
@@ -71,6 +75,10 @@ export interface ExecProjection {
 	whatChanged(query: WhatChangedQuery): WhatChanged;
 	/** Every forecast call and adjustment, oldest first. */
 	calls(): ForecastCall[];
+	/** The custom tracked metrics: definitions, entered values, and what could not be read. */
+	tracked(): TrackedData;
+	/** The actuals inside the filters added up (the derived rates' inputs). */
+	actualTotals(filters: ExecFilters): ActualTotals;
 	setRules(rules: ExecRules): void;
 	destroy(): void;
 }
@@ -157,6 +165,8 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			return whatChanged({ deals, changes: readDealChanges(parts.history.entries(), timeZone), stages: parts.stages.list, period, since, until });
 		},
 		calls: () => readCalls(parts.calls.entries(), ctx.rules.maxValue ?? DEFAULT_MAX_VALUE),
+		tracked: () => parts.tracked.data(),
+		actualTotals: (filters) => totalActuals([...parts.actuals.byKey.values()].filter((a) => matchesActual(a, filters, parts.reps.byId))),
 		setRules(next) {
 			ctx.rules = next;
 			readAll(parts);

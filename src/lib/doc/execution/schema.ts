@@ -46,6 +46,10 @@ import type * as Y from 'yjs';
  *                       stageMoves; absent in documents from before it (no changes seen then).
  *   forecastCalls Y.Array forecast calls and managers' adjustments (domain/forecast-calls.ts),
  *                       append-only: every submission is kept.
+ *   metricDefs  Y.Map   metric id → { name, unit, better, aggregate, target }: a custom tracked
+ *                       metric (domain/tracked-metrics.ts), one JSON value, replaced whole on edit.
+ *   metricValues Y.Map  `${metricId}|${period}|${rep}` → number: one cell per key, last writer
+ *                       wins (like actuals). Both absent in documents from before them.
  * Everything a peer stored is read through read.ts, which reports bad values instead of
  * trusting or throwing on them.
  */
@@ -63,7 +67,9 @@ export function execRoots(doc: Y.Doc) {
 		reps: doc.getMap<unknown>('reps'),
 		adjustments: doc.getMap<unknown>('adjustments'),
 		dealHistory: doc.getArray<unknown>('dealHistory'),
-		forecastCalls: doc.getArray<unknown>('forecastCalls')
+		forecastCalls: doc.getArray<unknown>('forecastCalls'),
+		metricDefs: doc.getMap<unknown>('metricDefs'),
+		metricValues: doc.getMap<unknown>('metricValues')
 	};
 }
 

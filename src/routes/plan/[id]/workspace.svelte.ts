@@ -8,6 +8,7 @@ import { planNow, viewerTimeZone } from '$lib/domain/plan-clock';
 import { fiscalPeriods, type PeriodTargets } from '$lib/domain/plan/targets-by-period';
 import { templateText } from '$lib/domain/plan/template-text';
 import { instantiatePipeline, TEMPLATES } from '$lib/domain/plan/templates';
+import { instantiateMetrics } from '$lib/domain/template-metrics';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { isPlanId } from '$lib/protocol/plan-id';
 import { recoverFromMissingChunk } from '$lib/sync/deploy-recovery';
@@ -283,7 +284,8 @@ export class PlanWorkspace {
 		if ((this.#area === 'plan' && !evenInPlanArea) || !this.areas || !session?.loaded || this.exec) return;
 		const stages = instantiatePipeline(TEMPLATES[session.template], (key) => templateText(i18n.locale, key));
 		const access = { role: session.role, token: session.token };
-		const exec = new this.areas.ExecutionSession(session.planId, syncServerUrl(location), access, execRules(session.overview.values), stages);
+		const metrics = instantiateMetrics(session.template, (key) => t(`metrics.template.${key}`));
+		const exec = new this.areas.ExecutionSession(session.planId, syncServerUrl(location), access, execRules(session.overview.values), stages, metrics);
 		this.exec = exec;
 		void exec.open();
 	}

@@ -14,6 +14,7 @@ import { DealsProjection } from './deals';
 import { HistoryProjection } from './history';
 import { RepsProjection } from './reps';
 import { StagesProjection } from './stages';
+import { TrackedProjection } from './tracked';
 
 export interface ProjectionParts {
 	stages: StagesProjection;
@@ -24,6 +25,7 @@ export interface ProjectionParts {
 	adjustments: AdjustmentsProjection;
 	history: HistoryProjection;
 	calls: HistoryProjection;
+	tracked: TrackedProjection;
 }
 
 export function createParts(ctx: ProjectionContext): ProjectionParts {
@@ -37,7 +39,8 @@ export function createParts(ctx: ProjectionContext): ProjectionParts {
 		actuals: new ActualsProjection(ctx),
 		adjustments: new AdjustmentsProjection(ctx),
 		history: new HistoryProjection(ctx, 'dealHistory'),
-		calls: new HistoryProjection(ctx, 'forecastCalls')
+		calls: new HistoryProjection(ctx, 'forecastCalls'),
+		tracked: new TrackedProjection(ctx)
 	};
 }
 
@@ -51,6 +54,7 @@ export function readAll(parts: ProjectionParts): void {
 	parts.adjustments.readAll();
 	parts.history.changed();
 	parts.calls.changed();
+	parts.tracked.changed();
 }
 
 type RootName = Exclude<keyof ExecRoots, 'meta'>;
@@ -91,6 +95,8 @@ export const ROOT_TABLE: readonly RootEntry[] = [
 	}),
 	entry<ArrayEvent>('dealHistory', (_, { history }) => history.changed()),
 	entry<ArrayEvent>('forecastCalls', (_, { calls }) => calls.changed()),
+	entry<MapEvent>('metricDefs', (_, { tracked }) => tracked.changed()),
+	entry<MapEvent>('metricValues', (_, { tracked }) => tracked.changed()),
 	entry<unknown>(
 		'reps',
 		(_, { reps, deals }) => {
