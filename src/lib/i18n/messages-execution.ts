@@ -54,7 +54,6 @@ export const enExecution = {
 	'exec.history': 'Stage history',
 	'exec.stage': 'Stage',
 	'exec.allStages': 'All stages',
-	'exec.dealsShown': 'Showing {shown, plural, one {# deal} other {# deals}} (largest first, at most {limit}).',
 	'exec.noDeals': 'No deals yet.',
 	'exec.funnel': 'Funnel',
 	'exec.funnel.current': 'In stage',

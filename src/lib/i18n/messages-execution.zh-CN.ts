@@ -56,7 +56,6 @@ export const zhCNExecution: Record<keyof typeof enExecution, string> = {
 	'exec.history': '阶段历史',
 	'exec.stage': '阶段',
 	'exec.allStages': '全部阶段',
-	'exec.dealsShown': '显示 {shown, plural, other {# 个商机}}（按金额从大到小，最多 {limit} 个）。',
 	'exec.noDeals': '还没有商机。',
 	'exec.funnel': '销售漏斗',
 	'exec.funnel.current': '当前数量',

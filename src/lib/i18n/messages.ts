@@ -43,7 +43,6 @@ export const en = {
 	'home.newPlan': 'New plan',
 	'home.yourPlans': 'Your plans',
 	'home.empty': 'No plans on this device yet. Create one, or open a share link from a colleague.',
-	'home.updated': 'Updated {time}',
 	'home.role.edit': 'Can edit',
 	'home.role.view': 'View only',
 	'home.notRegistered': 'Not yet on the server',

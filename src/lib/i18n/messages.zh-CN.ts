@@ -39,7 +39,6 @@ export const zhCN: Record<MessageKey, string> = {
 	'home.newPlan': '新建方案',
 	'home.yourPlans': '我的方案',
 	'home.empty': '这台设备上还没有方案。新建一个，或打开同事发来的分享链接。',
-	'home.updated': '更新于 {time}',
 	'home.role.edit': '可编辑',
 	'home.role.view': '只读',
 	'home.notRegistered': '尚未同步到服务器',
