@@ -70,7 +70,7 @@ export function addUnit(doc: Y.Doc, name: string, weightPct: number, id = newRec
 export function addRep(doc: Y.Doc, unitId: string, name: string, weightPct: number, id = newRecordId('r')): string | null {
 	const reps = repsOf(findUnit(doc, unitId));
 	if (!reps) return null;
-	const rep: PlanRep = { id, name, weightPct, newHire: false, stretchPct: null, commitment: null };
+	const rep: PlanRep = { id, name, weightPct, newHire: false, hireDate: null, stretchPct: null, commitment: null };
 	pushRecords(reps, [rep]);
 	return rep.id;
 }
@@ -82,7 +82,7 @@ export function setUnitField(doc: Y.Doc, unitId: string, field: 'name' | 'weight
 	return null;
 }
 
-export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'commitment'>(
+export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'hireDate' | 'commitment'>(
 	doc: Y.Doc,
 	unitId: string,
 	repId: string,

@@ -166,6 +166,8 @@ function readRep(raw: unknown): PlanRep | null {
 		name: raw.name,
 		weightPct: raw.weightPct,
 		newHire: raw.newHire,
+		// Absent in snapshots approved before hire dates were kept.
+		hireDate: typeof raw.hireDate === 'string' ? raw.hireDate : null,
 		stretchPct: raw.stretchPct as number | null,
 		commitment: raw.commitment as number | null
 	};

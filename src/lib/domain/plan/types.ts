@@ -50,6 +50,8 @@ export interface PlanRep {
 	/** Share of the unit's target, in percent; the reps of a unit sum to 100. */
 	weightPct: number;
 	newHire: boolean;
+	/** First working day ('YYYY-MM-DD') when known: a new hire's quota ramps from its month. */
+	hireDate: string | null;
 	/** Stretch above baseline for this rep; null uses the plan's `stretchPct`. */
 	stretchPct: number | null;
 	/** Bottom-up commitment for the year (what the rep says they can do), or null. */

@@ -396,6 +396,7 @@ export const REP_SPEC: RecordSpec<PlanRep> = {
 	name: textField(200),
 	weightPct: { read: (raw) => sanitizeNumber(raw, { min: 0, max: 100 }), fallback: () => 0 },
 	newHire: { read: (raw) => (raw === undefined ? valid(false) : sanitizeBoolean(raw)), fallback: () => false },
+	hireDate: nullableDateField,
 	stretchPct: nullableNumberField({ min: 0, max: 1000 }),
 	commitment: nullableNumberField({ min: 0, step: 0.01 })
 };

@@ -16,7 +16,7 @@ const snapshot = (reps: { id: string; name: string }[]): TargetsSnapshot => ({
 			name: 'East',
 			kind: 'region',
 			weightPct: 100,
-			reps: reps.map((r) => ({ ...r, weightPct: 100, newHire: false, stretchPct: null, commitment: null }))
+			reps: reps.map((r) => ({ ...r, weightPct: 100, newHire: false, hireDate: null, stretchPct: null, commitment: null }))
 		}
 	],
 	figures: null

@@ -31,14 +31,14 @@ describe('targets by period', () => {
 				name: 'East',
 				kind: 'region',
 				weightPct: 60,
-				reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, stretchPct: null, commitment: null }]
+				reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, hireDate: null, stretchPct: null, commitment: null }]
 			},
 			{
 				id: 'u2',
 				name: 'North',
 				kind: 'region',
 				weightPct: 40,
-				reps: [{ id: 'p2', name: 'Wang Lei', weightPct: 100, newHire: false, stretchPct: null, commitment: null }]
+				reps: [{ id: 'p2', name: 'Wang Lei', weightPct: 100, newHire: false, hireDate: null, stretchPct: null, commitment: null }]
 			}
 		];
 		const result = decompose({
