@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { archives } from './api/archives';
 import { plans } from './api/plans';
 import { serveApp } from './app-shell';
 import type { Env } from './env';
@@ -12,6 +13,7 @@ export const app = new Hono<{ Bindings: Env }>();
 app.use('*', securityHeaders);
 app.use('/api/*', noStore);
 app.route('/api/plans', plans);
+app.route('/api/plans', archives);
 app.route('/sync', sync);
 app.all('/api/*', () => {
 	throw new HttpError(404, 'not_found', 'No such API route.');

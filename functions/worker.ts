@@ -4,5 +4,6 @@
  */
 import { app } from './app';
 
+export { ArchiveStore } from './archive/archive-store';
 export { PlanRoom } from './room/plan-room';
 export default app;

@@ -87,7 +87,7 @@ export function unpackColumns(bytes: Uint8Array): { header: ArchiveHeader; colum
 	if (8 + headerLength > bytes.length) throw new ArchiveFormatError('archive header is truncated');
 	let header: ArchiveHeader;
 	try {
-		header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)));
+		header = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.subarray(8, 8 + headerLength)));
 	} catch {
 		throw new ArchiveFormatError('archive header is not readable');
 	}

@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { ArchiveFormatError } from '../../src/lib/domain/archive/columns';
+import { ArchiveTooLargeError, gunzip } from '../../src/lib/domain/archive/compress';
+import { decodeDealArchive } from '../../src/lib/domain/archive/deal-archive';
+import {
+	MAX_ARCHIVE_BYTES,
+	MAX_ARCHIVE_RAW_BYTES,
+	isArchiveKind,
+	isArchiveMonth,
+	type ArchiveKind,
+	type ArchiveManifest,
+	type ArchiveVersionInfo
+} from '../../src/lib/protocol/archives';
+import { requireToken, type AuthVars } from '../auth/require-token';
+import type { Env } from '../env';
+import { HttpError } from '../http-error';
+
+/**
+ * `/api/plans/:planId/archives`: a plan's period archives (issue 13). Every route is behind the
+ * plan's tokens (requireToken: forged, expired, revoked or other-plan tokens never reach the
+ * store); a view token reads, only an edit token uploads. An upload is unpacked and decoded here,
+ * in the Worker, before the store sees it: a damaged, foreign, oversized or mislabelled archive is
+ * refused with a JSON error and nothing is stored.
+ */
+export const archives = new Hono<{ Bindings: Env; Variables: AuthVars }>();
+
+const storeOf = (env: Env, planId: string) => env.ARCHIVE_STORE.get(env.ARCHIVE_STORE.idFromName(planId));
+
+function params(kind: string, month: string): { kind: ArchiveKind; month: string } {
+	if (!isArchiveKind(kind)) throw new HttpError(404, 'not_found', `There are no “${kind.slice(0, 40)}” archives.`);
+	if (!isArchiveMonth(month)) throw new HttpError(400, 'bad_request', 'The month must be written YYYY-MM.');
+	return { kind, month };
+}
+
+function archiveResponse(found: { info: ArchiveVersionInfo; data: Uint8Array }): Response {
+	return new Response(found.data, {
+		headers: {
+			'Content-Type': 'application/gzip',
+			ETag: `"${found.info.sha256}"`,
+			'X-Archive-Version': String(found.info.version),
+			'X-Archive-Rows': String(found.info.rows)
+		}
+	});
+}
+
+archives.get('/:planId/archives', requireToken, async (c) => {
+	const body: ArchiveManifest = { archives: await storeOf(c.env, c.get('claims').pid).manifest() };
+	return c.json(body);
+});
+
+archives.get('/:planId/archives/:kind/:month/:version?', requireToken, async (c) => {
+	const { kind, month } = params(c.req.param('kind'), c.req.param('month'));
+	const versionParam = c.req.param('version');
+	if (versionParam !== undefined && !/^[1-9]\d{0,8}$/.test(versionParam)) throw new HttpError(400, 'bad_request', 'The version must be a whole number from 1.');
+	const found = await storeOf(c.env, c.get('claims').pid).get(kind, month, versionParam === undefined ? undefined : Number(versionParam));
+	if (!found) throw new HttpError(404, 'not_found', `No ${kind} archive for ${month}${versionParam ? ` in version ${versionParam}` : ''}.`);
+	return archiveResponse(found);
+});
+
+archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
+	if (c.get('claims').role !== 'edit') throw new HttpError(403, 'forbidden', 'A view link cannot write archives.');
+	const { kind, month } = params(c.req.param('kind'), c.req.param('month'));
+	const data = await readArchiveBody(c.req.raw);
+	const rows = await checkArchive(kind, month, data);
+	const { created, info } = await storeOf(c.env, c.get('claims').pid).put(kind, month, data, rows);
+	return c.json(info, created ? 201 : 200);
+});
+
+/** The gzip body, its declared length checked before a byte is read. */
+async function readArchiveBody(req: Request): Promise<Uint8Array> {
+	const type = req.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+	if (type !== 'application/gzip') throw new HttpError(415, 'unsupported_media_type', 'Send the archive as application/gzip.');
+	const length = req.headers.get('Content-Length');
+	if (length === null || !/^\d+$/.test(length)) throw new HttpError(411, 'length_required', 'A Content-Length header is required.');
+	if (Number(length) > MAX_ARCHIVE_BYTES) throw new HttpError(413, 'payload_too_large', `Archives are limited to ${MAX_ARCHIVE_BYTES} bytes.`);
+	const data = new Uint8Array(await req.arrayBuffer());
+	if (data.length > MAX_ARCHIVE_BYTES) throw new HttpError(413, 'payload_too_large', 'The archive is too large.');
+	return data;
+}
+
+/** Unpacks and decodes the upload; returns its row count or refuses it (400/413). */
+async function checkArchive(kind: ArchiveKind, month: string, data: Uint8Array): Promise<number> {
+	let raw: Uint8Array;
+	try {
+		raw = await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
+	} catch (err) {
+		if (err instanceof ArchiveTooLargeError) throw new HttpError(413, 'payload_too_large', `The archive unpacks to more than ${MAX_ARCHIVE_RAW_BYTES} bytes.`);
+		throw new HttpError(400, 'bad_request', 'The archive is not a whole gzip file.');
+	}
+	try {
+		const columns = decodeDealArchive(raw);
+		if (columns.period !== month) throw new HttpError(400, 'bad_request', `The archive holds ${columns.period}, not ${month}.`);
+		return columns.rows;
+	} catch (err) {
+		if (err instanceof ArchiveFormatError) throw new HttpError(400, 'bad_request', `The archive is damaged: ${err.message}.`);
+		throw err;
+	}
+}
