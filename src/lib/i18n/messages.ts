@@ -16,6 +16,7 @@ import { enCalls } from './messages-calls';
 import { enTargetsImport } from './messages-targets-import';
 import { enHome } from './messages-home';
 import { enExport } from './messages-export';
+import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
@@ -35,6 +36,7 @@ export const en = {
 	...enExport,
 	...enDeals,
 	...enPayouts,
+	...enImportSize,
 	...enFunnel,
 	...enWizard,
 	...enMetrics,

@@ -12,6 +12,7 @@ import { zhCNCalls } from './messages-calls.zh-CN';
 import { zhCNTargetsImport } from './messages-targets-import.zh-CN';
 import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
+import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
@@ -31,6 +32,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNExport,
 	...zhCNDeals,
 	...zhCNPayouts,
+	...zhCNImportSize,
 	...zhCNFunnel,
 	...zhCNWizard,
 	...zhCNMetrics,

@@ -9,6 +9,7 @@
  * import's as-of day, or the close date for a deal that closed). Pure and linear in the rows.
  */
 import { DEFAULT_MAX_VALUE } from '../domain/data-quality';
+import type { ImportSize } from './import-size';
 import { stageCategory } from '../domain/deal-outcome';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES, type ActivityType, type Deal, type ForecastCategory, type PipelineStage, type Rep } from '../domain/execution';
 import type { DealInput } from '../doc/execution/commands';
@@ -102,6 +103,8 @@ export interface ImportPlan {
 	rejected: RejectedRow[];
 	questions: ImportQuestion[];
 	changes: ImportChanges;
+	/** About what the write adds to the stored document (import-size.ts), set by the import worker. */
+	size?: ImportSize;
 }
 
 const PROGRESS_EVERY = 5_000;

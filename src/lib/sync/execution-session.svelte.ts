@@ -22,6 +22,7 @@ import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
 // The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
 import { applyImport } from '../import/apply-import';
+import type { ImportSize } from '../import/import-size';
 import { readCurrent, type CurrentData } from '../import/current';
 import type { ImportPlan } from '../import/plan-import';
 
@@ -119,6 +120,13 @@ export class ExecutionSession extends DocSession {
 	importSnapshot(): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
 		return readCurrent(this.doc);
+	}
+
+	/** What the document holds now, in the units the room's caps count (import-size.ts). */
+	storedSize(): ImportSize {
+		let items = 0;
+		this.doc.store.clients.forEach((structs) => (items += structs.length));
+		return { bytes: Y.encodeStateAsUpdate(this.doc).length, items };
 	}
 
 	/**

@@ -5,6 +5,7 @@
  * reader, which therefore stay out of the page's bundles.
  */
 import { ImportError } from '../errors';
+import { estimateImportSize } from '../import-size';
 import { planImport } from '../plan-import';
 import { planTargetsImport } from '../plan-targets-import';
 import { readTable } from '../read-table';
@@ -75,7 +76,8 @@ export function createImportHandler(post: Post) {
 						onProgress: (done, total) => post({ id, type: 'progress', done, total })
 					});
 					post({ id, type: 'progress', done: table.rows.length, total: table.rows.length });
-					post({ id, type: 'plan', plan });
+					// Estimated here, off the page: JSON of 100k planned deals takes a moment.
+					post({ id, type: 'plan', plan: { ...plan, size: estimateImportSize(plan.changes) } });
 					break;
 				}
 				case 'planTargets': {
