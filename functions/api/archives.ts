@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ArchiveFormatError } from '../../src/lib/domain/archive/columns';
-import { ArchiveTooLargeError, gunzip } from '../../src/lib/domain/archive/compress';
-import { decodeDealArchive } from '../../src/lib/domain/archive/deal-archive';
+import { ArchiveTooLargeError, gunzip, gzip } from '../../src/lib/domain/archive/compress';
+import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
+import { mergeDeals, type DealMerge } from '../../src/lib/domain/archive/merge-deals';
 import {
 	MAX_ARCHIVE_BYTES,
 	MAX_ARCHIVE_RAW_BYTES,
@@ -13,6 +14,7 @@ import {
 } from '../../src/lib/protocol/archives';
 import { requireToken, type AuthVars } from '../auth/require-token';
 import type { Env } from '../env';
+import { readJsonObject } from './read-json';
 import { HttpError } from '../http-error';
 
 /**
@@ -20,9 +22,15 @@ import { HttpError } from '../http-error';
  * plan's tokens (requireToken: forged, expired, revoked or other-plan tokens never reach the
  * store); a view token reads, only an edit token uploads. An upload is unpacked and decoded here,
  * in the Worker, before the store sees it: a damaged, foreign, oversized or mislabelled archive is
- * refused with a JSON error and nothing is stored.
+ * refused with a JSON error and nothing is stored. Merging happens here too, so the store only
+ * ever holds bytes and never decodes anything.
  */
 export const archives = new Hono<{ Bindings: Env; Variables: AuthVars }>();
+
+/** Deal ids one removal may name (a JSON body is at most 16 KiB anyway). */
+const MAX_REMOVE_IDS = 500;
+/** Merges retried when other uploads to the same month keep landing first. */
+const MAX_MERGE_ATTEMPTS = 5;
 
 const storeOf = (env: Env, planId: string) => env.ARCHIVE_STORE.get(env.ARCHIVE_STORE.idFromName(planId));
 
@@ -57,14 +65,65 @@ archives.get('/:planId/archives/:kind/:month/:version?', requireToken, async (c)
 	return archiveResponse(found);
 });
 
+/**
+ * Upsert: the uploaded deals replace deals of the same id in the month's latest version (or are
+ * added), giving the next version. Removing (a deal reopened for live editing) is a POST to
+ * `…/remove` with `{ "ids": [...] }`.
+ */
 archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
-	if (c.get('claims').role !== 'edit') throw new HttpError(403, 'forbidden', 'A view link cannot write archives.');
-	const { kind, month } = params(c.req.param('kind'), c.req.param('month'));
-	const data = await readArchiveBody(c.req.raw);
-	const rows = await checkArchive(kind, month, data);
-	const { created, info } = await storeOf(c.env, c.get('claims').pid).put(kind, month, data, rows);
-	return c.json(info, created ? 201 : 200);
+	const { kind, month } = editParams(c);
+	const upload = decodeUpload(month, await unpack(await readArchiveBody(c.req.raw)));
+	const rows = Array.from({ length: upload.rows }, (_, i) => dealAt(upload, i));
+	const result = await storeMerged(storeOf(c.env, c.get('claims').pid), kind, month, (stored) => mergeDeals(stored, rows));
+	return c.json(result.body, result.status);
 });
+
+archives.post('/:planId/archives/:kind/:month/remove', requireToken, async (c) => {
+	const { kind, month } = editParams(c);
+	const body = await readJsonObject(c.req.raw);
+	const ids = body.ids;
+	if (
+		!Array.isArray(ids) ||
+		ids.length === 0 ||
+		ids.length > MAX_REMOVE_IDS ||
+		!ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 200)
+	) {
+		throw new HttpError(400, 'bad_request', `ids must be a list of 1–${MAX_REMOVE_IDS} deal ids.`);
+	}
+	const store = storeOf(c.env, c.get('claims').pid);
+	const result = await storeMerged(store, kind, month, (stored) => {
+		if (!stored) throw new HttpError(404, 'not_found', `No ${kind} archive for ${month}.`);
+		return mergeDeals(stored, [], new Set(ids as string[]));
+	});
+	return c.json(result.body, result.status);
+});
+
+function editParams(c: Context<{ Bindings: Env; Variables: AuthVars }>) {
+	if (c.get('claims').role !== 'edit') throw new HttpError(403, 'forbidden', 'A view link cannot write archives.');
+	return params(c.req.param('kind') ?? '', c.req.param('month') ?? '');
+}
+
+type Store = ReturnType<typeof storeOf>;
+
+/**
+ * Reads the latest version, merges, and stores the result on top of exactly that version; when
+ * another upload landed in between, merges again on top of it (the store serialises writes), so
+ * two people archiving the same month at once both keep their deals.
+ */
+async function storeMerged(store: Store, kind: ArchiveKind, month: string, merge: (stored: DealColumns | null) => DealMerge) {
+	for (let attempt = 0; attempt < MAX_MERGE_ATTEMPTS; attempt++) {
+		const latest = await store.get(kind, month);
+		const stored = latest ? decodeDealArchive(await gunzip(latest.data, MAX_ARCHIVE_RAW_BYTES)) : null;
+		const merged = merge(stored);
+		const data = await gzip(encodeDealArchive(month, merged.deals));
+		if (data.length > MAX_ARCHIVE_BYTES) throw new HttpError(413, 'payload_too_large', `The month's archive would pass ${MAX_ARCHIVE_BYTES} bytes.`);
+		const put = await store.put(kind, month, data, merged.deals.length, latest?.info.version ?? 0);
+		if (put.status === 'conflict') continue;
+		const changes = { added: merged.added, replaced: merged.replaced, removed: merged.removed };
+		return { status: put.status === 'created' ? (201 as const) : (200 as const), body: { ...put.info!, ...changes } };
+	}
+	throw new HttpError(409, 'conflict', 'The archive kept changing while this was written; try again.');
+}
 
 /** The gzip body, its declared length checked before a byte is read. */
 async function readArchiveBody(req: Request): Promise<Uint8Array> {
@@ -78,21 +137,25 @@ async function readArchiveBody(req: Request): Promise<Uint8Array> {
 	return data;
 }
 
-/** Unpacks and decodes the upload; returns its row count or refuses it (400/413). */
-async function checkArchive(kind: ArchiveKind, month: string, data: Uint8Array): Promise<number> {
-	let raw: Uint8Array;
+/** The upload unpacked, with a cap checked while unpacking (400/413). */
+async function unpack(data: Uint8Array): Promise<Uint8Array> {
 	try {
-		raw = await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
+		return await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
 	} catch (err) {
 		if (err instanceof ArchiveTooLargeError) throw new HttpError(413, 'payload_too_large', `The archive unpacks to more than ${MAX_ARCHIVE_RAW_BYTES} bytes.`);
 		throw new HttpError(400, 'bad_request', 'The archive is not a whole gzip file.');
 	}
+}
+
+/** The upload decoded completely, or refused (400) when damaged or labelled with another month. */
+function decodeUpload(month: string, raw: Uint8Array): DealColumns {
+	let columns: DealColumns;
 	try {
-		const columns = decodeDealArchive(raw);
-		if (columns.period !== month) throw new HttpError(400, 'bad_request', `The archive holds ${columns.period}, not ${month}.`);
-		return columns.rows;
+		columns = decodeDealArchive(raw);
 	} catch (err) {
 		if (err instanceof ArchiveFormatError) throw new HttpError(400, 'bad_request', `The archive is damaged: ${err.message}.`);
 		throw err;
 	}
+	if (columns.period !== month) throw new HttpError(400, 'bad_request', `The archive holds ${columns.period}, not ${month}.`);
+	return columns;
 }

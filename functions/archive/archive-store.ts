@@ -39,17 +39,26 @@ export class ArchiveStore extends DurableObject<Env> {
 	}
 
 	/**
-	 * Stores `data` as the next version of (kind, month), in one transaction: a crash leaves the
-	 * version whole or absent. The same bytes as the latest version store nothing and return it,
-	 * so a retried upload does not pile up versions.
+	 * Stores `data` as the next version of (kind, month) if the latest version is still
+	 * `baseVersion` (0: none yet), in one transaction: a crash leaves the version whole or absent.
+	 * Otherwise `conflict`: someone stored a version in between, and the caller merges again on top
+	 * of it, so concurrent uploads never drop each other's rows. The same bytes as the latest
+	 * version store nothing and return it, so a retried upload does not pile up versions.
 	 */
-	async put(kind: ArchiveKind, month: string, data: Uint8Array, rows: number): Promise<{ created: boolean; info: ArchiveVersionInfo }> {
+	async put(
+		kind: ArchiveKind,
+		month: string,
+		data: Uint8Array,
+		rows: number,
+		baseVersion: number
+	): Promise<{ status: 'created' | 'same' | 'conflict'; info: ArchiveVersionInfo | null }> {
 		const sha256 = await hexSha256(data);
 		const sql = this.ctx.storage.sql;
 		return this.ctx.storage.transactionSync(() => {
 			const latest = this.latestRow(kind, month);
-			if (latest?.sha256 === sha256) return { created: false, info: info(latest) };
-			const row: VersionRow = { kind, month, version: (latest?.version ?? 0) + 1, sha256, bytes: data.length, rows, created_at: Date.now() };
+			if (latest?.sha256 === sha256) return { status: 'same' as const, info: info(latest) };
+			if ((latest?.version ?? 0) !== baseVersion) return { status: 'conflict' as const, info: latest ? info(latest) : null };
+			const row: VersionRow = { kind, month, version: baseVersion + 1, sha256, bytes: data.length, rows, created_at: Date.now() };
 			sql.exec(
 				'INSERT INTO archive_versions (kind, month, version, sha256, bytes, rows, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
 				row.kind,
@@ -70,7 +79,7 @@ export class ArchiveStore extends DurableObject<Env> {
 					data.slice(at, at + CHUNK_BYTES).buffer
 				);
 			}
-			return { created: true, info: info(row) };
+			return { status: 'created' as const, info: info(row) };
 		});
 	}
 

@@ -32,6 +32,12 @@ function put(planId: string, token: string, path: string, body: Uint8Array, type
 }
 const get = (planId: string, token: string, path = '') => api(`/api/plans/${planId}/archives${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
+async function latestDeals(planId: string, token: string, month: string): Promise<Deal[]> {
+	const res = await get(planId, token, `/deals/${month}`);
+	const columns = decodeDealArchive(await gunzip(new Uint8Array(await res.arrayBuffer())));
+	return Array.from({ length: columns.rows }, (_, i) => dealAt(columns, i));
+}
+
 async function errorCode(res: Response) {
 	return ((await res.json()) as { error: { code: string } }).error.code;
 }
@@ -42,8 +48,9 @@ describe('period archives', () => {
 		const body = await archiveOf('2024-03', [deal('a', 100), deal('b', 250.5)]);
 		const res = await put(planId, tokens.edit, 'deals/2024-03', body);
 		expect(res.status).toBe(201);
-		const info = (await res.json()) as ArchiveVersionInfo;
-		expect(info).toMatchObject({ kind: 'deals', month: '2024-03', version: 1, rows: 2, bytes: body.length });
+		const { added, replaced, removed, ...info } = (await res.json()) as ArchiveVersionInfo & { added: number; replaced: number; removed: number };
+		expect(info).toMatchObject({ kind: 'deals', month: '2024-03', version: 1, rows: 2 });
+		expect([added, replaced, removed]).toEqual([2, 0, 0]);
 
 		const back = await get(planId, tokens.view, '/deals/2024-03');
 		expect(back.status).toBe(200);
@@ -72,6 +79,43 @@ describe('period archives', () => {
 		expect(new Uint8Array(await latest.arrayBuffer())).toEqual(second);
 		const manifest = (await (await get(planId, tokens.view)).json()) as ArchiveManifest;
 		expect(manifest.archives.map((a) => a.version)).toEqual([2]);
+	});
+
+	it('merges an upload into the month: same ids replaced, new ids added, the rest kept', async () => {
+		const { planId, tokens } = await createPlan();
+		await put(planId, tokens.edit, 'deals/2024-03', await archiveOf('2024-03', [deal('a', 1), deal('b', 2)]));
+		const res = await put(planId, tokens.edit, 'deals/2024-03', await archiveOf('2024-03', [deal('b', 20), deal('c', 3)]));
+		expect(res.status).toBe(201);
+		expect(await res.json()).toMatchObject({ version: 2, rows: 3, added: 1, replaced: 1, removed: 0 });
+		expect(await latestDeals(planId, tokens.view, '2024-03')).toEqual([deal('a', 1), deal('b', 20), deal('c', 3)]);
+	});
+
+	it('keeps both of two uploads to the same month at the same moment', async () => {
+		const { planId, tokens } = await createPlan();
+		const [one, two] = await Promise.all([
+			put(planId, tokens.edit, 'deals/2024-05', await archiveOf('2024-05', [deal('x', 1)])),
+			put(planId, tokens.edit, 'deals/2024-05', await archiveOf('2024-05', [deal('y', 2)]))
+		]);
+		expect([one.status, two.status]).toEqual([201, 201]);
+		const ids = (await latestDeals(planId, tokens.view, '2024-05')).map((d) => d.id).sort();
+		expect(ids).toEqual(['x', 'y']);
+	});
+
+	it('removes reopened deals into a new version, the old one unchanged; only for editors, only where an archive exists', async () => {
+		const { planId, tokens } = await createPlan();
+		const first = await archiveOf('2024-03', [deal('a', 1), deal('b', 2)]);
+		await put(planId, tokens.edit, 'deals/2024-03', first);
+		const remove = (token: string, month: string, body: unknown) =>
+			api(`/api/plans/${planId}/archives/deals/${month}/remove`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+		const res = await remove(tokens.edit, '2024-03', { ids: ['a'] });
+		expect(res.status).toBe(201);
+		expect(await res.json()).toMatchObject({ version: 2, rows: 1, removed: 1 });
+		expect(await latestDeals(planId, tokens.view, '2024-03')).toEqual([deal('b', 2)]);
+		expect(new Uint8Array(await (await get(planId, tokens.view, '/deals/2024-03/1')).arrayBuffer())).toEqual(first);
+		expect((await remove(tokens.view, '2024-03', { ids: ['b'] })).status).toBe(403);
+		expect((await remove(tokens.edit, '2024-07', { ids: ['b'] })).status).toBe(404);
+		expect((await remove(tokens.edit, '2024-03', { ids: [] })).status).toBe(400);
+		expect((await remove(tokens.edit, '2024-03', { ids: 'b' })).status).toBe(400);
 	});
 
 	it('stores an archive larger than one storage row whole', async () => {
