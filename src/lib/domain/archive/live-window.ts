@@ -1,0 +1,36 @@
+import { addMonths } from '../dates';
+import { dealFacts } from '../deal-facts';
+import type { StageIndex } from '../deal-outcome';
+import type { Deal } from '../execution';
+
+/**
+ * Which closed deals leave the live room for period archives (docs/architecture.md, "Execution at
+ * company scale"). The live room keeps what people still edit together: every open deal, and
+ * deals closed in the live window — the fiscal year three months ago was in, up to now. So a new
+ * fiscal year's first quarter still has last year's closings live for corrections and reviews.
+ *
+ * Example: fiscal years starting in April, plan's month 2026-06 → three months ago is 2026-03,
+ * in the fiscal year starting 2025-04 → the window starts at '2025-04'.
+ */
+export function liveWindowStart(currentMonth: string, fiscalStartMonth: number): string {
+	const [year, month] = addMonths(currentMonth, -3).split('-').map(Number) as [number, number];
+	const startYear = month >= fiscalStartMonth ? year : year - 1;
+	return `${startYear}-${String(fiscalStartMonth).padStart(2, '0')}`;
+}
+
+/**
+ * Closed deals whose month (the month they count in: their close month, exactly as every metric
+ * reads it — DealFacts.periodMonth) is before `windowStart`, by month, oldest first. Open deals,
+ * deals closed in the window and closed deals without a readable close date stay live.
+ */
+export function archivableDeals(deals: Iterable<Deal>, stages: StageIndex, windowStart: string): Map<string, Deal[]> {
+	const byMonth = new Map<string, Deal[]>();
+	for (const deal of deals) {
+		const facts = dealFacts(deal, stages);
+		if (facts.outcome === 'open' || facts.periodMonth === null || facts.periodMonth >= windowStart) continue;
+		const list = byMonth.get(facts.periodMonth);
+		if (list) list.push(deal);
+		else byMonth.set(facts.periodMonth, [deal]);
+	}
+	return new Map([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

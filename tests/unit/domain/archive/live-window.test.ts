@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { archivableDeals, liveWindowStart } from '$lib/domain/archive/live-window';
+import { indexStages } from '$lib/domain/deal-outcome';
+import { DEFAULT_STAGES } from '$lib/domain/exec-read';
+import type { Deal } from '$lib/domain/execution';
+
+const stages = indexStages(DEFAULT_STAGES);
+const won = DEFAULT_STAGES.find((s) => s.isWon)!.id;
+const lost = DEFAULT_STAGES.find((s) => s.isLost)!.id;
+const open = DEFAULT_STAGES.find((s) => !s.isWon && !s.isLost)!.id;
+
+const deal = (id: string, stage: string, at: string | null): Deal => ({
+	id,
+	name: '',
+	externalId: '',
+	customer: 'Acme',
+	segment: '',
+	region: 'North',
+	owner: 'r1',
+	product: 'Core',
+	amount: 100,
+	currency: 'CNY',
+	stage,
+	stageHistory: at ? [{ stage, at }] : [],
+	probability: 0.5,
+	forecastCategory: 'pipeline',
+	expectedClose: at ?? 'someday',
+	lostReason: null,
+	createdAt: '2023-01-01'
+});
+
+describe('live window', () => {
+	it.each([
+		['2026-06', 4, '2025-04'],
+		['2026-07', 4, '2026-04'],
+		['2026-03', 1, '2025-01'],
+		['2026-04', 1, '2026-01'],
+		['2026-01', 1, '2025-01'],
+		['2026-12', 1, '2026-01']
+	])('in %s with fiscal years from month %i starts at %s', (month, start, expected) => {
+		expect(liveWindowStart(month, start)).toBe(expected);
+	});
+
+	it('archives closed deals before the window by the month they count in, and keeps the rest live', () => {
+		const deals = [
+			deal('won-old', won, '2024-11-30'),
+			deal('lost-old', lost, '2024-12-01'),
+			deal('won-edge', won, '2025-01-01'),
+			deal('won-old-2', won, '2024-11-02'),
+			deal('open-old', open, '2023-05-01'),
+			deal('won-undated', won, null)
+		];
+		const archived = archivableDeals(deals, stages, '2025-01');
+		expect([...archived.keys()]).toEqual(['2024-11', '2024-12']);
+		expect(archived.get('2024-11')!.map((d) => d.id)).toEqual(['won-old', 'won-old-2']);
+		expect(archived.get('2024-12')!.map((d) => d.id)).toEqual(['lost-old']);
+	});
+});
