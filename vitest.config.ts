@@ -10,7 +10,9 @@ export default defineConfig({
 			{
 				// Pure code: domain metrics, doc schema, protocol codecs, convergence.
 				resolve: { alias: { $lib: lib } },
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+				// Property and convergence runs take seconds of CPU; on a shared 2-core machine under a
+				// full parallel run they can pass 5 s. A timeout is a hang guard, not a speed check.
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 }
 			},
 			{
 				// The Worker and PlanRoom inside real workerd.

@@ -1,5 +1,7 @@
 import { MAX_DOC_BYTES, MAX_DOC_ITEMS } from '../protocol/limits';
-import type { ImportChanges } from './plan-import';
+import type { ImportChanges, ImportSize } from './plan-import';
+
+export type { ImportSize };
 
 /**
  * Whether an import fits in what the plan's room accepts, decided before anything is written: an
@@ -8,13 +10,6 @@ import type { ImportChanges } from './plan-import';
  * ≤ MAX_DOC_BYTES, its items ≤ MAX_DOC_ITEMS, and one link adds at most half of MAX_DOC_BYTES a day.
  * Servers may be configured with other caps; these are the shipped ones.
  */
-
-export interface ImportSize {
-	/** About how many bytes the import adds to the stored document. */
-	bytes: number;
-	/** About how many Yjs items it adds (the room's item cap counts these). */
-	items: number;
-}
 
 /** An item's own bytes beside its content (ids, origins, info, its map key's length): ~12–20 measured. */
 const ITEM = 24;

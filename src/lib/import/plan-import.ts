@@ -9,7 +9,6 @@
  * import's as-of day, or the close date for a deal that closed). Pure and linear in the rows.
  */
 import { DEFAULT_MAX_VALUE } from '../domain/data-quality';
-import type { ImportSize } from './import-size';
 import { stageCategory } from '../domain/deal-outcome';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES, type ActivityType, type Deal, type ForecastCategory, type PipelineStage, type Rep } from '../domain/execution';
 import type { DealInput } from '../doc/execution/commands';
@@ -94,6 +93,14 @@ export interface TeamChanges {
 	fields: Array<{ id: string; field: 'name' | 'team' | 'region' | 'hireDate'; value: string }>;
 }
 export type ImportChanges = DealChanges | ActivityChanges | ActualChanges | TeamChanges;
+
+/** About what an import adds to the stored document (estimated by import-size.ts). */
+export interface ImportSize {
+	/** Bytes of the update. */
+	bytes: number;
+	/** Yjs items (the room's item cap counts these). */
+	items: number;
+}
 
 export interface ImportPlan {
 	kind: ImportKind;
