@@ -17,6 +17,7 @@ import { sharedTexts } from './shared-text';
 import { initiatives } from './strategy';
 import { fixSeasonality, setAnnualTarget, setFunnelRate, setSeasonWeight, setTargetPct } from './targets';
 import { addTask, removeTask, setTaskField } from './tasks';
+import { addTeamMember } from './team';
 import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitField } from './units';
 
 /** What the page needs to know of the schema without holding it: the version this app writes, the SWOT quadrants. */
@@ -68,6 +69,8 @@ export function planCommands(doc: Y.Doc, origin: object) {
 				fixRepWeights: on(fixRepWeights)
 			}
 		},
+		/** The one team list (doc/team.ts): people added from Execution's Setup or an import. */
+		team: { add: on(addTeamMember) },
 		strategy: {
 			valueProposition: text(roots.valueProposition)!,
 			initiatives: list(initiatives),

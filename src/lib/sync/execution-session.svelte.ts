@@ -5,6 +5,7 @@ import { seedMetrics } from '../doc/execution/metric-commands';
 import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
+import { readLegacyReps } from '../doc/execution/legacy-reps';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
 import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
@@ -53,6 +54,8 @@ export class ExecutionSession extends DocSession {
 	private unsubscribe: () => void = () => {};
 	/** Kept to close the capture window around an import, so it is exactly one undo step. */
 	#undo: Y.UndoManager | null = null;
+	/** The plan's team (setTeam), handed to the projection once it exists. */
+	#team: readonly Rep[] | null = null;
 
 	constructor(
 		planId: string,
@@ -79,6 +82,7 @@ export class ExecutionSession extends DocSession {
 		this.#undo = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
 		this.trackUndo(this.#undo);
 		this.#projection = createProjection(this.doc, this.rules);
+		this.#projection.setTeam(this.#team);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -148,6 +152,20 @@ export class ExecutionSession extends DocSession {
 	/** Every counted deal (shared and frozen: read, never change) and how many data quality excluded. */
 	dealList(): DealList {
 		return this.read(EMPTY_DEAL_LIST, (p) => p.dealList());
+	}
+
+	/**
+	 * The execution document's own legacy rep list (reactive), which the plan's team takes in
+	 * (doc/team.ts linkExecutionTeam); empty until loaded.
+	 */
+	legacyReps(): Rep[] {
+		return this.read([], () => readLegacyReps(this.doc));
+	}
+
+	/** The plan's team (domain/team.ts): who `reps()`, filters, the roll-up and owner choices list. */
+	setTeam(team: readonly Rep[] | null): void {
+		this.#team = team;
+		this.#projection?.setTeam(team);
 	}
 
 	reps(): Rep[] {

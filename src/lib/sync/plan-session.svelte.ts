@@ -6,6 +6,8 @@ import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
+import { linkExecutionTeam, TEAM_LINK_ORIGIN } from '../doc/team';
+import type { Rep } from '../domain/execution';
 import { readRisks } from '../doc/risks';
 import { readTasks } from '../doc/tasks';
 import { readInitiatives } from '../doc/strategy';
@@ -333,6 +335,15 @@ export class PlanSession extends DocSession {
 
 	setSection(section: string): void {
 		this.awareness.setLocalStateField('section', section);
+	}
+
+	/**
+	 * Takes the execution document's legacy rep list into the plan's team (doc/team.ts): the app's
+	 * own one-time migration, so it is not this person's undo step nor a target edit of theirs.
+	 */
+	linkExecutionTeam(execReps: readonly Rep[], unassignedName: string): number {
+		if (!this.loaded || this.role !== 'edit') return 0;
+		return linkExecutionTeam(this.doc, execReps, unassignedName, TEAM_LINK_ORIGIN);
 	}
 
 	/** The decomposition's inputs as plain data, for a targets import's preview (runs in the import worker). */

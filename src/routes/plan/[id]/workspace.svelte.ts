@@ -18,6 +18,7 @@ import { PlanSession } from '$lib/sync/plan-session.svelte';
 import { syncServerUrl } from '$lib/sync/server';
 import { execRules, typicalQuota, type TargetBasis } from './execution-inputs';
 import { ExecutionTargets } from './execution-targets.svelte';
+import { teamMembers } from '$lib/domain/team';
 import type { PlanSectionTab } from './sections/plan-sections';
 import { areaFromUrl, workspaceUrl, type Area } from './workspace-url';
 
@@ -120,6 +121,22 @@ export class PlanWorkspace {
 			const exec = this.exec;
 			untrack(() => exec?.setRules(rules)); // setRules bumps the version this effect must not track
 		});
+		// One team list: execution names, filters, owner choices and the roll-up are the plan's team,
+		// live as anyone edits the Targets section (domain/team.ts).
+		$effect(() => {
+			const units = this.session?.targets.units;
+			const exec = this.exec;
+			const team = units ? teamMembers(units.map((u) => u.unit)) : null;
+			untrack(() => exec?.setTeam(team));
+		});
+		// People still only in the execution document's old rep list (documents from before the one
+		// team list, or an older app's new rep) are taken into the plan's team, once, idempotently.
+		$effect(() => {
+			const session = this.session;
+			const legacy = this.exec?.legacyReps() ?? [];
+			if (!session?.loaded || session.role !== 'edit' || legacy.length === 0) return;
+			untrack(() => session.linkExecutionTeam(legacy, t('team.unassigned')));
+		});
 		$effect(() => {
 			const timer = setInterval(() => this.#clockTick++, 60_000);
 			return () => clearInterval(timer);
@@ -175,6 +192,12 @@ export class PlanWorkspace {
 	showSection(next: PlanSectionTab): void {
 		this.#section = next;
 		this.session?.setSection(next);
+	}
+
+	/** The one place the team is edited with its targets: the plan's Targets section (domain/team.ts). */
+	showTeamEditor(): void {
+		this.showSection('targets');
+		this.showArea('plan');
 	}
 
 	setFilters(next: ExecFilters): void {
