@@ -18,7 +18,7 @@ import { initiatives } from './strategy';
 import { fixSeasonality, setAnnualTarget, setFunnelRate, setSeasonWeight, setTargetPct } from './targets';
 import { addTask, removeTask, setTaskField } from './tasks';
 import { addTeamMember } from './team';
-import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitField } from './units';
+import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitField, setUnitOrg } from './units';
 
 /** What the page needs to know of the schema without holding it: the version this app writes, the SWOT quadrants. */
 export { SCHEMA_VERSION, SWOT_QUADRANTS } from './schema';
@@ -62,6 +62,7 @@ export function planCommands(doc: Y.Doc, origin: object) {
 				addUnit: on(addUnit),
 				addRep: on(addRep),
 				setUnitField: on(setUnitField),
+				setUnitOrg: on(setUnitOrg),
 				setRepField: on(setRepField),
 				removeUnit: on(removeUnit),
 				removeRep: on(removeRep),

@@ -105,6 +105,17 @@ export function setUnitField(doc: Y.Doc, unitId: string, field: 'name' | 'weight
 	return null;
 }
 
+/**
+ * Where a unit sits in the org roll-up (domain/team.ts): a region or a team, and a team's region
+ * (a label; '' for none). Every rep of the unit moves with it in filters and the forecast roll-up.
+ */
+export function setUnitOrg(doc: Y.Doc, unitId: string, field: 'kind' | 'region', value: string): ValueIssue | null {
+	const found = field === 'kind' ? (value === 'region' || value === 'team' ? null : { code: 'choice' as const }) : checkText(value, { maxLength: 200 });
+	if (found) return found;
+	findUnit(doc, unitId)?.set(field, value);
+	return null;
+}
+
 export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'hireDate' | 'commitment' | 'team'>(
 	doc: Y.Doc,
 	unitId: string,
