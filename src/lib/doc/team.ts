@@ -129,3 +129,55 @@ function shareIfAllZero(reps: Y.Array<Y.Map<unknown>>): void {
 	if (list.length === 0 || list.some((m) => typeof m.get('weightPct') === 'number' && (m.get('weightPct') as number) > 0)) return;
 	fixWeights(list.map(() => 0)).forEach((w, i) => list[i]!.set('weightPct', w));
 }
+
+/** A change of an imported person's field, by owner id (import/plan-import.ts TeamChanges). */
+export interface MemberFieldChange {
+	id: string;
+	field: 'name' | 'team' | 'region' | 'hireDate';
+	value: string;
+}
+
+/**
+ * Writes what an import adds to or changes in the team (the wizard's `team` kind, deals'
+ * "add unknown owners", the command line): new people under the ids the import's rows already use
+ * as owners (weight 0, placed like Setup's form), then name, hire date and a region unit rep's
+ * team label. A change of region — or of team for a team unit's rep — would move the person to
+ * another unit, and so their target share: that is left to the Targets section and returned in
+ * `notMoved`. One transaction.
+ */
+export function applyTeamImport(
+	doc: Y.Doc,
+	added: readonly Rep[],
+	changes: readonly MemberFieldChange[],
+	unassignedName: string,
+	origin: unknown = null
+): { written: number; notMoved: string[] } {
+	let written = 0;
+	const notMoved: string[] = [];
+	doc.transact(() => {
+		const known = new Set(readTeam(doc).map((m) => m.id));
+		for (const rep of added) {
+			if (known.has(rep.id)) continue;
+			if (addTeamMember(doc, { name: rep.name, team: rep.team, region: rep.region, hireDate: rep.hireDate }, unassignedName, rep.id).ok) written++;
+			known.add(rep.id);
+		}
+		const touched = new Set<string>();
+		for (const change of changes) {
+			const member = readTeam(doc).find((m) => m.id === change.id);
+			if (!member) continue;
+			const inRegionUnit = readUnits(doc).find((v) => v.unit.id === member.unitId)?.unit.kind === 'region';
+			const reps = repsOf(findUnit(doc, member.unitId));
+			const map = reps?.toArray().find((m) => m instanceof Y.Map && m.get('id') === member.planRepId);
+			if (!map) continue;
+			if (change.field === 'name' || change.field === 'hireDate') map.set(change.field, change.field === 'hireDate' ? change.value || null : change.value);
+			else if (change.field === 'team' && inRegionUnit) map.set('team', change.value);
+			else {
+				notMoved.push(change.id);
+				continue;
+			}
+			touched.add(change.id);
+		}
+		written += touched.size;
+	}, origin);
+	return { written, notMoved: [...new Set(notMoved)] };
+}

@@ -6,6 +6,7 @@ import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
 import { readLegacyReps } from '../doc/execution/legacy-reps';
+import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
 import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
@@ -25,6 +26,9 @@ import type { ExportLocale } from '../export/tables/labels';
 import { applyImport } from '../import/apply-import';
 import { readCurrent, type CurrentData } from '../import/current';
 import type { ImportPlan } from '../import/plan-import';
+
+/** Writes an import's new people and team changes into the plan's team; returns how many it wrote. */
+export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldChange[]) => number;
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
@@ -122,21 +126,30 @@ export class ExecutionSession extends DocSession {
 	 */
 	importSnapshot(): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
-		return readCurrent(this.doc);
+		const current = readCurrent(this.doc);
+		// Owners are resolved against the plan's team (the one team list), not the old map.
+		return this.#team ? { ...current, reps: this.#team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) } : current;
 	}
 
 	/**
 	 * Writes a planned import as ONE transaction with this person's origin: one undo step for
 	 * them (the undo manager tracks `localOrigin`), one update for colleagues.
 	 */
-	applyImport(plan: ImportPlan): { written: number; refused: number } {
+	applyImport(plan: ImportPlan, team?: TeamWriter): { written: number; refused: number } {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
 		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
 		// Not merged with an edit made just before (or just after) within the capture window.
 		this.#undo?.stopCapturing();
-		const result = applyImport(this.doc, plan, this.localOrigin);
+		// People go to the plan's team (`team`, doc/team.ts applyTeamImport), first, so the deals'
+		// owners exist there when the deals arrive; the execution document gets the rest.
+		const people = plan.changes;
+		const teamWritten = team ? team(people.reps, people.kind === 'team' ? people.fields : []) : 0;
+		const rest: ImportPlan = team
+			? { ...plan, changes: { ...people, reps: [], ...(people.kind === 'team' ? { fields: [] } : {}) } as ImportPlan['changes'] }
+			: plan;
+		const result = applyImport(this.doc, rest, this.localOrigin);
 		this.#undo?.stopCapturing();
-		return result;
+		return { ...result, written: result.written + teamWritten };
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
-import { linkExecutionTeam, TEAM_LINK_ORIGIN } from '../doc/team';
+import { applyTeamImport, linkExecutionTeam, TEAM_LINK_ORIGIN, type MemberFieldChange } from '../doc/team';
 import type { Rep } from '../domain/execution';
 import { readRisks } from '../doc/risks';
 import { readTasks } from '../doc/tasks';
@@ -344,6 +344,15 @@ export class PlanSession extends DocSession {
 	linkExecutionTeam(execReps: readonly Rep[], unassignedName: string): number {
 		if (!this.loaded || this.role !== 'edit') return 0;
 		return linkExecutionTeam(this.doc, execReps, unassignedName, TEAM_LINK_ORIGIN);
+	}
+
+	/** An import's new people and team changes, as this person's own undo step in the plan (doc/team.ts). */
+	importTeam(added: readonly Rep[], changes: readonly MemberFieldChange[], unassignedName: string): number {
+		if (added.length === 0 && changes.length === 0) return 0;
+		this.newUndoStep();
+		const { written } = applyTeamImport(this.doc, added, changes, unassignedName, this.localOrigin);
+		this.newUndoStep();
+		return written;
 	}
 
 	/** The decomposition's inputs as plain data, for a targets import's preview (runs in the import worker). */

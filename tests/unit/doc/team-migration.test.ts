@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readLegacyReps } from '$lib/doc/execution/legacy-reps';
-import { linkExecutionTeam, readTeam } from '$lib/doc/team';
+import { applyTeamImport, linkExecutionTeam, readTeam } from '$lib/doc/team';
 import { readTargets } from '$lib/doc/targets';
 import { readUnits } from '$lib/doc/units';
 
@@ -105,5 +105,35 @@ describe('the execution team moves into the plan (documents recorded before the 
 		Y.applyUpdate(plan, Y.encodeStateAsUpdate(offline));
 		expect(readTeam(plan).filter((m) => m.id === 'rep-1')).toHaveLength(1);
 		exec.destroy();
+	});
+});
+
+describe('imports write the plan’s team', () => {
+	it('adds new people under the ids the rows use as owners, updates names, hire dates and team labels; never moves anyone between units', () => {
+		const plan = load('team-plan-before.bin');
+		const { written, notMoved } = applyTeamImport(
+			plan,
+			[
+				{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'north', hireDate: '2026-02-01' },
+				{ id: 'r-li', name: 'Li Wei', team: '', region: '', hireDate: '' } // already on the team: not added twice
+			],
+			[
+				{ id: 'r-chen', field: 'name', value: 'Chen Jing (South)' },
+				{ id: 'r-chen', field: 'team', value: 'Hunters' },
+				{ id: 'r-li', field: 'hireDate', value: '2023-05-06' },
+				{ id: 'r-li', field: 'region', value: 'South' },
+				{ id: 'nobody', field: 'name', value: 'Ghost' }
+			],
+			'Unassigned'
+		);
+		expect(written).toBe(3);
+		expect(notMoved).toEqual(['r-li']);
+		expect(teamSummary(plan)).toEqual([
+			{ id: 'r-li', name: 'Li Wei', team: '', region: 'North', hireDate: '2023-05-06' },
+			{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'North', hireDate: '2026-02-01' },
+			{ id: 'r-chen', name: 'Chen Jing (South)', team: 'Hunters', region: 'South', hireDate: '' }
+		]);
+		// The new person carries no share yet: North's split is as it was.
+		expect(readUnits(plan)[0]!.unit.reps.map((r) => r.weightPct)).toEqual([100, 0]);
 	});
 });
