@@ -14,6 +14,19 @@ export function readTeam(doc: Y.Doc): TeamMember[] {
 }
 
 /**
+ * The team as it will be once the execution list is linked, without writing to `doc` (a read-only
+ * export, a dry run): the link runs on an in-memory copy of the (small) plan document.
+ */
+export function linkedTeamPreview(doc: Y.Doc, execReps: readonly Rep[], unassignedName: string): TeamMember[] {
+	const copy = new Y.Doc();
+	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+	linkExecutionTeam(copy, execReps, unassignedName);
+	const team = readTeam(copy);
+	copy.destroy();
+	return team;
+}
+
+/**
  * Links the execution document's old rep list into the plan's team (domain/team.ts planTeamLinks),
  * in one transaction. Idempotent and safe when two devices run it at once: every record it writes
  * has a deterministic id or value, and readers deduplicate by id. Returns how many people it linked

@@ -23,7 +23,7 @@ import { DocSession } from './doc-session.svelte';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
 // The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
-import { applyImport } from '../import/apply-import';
+import { applyImport, withoutPeople } from '../import/apply-import';
 import { readCurrent, type CurrentData } from '../import/current';
 import type { ImportPlan } from '../import/plan-import';
 
@@ -144,10 +144,7 @@ export class ExecutionSession extends DocSession {
 		// owners exist there when the deals arrive; the execution document gets the rest.
 		const people = plan.changes;
 		const teamWritten = team ? team(people.reps, people.kind === 'team' ? people.fields : []) : 0;
-		const rest: ImportPlan = team
-			? { ...plan, changes: { ...people, reps: [], ...(people.kind === 'team' ? { fields: [] } : {}) } as ImportPlan['changes'] }
-			: plan;
-		const result = applyImport(this.doc, rest, this.localOrigin);
+		const result = applyImport(this.doc, team ? withoutPeople(plan) : plan, this.localOrigin);
 		this.#undo?.stopCapturing();
 		return { ...result, written: result.written + teamWritten };
 	}
