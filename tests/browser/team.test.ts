@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { syncUrlOf } from '../../src/cli/args';
+import { openRemoteDoc } from '../../src/cli/remote-doc';
+import { registerPlan } from '../harness/stock-client';
 import { createPlan, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -65,6 +70,48 @@ describe('browser — one team list', () => {
 		await bob.page.getByTestId('add-rep').click();
 		await bob.page.getByRole('alert').filter({ hasText: 'Name' }).waitFor();
 		expect(await bob.page.getByTestId('rep-row').count()).toBe(2);
+		await alice.context.close();
+		await bob.context.close();
+	});
+});
+
+describe('browser — a plan from before the one team list', () => {
+	it('a view link sees the old execution team by name at once; the first editor takes it into the plan’s Targets; nobody disappears', async () => {
+		// The plan and execution documents recorded with the app before this change, on the server.
+		const registered = await registerPlan(baseUrl, 'Recorded team plan');
+		const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+		for (const [name, fixture] of [
+			['plan', 'team-plan-before.bin'],
+			['execution', 'team-execution-before.bin']
+		] as const) {
+			const remote = await openRemoteDoc(connection, name);
+			Y.applyUpdate(remote.doc, new Uint8Array(readFileSync(new URL(`../unit/doc/fixtures/${fixture}`, import.meta.url))));
+			await remote.flush();
+			remote.close();
+		}
+		const link = (token: string) => `${baseUrl}/plan/${registered.planId}#token=${token}`;
+
+		// Bob has a view link and opens the deals first: every owner has a name (the plan's for Li Wei).
+		const bob = await person(browser(), 'Bob');
+		await bob.page.goto(link(registered.tokens.view));
+		await bob.page.getByTestId('area-execution').click();
+		const owners = async (page: Page) =>
+			(await page.getByTestId('deal-row').allTextContents()).map((row) => row.match(/Li Wei|Zhao Min|Wang Fang|Sun Hao/)?.[0]);
+		await expect.poll(async () => (await owners(bob.page)).sort(), { timeout: 15_000 }).toEqual(['Li Wei', 'Sun Hao', 'Wang Fang', 'Zhao Min']);
+
+		// Alice edits: opening the plan links the old list into Targets (Li Wei by name, the others added).
+		const alice = await person(browser(), 'Alice');
+		await alice.page.goto(link(registered.tokens.edit));
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('deal-row').first().waitFor({ timeout: 15_000 });
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-targets').click();
+		const repNames = (page: Page) => page.getByTestId('rep-name-input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+		await expect.poll(() => repNames(alice.page), { timeout: 15_000 }).toEqual(['Li Wei', 'Chen Jing', 'Zhao Min', 'Wang Fang', 'Sun Hao']);
+		// Renaming a linked rep there renames their old deals for Bob.
+		await alice.page.getByTestId('rep-name-input').first().fill('Li Wei (North)');
+		await alice.page.getByTestId('rep-name-input').first().press('Tab');
+		await expect.poll(async () => (await bob.page.getByTestId('deal-row').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Li Wei (North)');
 		await alice.context.close();
 		await bob.context.close();
 	});

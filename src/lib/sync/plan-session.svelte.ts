@@ -6,7 +6,8 @@ import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
-import { applyTeamImport, linkExecutionTeam, TEAM_LINK_ORIGIN, type MemberFieldChange } from '../doc/team';
+import { applyTeamImport, linkedTeamPreview, linkExecutionTeam, TEAM_LINK_ORIGIN, type MemberFieldChange } from '../doc/team';
+import type { TeamMember } from '../domain/team';
 import type { Rep } from '../domain/execution';
 import { readRisks } from '../doc/risks';
 import { readTasks } from '../doc/tasks';
@@ -344,6 +345,11 @@ export class PlanSession extends DocSession {
 	linkExecutionTeam(execReps: readonly Rep[], unassignedName: string): number {
 		if (!this.loaded || this.role !== 'edit') return 0;
 		return linkExecutionTeam(this.doc, execReps, unassignedName, TEAM_LINK_ORIGIN);
+	}
+
+	/** The team as `linkExecutionTeam` would make it, without writing (a view link's reading, doc/team.ts). */
+	teamPreview(execReps: readonly Rep[], unassignedName: string): TeamMember[] {
+		return linkedTeamPreview(this.doc, execReps, unassignedName);
 	}
 
 	/** An import's new people and team changes, as this person's own undo step in the plan (doc/team.ts). */

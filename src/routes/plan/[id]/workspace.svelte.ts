@@ -124,17 +124,23 @@ export class PlanWorkspace {
 		// One team list: execution names, filters, owner choices and the roll-up are the plan's team,
 		// live as anyone edits the Targets section (domain/team.ts).
 		$effect(() => {
-			const units = this.session?.targets.units;
+			const session = this.session;
+			const units = session?.targets.units;
 			const exec = this.exec;
 			const team = units ? teamMembers(units.map((u) => u.unit)) : null;
-			untrack(() => exec?.setTeam(team));
+			// A view link cannot run the migration below: until an editor has, it sees the team as
+			// the migration will make it (computed on a copy), so no deal shows an unknown owner.
+			const legacy = session && team && session.role !== 'edit' ? unknownTo(team, exec?.legacyReps() ?? []) : [];
+			const shown = legacy.length > 0 ? session!.teamPreview(exec!.legacyReps(), t('team.unassigned')) : team;
+			untrack(() => exec?.setTeam(shown));
 		});
 		// People still only in the execution document's old rep list (documents from before the one
 		// team list, or an older app's new rep) are taken into the plan's team, once, idempotently.
 		$effect(() => {
 			const session = this.session;
+			const units = session?.targets.units;
 			const legacy = this.exec?.legacyReps() ?? [];
-			if (!session?.loaded || session.role !== 'edit' || legacy.length === 0) return;
+			if (!session?.loaded || !units || session.role !== 'edit' || unknownTo(teamMembers(units.map((u) => u.unit)), legacy).length === 0) return;
 			untrack(() => session.linkExecutionTeam(legacy, t('team.unassigned')));
 		});
 		$effect(() => {
@@ -323,4 +329,10 @@ export class PlanWorkspace {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value handed to the router, not state
 		replaceState(workspaceUrl(new URL(location.href), this.#area, this.#filters), page.state);
 	}
+}
+
+/** Execution reps the team does not know by owner id (after the migration: none). */
+function unknownTo(team: readonly { id: string }[], legacy: readonly { id: string }[]): { id: string }[] {
+	const known = new Set(team.map((m) => m.id));
+	return legacy.filter((r) => !known.has(r.id));
 }
