@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readLegacyReps } from '$lib/doc/execution/legacy-reps';
 import { applyTeamImport, linkExecutionTeam, readTeam } from '$lib/doc/team';
 import { readTargets } from '$lib/doc/targets';
-import { readUnits } from '$lib/doc/units';
+import { readUnits, setRepField } from '$lib/doc/units';
 
 /** Plan and execution documents recorded with the app before the one team list (tests/fixtures-tools/record-team.ts). */
 const load = (name: string) => {
@@ -135,5 +135,37 @@ describe('imports write the plan’s team', () => {
 		]);
 		// The new person carries no share yet: North's split is as it was.
 		expect(readUnits(plan)[0]!.unit.reps.map((r) => r.weightPct)).toEqual([100, 0]);
+	});
+});
+
+describe('execution reads the plan’s team', () => {
+	it('names, the roll-up and rep filters follow the team once set; without a plan the old list is read', async () => {
+		const { createProjection } = await import('$lib/doc/execution/projection');
+		const plan = load('team-plan-before.bin');
+		const exec = load('team-execution-before.bin');
+		const projection = createProjection(exec);
+		expect(projection.reps().map((r) => r.name)).toEqual([' li wei', 'Zhao Min', 'Wang Fang', 'Sun Hao']);
+		linkExecutionTeam(plan, readLegacyReps(exec), 'Unassigned');
+		// A team label only the plan knows.
+		setRepField(plan, 'u-north', 'r-li', 'team', 'Hunters');
+		expect(projection.metrics({ team: 'Hunters' }).dealCount).toBe(0);
+		let notified = 0;
+		projection.subscribe(() => notified++);
+		projection.setTeam(readTeam(plan));
+		expect(notified).toBe(1);
+		expect(projection.reps().map((r) => [r.id, r.name])).toEqual([
+			['rep-1', 'Li Wei'],
+			['r-chen', 'Chen Jing'],
+			['rep-2', 'Zhao Min'],
+			['rep-3', 'Wang Fang'],
+			['rep-4', 'Sun Hao']
+		]);
+		expect(projection.orgNodes()).toContainEqual({ id: 'team:Key Accounts', parent: 'region:South' });
+		// The team filter counts the deals of the plan's team members (d-1, Li Wei).
+		expect(projection.metrics({ team: 'Hunters' }).dealCount).toBe(1);
+		// The same team again (a plan edit elsewhere) changes nothing.
+		projection.setTeam(readTeam(plan));
+		expect(notified).toBe(1);
+		projection.destroy();
 	});
 });
