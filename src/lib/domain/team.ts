@@ -90,7 +90,10 @@ function placeMember(byName: Map<string, UnitRef>, team: string, region: string,
 	if (found) return { unit: found, newUnit: null };
 	const kind = team ? 'team' : 'region';
 	const name = team || region || unassignedName;
-	const newUnit: NewUnit = { id: migratedUnitId(kind, name), name, kind, region: kind === 'team' ? region : '' };
+	// The "unassigned" unit's id does not depend on its (translated) name: two devices in different
+	// languages migrating at once still create one unit.
+	const id = team || region ? migratedUnitId(kind, name) : UNASSIGNED_UNIT_ID;
+	const newUnit: NewUnit = { id, name, kind, region: kind === 'team' ? region : '' };
 	byName.set(`${kind}|${nameKey(name)}`, newUnit);
 	return { unit: newUnit, newUnit };
 }
@@ -109,6 +112,7 @@ export function placeNewMember(
 /** Deterministic ids, so two devices migrating at once write the same records (deduplicated on read). */
 export const migratedRepId = (execId: string) => `rx-${execId}`;
 export const migratedUnitId = (kind: 'region' | 'team', name: string) => `ux-${kind}-${nameKey(name) || 'none'}`;
+export const UNASSIGNED_UNIT_ID = 'ux-unassigned';
 
 /**
  * What links the execution document's old rep list to the plan's team. Idempotent: an execution rep

@@ -44,7 +44,9 @@ describe('the one team list', () => {
 		expect(placeNewMember(units, 'channel', '', 'Unassigned')).toEqual({ unitId: 'u-ka', newUnit: null, teamLabel: '' });
 		expect(placeNewMember(units, 'Hunters', 'north', 'Unassigned')).toEqual({ unitId: 'u-n', newUnit: null, teamLabel: 'Hunters' });
 		expect(placeNewMember(units, 'Hunters', 'West', 'Unassigned').newUnit).toEqual({ id: 'ux-team-hunters', name: 'Hunters', kind: 'team', region: 'West' });
-		expect(placeNewMember(units, '', '', 'Unassigned').newUnit).toMatchObject({ id: 'ux-region-unassigned', kind: 'region' });
+		// One id whatever the language the word is in, so devices in two languages make one unit.
+		expect(placeNewMember(units, '', '', 'Unassigned').newUnit).toMatchObject({ id: 'ux-unassigned', kind: 'region' });
+		expect(placeNewMember(units, '', '', '未分配').newUnit).toMatchObject({ id: 'ux-unassigned', name: '未分配' });
 	});
 
 	it('links execution reps by name once each; an already known id needs nothing', () => {
@@ -61,7 +63,7 @@ describe('the one team list', () => {
 			{ kind: 'link', unitId: 'u-n', planRepId: 'p2', execId: 'e2', hireDate: '2025-01-02', team: 'Hunters' },
 			expect.objectContaining({
 				kind: 'add',
-				unitId: 'ux-region-unassigned',
+				unitId: 'ux-unassigned',
 				rep: expect.objectContaining({ id: 'rx-e3', name: 'Bo', execId: 'e3', weightPct: 0 })
 			})
 		]);
