@@ -3,6 +3,9 @@ import * as Y from 'yjs';
 import { createProjection } from '../lib/doc/execution/projection';
 import { readOverview } from '../lib/doc/overview';
 import { readTargets } from '../lib/doc/targets';
+import { linkedTeamPreview } from '../lib/doc/team';
+import { readLegacyReps } from '../lib/doc/execution/legacy-reps';
+import { UNASSIGNED } from './team';
 import { fiscalPeriod } from '../lib/domain/plan/fiscal-year';
 import { execActivitiesTable, execActualsTable, execDealsTable } from '../lib/export/exec-tables';
 import { targetsTable, toCsv, type ExportTable } from '../lib/export';
@@ -37,6 +40,8 @@ export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Do
 	if (table === 'targets') return targetsExport(planDoc);
 	const { currency } = readOverview(planDoc).values;
 	const projection = createProjection(execDoc);
+	// The one team list: the plan's, as linked with the execution document's old list (not written).
+	projection.setTeam(linkedTeamPreview(planDoc, readLegacyReps(execDoc), UNASSIGNED));
 	try {
 		const reps = projection.reps();
 		switch (table) {

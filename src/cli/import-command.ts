@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type * as Y from 'yjs';
 import { applyTargetsImport, readCurrentTargets } from '../lib/doc/targets-import';
+import { readLegacyReps } from '../lib/doc/execution/legacy-reps';
+import { applyTeamImport, linkExecutionTeam, linkedTeamPreview, readTeam } from '../lib/doc/team';
+import { withoutPeople } from '../lib/import/apply-import';
+import { UNASSIGNED } from './team';
 import {
 	applyImport,
 	ImportError,
@@ -120,12 +124,20 @@ export async function runImport(
 	input: { bytes: Uint8Array; name: string },
 	mapping: MappingFile | null,
 	doc: Y.Doc,
+	/** The plan document: its team is who owners are (the one team list, doc/team.ts). */
+	planDoc: Y.Doc,
 	options: { asOf: string; currency: string; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
 	const table = await parse(input);
 	options.onProgress?.(0, table.rows.length);
 	const columns = withMappingFile(suggestMapping(kind, table.headers), table, mapping);
-	const plan = planImport(kind, table, columns, readCurrent(doc), {
+	// A writing import first takes the execution document's old rep list into the plan's team, as
+	// the app does on opening; a dry run only looks at what that would give.
+	const legacy = readLegacyReps(doc);
+	if (options.write) linkExecutionTeam(planDoc, legacy, UNASSIGNED);
+	const team = options.write ? readTeam(planDoc) : linkedTeamPreview(planDoc, legacy, UNASSIGNED);
+	const current = { ...readCurrent(doc), reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) };
+	const plan = planImport(kind, table, columns, current, {
 		asOf: options.asOf,
 		currency: options.currency,
 		unknownStages: 'add',
@@ -135,7 +147,12 @@ export async function runImport(
 		...(mapping?.dateOrder ? { dateOrder: mapping.dateOrder } : {}),
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
-	if (options.write) applyImport(doc, plan, options.origin);
+	if (options.write) {
+		// New owners and team rows go to the plan's team; everything else to the execution document.
+		const people = plan.changes;
+		applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin);
+		applyImport(doc, withoutPeople(plan), options.origin);
+	}
 	options.onProgress?.(table.rows.length, table.rows.length);
 	const rejected = rejectedRows(plan.rejected);
 	return { summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length }, rejected };

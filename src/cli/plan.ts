@@ -66,7 +66,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			return EXIT_OK;
 		}
 		const overview = readOverview(plan.doc).values;
-		const { summary, rejected } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, {
+		const { summary, rejected } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, plan.doc, {
 			asOf: planNow(overview.timeZone || 'UTC').today,
 			currency: overview.currency,
 			write: writes,
@@ -82,6 +82,8 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			progress('waiting for the server to confirm');
 			// A few ms per written row on top of the usual minute (see RemoteDoc.flush).
 			await target.flush((summary.new + summary.updated) * FLUSH_MS_PER_ROW);
+			// New owners and team rows went to the plan's team (the one team list).
+			await plan.flush();
 		}
 		process.stdout.write(JSON.stringify(summary) + '\n');
 		return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;

@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { addActivities, addDeals, addRep, setActual, setStages } from '../../src/lib/doc/execution/commands';
 import { readTargets } from '../../src/lib/doc/targets';
+import { readTeam } from '../../src/lib/doc/team';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { DEFAULT_STAGES } from '../../src/lib/domain/exec-read';
 import { syncUrlOf } from '../../src/cli/args';
@@ -236,6 +237,18 @@ describe('npm run plan — import', () => {
 		const before = await figures(source.connection);
 		expect(await figures(fresh.connection)).toEqual(before);
 		expect(Object.values(before).reduce((sum, d) => sum + d.amount, 0)).toBe(1_280_000.5);
+		// The owner unknown to the fresh plan was added to the plan's team (the one team list), not
+		// to an execution list of its own, under the id the imported deals carry.
+		const planDoc = await openRemoteDoc(fresh.connection, 'plan');
+		const team = readTeam(planDoc.doc);
+		planDoc.close();
+		const execDoc = await openRemoteDoc(fresh.connection, 'execution');
+		const owners = new Set([...execRoots(execDoc.doc).deals.values()].map((d) => (d as { owner: string }).owner));
+		const legacy = execRoots(execDoc.doc).reps.size;
+		execDoc.close();
+		expect(team.map((m) => m.name)).toEqual(['张伟']);
+		expect([...owners]).toEqual([team[0]!.id]);
+		expect(legacy).toBe(0);
 	}, 180_000);
 });
 

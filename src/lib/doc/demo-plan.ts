@@ -18,7 +18,7 @@ import { seedPlan } from './seed-plan';
 import { addInitiative } from './strategy';
 import { setAnnualTarget, setFunnelRate } from './targets';
 import { addTask } from './tasks';
-import { addRep, addUnit } from './units';
+import { addRep, addUnit, readUnits, setRepField } from './units';
 
 /**
  * The demo plan a newcomer opens in one click: a B2B plan for the fiscal (calendar) year that
@@ -95,7 +95,12 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 		const unitId = addUnit(planDoc, region, unitWeights[i] ?? 0, `u-demo-${i + 1}`);
 		const reps = generated.reps.filter((r) => r.region === region);
 		const shares = fixWeights(reps.map(() => 1));
-		reps.forEach((rep, k) => addRep(planDoc, unitId, rep.name, shares[k] ?? 0, `r-demo-${rep.id}`));
+		// The team is the plan's: each generated rep under the id its deals and actuals carry.
+		reps.forEach((rep, k) => {
+			addRep(planDoc, unitId, rep.name, shares[k] ?? 0, rep.id);
+			if (rep.team) setRepField(planDoc, unitId, rep.id, 'team', rep.team);
+			if (rep.hireDate) setRepField(planDoc, unitId, rep.id, 'hireDate', rep.hireDate);
+		});
 	});
 
 	const [revenueGoal, secondGoal] = readGoals(planDoc).map((g) => g.goal);
@@ -130,7 +135,10 @@ export function seedDemoPlan(planDoc: Y.Doc, execDoc: Y.Doc, seed: DemoSeed): De
 	// The seeded decomposition is valid by construction; a refusal here is a bug in this file.
 	if (!approved.ok) throw new Error(`demo plan not approvable: ${approved.reason}`);
 
-	const targets = snapshotPeriodTargets(approved.baseline.snapshot, generated.reps) ?? { monthly: {}, perRep: {}, perRegion: {} };
+	const targets = snapshotPeriodTargets(
+		approved.baseline.snapshot,
+		readUnits(planDoc).map((u) => u.unit)
+	) ?? { monthly: {}, perRep: {}, perRegion: {} };
 	const projection = createProjection(execDoc, { period: generated.period, currency: 'CNY' });
 	const period = { from: reviewMonth, to: reviewMonth };
 	const metrics = projection.metrics(period, targets, { asOf: generated.period.end });

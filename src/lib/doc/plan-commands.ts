@@ -17,7 +17,8 @@ import { sharedTexts } from './shared-text';
 import { initiatives } from './strategy';
 import { fixSeasonality, setAnnualTarget, setFunnelRate, setSeasonWeight, setTargetPct } from './targets';
 import { addTask, removeTask, setTaskField } from './tasks';
-import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitField } from './units';
+import { addTeamMember } from './team';
+import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitField, setUnitOrg } from './units';
 
 /** What the page needs to know of the schema without holding it: the version this app writes, the SWOT quadrants. */
 export { SCHEMA_VERSION, SWOT_QUADRANTS } from './schema';
@@ -61,6 +62,7 @@ export function planCommands(doc: Y.Doc, origin: object) {
 				addUnit: on(addUnit),
 				addRep: on(addRep),
 				setUnitField: on(setUnitField),
+				setUnitOrg: on(setUnitOrg),
 				setRepField: on(setRepField),
 				removeUnit: on(removeUnit),
 				removeRep: on(removeRep),
@@ -68,6 +70,8 @@ export function planCommands(doc: Y.Doc, origin: object) {
 				fixRepWeights: on(fixRepWeights)
 			}
 		},
+		/** The one team list (doc/team.ts): people added from Execution's Setup or an import. */
+		team: { add: on(addTeamMember) },
 		strategy: {
 			valueProposition: text(roots.valueProposition)!,
 			initiatives: list(initiatives),

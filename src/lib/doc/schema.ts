@@ -32,6 +32,11 @@ import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
  *                     history of target changes, not tracked by undo
  *   reviews   Y.Array<Y.Map> (reviews.ts): plain fields, a frozen JSON `snapshot`, `wentRight` /
  *                     `toImprove` Y.Text and `fiveWhys` Y.Array<Y.Map>, all created with the review
+ * Added without a version bump (new fields, read with defaults — the one team list, doc/team.ts)
+ *   targets.units[].region   a team unit's region label ('' absent)
+ *   targets.units[].reps[].team / .execId   a region unit rep's team label; the execution id
+ *                     that means this rep (absent: its own id)
+ *   targets.teamLinked       true once the execution document's old rep list was taken in
  */
 export const SCHEMA_VERSION = 2;
 

@@ -27,11 +27,23 @@ function unitsArray(doc: Y.Doc, create = false): Y.Array<Y.Map<unknown>> | null 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y.Array; entries are checked
 const maps = (array: Y.Array<any> | null): Y.Map<unknown>[] => ((array?.toArray() ?? []) as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map);
 
-/** Units in order, with reps; malformed entries from peers are skipped, bad fields reported. */
+/**
+ * Units in order, with reps; malformed entries from peers are skipped, bad fields reported. Two
+ * devices linking the execution team at once may both create a unit (same deterministic id,
+ * doc/team.ts): the first in the merged order is the one edits find (findUnit), so only it shows.
+ */
 export function readUnits(doc: Y.Doc): UnitView[] {
-	return maps(unitsArray(doc)).map((map) => {
+	const seen = new Set<string>();
+	const unique = maps(unitsArray(doc)).filter((map) => {
+		const id = String(map.get('id') ?? '');
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	});
+	return unique.map((map) => {
 		const issues: UnitView['issues'] = {};
 		const name = map.get('name');
+		const region = map.get('region');
 		const weight = map.get('weightPct');
 		if (checkPercent(weight)) issues.weightPct = checkPercent(weight)!;
 		const repsArray = repsOf(map);
@@ -46,20 +58,31 @@ export function readUnits(doc: Y.Doc): UnitView[] {
 				name: typeof name === 'string' ? name : '',
 				kind: map.get('kind') === 'team' ? 'team' : 'region',
 				weightPct: issues.weightPct ? 0 : (weight as number),
-				reps
+				reps,
+				region: typeof region === 'string' ? region : ''
 			},
 			issues
 		};
 	});
 }
 
-/** `id` is for seeded content (the demo plan) that must come out the same every time. */
-export function addUnit(doc: Y.Doc, name: string, weightPct: number, id = newRecordId('u')): string {
+/**
+ * `id` is for seeded content (the demo plan, the team migration) that must come out the same every
+ * time; `kind` and `region` (a team unit's region) for the team migration.
+ */
+export function addUnit(
+	doc: Y.Doc,
+	name: string,
+	weightPct: number,
+	id = newRecordId('u'),
+	org: { kind: 'region' | 'team'; region: string } = { kind: 'region', region: '' }
+): string {
 	doc.transact(() => {
 		const map = new Y.Map<unknown>();
 		map.set('id', id);
 		map.set('name', name);
-		map.set('kind', 'region');
+		map.set('kind', org.kind);
+		if (org.kind === 'team' && org.region) map.set('region', org.region);
 		map.set('weightPct', weightPct);
 		map.set('reps', new Y.Array<Y.Map<unknown>>());
 		unitsArray(doc, true)!.push([map]);
@@ -82,7 +105,18 @@ export function setUnitField(doc: Y.Doc, unitId: string, field: 'name' | 'weight
 	return null;
 }
 
-export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'hireDate' | 'commitment'>(
+/**
+ * Where a unit sits in the org roll-up (domain/team.ts): a region or a team, and a team's region
+ * (a label; '' for none). Every rep of the unit moves with it in filters and the forecast roll-up.
+ */
+export function setUnitOrg(doc: Y.Doc, unitId: string, field: 'kind' | 'region', value: string): ValueIssue | null {
+	const found = field === 'kind' ? (value === 'region' || value === 'team' ? null : { code: 'choice' as const }) : checkText(value, { maxLength: 200 });
+	if (found) return found;
+	findUnit(doc, unitId)?.set(field, value);
+	return null;
+}
+
+export function setRepField<F extends 'name' | 'weightPct' | 'newHire' | 'hireDate' | 'commitment' | 'team'>(
 	doc: Y.Doc,
 	unitId: string,
 	repId: string,
@@ -119,12 +153,12 @@ export function fixRepWeights(doc: Y.Doc, unitId: string): void {
 	doc.transact(() => list.forEach((r, i) => r.set('weightPct', fixed[i])));
 }
 
-function findUnit(doc: Y.Doc, unitId: string): Y.Map<unknown> | undefined {
+export function findUnit(doc: Y.Doc, unitId: string): Y.Map<unknown> | undefined {
 	return maps(unitsArray(doc)).find((m) => m.get('id') === unitId);
 }
 
 /** A unit's reps array, or null when the unit is gone or a peer stored something else. */
-function repsOf(unit: Y.Map<unknown> | undefined): Y.Array<Y.Map<unknown>> | null {
+export function repsOf(unit: Y.Map<unknown> | undefined): Y.Array<Y.Map<unknown>> | null {
 	const reps = unit?.get('reps');
 	return reps instanceof Y.Array ? (reps as Y.Array<Y.Map<unknown>>) : null;
 }

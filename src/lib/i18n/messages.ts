@@ -18,6 +18,7 @@ import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
+import { enTeam } from './messages-team';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
 import { enMetrics } from './messages-metrics';
@@ -37,6 +38,7 @@ export const en = {
 	...enDeals,
 	...enPayouts,
 	...enImportSize,
+	...enTeam,
 	...enFunnel,
 	...enWizard,
 	...enMetrics,

@@ -14,6 +14,7 @@ import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
+import { zhCNTeam } from './messages-team.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
 import { zhCNMetrics } from './messages-metrics.zh-CN';
@@ -33,6 +34,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNDeals,
 	...zhCNPayouts,
 	...zhCNImportSize,
+	...zhCNTeam,
 	...zhCNFunnel,
 	...zhCNWizard,
 	...zhCNMetrics,

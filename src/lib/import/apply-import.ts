@@ -22,6 +22,15 @@ function addReps(reps: Y.Map<unknown>, list: readonly Rep[]) {
 	}
 }
 
+/**
+ * The import without its people (new reps, and a team import's field changes): those go to the
+ * plan's one team list (doc/team.ts applyTeamImport); the rest to the execution document.
+ */
+export function withoutPeople(plan: ImportPlan): ImportPlan {
+	const changes = plan.changes;
+	return { ...plan, changes: { ...changes, reps: [], ...(changes.kind === 'team' ? { fields: [] } : {}) } as ImportPlan['changes'] };
+}
+
 export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { written: number; refused: number } {
 	const roots = execRoots(doc);
 	const changes = plan.changes;

@@ -5,6 +5,8 @@ import { seedMetrics } from '../doc/execution/metric-commands';
 import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { execRoots } from '../doc/execution/schema';
+import { readLegacyReps } from '../doc/execution/legacy-reps';
+import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
 import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
@@ -21,10 +23,13 @@ import { DocSession } from './doc-session.svelte';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
 // The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
-import { applyImport } from '../import/apply-import';
+import { applyImport, withoutPeople } from '../import/apply-import';
 import type { ImportSize } from '../import/import-size';
 import { readCurrent, type CurrentData } from '../import/current';
 import type { ImportPlan } from '../import/plan-import';
+
+/** Writes an import's new people and team changes into the plan's team; returns how many it wrote. */
+export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldChange[]) => number;
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
@@ -54,6 +59,8 @@ export class ExecutionSession extends DocSession {
 	private unsubscribe: () => void = () => {};
 	/** Kept to close the capture window around an import, so it is exactly one undo step. */
 	#undo: Y.UndoManager | null = null;
+	/** The plan's team (setTeam), handed to the projection once it exists. */
+	#team: readonly Rep[] | null = null;
 
 	constructor(
 		planId: string,
@@ -80,6 +87,7 @@ export class ExecutionSession extends DocSession {
 		this.#undo = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
 		this.trackUndo(this.#undo);
 		this.#projection = createProjection(this.doc, this.rules);
+		this.#projection.setTeam(this.#team);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -119,7 +127,9 @@ export class ExecutionSession extends DocSession {
 	 */
 	importSnapshot(): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
-		return readCurrent(this.doc);
+		const current = readCurrent(this.doc);
+		// Owners are resolved against the plan's team (the one team list), not the old map.
+		return this.#team ? { ...current, reps: this.#team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) } : current;
 	}
 
 	/** What the document holds now, in the units the room's caps count (import-size.ts). */
@@ -133,14 +143,18 @@ export class ExecutionSession extends DocSession {
 	 * Writes a planned import as ONE transaction with this person's origin: one undo step for
 	 * them (the undo manager tracks `localOrigin`), one update for colleagues.
 	 */
-	applyImport(plan: ImportPlan): { written: number; refused: number } {
+	applyImport(plan: ImportPlan, team?: TeamWriter): { written: number; refused: number } {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
 		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
 		// Not merged with an edit made just before (or just after) within the capture window.
 		this.#undo?.stopCapturing();
-		const result = applyImport(this.doc, plan, this.localOrigin);
+		// People go to the plan's team (`team`, doc/team.ts applyTeamImport), first, so the deals'
+		// owners exist there when the deals arrive; the execution document gets the rest.
+		const people = plan.changes;
+		const teamWritten = team ? team(people.reps, people.kind === 'team' ? people.fields : []) : 0;
+		const result = applyImport(this.doc, team ? withoutPeople(plan) : plan, this.localOrigin);
 		this.#undo?.stopCapturing();
-		return result;
+		return { ...result, written: result.written + teamWritten };
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */
@@ -156,6 +170,20 @@ export class ExecutionSession extends DocSession {
 	/** Every counted deal (shared and frozen: read, never change) and how many data quality excluded. */
 	dealList(): DealList {
 		return this.read(EMPTY_DEAL_LIST, (p) => p.dealList());
+	}
+
+	/**
+	 * The execution document's own legacy rep list (reactive), which the plan's team takes in
+	 * (doc/team.ts linkExecutionTeam); empty until loaded.
+	 */
+	legacyReps(): Rep[] {
+		return this.read([], () => readLegacyReps(this.doc));
+	}
+
+	/** The plan's team (domain/team.ts): who `reps()`, filters, the roll-up and owner choices list. */
+	setTeam(team: readonly Rep[] | null): void {
+		this.#team = team;
+		this.#projection?.setTeam(team);
 	}
 
 	reps(): Rep[] {

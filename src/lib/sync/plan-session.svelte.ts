@@ -6,6 +6,9 @@ import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
+import { applyTeamImport, linkedTeamPreview, linkExecutionTeam, TEAM_LINK_ORIGIN, type MemberFieldChange } from '../doc/team';
+import type { TeamMember } from '../domain/team';
+import type { Rep } from '../domain/execution';
 import { readRisks } from '../doc/risks';
 import { readTasks } from '../doc/tasks';
 import { readInitiatives } from '../doc/strategy';
@@ -333,6 +336,29 @@ export class PlanSession extends DocSession {
 
 	setSection(section: string): void {
 		this.awareness.setLocalStateField('section', section);
+	}
+
+	/**
+	 * Takes the execution document's legacy rep list into the plan's team (doc/team.ts): the app's
+	 * own one-time migration, so it is not this person's undo step nor a target edit of theirs.
+	 */
+	linkExecutionTeam(execReps: readonly Rep[], unassignedName: string): number {
+		if (!this.loaded || this.role !== 'edit') return 0;
+		return linkExecutionTeam(this.doc, execReps, unassignedName, TEAM_LINK_ORIGIN);
+	}
+
+	/** The team as `linkExecutionTeam` would make it, without writing (a view link's reading, doc/team.ts). */
+	teamPreview(execReps: readonly Rep[], unassignedName: string): TeamMember[] {
+		return linkedTeamPreview(this.doc, execReps, unassignedName);
+	}
+
+	/** An import's new people and team changes, as this person's own undo step in the plan (doc/team.ts). */
+	importTeam(added: readonly Rep[], changes: readonly MemberFieldChange[], unassignedName: string): number {
+		if (added.length === 0 && changes.length === 0) return 0;
+		this.newUndoStep();
+		const { written } = applyTeamImport(this.doc, added, changes, unassignedName, this.localOrigin);
+		this.newUndoStep();
+		return written;
 	}
 
 	/** The decomposition's inputs as plain data, for a targets import's preview (runs in the import worker). */

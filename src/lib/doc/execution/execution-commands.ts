@@ -1,18 +1,5 @@
 import type * as Y from 'yjs';
-import {
-	addDeal,
-	addRep,
-	moveDealToStage,
-	removeDeal,
-	removeRep,
-	setActivityCount,
-	setActual,
-	setAdjustment,
-	setDealField,
-	setRepField,
-	setStages,
-	submitCall
-} from './commands';
+import { addDeal, moveDealToStage, removeDeal, setActivityCount, setActual, setAdjustment, setDealField, setStages, submitCall } from './commands';
 import { addMetric, editMetric, removeMetric, setMetricValue } from './metric-commands';
 import { weekReviewFromDoc } from './week';
 
@@ -40,9 +27,7 @@ export function executionCommands(doc: Y.Doc, origin: object) {
 		setActual: on(setActual),
 		setStages: on(setStages),
 		setAdjustment: on(setAdjustment),
-		addRep: on(addRep),
-		setRepField: on(setRepField),
-		removeRep: on(removeRep),
+		// No rep commands: the team is the plan's one list (doc/team.ts, the plan's commands).
 		submitCall: on(submitCall),
 		addMetric: on(addMetric),
 		editMetric: on(editMetric),

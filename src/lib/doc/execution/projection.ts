@@ -11,6 +11,7 @@
  *     .reps(), .stages(), .orgNodes()       what forms and the roll-up view list
  *     .tracked(), .actualTotals(filters)    custom tracked metrics; actuals added up (derived rates)
  *     .setRules(rules)                      plan period / currency changed: re-check everything
+ *     .setTeam(reps | null)                 the plan's team (domain/team.ts) replaces the legacy rep list
  *     .destroy()                            removes every observer it added
  *
  * How it stays incremental: it reads the doc once (createProjection), then only Y events. Each
@@ -80,6 +81,8 @@ export interface ExecProjection {
 	/** The actuals inside the filters added up (the derived rates' inputs). */
 	actualTotals(filters: ExecFilters): ActualTotals;
 	setRules(rules: ExecRules): void;
+	/** The plan's team changed (a rep added, renamed, moved): names, filters and the roll-up follow. */
+	setTeam(team: readonly Rep[] | null): void;
 	destroy(): void;
 }
 
@@ -173,10 +176,25 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			cache.clear();
 			notify();
 		},
+		setTeam(team) {
+			if (sameTeam(ctx.team, team)) return;
+			ctx.team = team ? team.map((r) => ({ ...r })) : null;
+			parts.reps.onChange();
+			parts.deals.dropAggregates();
+			notify();
+		},
 		destroy() {
 			stopObserving();
 			doc.off('afterTransaction', afterTransaction);
 			listeners.clear();
 		}
 	};
+}
+
+const repKey = (r: Rep) => JSON.stringify([r.id, r.name, r.team, r.region, r.hireDate]);
+
+/** Compared by value: the plan re-reads its team on every plan edit, most of which leave it as it was. */
+function sameTeam(a: readonly Rep[] | null, b: readonly Rep[] | null): boolean {
+	if (a === null || b === null) return a === b;
+	return a.length === b.length && a.every((r, i) => repKey(r) === repKey(b[i]!));
 }

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
  *   execRoots(doc)                      the roots below
  *   commands.ts                         addDeal, setDealField, moveDealToStage, removeDeal,
  *                                       addActivities, setActivityCount, setActual, setStages,
- *                                       setAdjustment, addRep, setRepField, removeRep
+ *                                       setAdjustment (addRep … remain for the generator and tests)
  *   projection.ts                       createProjection(doc, rules) → metrics, dealsBehind, subscribe, destroy
  *   generate.ts                         generateExecution(options), seedExecution(doc, options)
  *
@@ -36,7 +36,9 @@ import type * as Y from 'yjs';
  *   actuals     Y.Map   `${period}|${rep}|${region}|${product}` → { revenue, collections,
  *                       grossMargin, newCustomers }: one cell per key, last-writer-wins (actuals
  *                       come from finance imports, not concurrent typing).
- *   reps        Y.Map   rep id → Y.Map of Rep fields (a few hundred: fields merge).
+ *   reps        Y.Map   rep id → Y.Map of Rep fields. LEGACY: the team is the plan's one list
+ *                       (doc/team.ts); this map is read only to take its people in (legacy-reps.ts)
+ *                       and by the projection when no plan is attached (benchmarks, tests).
  *   adjustments Y.Map   `${nodeId}|${category}` → { amount, note, at }: a manager's forecast
  *                       override per org node and category.
  *   dealHistory Y.Array { deal, field, from, to, at (ISO instant) } appended with each change of a

@@ -1,11 +1,14 @@
 /**
  * Targets by calendar period from a frozen snapshot, so the dashboard and reviews can measure
  * against the approved baseline (or any revision) as well as against the current targets.
- * Same mapping as `targetsByPeriod` (`periodTargets`): reps and regions matched by name.
+ * Same mapping as `targetsByPeriod` (`periodTargets`). A baseline approved before the team moved
+ * into the plan stored its reps without their execution id: the current team's link is used.
  */
 import { fromUnits, toUnits } from '../step-units';
 import type { SnapshotFigures, TargetsSnapshot } from './baseline';
+import { ownerIdsByPlanRep } from '../team';
 import { periodTargets, type PeriodTargets } from './targets-by-period';
+import type { PlanUnit } from './types';
 
 /**
  * What was distributed each month, for baselines approved before it was stored: without a reserve
@@ -25,9 +28,9 @@ function distributedOf(figures: SnapshotFigures): number[] | undefined {
 	);
 }
 
-/** Null when the snapshot holds no decomposition figures. */
-export function snapshotPeriodTargets(snapshot: TargetsSnapshot, executionReps: readonly { id: string; name: string }[]): PeriodTargets | null {
+/** Null when the snapshot holds no decomposition figures. `currentUnits`: today's team (owner ids of reps linked since). */
+export function snapshotPeriodTargets(snapshot: TargetsSnapshot, currentUnits: readonly PlanUnit[]): PeriodTargets | null {
 	if (!snapshot.figures) return null;
 	const figures = { ...snapshot.figures, distributed: distributedOf(snapshot.figures) };
-	return periodTargets(figures, snapshot.units, snapshot.fiscalYear, snapshot.fiscalStartMonth, executionReps);
+	return periodTargets(figures, snapshot.units, snapshot.fiscalYear, snapshot.fiscalStartMonth, ownerIdsByPlanRep(currentUnits, snapshot.units));
 }

@@ -56,6 +56,17 @@ export interface PlanRep {
 	stretchPct: number | null;
 	/** Bottom-up commitment for the year (what the rep says they can do), or null. */
 	commitment: number | null;
+	/**
+	 * The team label of a rep in a region unit ('' none), so the roll-up rep → team → region keeps
+	 * working; a rep in a team unit is in that team. Optional: absent in documents before the one
+	 * team list (reads as '').
+	 */
+	team?: string;
+	/**
+	 * The id execution data (deal owners, activities, actuals, calls) knew this person by before
+	 * the team moved to the plan ('' or absent: this rep's own id). See domain/team.ts.
+	 */
+	execId?: string;
 }
 
 export interface PlanUnit {
@@ -65,6 +76,8 @@ export interface PlanUnit {
 	/** Share of the allocatable target, in percent; the units of a plan sum to 100. */
 	weightPct: number;
 	reps: PlanRep[];
+	/** For a team unit: the region it belongs to ('' or absent: none). Region units ignore it. */
+	region?: string;
 }
 
 /** Conversion rates of the funnel, bottom-up, in percent. */

@@ -398,7 +398,9 @@ export const REP_SPEC: RecordSpec<PlanRep> = {
 	newHire: { read: (raw) => (raw === undefined ? valid(false) : sanitizeBoolean(raw)), fallback: () => false },
 	hireDate: nullableDateField,
 	stretchPct: nullableNumberField({ min: 0, max: 1000 }),
-	commitment: nullableNumberField({ min: 0, step: 0.01 })
+	commitment: nullableNumberField({ min: 0, step: 0.01 }),
+	team: textField(200),
+	execId: textField(200)
 };
 
 /** A goal from peer data. Example: `{ id: 'g1', target: 'lots' }` → value.target null, issues.target notNumber. */

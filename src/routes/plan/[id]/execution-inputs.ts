@@ -7,9 +7,6 @@ import { targetsByPeriod, type PeriodTargets } from '$lib/domain/plan/targets-by
 
 /** What the plan hands the execution data: rules to check records against, targets to measure them by. */
 
-/** An execution rep as the plan's targets match it. */
-export type RepRef = { readonly id: string; readonly name: string };
-
 /** Metrics against the current targets, or the approved baseline's (chosen in the cockpit). */
 export type TargetBasis = 'current' | 'baseline';
 
@@ -25,21 +22,6 @@ export function execRules(values: { fiscalYear: number; fiscalStartMonth: number
 	return { ...(period ? { period } : {}), ...(values?.currency ? { currency: values.currency } : {}) };
 }
 
-/**
- * A memo for the execution reps: it hands back the previous list while every id and name is the
- * same, so an execution edit that leaves the team as it was keeps the targets built from it the
- * same object, and the projection's caches keyed on that object stay valid (no re-serialising the
- * targets on every deal edit).
- */
-export function repListMemo(): (reps: readonly RepRef[]) => readonly RepRef[] {
-	let last: readonly RepRef[] | null = null;
-	return (reps) => {
-		const same = last !== null && last.length === reps.length && last.every((r, i) => r.id === reps[i]!.id && r.name === reps[i]!.name);
-		if (!same) last = reps.map(({ id, name }) => ({ id, name }));
-		return last!;
-	};
-}
-
 /** The plan's decomposed targets by month, rep and region, for attainment; empty while invalid. */
 export function planPeriodTargets(input: {
 	targets: TargetsView;
@@ -47,19 +29,13 @@ export function planPeriodTargets(input: {
 	fiscalStartMonth: number;
 	baseline: Baseline | null;
 	basis: TargetBasis;
-	reps: readonly RepRef[];
 }): Partial<PeriodTargets> {
-	const { targets, baseline, reps } = input;
-	if (input.basis === 'baseline' && baseline) return snapshotPeriodTargets(baseline.snapshot, reps) ?? {};
+	const { targets, baseline } = input;
+	const units = targets.units.map((u) => u.unit);
+	if (input.basis === 'baseline' && baseline) return snapshotPeriodTargets(baseline.snapshot, units) ?? {};
 	const result = targets.result;
 	if (!result?.ok) return {};
-	return targetsByPeriod(
-		result.decomposition,
-		targets.units.map((u) => u.unit),
-		input.fiscalYear,
-		input.fiscalStartMonth,
-		reps
-	);
+	return targetsByPeriod(result.decomposition, units, input.fiscalYear, input.fiscalStartMonth);
 }
 
 /** A typical rep's quota for the incentive preview: the allocatable target over the reps. */

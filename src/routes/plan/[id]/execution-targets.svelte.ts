@@ -3,7 +3,7 @@ import { goalCapacities } from '$lib/domain/plan/goal-capacity';
 import type { PeriodTargets } from '$lib/domain/plan/targets-by-period';
 import type { ExecutionSession } from '$lib/sync/execution-session.svelte';
 import type { PlanSession } from '$lib/sync/plan-session.svelte';
-import { planPeriodTargets, repListMemo, type TargetBasis } from './execution-inputs';
+import { planPeriodTargets, type TargetBasis } from './execution-inputs';
 
 /** What the figures below are computed from: the workspace's current state. */
 export interface ExecutionTargetsSource {
@@ -21,20 +21,17 @@ export interface ExecutionTargetsSource {
  */
 export class ExecutionTargets {
 	readonly #source: ExecutionTargetsSource;
-	readonly #sameReps = repListMemo();
-
-	/** The execution reps as targets match them: the same array while ids and names are (see repListMemo). */
-	readonly #reps = $derived.by(() => {
-		return this.#sameReps(this.#source.exec?.reps() ?? []);
-	});
-
-	/** The plan's decomposed targets by month, rep and region, on the chosen basis; empty until execution opens. */
+	/**
+	 * The plan's decomposed targets by month, rep and region, on the chosen basis; empty until
+	 * execution opens. From the plan alone (reps are the plan's team, keyed by owner id), so an
+	 * execution edit never rebuilds them and the projection's caches keyed on them stay valid.
+	 */
 	readonly targets = $derived.by((): Partial<PeriodTargets> => {
-		const { session, exec, targetBasis } = this.#source;
-		if (!session || !exec) return {};
+		const { session, targetBasis } = this.#source;
+		if (!session || !this.#source.exec) return {};
 		const { fiscalYear, fiscalStartMonth } = session.overview.values;
 		const baseline = session.baseline.baseline;
-		return planPeriodTargets({ targets: session.targets, fiscalYear, fiscalStartMonth, baseline, basis: targetBasis, reps: this.#reps });
+		return planPeriodTargets({ targets: session.targets, fiscalYear, fiscalStartMonth, baseline, basis: targetBasis });
 	});
 
 	/** Team capacity for the goals' SMART "A" check, from revenue history once execution data is open. */

@@ -18,6 +18,7 @@ import { PlanSession } from '$lib/sync/plan-session.svelte';
 import { syncServerUrl } from '$lib/sync/server';
 import { execRules, typicalQuota, type TargetBasis } from './execution-inputs';
 import { ExecutionTargets } from './execution-targets.svelte';
+import { teamMembers } from '$lib/domain/team';
 import type { PlanSectionTab } from './sections/plan-sections';
 import { areaFromUrl, workspaceUrl, type Area } from './workspace-url';
 
@@ -120,6 +121,28 @@ export class PlanWorkspace {
 			const exec = this.exec;
 			untrack(() => exec?.setRules(rules)); // setRules bumps the version this effect must not track
 		});
+		// One team list: execution names, filters, owner choices and the roll-up are the plan's team,
+		// live as anyone edits the Targets section (domain/team.ts).
+		$effect(() => {
+			const session = this.session;
+			const units = session?.targets.units;
+			const exec = this.exec;
+			const team = units ? teamMembers(units.map((u) => u.unit)) : null;
+			// A view link cannot run the migration below: until an editor has, it sees the team as
+			// the migration will make it (computed on a copy), so no deal shows an unknown owner.
+			const legacy = session && team && session.role !== 'edit' ? unknownTo(team, exec?.legacyReps() ?? []) : [];
+			const shown = legacy.length > 0 ? session!.teamPreview(exec!.legacyReps(), t('team.unassigned')) : team;
+			untrack(() => exec?.setTeam(shown));
+		});
+		// People still only in the execution document's old rep list (documents from before the one
+		// team list, or an older app's new rep) are taken into the plan's team, once, idempotently.
+		$effect(() => {
+			const session = this.session;
+			const units = session?.targets.units;
+			const legacy = this.exec?.legacyReps() ?? [];
+			if (!session?.loaded || !units || session.role !== 'edit' || unknownTo(teamMembers(units.map((u) => u.unit)), legacy).length === 0) return;
+			untrack(() => session.linkExecutionTeam(legacy, t('team.unassigned')));
+		});
 		$effect(() => {
 			const timer = setInterval(() => this.#clockTick++, 60_000);
 			return () => clearInterval(timer);
@@ -175,6 +198,12 @@ export class PlanWorkspace {
 	showSection(next: PlanSectionTab): void {
 		this.#section = next;
 		this.session?.setSection(next);
+	}
+
+	/** The one place the team is edited with its targets: the plan's Targets section (domain/team.ts). */
+	showTeamEditor(): void {
+		this.showSection('targets');
+		this.showArea('plan');
 	}
 
 	setFilters(next: ExecFilters): void {
@@ -300,4 +329,10 @@ export class PlanWorkspace {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value handed to the router, not state
 		replaceState(workspaceUrl(new URL(location.href), this.#area, this.#filters), page.state);
 	}
+}
+
+/** Execution reps the team does not know by owner id (after the migration: none). */
+function unknownTo(team: readonly { id: string }[], legacy: readonly { id: string }[]): { id: string }[] {
+	const known = new Set(team.map((m) => m.id));
+	return legacy.filter((r) => !known.has(r.id));
 }

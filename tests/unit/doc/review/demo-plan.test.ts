@@ -1,3 +1,4 @@
+import { teamMembers } from '$lib/domain/team';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { pendingTargetChanges, readBaseline } from '$lib/doc/baseline';
@@ -41,19 +42,19 @@ describe('demo plan', () => {
 		expect(targets.annualTarget).toBe(Math.round((lastYear * 1.15) / 10_000) * 10_000);
 	});
 
-	it('names the plan’s reps like the execution reps, so every rep and region gets its targets', () => {
+	it('seeds the team into the plan under the ids the deals carry, so every rep and region gets its targets', () => {
 		const execReps = result.generated.reps;
-		expect(new Set(execReps.map((r) => r.name)).size).toBe(execReps.length); // matching by name needs unique names
 		const targets = readTargets(plan);
-		const planReps = targets.units.flatMap((u) => u.unit.reps.map((r) => r.name)).sort();
-		expect(planReps).toEqual(execReps.map((r) => r.name).sort());
+		const team = teamMembers(targets.units.map((u) => u.unit));
+		expect(team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+			[...execReps].sort((a, b) => (a.id < b.id ? -1 : 1))
+		);
 		if (!targets.result?.ok) throw new Error('invalid decomposition');
 		const byPeriod = targetsByPeriod(
 			targets.result.decomposition,
 			targets.units.map((u) => u.unit),
 			2026,
-			1,
-			execReps
+			1
 		);
 		expect(Object.keys(byPeriod.perRep).sort()).toEqual(execReps.map((r) => r.id).sort());
 		expect(Object.keys(byPeriod.perRegion).sort()).toEqual(['East', 'North', 'South']);

@@ -31,7 +31,7 @@ describe('targets by period', () => {
 				name: 'East',
 				kind: 'region',
 				weightPct: 60,
-				reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, hireDate: null, stretchPct: null, commitment: null }]
+				reps: [{ id: 'p1', name: 'Li Na', weightPct: 100, newHire: false, hireDate: null, stretchPct: null, commitment: null, execId: 'x-li' }]
 			},
 			{
 				id: 'u2',
@@ -49,16 +49,15 @@ describe('targets by period', () => {
 			stretchPct: 20
 		});
 		if (!result.ok) throw new Error('decomposition refused');
-		const targets = targetsByPeriod(result.decomposition, units, 2026, 1, [
-			{ id: 'x-li', name: ' li na ' },
-			{ id: 'x-zhao', name: 'Zhao' }
-		]);
+		const targets = targetsByPeriod(result.decomposition, units, 2026, 1);
 		expect(Object.values(targets.monthly).reduce((s, v) => s + v, 0)).toBe(1_200_000);
-		expect(Object.keys(targets.perRep)).toEqual(['x-li']);
+		// Keyed by owner id, no name matching: Li Na was linked to the execution id x-li, Wang Lei keeps his own.
+		expect(Object.keys(targets.perRep)).toEqual(['x-li', 'p2']);
 		const east = Object.values(targets.perRegion.East!).reduce((s, v) => s + v, 0);
 		const north = Object.values(targets.perRegion.North!).reduce((s, v) => s + v, 0);
 		expect(east + north).toBe(1_080_000); // 90% after the 10% reserve
 		expect(Object.values(targets.perRep['x-li']!).reduce((s, v) => s + v, 0)).toBe(east);
+		expect(Object.values(targets.perRep.p2!).reduce((s, v) => s + v, 0)).toBe(north);
 		// What was distributed (full − reserve), month by month, beside the full target.
 		expect(targets.distributed?.['2026-01']).toBe(90_000);
 		expect(Object.values(targets.distributed ?? {}).reduce((s, v) => s + v, 0)).toBe(1_080_000);

@@ -3,6 +3,7 @@
  * counters the cached dashboard sections are keyed on (bumped when an input of a section changes).
  */
 import type { ExecRules } from '../../../domain/exec-read';
+import type { Rep } from '../../../domain/execution';
 import type { ExecRoots } from '../schema';
 
 export interface SectionVersions {
@@ -16,11 +17,13 @@ export interface SectionVersions {
 export interface ProjectionContext {
 	readonly roots: ExecRoots;
 	rules: ExecRules;
+	/** The plan's team (doc/team.ts readTeam), or null: the execution document's own legacy list. */
+	team: readonly Rep[] | null;
 	readonly versions: SectionVersions;
 }
 
 export function createContext(roots: ExecRoots, rules: ExecRules): ProjectionContext {
-	return { roots, rules, versions: { deals: 0, activities: 0, actuals: 0, quality: 0, org: 0 } };
+	return { roots, rules, team: null, versions: { deals: 0, activities: 0, actuals: 0, quality: 0, org: 0 } };
 }
 
 /** A Y item as seen in `event.changes`: its JSON content is still readable during observers. */

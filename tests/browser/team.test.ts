@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { syncUrlOf } from '../../src/cli/args';
+import { openRemoteDoc } from '../../src/cli/remote-doc';
+import { registerPlan } from '../harness/stock-client';
+import { createPlan, person, shareLink, useBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+const optionLabels = (page: Page, testid: string) => page.getByTestId(testid).locator('option').allTextContents();
+
+describe('browser — one team list', () => {
+	it('a rep added in the plan’s Targets is a deal owner choice for a colleague at once; a rename reaches their deals and cockpit; Setup adds to the same list', async () => {
+		const alice = await person(browser(), 'Alice');
+		const bob = await person(browser(), 'Bob');
+		await createPlan(alice.page, baseUrl);
+		const link = await shareLink(alice.page, 'edit');
+		await bob.page.goto(link);
+		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor();
+		await bob.page.getByTestId('area-execution').click();
+		await bob.page.getByTestId('deal-owner').waitFor();
+
+		// Alice builds the team where the targets are: a region and a rep.
+		await alice.page.getByTestId('tab-targets').click();
+		await alice.page.getByTestId('add-unit').click();
+		await alice.page.getByTestId('unit-name').fill('East');
+		await alice.page.getByTestId('unit-name').press('Tab');
+		await alice.page.getByTestId('add-rep').click();
+		await alice.page.getByTestId('rep-name-input').fill('Li Na');
+		await alice.page.getByTestId('rep-name-input').press('Tab');
+
+		// Bob, in Execution, can give her a deal straight away.
+		await expect.poll(() => optionLabels(bob.page, 'deal-owner'), { timeout: 10_000 }).toContain('Li Na');
+		await bob.page.getByTestId('deal-customer').fill('Sany Heavy');
+		await bob.page.getByTestId('deal-owner').selectOption({ label: 'Li Na' });
+		await bob.page.getByTestId('deal-amount').fill('250000');
+		await bob.page.getByTestId('deal-close').fill('2027-03-31');
+		await bob.page.getByTestId('add-deal').click();
+		await expect.poll(() => bob.page.getByTestId('deal-row').textContent()).toContain('Li Na');
+
+		// Alice renames her in Targets: Bob's deal list, owner choices and cockpit filter say the new name.
+		await alice.page.getByTestId('rep-name-input').fill('Li Na (East)');
+		await alice.page.getByTestId('rep-name-input').press('Tab');
+		await expect.poll(() => bob.page.getByTestId('deal-row').textContent(), { timeout: 10_000 }).toContain('Li Na (East)');
+		expect(await optionLabels(bob.page, 'deal-owner')).not.toContain('Li Na');
+		await bob.page.getByTestId('area-cockpit').click();
+		await expect.poll(() => optionLabels(bob.page, 'filter-rep'), { timeout: 10_000 }).toContain('Li Na (East)');
+
+		// Bob adds a colleague from Execution's Setup: she joins Alice's East region in Targets, with
+		// no target share yet (the region's split is unchanged), and her team is kept as a label.
+		await bob.page.getByTestId('area-execution').click();
+		await bob.page.getByTestId('exec-tab-setup').click();
+		await expect.poll(() => bob.page.getByTestId('rep-row').count()).toBe(1);
+		await bob.page.getByTestId('rep-name').fill('Wang Fang');
+		await bob.page.getByTestId('rep-team').fill('Key Accounts');
+		await bob.page.getByTestId('rep-region').fill('east');
+		await bob.page.getByTestId('add-rep').click();
+		await expect.poll(() => bob.page.getByTestId('rep-row').count()).toBe(2);
+		expect(await bob.page.getByTestId('rep-row').nth(1).textContent()).toContain('East');
+		await expect
+			.poll(() => alice.page.getByTestId('rep-name-input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), { timeout: 10_000 })
+			.toEqual(['Li Na (East)', 'Wang Fang']);
+		expect(await alice.page.getByTestId('unit').count()).toBe(1);
+
+		// A name the form cannot take is refused where it was typed, and nothing is added.
+		await bob.page.getByTestId('rep-name').fill('x'.repeat(201));
+		await bob.page.getByTestId('add-rep').click();
+		await bob.page.getByRole('alert').filter({ hasText: 'Name' }).waitFor();
+		expect(await bob.page.getByTestId('rep-row').count()).toBe(2);
+		await alice.context.close();
+		await bob.context.close();
+	});
+});
+
+describe('browser — a plan from before the one team list', () => {
+	it('a view link sees the old execution team by name at once; the first editor takes it into the plan’s Targets; nobody disappears', async () => {
+		// The plan and execution documents recorded with the app before this change, on the server.
+		const registered = await registerPlan(baseUrl, 'Recorded team plan');
+		const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+		for (const [name, fixture] of [
+			['plan', 'team-plan-before.bin'],
+			['execution', 'team-execution-before.bin']
+		] as const) {
+			const remote = await openRemoteDoc(connection, name);
+			Y.applyUpdate(remote.doc, new Uint8Array(readFileSync(new URL(`../unit/doc/fixtures/${fixture}`, import.meta.url))));
+			await remote.flush();
+			remote.close();
+		}
+		const link = (token: string) => `${baseUrl}/plan/${registered.planId}#token=${token}`;
+
+		// Bob has a view link and opens the deals first: every owner has a name (the plan's for Li Wei).
+		const bob = await person(browser(), 'Bob');
+		await bob.page.goto(link(registered.tokens.view));
+		await bob.page.getByTestId('area-execution').click();
+		const owners = async (page: Page) =>
+			(await page.getByTestId('deal-row').allTextContents()).map((row) => row.match(/Li Wei|Zhao Min|Wang Fang|Sun Hao/)?.[0]);
+		await expect.poll(async () => (await owners(bob.page)).sort(), { timeout: 15_000 }).toEqual(['Li Wei', 'Sun Hao', 'Wang Fang', 'Zhao Min']);
+
+		// Alice edits: opening the plan links the old list into Targets (Li Wei by name, the others added).
+		const alice = await person(browser(), 'Alice');
+		await alice.page.goto(link(registered.tokens.edit));
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('deal-row').first().waitFor({ timeout: 15_000 });
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-targets').click();
+		const repNames = (page: Page) => page.getByTestId('rep-name-input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+		await expect.poll(() => repNames(alice.page), { timeout: 15_000 }).toEqual(['Li Wei', 'Chen Jing', 'Zhao Min', 'Wang Fang', 'Sun Hao']);
+		// Renaming a linked rep there renames their old deals for Bob.
+		await alice.page.getByTestId('rep-name-input').first().fill('Li Wei (North)');
+		await alice.page.getByTestId('rep-name-input').first().press('Tab');
+		await expect.poll(async () => (await bob.page.getByTestId('deal-row').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Li Wei (North)');
+		await alice.context.close();
+		await bob.context.close();
+	});
+});
