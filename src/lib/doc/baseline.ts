@@ -4,6 +4,7 @@ import type { DecompositionViolation } from '../domain/plan/decomposition';
 import { checkText, isIsoDate } from '../domain/plan/validate';
 import { readOverview, setOverviewField } from './overview';
 import { newRecordId } from './record-list';
+import { quotasOf } from './quotas';
 import { planRoots } from './schema';
 import { readTargets } from './targets';
 
@@ -60,7 +61,11 @@ export function currentTargetsSnapshot(doc: Y.Doc): TargetsSnapshot {
 		stretchPct: targets.stretchPct,
 		seasonality: targets.seasonality,
 		units: targets.units.map((u) => u.unit),
-		decomposition: targets.result?.ok ? targets.result.decomposition : null
+		decomposition: targets.result?.ok ? targets.result.decomposition : null,
+		// Approving freezes the quotas (ramp and overrides applied), not only the top-down split.
+		quotas: quotasOf(targets, values.fiscalYear, values.fiscalStartMonth),
+		rampPct: targets.quota.rampPct,
+		quotaOverrides: targets.quota.overrides
 	});
 }
 

@@ -32,6 +32,9 @@ import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
  *                     history of target changes, not tracked by undo
  *   reviews   Y.Array<Y.Map> (reviews.ts): plain fields, a frozen JSON `snapshot`, `wentRight` /
  *                     `toImprove` Y.Text and `fiveWhys` Y.Array<Y.Map>, all created with the review
+ *   quotaOverrides Y.Map `${repId}|${fiscalMonth 1–12}` → amount: a manager's rep-month quota
+ *                     (quotas.ts); one key per cell so two people editing different cells merge
+ *   targets.rampPct   plain number[] (a new field of `targets`, absent = no ramp): the new-hire ramp
  */
 export const SCHEMA_VERSION = 2;
 
@@ -67,7 +70,9 @@ export function planRoots(doc: Y.Doc) {
 		revisions: doc.getArray<unknown>('revisions'),
 		/** Who made each pending target change: path → plain JSON { by, to } (`watchTargetEditors`). */
 		targetEditors: doc.getMap<unknown>('targetEditors'),
-		reviews: doc.getArray<Y.Map<unknown>>('reviews')
+		reviews: doc.getArray<Y.Map<unknown>>('reviews'),
+		/** Rep-month quota overrides: `${repId}|${fiscalMonth}` → amount (doc/quotas.ts). */
+		quotaOverrides: doc.getMap<unknown>('quotaOverrides')
 	};
 }
 

@@ -1,9 +1,11 @@
 import type { Baseline } from '$lib/doc/baseline';
+import { quotasOf } from '$lib/doc/quotas';
 import type { TargetsView } from '$lib/doc/targets';
 import type { ExecRules } from '$lib/domain/exec-read';
 import { fiscalPeriod } from '$lib/domain/plan/fiscal-year';
+import { quotaFigures } from '$lib/domain/plan/quotas';
 import { snapshotPeriodTargets } from '$lib/domain/plan/snapshot-targets';
-import { targetsByPeriod, type PeriodTargets } from '$lib/domain/plan/targets-by-period';
+import { periodTargets, type PeriodTargets } from '$lib/domain/plan/targets-by-period';
 
 /** What the plan hands the execution data: rules to check records against, targets to measure them by. */
 
@@ -40,7 +42,11 @@ export function repListMemo(): (reps: readonly RepRef[]) => readonly RepRef[] {
 	};
 }
 
-/** The plan's decomposed targets by month, rep and region, for attainment; empty while invalid. */
+/**
+ * The plan's quotas by month, rep and region, for attainment; empty while invalid. Reps are
+ * measured against their quotas (ramp and overrides applied), regions against their unit's
+ * allocation (docs/metrics.md, "Quota").
+ */
 export function planPeriodTargets(input: {
 	targets: TargetsView;
 	fiscalYear: number;
@@ -51,10 +57,10 @@ export function planPeriodTargets(input: {
 }): Partial<PeriodTargets> {
 	const { targets, baseline, reps } = input;
 	if (input.basis === 'baseline' && baseline) return snapshotPeriodTargets(baseline.snapshot, reps) ?? {};
-	const result = targets.result;
-	if (!result?.ok) return {};
-	return targetsByPeriod(
-		result.decomposition,
+	const quotas = quotasOf(targets, input.fiscalYear, input.fiscalStartMonth);
+	if (!quotas) return {};
+	return periodTargets(
+		quotaFigures(quotas),
 		targets.units.map((u) => u.unit),
 		input.fiscalYear,
 		input.fiscalStartMonth,
