@@ -152,7 +152,7 @@ describe('a plan recorded before quotas', () => {
 		const view = readTargets(doc);
 		expect(view.quota).toEqual({ rampPct: [], rampIssue: null, overrides: {}, badOverrides: [] });
 		const q = quotasOf(view, readOverview(doc).values.fiscalYear, readOverview(doc).values.fiscalStartMonth)!;
-		const decomposition = view.result!.ok ? view.result.decomposition : null;
+		const decomposition = view.result?.ok ? view.result.decomposition : null;
 		expect(q.units.flatMap((u) => u.reps.map((r) => r.months))).toEqual(decomposition!.units.flatMap((u) => u.reps.map((r) => r.baseline)));
 		expect(q.units.every((u) => u.unassigned.every((v) => v === 0))).toBe(true);
 	});
