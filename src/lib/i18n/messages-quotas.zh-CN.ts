@@ -1,0 +1,48 @@
+import type { enQuotas } from './messages-quotas';
+
+/** 目标分解区“销售指标表”、新人爬坡和按季度录入季节性的界面文字，并入 messages.zh-CN.ts。 */
+export const zhCNQuotas: Record<keyof typeof enQuotas, string> = {
+	'quotas.title': '销售人员月度指标',
+	'quotas.intro':
+		'每位销售的指标 = 所在单元目标按权重分给他的份额，新人按爬坡比例折算。在格子里输入即可手动设定某月（或某季度）的指标，清空则恢复自动计算。单元目标保持不变：销售未承接的部分显示为“未分配”，超出的部分显示为“超分配”，系统不会偷偷重新摊分。所有达成率都按这些指标计算。',
+	'quotas.rows': '行',
+	'quotas.rows.reps': '按销售',
+	'quotas.rows.units': '按区域 / 团队',
+	'quotas.columns': '列',
+	'quotas.columns.months': '按月',
+	'quotas.columns.quarters': '按季度',
+	'quotas.figure': '口径',
+	'quotas.figure.baseline': '基线',
+	'quotas.figure.stretch': '挑战',
+	'quotas.col.name': '销售 / 单元',
+	'quotas.col.quarter': '第{n}季度',
+	'quotas.col.year': '全年',
+	'quotas.row.company': '公司',
+	'quotas.row.reserve': '弹性储备',
+	'quotas.row.unitsTotal': '各区域 / 团队合计',
+	'quotas.row.unassigned': '未分配（负数为超分配）',
+	'quotas.row.rampGap': '其中爬坡缺口',
+	'quotas.row.noUnits': '未分配（尚未设置单元）',
+	'quotas.newHire': '新人',
+	'quotas.overridden': '手动设定。清空该格即恢复自动计算的指标。',
+	'quotas.cell': '{rep}，{period}',
+	'quotas.reset': '恢复',
+	'quotas.resetLabel': '将{rep}的指标恢复为自动计算值',
+	'quotas.cellError': '{rep}，{period}：{problem}',
+	'quotas.stretchReadonly': '挑战指标由基线指标 ×（1 + 挑战比例）得出，请修改基线指标。',
+	'quotas.badOverrides': '有 {count} 个指标格的数据来自其他设备且无法识别，已忽略。',
+	'quotas.ramp.title': '新人爬坡',
+	'quotas.ramp.label': '自入职当月起每月指标比例（%）',
+	'quotas.ramp.help':
+		'例如 25, 50, 75, 100：入职当月承担指标的 25%，之后依次 50%、75%，再往后 100%。勾选“新人”的销售从入职日期所在月开始爬坡（未填入职日期则从财年第一个月开始）。爬坡少承担的部分留在所在单元，计为未分配。留空表示不爬坡。',
+	'quotas.ramp.step': '第 {step} 个月：{problem}',
+	'quotas.ramp.tooMany': '最多 {max} 个月。',
+	'quotas.ramp.invalid': '其他设备保存的爬坡比例无法识别，已忽略（按不爬坡计算），请重新填写。',
+	'quotas.ramp.none': '不爬坡',
+	'season.enterBy': '录入方式',
+	'season.byMonth': '按月',
+	'season.byQuarter': '按季度',
+	'season.quarterHelp': '季度比例按该季度三个月当前的比例拆分到各月（为空时平均拆分），精确到 0.01%。',
+	'units.hireDate': '入职日期',
+	'export.table.quotas': '销售指标'
+};
