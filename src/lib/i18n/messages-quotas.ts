@@ -42,6 +42,9 @@ export const enQuotas = {
 	'season.byMonth': 'Month',
 	'season.byQuarter': 'Quarter',
 	'season.quarterHelp': 'A quarter’s % is split over its three months like they stand now (equally when empty), to the basis point.',
+	'revision.rampPct': 'New-hire ramp (% per month)',
+	'revision.quota': 'Quota of {name} in fiscal month {month} (set by hand)',
+	'revision.rep.hireDate': 'Hire date of {name}',
 	'units.hireDate': 'Hire date',
 	'export.table.quotas': 'Quotas'
 };

@@ -43,6 +43,9 @@ export const zhCNQuotas: Record<keyof typeof enQuotas, string> = {
 	'season.byMonth': '按月',
 	'season.byQuarter': '按季度',
 	'season.quarterHelp': '季度比例按该季度三个月当前的比例拆分到各月（为空时平均拆分），精确到 0.01%。',
+	'revision.rampPct': '新人爬坡比例（每月 %）',
+	'revision.quota': '{name} 财月 {month} 的指标（手动设定）',
+	'revision.rep.hireDate': '{name} 的入职日期',
 	'units.hireDate': '入职日期',
 	'export.table.quotas': '销售指标'
 };

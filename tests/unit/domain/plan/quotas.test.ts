@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decompose, type Decomposition } from '$lib/domain/plan/decomposition';
 import { buildQuotas, overrideKey, parseOverrideKey, quarterSums, quotaFigures, splitQuarter, yearSum, type Quotas } from '$lib/domain/plan/quotas';
 import { checkRamp, fiscalMonthIndex, rampPercents } from '$lib/domain/plan/ramp';
+import { describeTargetChange } from '$lib/domain/plan/change-labels';
 import { quarterWeights, splitQuarterWeight } from '$lib/domain/plan/season-quarters';
 import { toUnits } from '$lib/domain/step-units';
 
@@ -209,5 +210,22 @@ describe('quarter entry', () => {
 		expect(splitQuarterWeight(25, [null, 0, 0])).toEqual([8.34, 8.33, 8.33]);
 		expect(quarterWeights(EQUAL)).toEqual([25.02, 25.0, 24.99, 24.99]);
 		expect(quarterWeights([null, ...EQUAL.slice(1)])[0]).toBeNull();
+	});
+});
+
+describe('quota changes in a revision', () => {
+	it('name the rep and month, the ramp and the hire date in words, never as a path', () => {
+		const names = new Map([['rep:r|1', 'Li Na']]);
+		expect(describeTargetChange({ path: 'quota:r|1|3', from: null, to: 5000 }, names)).toEqual({
+			key: 'revision.quota',
+			params: { name: 'Li Na', month: 3 },
+			kind: 'money'
+		});
+		expect(describeTargetChange({ path: 'rampPct', from: null, to: '50/100' }, names)).toEqual({ key: 'revision.rampPct', params: {}, kind: 'text' });
+		expect(describeTargetChange({ path: 'rep:x.hireDate', from: null, to: '2026-03-01' }, new Map([['rep:x', 'Bo']]))).toEqual({
+			key: 'revision.rep.hireDate',
+			params: { name: 'Bo' },
+			kind: 'text'
+		});
 	});
 });
