@@ -80,6 +80,12 @@ describe('browser — quotas per rep and month', () => {
 		await cell.press('Tab');
 		await expect.poll(() => bob.page.getByTestId('quota-errors').count()).toBe(0);
 
+		// A ramp step over 100% is refused inline, naming the step; the stored ramp stays.
+		await bob.page.getByTestId('ramp-input').fill('25, 150');
+		await bob.page.getByTestId('ramp-input').press('Tab');
+		await expect.poll(() => bob.page.locator('.ramp .field-error').textContent()).toMatch(/Step 2/);
+		expect(await bob.page.getByTestId('ramp-input').getAttribute('aria-invalid')).toBe('true');
+
 		// Alice sees the cell in the plan, marked as set by hand, with the unit now over-assigned.
 		await alice.page.getByTestId('area-plan').click();
 		await alice.page.getByTestId('tab-targets').click();

@@ -7,7 +7,7 @@ import { quotasOf, setRamp, setRepMonthQuota, setRepQuarterQuota, setSeasonQuart
 import { planRoots } from '$lib/doc/schema';
 import { seedPlan } from '$lib/doc/seed-plan';
 import { readTargets, setAnnualTarget } from '$lib/doc/targets';
-import { addRep, addUnit, setRepField } from '$lib/doc/units';
+import { addRep, addUnit, removeRep, setRepField } from '$lib/doc/units';
 import { readTargetsSnapshot } from '$lib/domain/plan/baseline';
 import { snapshotPeriodTargets } from '$lib/domain/plan/snapshot-targets';
 import { planPeriodTargets } from '../../../src/routes/plan/[id]/execution-inputs';
@@ -143,6 +143,14 @@ describe('quota overrides and ramp in the plan document', () => {
 		setRepMonthQuota(doc, 'ana', 1, 75_000);
 		expect(pendingTargetChanges(doc)).toEqual([{ path: 'quota:ana|1', from: 70_000, to: 75_000 }]);
 		expect(snapshotPeriodTargets(readBaseline(doc).baseline!.snapshot, [{ id: 'x', name: 'Ana' }])!.perRep['x']?.['2026-01']).toBe(70_000);
+	});
+
+	it('a removed rep’s cells are no longer part of the targets a baseline freezes', () => {
+		const doc = plan();
+		setRepMonthQuota(doc, 'bo', 1, 1_000);
+		setRepMonthQuota(doc, 'ana', 1, 2_000);
+		removeRep(doc, 'east', 'bo');
+		expect(currentTargetsSnapshot(doc).quotaOverrides).toEqual({ 'ana|1': 2_000 });
 	});
 });
 
