@@ -72,18 +72,18 @@ describe('browser — quotas per rep and month', () => {
 		const january = amount(await cell.inputValue());
 		await cell.fill('12abc');
 		await cell.press('Tab');
-		await expect.poll(() => bob.page.getByTestId('quota-errors').textContent()).toMatch(/January/);
+		await expect.poll(() => bob.page.getByTestId('quota-errors').textContent(), { timeout: 10_000 }).toMatch(/January/);
 		expect(await cell.inputValue()).toBe('12abc');
 		expect(await cell.getAttribute('aria-invalid')).toBe('true');
 
 		await cell.fill(String(january + 1_000_000));
 		await cell.press('Tab');
-		await expect.poll(() => bob.page.getByTestId('quota-errors').count()).toBe(0);
+		await expect.poll(() => bob.page.getByTestId('quota-errors').count(), { timeout: 10_000 }).toBe(0);
 
 		// A ramp step over 100% is refused inline, naming the step; the stored ramp stays.
 		await bob.page.getByTestId('ramp-input').fill('25, 150');
 		await bob.page.getByTestId('ramp-input').press('Tab');
-		await expect.poll(() => bob.page.locator('.ramp .field-error').textContent()).toMatch(/Step 2/);
+		await expect.poll(() => bob.page.locator('.ramp .field-error').textContent(), { timeout: 10_000 }).toMatch(/Step 2/);
 		expect(await bob.page.getByTestId('ramp-input').getAttribute('aria-invalid')).toBe('true');
 
 		// Alice sees the cell in the plan, marked as set by hand, with the unit now over-assigned.
