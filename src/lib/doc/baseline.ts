@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { diffTargets, readTargetsSnapshot, targetsSnapshot, type TargetChange, type TargetsSnapshot } from '../domain/plan/baseline';
 import type { DecompositionViolation } from '../domain/plan/decomposition';
+import { parseOverrideKey } from '../domain/plan/quotas';
 import { checkText, isIsoDate } from '../domain/plan/validate';
 import { readOverview, setOverviewField } from './overview';
 import { newRecordId } from './record-list';
+import { quotasOf } from './quotas';
 import { planRoots } from './schema';
 import { readTargets } from './targets';
 
@@ -47,6 +49,11 @@ export interface BaselineRead {
 
 const MAX_WHY = 2000;
 
+/** Overrides of reps still in the plan: a removed rep's cells stay stored but are no target. */
+function overridesOfReps(overrides: Readonly<Record<string, number>>, reps: ReadonlySet<string>): Record<string, number> {
+	return Object.fromEntries(Object.entries(overrides).filter(([key]) => reps.has(parseOverrideKey(key)?.repId ?? '')));
+}
+
 /** The plan's targets now, as a snapshot (what a baseline or revision would store). */
 export function currentTargetsSnapshot(doc: Y.Doc): TargetsSnapshot {
 	const { values } = readOverview(doc);
@@ -60,7 +67,11 @@ export function currentTargetsSnapshot(doc: Y.Doc): TargetsSnapshot {
 		stretchPct: targets.stretchPct,
 		seasonality: targets.seasonality,
 		units: targets.units.map((u) => u.unit),
-		decomposition: targets.result?.ok ? targets.result.decomposition : null
+		decomposition: targets.result?.ok ? targets.result.decomposition : null,
+		// Approving freezes the quotas (ramp and overrides applied), not only the top-down split.
+		quotas: quotasOf(targets, values.fiscalYear, values.fiscalStartMonth),
+		rampPct: targets.quota.rampPct,
+		quotaOverrides: overridesOfReps(targets.quota.overrides, new Set(targets.units.flatMap((u) => u.unit.reps.map((r) => r.id))))
 	});
 }
 

@@ -9,6 +9,7 @@ import { leadSources } from './lead-sources';
 import { competitors, setMarketFact } from './market';
 import { setOverviewField } from './overview';
 import { playbook } from './playbook';
+import { clearRepQuotas, setRamp, setRepMonthQuota, setRepQuarterQuota, setSeasonQuarter } from './quotas';
 import { bindRecordList, type RecordList } from './record-list';
 import { addFiveWhys, addImprovementAction, addWhy, chainText, createReview, removeFiveWhys, reviewActions, reviewText, whyText } from './reviews';
 import { addRisk, removeRisk, setRiskField } from './risks';
@@ -58,6 +59,13 @@ export function planCommands(doc: Y.Doc, origin: object) {
 			setFunnelRate: on(setFunnelRate),
 			setSeasonWeight: on(setSeasonWeight),
 			fixSeasonality: () => fixSeasonality(doc),
+			setSeasonQuarter: on(setSeasonQuarter),
+			quotas: {
+				setRamp: on(setRamp),
+				setRepMonth: on(setRepMonthQuota),
+				setRepQuarter: on(setRepQuarterQuota),
+				clearRep: on(clearRepQuotas)
+			},
 			units: {
 				addUnit: on(addUnit),
 				addRep: on(addRep),

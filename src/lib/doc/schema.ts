@@ -37,6 +37,9 @@ import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
  *   targets.units[].reps[].team / .execId   a region unit rep's team label; the execution id
  *                     that means this rep (absent: its own id)
  *   targets.teamLinked       true once the execution document's old rep list was taken in
+ *   quotaOverrides Y.Map `${repId}|${fiscalMonth 1–12}` → amount: a manager's rep-month quota
+ *                     (quotas.ts); one key per cell so two people editing different cells merge
+ *   targets.rampPct   plain number[] (a new field of `targets`, absent = no ramp): the new-hire ramp
  */
 export const SCHEMA_VERSION = 2;
 
@@ -72,7 +75,9 @@ export function planRoots(doc: Y.Doc) {
 		revisions: doc.getArray<unknown>('revisions'),
 		/** Who made each pending target change: path → plain JSON { by, to } (`watchTargetEditors`). */
 		targetEditors: doc.getMap<unknown>('targetEditors'),
-		reviews: doc.getArray<Y.Map<unknown>>('reviews')
+		reviews: doc.getArray<Y.Map<unknown>>('reviews'),
+		/** Rep-month quota overrides: `${repId}|${fiscalMonth}` → amount (doc/quotas.ts). */
+		quotaOverrides: doc.getMap<unknown>('quotaOverrides')
 	};
 }
 

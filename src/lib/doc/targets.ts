@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { decompose, fixWeights, weightsSumPct, type DecomposeResult } from '../domain/plan/decomposition';
 import { DEFAULT_RESERVE_PCT, DEFAULT_STRETCH_PCT, EQUAL_SEASONALITY_PCT, type ActivityFunnelRates } from '../domain/plan/types';
 import { checkMoney, checkPercent, type ValueIssue } from '../domain/plan/validate';
+import { DEFAULT_RAMP_PCT } from '../domain/plan/ramp';
+import { readQuotaSettings, type QuotaSettings } from './quota-settings';
 import { planRoots } from './schema';
 import { readUnits, type UnitView } from './units';
 
@@ -20,6 +22,8 @@ export interface TargetsView {
 	funnel: ActivityFunnelRates;
 	/** The decomposition, or the violations that stop it (never rescaled silently). */
 	result: DecomposeResult | null;
+	/** Ramp schedule and rep-month overrides: what turns the decomposition into quotas (`quotasOf`). */
+	quota: QuotaSettings;
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -70,7 +74,8 @@ export function readTargets(doc: Y.Doc, currencyStep = 0.01): TargetsView {
 					stretchPct,
 					step: currencyStep
 				});
-	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, units, funnel, invalid, result };
+	const quota = readQuotaSettings(doc, currencyStep);
+	return { annualTarget, reservePct, stretchPct, seasonality, seasonalitySumPct, units, funnel, invalid, result, quota };
 }
 
 export const FUNNEL_KEYS = ['averageDealSize', 'proposalToWinPct', 'demoToProposalPct', 'visitToDemoPct', 'leadToVisitPct'] as const;
@@ -108,7 +113,7 @@ export function setFunnelRate(doc: Y.Doc, key: FunnelKey, value: number | null):
 	return null;
 }
 
-/** Writes starting values: equal months unless the template gives a seasonality; its funnel rates. */
+/** Writes starting values: equal months unless the template gives a seasonality; its funnel rates; the default ramp. */
 export function initTargets(doc: Y.Doc, seasonalityPct: readonly number[] = EQUAL_SEASONALITY_PCT, funnel?: ActivityFunnelRates): void {
 	doc.transact(() => {
 		const map = planRoots(doc).targets;
@@ -119,6 +124,7 @@ export function initTargets(doc: Y.Doc, seasonalityPct: readonly number[] = EQUA
 		}
 		map.set('reservePct', DEFAULT_RESERVE_PCT);
 		map.set('stretchPct', DEFAULT_STRETCH_PCT);
+		map.set('rampPct', [...DEFAULT_RAMP_PCT]);
 		const season = new Y.Map<unknown>();
 		seasonalityPct.forEach((w, i) => season.set(String(i + 1), w));
 		map.set('seasonality', season);

@@ -19,6 +19,7 @@ import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
 import { enTeam } from './messages-team';
+import { enQuotas } from './messages-quotas';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
 import { enMetrics } from './messages-metrics';
@@ -39,6 +40,7 @@ export const en = {
 	...enPayouts,
 	...enImportSize,
 	...enTeam,
+	...enQuotas,
 	...enFunnel,
 	...enWizard,
 	...enMetrics,

@@ -15,6 +15,7 @@ import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
+import { zhCNQuotas } from './messages-quotas.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
 import { zhCNMetrics } from './messages-metrics.zh-CN';
@@ -35,6 +36,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNPayouts,
 	...zhCNImportSize,
 	...zhCNTeam,
+	...zhCNQuotas,
 	...zhCNFunnel,
 	...zhCNWizard,
 	...zhCNMetrics,

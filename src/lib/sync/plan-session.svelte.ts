@@ -234,6 +234,8 @@ export class PlanSession extends DocSession {
 			[roots.overview, () => (this.#overview = readOverview(this.doc))],
 			[roots.goals, () => (this.#goals = readGoals(this.doc))],
 			[roots.targets, () => (this.#targets = readTargets(this.doc))],
+			// Quota overrides are part of the targets view (TargetsView.quota).
+			[roots.quotaOverrides, () => (this.#targets = readTargets(this.doc))],
 			[roots.risks, () => (this.#risks = readRisks(this.doc))],
 			[roots.tasks, () => (this.#tasks = readTasks(this.doc))],
 			[roots.initiatives, () => (this.#initiatives = readInitiatives(this.doc))],

@@ -5,12 +5,17 @@
  * change is listed with its reason (see src/lib/doc/baseline.ts for who/when/why).
  */
 import type { Decomposition } from './decomposition';
+import { checkRamp } from './ramp';
+import type { Quotas } from './quotas';
 import { UNIT_KINDS, type PlanRep, type PlanUnit, type UnitKind } from './types';
 
 export interface SnapshotRepFigures {
 	repId: string;
 	unitId: string;
-	/** 12 fiscal months of the rep's baseline target. */
+	/**
+	 * 12 fiscal months of the rep's quota as approved (ramp and overrides applied). Baselines
+	 * approved before quotas existed hold the decomposition's share here, which was the quota then.
+	 */
 	months: number[];
 	total: number;
 }
@@ -49,6 +54,10 @@ export interface TargetsSnapshot {
 	units: PlanUnit[];
 	/** Null when the decomposition was refused (never the case for an approved baseline). */
 	figures: SnapshotFigures | null;
+	/** The new-hire ramp in percent; absent in snapshots taken before quotas (read as none). */
+	rampPct?: number[];
+	/** Rep-month quota overrides (`${repId}|${fiscalMonth}` → amount); absent before quotas. */
+	quotaOverrides?: Record<string, number>;
 }
 
 export interface SnapshotInput {
@@ -61,12 +70,23 @@ export interface SnapshotInput {
 	seasonality: readonly (number | null)[];
 	units: readonly PlanUnit[];
 	decomposition: Decomposition | null;
+	/** The quota table: frozen as the reps' figures, so a baseline measures against quotas. */
+	quotas?: Quotas | null;
+	rampPct?: readonly number[];
+	quotaOverrides?: Readonly<Record<string, number>>;
 }
 
 /** Copies the inputs into a plain, self-contained snapshot (no shared arrays with the caller). */
 export function targetsSnapshot(input: SnapshotInput): TargetsSnapshot {
 	const d = input.decomposition;
-	return {
+	const quotaOf = new Map((input.quotas?.units ?? []).flatMap((u) => u.reps.map((r) => [`${u.unitId}\u0000${r.repId}`, r] as const)));
+	const repFigures = (unitId: string, rep: { repId: string; baseline: number[]; baselineTotal: number }): SnapshotRepFigures => {
+		const quota = quotaOf.get(`${unitId}\u0000${rep.repId}`);
+		return quota
+			? { repId: rep.repId, unitId, months: [...quota.months], total: quota.total }
+			: { repId: rep.repId, unitId, months: [...rep.baseline], total: rep.baselineTotal };
+	};
+	const snapshot: TargetsSnapshot = {
 		currency: input.currency,
 		fiscalYear: input.fiscalYear,
 		fiscalStartMonth: input.fiscalStartMonth,
@@ -82,10 +102,13 @@ export function targetsSnapshot(input: SnapshotInput): TargetsSnapshot {
 					reserveTotal: d.reserveTotal,
 					distributed: [...d.allocatable],
 					units: d.units.map((u) => ({ unitId: u.unitId, months: [...u.baseline], total: u.baselineTotal })),
-					reps: d.units.flatMap((u) => u.reps.map((r) => ({ repId: r.repId, unitId: u.unitId, months: [...r.baseline], total: r.baselineTotal })))
+					reps: d.units.flatMap((u) => u.reps.map((r) => repFigures(u.unitId, r)))
 				}
 			: null
 	};
+	if (input.rampPct) snapshot.rampPct = [...input.rampPct];
+	if (input.quotaOverrides) snapshot.quotaOverrides = { ...input.quotaOverrides };
+	return snapshot;
 }
 
 /**
@@ -93,7 +116,9 @@ export function targetsSnapshot(input: SnapshotInput): TargetsSnapshot {
  * 'annualTarget' · 'reservePct' · 'stretchPct' · 'currency' · 'fiscalYear' · 'fiscalStartMonth' ·
  * 'seasonality.<1–12 fiscal month>' · 'unit:<id>' (added: from null; removed: to null; values are
  * the unit's name) · 'unit:<id>.<name|kind|weightPct>' · 'rep:<id>' (added/removed, values the
- * rep's name) · 'rep:<id>.<name|weightPct|newHire|stretchPct|commitment|unit>'.
+ * rep's name) · 'rep:<id>.<name|weightPct|newHire|hireDate|stretchPct|commitment|unit>' ·
+ * 'rampPct' (values the schedule as "25/50/75/100") · 'quota:<repId>|<fiscal month>' (a rep-month
+ * override; null where there is none).
  */
 export interface TargetChange {
 	path: string;
@@ -108,7 +133,7 @@ export interface TargetChange {
 
 const TOP_FIELDS = ['annualTarget', 'reservePct', 'stretchPct', 'currency', 'fiscalYear', 'fiscalStartMonth'] as const;
 const UNIT_FIELDS = ['name', 'kind', 'weightPct'] as const;
-const REP_FIELDS = ['name', 'weightPct', 'newHire', 'stretchPct', 'commitment'] as const;
+const REP_FIELDS = ['name', 'weightPct', 'newHire', 'hireDate', 'stretchPct', 'commitment'] as const;
 
 /**
  * What a person changed between two snapshots, in a stable order (top fields, months, units,
@@ -147,6 +172,14 @@ export function diffTargets(before: TargetsSnapshot, after: TargetsSnapshot): Ta
 		}
 		for (const field of REP_FIELDS) push(`rep:${id}.${field}`, old.rep[field], rep[field]);
 		push(`rep:${id}.unit`, old.unitId, unitId);
+	}
+	// Snapshots from before quotas have neither: no ramp, no overrides.
+	const ramp = (s: TargetsSnapshot) => (s.rampPct ?? []).join('/');
+	push('rampPct', ramp(before) || null, ramp(after) || null);
+	const overridesBefore = before.quotaOverrides ?? {};
+	const overridesAfter = after.quotaOverrides ?? {};
+	for (const key of [...new Set([...Object.keys(overridesBefore), ...Object.keys(overridesAfter)])].sort()) {
+		push(`quota:${key}`, overridesBefore[key] ?? null, overridesAfter[key] ?? null);
 	}
 	return changes;
 }
@@ -201,6 +234,22 @@ function readFigures(raw: unknown): SnapshotFigures | null | 'bad' {
 	return figures;
 }
 
+/** The quota fields of a stored snapshot: absent in older ones (nothing), all-or-nothing otherwise. */
+function readQuotaFields(raw: Record<string, unknown>): Pick<TargetsSnapshot, 'rampPct' | 'quotaOverrides'> | 'bad' {
+	const out: Pick<TargetsSnapshot, 'rampPct' | 'quotaOverrides'> = {};
+	if (raw.rampPct !== undefined) {
+		if (checkRamp(raw.rampPct)) return 'bad';
+		out.rampPct = [...(raw.rampPct as number[])];
+	}
+	if (raw.quotaOverrides !== undefined) {
+		if (!isObject(raw.quotaOverrides)) return 'bad';
+		const entries = Object.entries(raw.quotaOverrides);
+		if (!entries.every(([, v]) => isNumber(v) && v >= 0)) return 'bad';
+		out.quotaOverrides = Object.fromEntries(entries) as Record<string, number>;
+	}
+	return out;
+}
+
 /**
  * A snapshot as stored by a peer, or null when any part is not what `targetsSnapshot` writes.
  * All-or-nothing on purpose: half a baseline would measure people against numbers nobody approved.
@@ -216,7 +265,10 @@ export function readTargetsSnapshot(raw: unknown): TargetsSnapshot | null {
 		if (units.includes(null)) return null;
 		const figures = readFigures(raw.figures);
 		if (figures === 'bad') return null;
+		const quota = readQuotaFields(raw);
+		if (quota === 'bad') return null;
 		return {
+			...quota,
 			currency: raw.currency,
 			fiscalYear: raw.fiscalYear,
 			fiscalStartMonth: raw.fiscalStartMonth,

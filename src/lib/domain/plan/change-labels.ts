@@ -23,7 +23,15 @@ const TOP: Record<string, ChangeValueKind> = {
 	fiscalStartMonth: 'month'
 };
 const UNIT_KIND: Record<string, ChangeValueKind> = { name: 'text', kind: 'text', weightPct: 'pct' };
-const REP_KIND: Record<string, ChangeValueKind> = { name: 'text', weightPct: 'pct', newHire: 'bool', stretchPct: 'pct', commitment: 'money', unit: 'text' };
+const REP_KIND: Record<string, ChangeValueKind> = {
+	name: 'text',
+	weightPct: 'pct',
+	newHire: 'bool',
+	hireDate: 'text',
+	stretchPct: 'pct',
+	commitment: 'money',
+	unit: 'text'
+};
 
 /**
  * Names for unit and rep ids, from the snapshots on both sides of a change (a removed rep is named
@@ -48,6 +56,13 @@ export function changeNames(...snapshots: readonly (TargetsSnapshot | null | und
 export function describeTargetChange(change: TargetChange, names: ReadonlyMap<string, string>): ChangeLabel {
 	const { path } = change;
 	if (path in TOP) return { key: `revision.${path}`, params: {}, kind: TOP[path] as ChangeValueKind };
+	// The new-hire ramp ("25/50/75/100") and one rep-month quota set by hand (quotas.ts).
+	if (path === 'rampPct') return { key: 'revision.rampPct', params: {}, kind: 'text' };
+	const quota = /^quota:(.+)\|(\d{1,2})$/.exec(path);
+	if (quota) {
+		const [, repId = '', fiscalMonth = '0'] = quota;
+		return { key: 'revision.quota', params: { name: names.get(`rep:${repId}`) ?? repId, month: Number(fiscalMonth) }, kind: 'money' };
+	}
 	const month = /^seasonality\.(\d{1,2})$/.exec(path);
 	if (month) return { key: 'revision.seasonality', params: { month: Number(month[1]) }, kind: 'pct' };
 	const record = /^(unit|rep):([^.]+)(?:\.(\w+))?$/.exec(path);

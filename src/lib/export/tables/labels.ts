@@ -71,7 +71,12 @@ const LABELS: Record<string, [en: string, zh: string]> = {
 	actualRevenue: ['Actual revenue', '实际收入'],
 	teamAttainmentPct: ['Team attainment', '团队达成率'],
 	awards: ['Awards', '奖项'],
-	working: ['Working', '计算过程']
+	working: ['Working', '计算过程'],
+	figure: ['Figure', '口径'],
+	q1: ['Q1', '第一季度'],
+	q2: ['Q2', '第二季度'],
+	q3: ['Q3', '第三季度'],
+	q4: ['Q4', '第四季度']
 };
 
 /** The header of a column key; a month column 'm:2026-03' reads as the month itself. */

@@ -1,9 +1,12 @@
 import type { Baseline } from '$lib/doc/baseline';
+import { quotasOf } from '$lib/doc/quotas';
 import type { TargetsView } from '$lib/doc/targets';
 import type { ExecRules } from '$lib/domain/exec-read';
 import { fiscalPeriod } from '$lib/domain/plan/fiscal-year';
+import { quotaFigures } from '$lib/domain/plan/quotas';
 import { snapshotPeriodTargets } from '$lib/domain/plan/snapshot-targets';
-import { targetsByPeriod, type PeriodTargets } from '$lib/domain/plan/targets-by-period';
+import { periodTargets, type PeriodTargets } from '$lib/domain/plan/targets-by-period';
+import { ownerIdsByPlanRep } from '$lib/domain/team';
 
 /** What the plan hands the execution data: rules to check records against, targets to measure them by. */
 
@@ -22,7 +25,11 @@ export function execRules(values: { fiscalYear: number; fiscalStartMonth: number
 	return { ...(period ? { period } : {}), ...(values?.currency ? { currency: values.currency } : {}) };
 }
 
-/** The plan's decomposed targets by month, rep and region, for attainment; empty while invalid. */
+/**
+ * The plan's quotas by month, rep and region, for attainment; empty while invalid. Reps are
+ * measured against their quotas (ramp and overrides applied), regions against their unit's
+ * allocation (docs/metrics.md, "Quota"); reps are keyed by owner id (the one team list).
+ */
 export function planPeriodTargets(input: {
 	targets: TargetsView;
 	fiscalYear: number;
@@ -33,9 +40,9 @@ export function planPeriodTargets(input: {
 	const { targets, baseline } = input;
 	const units = targets.units.map((u) => u.unit);
 	if (input.basis === 'baseline' && baseline) return snapshotPeriodTargets(baseline.snapshot, units) ?? {};
-	const result = targets.result;
-	if (!result?.ok) return {};
-	return targetsByPeriod(result.decomposition, units, input.fiscalYear, input.fiscalStartMonth);
+	const quotas = quotasOf(targets, input.fiscalYear, input.fiscalStartMonth);
+	if (!quotas) return {};
+	return periodTargets(quotaFigures(quotas), units, input.fiscalYear, input.fiscalStartMonth, ownerIdsByPlanRep(units));
 }
 
 /** A typical rep's quota for the incentive preview: the allocatable target over the reps. */
