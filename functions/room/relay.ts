@@ -1,0 +1,91 @@
+import * as Y from 'yjs';
+import { syncFrame } from '../../src/lib/protocol/frames';
+import { SyncStep } from '../../src/lib/protocol/messages';
+import { roleTag } from './connection-limits';
+import { Outgoing } from './outgoing';
+
+/** Updates within this long of an immediate broadcast are batched into the next one. */
+const BURST_WINDOW_MS = 5;
+
+/**
+ * Fans applied updates out to a room's sockets: relay first, to editors only.
+ *
+ * The room calls `beforeWrite` with an update it has applied but not yet written, then
+ * writes it, then calls `afterWrite` — all in one turn. A lone update goes to the other
+ * editors in `beforeWrite`: sent before the write starts, the output gate does not hold it,
+ * so peers do not wait for storage. Everyone else (viewers) gets it in `afterWrite`, after
+ * the write started, so the output gate holds it until the write is durable.
+ *
+ * Why editors only: if the object dies between relay and write, the update survives only in
+ * the clients that have it, and they bring it back by sending it again on reconnect (their
+ * sync step 2). The sender and every editor do; a viewer's writes are dropped, so a viewer
+ * holding an update the room lost would show it to nobody else, perhaps for good.
+ *
+ * A burst (updates within BURST_WINDOW_MS of an immediate relay) waits for a zero-delay timer
+ * and reaches every peer as one merged frame — that keeps fan-out to many peers cheap. The
+ * timer fires after those updates were written, so the output gate holds it like any reply.
+ */
+export class Relay {
+	private pending: { update: Uint8Array; from: WebSocket }[] = [];
+	private flushScheduled = false;
+	private lastImmediateAt = 0;
+	/** The last immediate relay, still owed to the sockets it skipped (viewers). */
+	private owed: { message: Outgoing; sent: Set<WebSocket> } | null = null;
+
+	constructor(
+		private readonly ctx: DurableObjectState,
+		/** false: every update is relayed on its own (a benchmark's baseline). */
+		private readonly coalesce: boolean
+	) {}
+
+	/** `update` from `from` was applied and is about to be written. */
+	beforeWrite(update: Uint8Array, from: WebSocket): void {
+		this.pending.push({ update, from });
+		if (!this.coalesce) return this.flush(true);
+		if (this.flushScheduled) return;
+		const now = Date.now();
+		if (now - this.lastImmediateAt >= BURST_WINDOW_MS) {
+			this.lastImmediateAt = now;
+			return this.flush(true);
+		}
+		// The timer never keeps the object awake.
+		this.flushScheduled = true;
+		setTimeout(() => {
+			this.flushScheduled = false;
+			this.flush(false);
+		}, 0);
+	}
+
+	/** The write has started (same turn): what went to editors now goes to everyone else. */
+	afterWrite(): void {
+		const owed = this.owed;
+		this.owed = null;
+		if (!owed) return;
+		for (const peer of this.ctx.getWebSockets()) {
+			if (!owed.sent.has(peer)) owed.message.sendTo(peer);
+		}
+	}
+
+	private flush(editorsFirst: boolean): void {
+		const batch = this.pending;
+		this.pending = [];
+		if (batch.length === 0) return;
+		const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+		const soleSender = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : null;
+		const message = new Outgoing(syncFrame(SyncStep.UPDATE, merged));
+		if (!editorsFirst) {
+			for (const peer of this.ctx.getWebSockets()) {
+				if (peer !== soleSender) message.sendTo(peer);
+			}
+			return;
+		}
+		// The sender counts as served: nobody echoes its own update back.
+		const sent = new Set<WebSocket>(soleSender ? [soleSender] : []);
+		for (const peer of this.ctx.getWebSockets(roleTag('edit'))) {
+			if (sent.has(peer)) continue;
+			sent.add(peer);
+			message.sendTo(peer);
+		}
+		this.owed = { message, sent };
+	}
+}
