@@ -16,6 +16,7 @@ import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
 import { Presence } from './presence';
 import { Relay } from './relay';
+import { WriteBehind, type UnwrittenUpdate } from './write-behind';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
 import { PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
@@ -40,7 +41,8 @@ export class PlanRoom extends DurableObject<Env> {
 	private readonly rates = new Map<WebSocket, SocketRates>();
 	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
-	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off');
+	private readonly writes = new WriteBehind((batch) => this.writeBatch(batch));
+	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.flush());
 	private lastApplied: Uint8Array | null = null;
 	/** Closes sockets whose token expired or was revoked (4401). */
 	private readonly access = new TokenExpiry(
@@ -118,6 +120,8 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
+		// Whatever was relayed but not yet written is written before this frame is handled.
+		this.writes.flush();
 		if (this.access.refuse(ws)) return;
 		if (typeof message === 'string') {
 			return this.reject(ws, CloseCode.UNSUPPORTED_DATA, 'Only binary frames are accepted.');
@@ -139,6 +143,7 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+		this.writes.flush();
 		this.forget(ws);
 		try {
 			ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
@@ -212,13 +217,13 @@ export class PlanRoom extends DurableObject<Env> {
 		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
 		const applied = this.lastApplied as Uint8Array | null;
 		if (applied) {
-			// Relay first (to editors), then write, in this same turn. Editors need not wait for
-			// storage: the frames leave before the write starts, so the output gate does not hold
-			// them. The sender's confirmation still waits: it is the answer to a later step 1,
-			// handled after this write and sent only once it is durable. If the object dies in
-			// between, nobody was told the update is safe; the sender resends it (unconfirmed), and
-			// so does every editor that got it (its step 2 on reconnect). See relay.ts and
-			// docs/architecture.md, "Relay first".
+			// Relay first (to editors), then write — after this turn, before the next frame (see
+			// write-behind.ts). Editors need not wait for storage: the frames leave before the write
+			// starts, so the output gate does not hold them. The sender's confirmation still waits:
+			// it is the answer to a later step 1, handled after this write and sent only once it is
+			// durable. If the object dies in between, nobody was told the update is safe; the sender
+			// resends it (unconfirmed), and so does every editor that got it (its step 2 on
+			// reconnect). See relay.ts and docs/architecture.md, "Relay first".
 			this.relay.beforeWrite(applied, ws);
 			this.persist(applied, grows ? tokenId : null);
 		}
@@ -229,25 +234,30 @@ export class PlanRoom extends DurableObject<Env> {
 		}
 	}
 
-	/** Durably appends `update`, charges `tokenId` for it when it grows the plan, then relays it to the rest. */
+	/** Queues `update` for writing (and `tokenId` for being charged for it when it grows the plan). */
 	private persist(update: Uint8Array, tokenId: string | null): void {
-		const write = () => {
-			try {
-				this.store.append(update, this.doc);
-				if (tokenId !== null) this.budget.charge(tokenId, update.byteLength);
-			} catch (err) {
-				return this.restartFromStorage(err);
-			}
-			this.relay.afterWrite();
-		};
 		const hold = intVar(this.env.TEST_HOLD_WRITE_MS, 0);
-		if (hold === 0) return write();
+		if (hold === 0) return this.writes.add({ update, tokenId });
 		// Tests only: widen the relay → write window so a SIGKILL can land in it. The input gate
 		// stays closed meanwhile, so no later frame (a step 1 probe) is handled before the write.
+		this.writes.add({ update, tokenId }, false);
 		void this.ctx.blockConcurrencyWhile(async () => {
 			await scheduler.wait(hold);
-			write();
+			this.writes.flush();
 		});
+	}
+
+	/** Durably appends the updates in order and charges their tokens, then relays them to the rest. */
+	private writeBatch(batch: UnwrittenUpdate[]): void {
+		try {
+			for (const { update, tokenId } of batch) {
+				this.store.append(update, this.doc);
+				if (tokenId !== null) this.budget.charge(tokenId, update.byteLength);
+			}
+		} catch (err) {
+			return this.restartFromStorage(err);
+		}
+		this.relay.afterWrite();
 	}
 
 	/**

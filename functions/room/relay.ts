@@ -10,8 +10,8 @@ const BURST_WINDOW_MS = 5;
 /**
  * Fans applied updates out to a room's sockets: relay first, to editors only.
  *
- * The room calls `beforeWrite` with an update it has applied but not yet written, then
- * writes it, then calls `afterWrite` — all in one turn. A lone update goes to the other
+ * The room calls `beforeWrite` with an update it has applied but not yet written, and
+ * `afterWrite` in the turn that writes it (write-behind.ts). A lone update goes to the other
  * editors in `beforeWrite`: sent before the write starts, the output gate does not hold it,
  * so peers do not wait for storage. Everyone else (viewers) gets it in `afterWrite`, after
  * the write started, so the output gate holds it until the write is durable.
@@ -23,19 +23,21 @@ const BURST_WINDOW_MS = 5;
  *
  * A burst (updates within BURST_WINDOW_MS of an immediate relay) waits for a zero-delay timer
  * and reaches every peer as one merged frame — that keeps fan-out to many peers cheap. The
- * timer fires after those updates were written, so the output gate holds it like any reply.
+ * timer writes those updates first, so the output gate holds the frame like any reply.
  */
 export class Relay {
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
 	private flushScheduled = false;
 	private lastImmediateAt = 0;
-	/** The last immediate relay, still owed to the sockets it skipped (viewers). */
-	private owed: { message: Outgoing; sent: Set<WebSocket> } | null = null;
+	/** Immediate relays not yet written, still owed to the sockets they skipped (viewers). */
+	private owed: { message: Outgoing; sent: Set<WebSocket> }[] = [];
 
 	constructor(
 		private readonly ctx: DurableObjectState,
 		/** false: every update is relayed on its own (a benchmark's baseline). */
-		private readonly coalesce: boolean
+		private readonly coalesce: boolean,
+		/** Writes what was applied and not yet written (a burst goes to everyone only after that). */
+		private readonly writePending: () => void
 	) {}
 
 	/** `update` from `from` was applied and is about to be written. */
@@ -56,17 +58,22 @@ export class Relay {
 		}, 0);
 	}
 
-	/** The write has started (same turn): what went to editors now goes to everyone else. */
+	/** The updates relayed so far were written (this turn): what went to editors now goes to everyone else. */
 	afterWrite(): void {
 		const owed = this.owed;
-		this.owed = null;
-		if (!owed) return;
-		for (const peer of this.ctx.getWebSockets()) {
-			if (!owed.sent.has(peer)) owed.message.sendTo(peer);
+		if (owed.length === 0) return;
+		this.owed = [];
+		const peers = this.ctx.getWebSockets();
+		for (const { message, sent } of owed) {
+			for (const peer of peers) {
+				if (!sent.has(peer)) message.sendTo(peer);
+			}
 		}
 	}
 
 	private flush(editorsFirst: boolean): void {
+		// A burst goes to everyone, viewers included: its updates are written first.
+		if (!editorsFirst) this.writePending();
 		const batch = this.pending;
 		this.pending = [];
 		if (batch.length === 0) return;
@@ -86,6 +93,6 @@ export class Relay {
 			sent.add(peer);
 			message.sendTo(peer);
 		}
-		this.owed = { message, sent };
+		this.owed.push({ message, sent });
 	}
 }
