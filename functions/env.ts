@@ -19,6 +19,8 @@ export interface UndeclaredVars {
 	EDITOR_SHARE_BYTES?: string;
 	/** "off" relays each update on its own (the benchmark's baseline). */
 	BROADCAST_COALESCE?: string;
+	/** Tests only: hold each write this many ms after its relay (a window for a SIGKILL). */
+	TEST_HOLD_WRITE_MS?: string;
 }
 
 /** Reads a positive integer var, falling back when it is missing or malformed. */

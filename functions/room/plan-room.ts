@@ -15,6 +15,8 @@ import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
 import { Presence } from './presence';
+import { Relay } from './relay';
+import { WriteBehind, type UnwrittenUpdate } from './write-behind';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
 import { PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
@@ -24,10 +26,7 @@ import { TokenExpiry } from './token-expiry';
 /** Split messages the whole room may hold while their parts arrive. */
 const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
 
-/** Updates within this long of an immediate broadcast are batched into the next one. */
-const BURST_WINDOW_MS = 5;
-
-/** Origin of updates applied from sockets, so the update listener knows to persist them. */
+/** Origin of updates applied from sockets, so the update listener knows to relay and persist them. */
 const FROM_SOCKET = Symbol('socket');
 
 /**
@@ -42,11 +41,9 @@ export class PlanRoom extends DurableObject<Env> {
 	private readonly rates = new Map<WebSocket, SocketRates>();
 	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
-	/** Updates applied since the last broadcast, sent to peers as one merged update. */
-	private pending: { update: Uint8Array; from: WebSocket }[] = [];
+	private readonly writes = new WriteBehind((batch) => this.writeBatch(batch));
+	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.flush());
 	private lastApplied: Uint8Array | null = null;
-	private flushScheduled = false;
-	private lastImmediateAt = 0;
 	/** Closes sockets whose token expired or was revoked (4401). */
 	private readonly access = new TokenExpiry(
 		this.ctx,
@@ -123,6 +120,8 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
+		// Whatever was relayed but not yet written is written before this frame is handled.
+		this.writes.flush();
 		if (this.access.refuse(ws)) return;
 		if (typeof message === 'string') {
 			return this.reject(ws, CloseCode.UNSUPPORTED_DATA, 'Only binary frames are accepted.');
@@ -144,6 +143,7 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+		this.writes.flush();
 		this.forget(ws);
 		try {
 			ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
@@ -217,13 +217,15 @@ export class PlanRoom extends DurableObject<Env> {
 		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
 		const applied = this.lastApplied as Uint8Array | null;
 		if (applied) {
-			try {
-				this.store.append(applied, this.doc);
-				if (grows) this.budget.charge(tokenId, applied.byteLength);
-			} catch (err) {
-				return this.restartFromStorage(err);
-			}
-			this.queueBroadcast(applied, ws);
+			// Relay first (to editors), then write — after this turn, before the next frame (see
+			// write-behind.ts). Editors need not wait for storage: the frames leave before the write
+			// starts, so the output gate does not hold them. The sender's confirmation still waits:
+			// it is the answer to a later step 1, handled after this write and sent only once it is
+			// durable. If the object dies in between, nobody was told the update is safe; the sender
+			// resends it (unconfirmed), and so does every editor that got it (its step 2 on
+			// reconnect). See relay.ts and docs/architecture.md, "Relay first".
+			this.relay.beforeWrite(applied, ws);
+			this.persist(applied, grows ? tokenId : null);
 		}
 		if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
 			// Updates whose predecessors are withheld must not pile up in memory.
@@ -232,48 +234,43 @@ export class PlanRoom extends DurableObject<Env> {
 		}
 	}
 
+	/** Queues `update` for writing (and `tokenId` for being charged for it when it grows the plan). */
+	private persist(update: Uint8Array, tokenId: string | null): void {
+		const hold = intVar(this.env.TEST_HOLD_WRITE_MS, 0);
+		if (hold === 0) return this.writes.add({ update, tokenId });
+		// Tests only: widen the relay → write window so a SIGKILL can land in it. The input gate
+		// stays closed meanwhile, so no later frame (a step 1 probe) is handled before the write.
+		this.writes.add({ update, tokenId }, false);
+		void this.ctx.blockConcurrencyWhile(async () => {
+			await scheduler.wait(hold);
+			this.writes.flush();
+		});
+	}
+
+	/** Durably appends the updates in order and charges their tokens, then relays them to the rest. */
+	private writeBatch(batch: UnwrittenUpdate[]): void {
+		try {
+			for (const { update, tokenId } of batch) {
+				this.store.append(update, this.doc);
+				if (tokenId !== null) this.budget.charge(tokenId, update.byteLength);
+			}
+		} catch (err) {
+			return this.restartFromStorage(err);
+		}
+		this.relay.afterWrite();
+	}
+
 	/**
 	 * A write failed after the update was applied, so memory holds what storage does not.
 	 * Reset the object: the runtime drops every socket (clients see 1006, reconnect and
 	 * resend what they have not seen confirmed) and the next request loads the document
-	 * from storage again. Nothing sent after the failed write leaves the object: the
-	 * output gate never opens for it.
+	 * from storage again. The update itself was already relayed (relay first) — peers keep
+	 * it and resend it, as after a crash — but nothing sent after the failed write leaves
+	 * the object (the output gate never opens for it), so no confirmation does.
 	 */
 	private restartFromStorage(err: unknown): void {
 		console.error('PlanRoom: storage write failed; restarting from storage', err);
 		this.ctx.abort('storage write failed');
-	}
-
-	private queueBroadcast(update: Uint8Array, from: WebSocket): void {
-		this.pending.push({ update, from });
-		if (this.env.BROADCAST_COALESCE === 'off') return this.flushBroadcast();
-		if (this.flushScheduled) return;
-		// A lone edit goes out at once (lowest latency). Edits that follow an immediate
-		// broadcast within BURST_WINDOW_MS are a burst: they wait for a zero-delay timer, which
-		// fires after the frames already queued, and reach every peer as one merged frame —
-		// that keeps fan-out to many peers cheap. The timer never keeps the object awake.
-		const now = Date.now();
-		if (now - this.lastImmediateAt >= BURST_WINDOW_MS) {
-			this.lastImmediateAt = now;
-			return this.flushBroadcast();
-		}
-		this.flushScheduled = true;
-		setTimeout(() => {
-			this.flushScheduled = false;
-			this.flushBroadcast();
-		}, 0);
-	}
-
-	private flushBroadcast(): void {
-		const batch = this.pending;
-		this.pending = [];
-		if (batch.length === 0) return;
-		const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
-		const soleSender = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : null;
-		const message = new Outgoing(syncFrame(SyncStep.UPDATE, merged));
-		for (const peer of this.ctx.getWebSockets()) {
-			if (peer !== soleSender) message.sendTo(peer);
-		}
 	}
 
 	private handleAwareness(ws: WebSocket, frame: Uint8Array, update: Uint8Array): void {

@@ -1,13 +1,16 @@
 // npm run bench:sync — fan-out latency and throughput of the sync server.
-// Starts two local servers (wrangler dev → workerd, as `npm start`): ours as shipped, and the
-// same server with broadcast coalescing off as the in-run baseline. Against each, with 1, 10 and
-// 50 stock y-websocket clients in one room, all in this one Node process:
+// Starts two local servers (wrangler dev → workerd): ours as `npm start` runs it, and a stock
+// y-partyserver YServer room (tests/bench/party) as the in-run baseline. Against each, with 1, 10
+// and 50 stock y-websocket clients in one room, all in this one Node process:
 //   latency:    200 rounds (after 50 unmeasured warm-up rounds), a rotating writer sets a value; time until every other client sees it
 //   throughput: one writer sends 2,000 updates; updates/s until every other client has the last
 // With 1 client there is nobody to fan out to, so "1" means the writer plus one reader.
-// BENCH_URL=http://127.0.0.1:8787 measures an already running server instead (no baseline).
+// Each size runs ours → y-partyserver → y-partyserver → ours (BENCH_REPEAT times); means per server.
+// BENCH_URL=http://127.0.0.1:8787 measures an already running server of ours instead (no baseline).
+// PARTY_DEPS=/dir: take y-partyserver and partyserver from /dir/node_modules instead of the project's.
+// BENCH_OURS_ARGS='--var BROADCAST_COALESCE:off' passes wrangler dev arguments to our server.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +21,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '1,10,50').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const BURST = Number(process.env.BENCH_BURST ?? 2000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 const WARMUP = 50;
 
 // Every stock provider adds a process 'exit' listener; 50+ of them are expected here.
@@ -33,24 +37,21 @@ async function waitFor(check, timeout, what) {
 	}
 }
 
-function startServer(port, extra = []) {
-	const child = spawn(process.execPath, [`${root}src/cli/start.mjs`, '--no-build', '--', ...extra], {
-		cwd: root,
-		detached: true,
-		stdio: 'ignore',
-		env: { ...process.env, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
-	});
+/** A wrangler dev process group, and how clients join a room on it. */
+function serve(child, port, join) {
 	return {
 		url: `http://127.0.0.1:${port}`,
+		join,
 		async ready() {
 			const deadline = Date.now() + 60_000;
 			while (Date.now() < deadline) {
 				try {
-					if ((await fetch(`${this.url}/`)).ok) return;
+					// Ours answers `/` with the app, the baseline with a 404: either means it is up.
+					if ((await fetch(`${this.url}/`)).status < 500) return;
 				} catch {}
 				await sleep(250);
 			}
-			throw new Error('server did not start');
+			throw new Error(`server on port ${port} did not start`);
 		},
 		stop() {
 			try {
@@ -60,17 +61,58 @@ function startServer(port, extra = []) {
 	};
 }
 
-async function room(url, n) {
+/** Ours: register a plan, then join with its edit token (a subprotocol; URLs never carry it). */
+async function joinOurs(url, n) {
 	const res = await fetch(`${url}/api/plans`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 	const { planId, tokens } = await res.json();
+	return connect(n, () => [url.replace('http', 'ws') + '/sync', planId, { protocols: ['plan-sync.v1', `token.${tokens.edit}`] }]);
+}
+
+/** y-partyserver: any room name opens a room. */
+async function joinParty(url, n) {
+	const name = `bench-${Date.now()}-${n}`;
+	return connect(n, () => [url.replace('http', 'ws') + '/parties/y-room', name, {}]);
+}
+
+function startOurs(port) {
+	const extra = (process.env.BENCH_OURS_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [`${root}src/cli/start.mjs`, '--no-build', '--', ...extra], {
+		cwd: root,
+		detached: true,
+		stdio: 'ignore',
+		env: { ...process.env, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
+	});
+	return serve(child, port, joinOurs);
+}
+
+/** The baseline: tests/bench/party/wrangler.jsonc under wrangler dev, like ours. */
+function startParty(port) {
+	const dir = `${root}tests/bench/party/`;
+	let config = `${dir}wrangler.jsonc`;
+	if (process.env.PARTY_DEPS) {
+		// The same config, with the two packages aliased to where they were installed.
+		const base = JSON.parse(readFileSync(config, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+		const mods = join(process.env.PARTY_DEPS, 'node_modules');
+		const alias = { 'y-partyserver': join(mods, 'y-partyserver/dist/server/index.js'), partyserver: join(mods, 'partyserver/dist/index.js') };
+		config = join(mkdtempSync(join(tmpdir(), 'bench-party-')), 'wrangler.json');
+		writeFileSync(config, JSON.stringify({ ...base, main: `${dir}worker.ts`, alias }));
+	}
+	const args = ['dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'];
+	const child = spawn(`${root}node_modules/.bin/wrangler`, [...args, '--persist-to', mkdtempSync(join(tmpdir(), 'bench-state-'))], {
+		cwd: root,
+		detached: true,
+		stdio: 'ignore',
+		env: { ...process.env, PATH: `${root}node_modules/.bin:${process.env.PATH ?? ''}`, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
+	});
+	return serve(child, port, joinParty);
+}
+
+async function connect(n, where) {
 	const clients = [];
 	for (let i = 0; i < n; i++) {
 		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, {
-			// The token as a subprotocol (src/lib/protocol/sync-auth.ts); URLs never carry it.
-			protocols: ['plan-sync.v1', `token.${tokens.edit}`],
-			disableBc: true
-		});
+		const [server, name, options] = where();
+		const provider = new WebsocketProvider(server, name, doc, { ...options, disableBc: true });
 		clients.push({ doc, provider, map: doc.getMap('bench') });
 	}
 	await waitFor(() => clients.every((c) => c.provider.synced), 30_000, 'clients synced');
@@ -116,8 +158,8 @@ async function throughput(clients) {
 	return BURST / ((performance.now() - t0) / 1000);
 }
 
-async function measureOnce(url, size) {
-	const clients = await room(url, Math.max(2, size));
+async function measureOnce(server, size) {
+	const clients = await server.join(server.url, Math.max(2, size));
 	await latency(clients, WARMUP); // JIT and connection warm-up, not measured
 	const lat = await latency(clients);
 	const ups = await throughput(clients);
@@ -133,35 +175,41 @@ const fmt = (label, size, r) =>
 
 async function main() {
 	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-	console.log(`Rounds ${ROUNDS} (+${WARMUP} warm-up), burst ${BURST}; all clients in this process.\n`);
+	console.log(`Rounds ${ROUNDS} (+${WARMUP} warm-up), burst ${BURST}, ${REPEAT} × (ours, y-partyserver, y-partyserver, ours); all clients in this process.\n`);
 	if (process.env.BENCH_URL) {
-		for (const size of SIZES) console.log(fmt('server', size, await measureOnce(process.env.BENCH_URL, size)));
+		const server = { url: process.env.BENCH_URL, join: joinOurs };
+		for (const size of SIZES) console.log(fmt('server', size, await measureOnce(server, size)));
 		process.exit(0);
 	}
 	if (!existsSync(`${root}.svelte-kit/cloudflare/index.html`)) {
 		spawnSync(`${root}node_modules/.bin/vite`, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 	}
 	// Started one after the other: two wrangler processes starting at once race for ports.
-	const ours = startServer(8791);
+	const ours = startOurs(8791);
 	await ours.ready();
-	const base = startServer(8792, ['--var', 'BROADCAST_COALESCE:off']);
-	const servers = { 'ours (coalescing)': ours, 'baseline (no coalesce)': base };
+	const base = startParty(8792);
+	const servers = { ours, 'y-partyserver': base };
 	try {
 		await base.ready();
 		// Whatever runs second tends to do better on this machine, so each size runs
 		// ours → baseline → baseline → ours and each server's two runs are averaged.
-		const order = ['ours (coalescing)', 'baseline (no coalesce)', 'baseline (no coalesce)', 'ours (coalescing)'];
+		// BENCH_REPEAT=n runs that block n times (the machine is shared: more runs, less noise).
+		const order = Array.from({ length: REPEAT }, () => ['ours', 'y-partyserver', 'y-partyserver', 'ours']).flat();
 		for (const size of SIZES) {
 			const runs = {};
 			for (const label of order) {
-				const r = await measureOnce(servers[label].url, size);
+				const r = await measureOnce(servers[label], size);
 				console.log('  run   ' + fmt(label, size, r));
 				(runs[label] ??= []).push(r);
 			}
+			const means = {};
 			for (const [label, rs] of Object.entries(runs)) {
 				const mean = (k) => rs.reduce((a, r) => a + r[k], 0) / rs.length;
-				console.log('  mean  ' + fmt(label, size, { p50: mean('p50'), p99: mean('p99'), ups: mean('ups') }));
+				means[label] = { p50: mean('p50'), p99: mean('p99'), ups: mean('ups') };
+				console.log('  mean  ' + fmt(label, size, means[label]));
 			}
+			const ratio = (k) => (means.ours[k] / means['y-partyserver'][k]).toFixed(2);
+			console.log(`  ours / y-partyserver at ${size}: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, updates/s ${ratio('ups')}×`);
 			console.log('');
 		}
 	} finally {

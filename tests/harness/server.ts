@@ -58,7 +58,9 @@ export class LocalServer {
 		readonly port: number,
 		persistTo?: string,
 		/** Serve this build (a snapshotBuild() dir) instead of the current one: two builds, one after the other, are a deploy. */
-		private readonly assets?: string
+		private readonly assets?: string,
+		/** More wrangler dev arguments, e.g. `['--var', 'TEST_HOLD_WRITE_MS:20000']`. */
+		private readonly wranglerArgs: string[] = []
 	) {
 		this.persistTo = persistTo ?? mkdtempSync(join(tmpdir(), 'plan-state-'));
 	}
@@ -69,7 +71,8 @@ export class LocalServer {
 
 	async start(): Promise<void> {
 		// Its own process group, so kill() takes workerd down with wrangler.
-		const args = [`${root}src/cli/start.mjs`, '--no-build', ...(this.assets ? ['--', '--assets', this.assets] : [])];
+		const passed = [...(this.assets ? ['--assets', this.assets] : []), ...this.wranglerArgs];
+		const args = [`${root}src/cli/start.mjs`, '--no-build', ...(passed.length > 0 ? ['--', ...passed] : [])];
 		this.child = spawn(process.execPath, args, {
 			cwd: root,
 			detached: true,

@@ -86,7 +86,8 @@ describe('npm start server — crash and restart', () => {
 			stock.doc.getArray<number>('stock').push([i]);
 		}
 		await waitFor(() => state.status === 'synced' && state.unsent === 0, 10_000, 'acknowledgement');
-		// The server stores before it relays, so the stock client's edits are stored once we see them.
+		// Relayed to us (an editor) perhaps before they were stored: had the kill below cut a write
+		// off, our step 2 after the restart would bring the stock client's edits back.
 		await waitFor(() => doc.getArray('stock').length === 200, 10_000, 'stock edits relayed');
 		expect(doc.getArray('ours').length).toBe(200);
 		stock.provider.destroy();

@@ -100,27 +100,35 @@ describe('PlanRoom — memory never holds what storage does not', () => {
 		filler.socket.close();
 	});
 
-	it('restarts from storage when a write fails after applying: no one sees the unstored edit', async () => {
+	it('restarts from storage when a write fails after relaying: nothing confirms the unstored edit, and it comes back', async () => {
 		const { planId, tokens } = await createPlan();
 		const a = await connectDoc(planId, tokens.edit);
 		a.edit((d) => d.getText('t').insert(0, 'stored '));
 		await a.roundTrip();
 		const bystander = await connectDoc(planId, tokens.view);
+		const peer = await connectDoc(planId, await distinctToken(planId, 'edit'));
 		await runInDurableObject(stubFor(planId), (room: PlanRoom) => {
 			internals(room).store.append = () => {
 				throw new Error('injected: disk full');
 			};
 		});
 		a.edit((d) => d.getText('t').insert(7, 'lost'));
+		a.socket.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(a.doc)));
 		// The reset drops every socket without a close frame; clients reconnect on 1006.
 		expect((await a.socket.waitClosed()).code).toBe(1006);
 		expect((await bystander.socket.waitClosed()).code).toBe(1006);
-		expect(bystander.doc.getText('t').toString()).toBe('stored ');
+		expect((await peer.socket.waitClosed()).code).toBe(1006);
+		// Relay first: the other editor may have got the edit before the write failed (the reset
+		// drops frames not yet sent). Nobody got anything sent after the write: not the viewer,
+		// and not the answer to the sender's probe, which would have confirmed the edit.
+		expect(peer.socket.frames.filter((f) => f.type === MessageType.SYNC && f.step !== SyncStep.UPDATE)).toEqual([]);
+		expect(bystander.socket.frames.filter((f) => f.type === MessageType.SYNC)).toEqual([]);
+		expect(a.socket.frames.filter((f) => f.type === MessageType.SYNC)).toEqual([]);
 		const fresh = await connectDoc(planId, tokens.edit);
 		expect(fresh.doc.getText('t').toString()).toBe('stored ');
-		// The room works again, and the edit the client still holds is accepted when resent.
-		const again = await connectDoc(planId, tokens.edit);
-		again.socket.send(syncFrame(SyncStep.UPDATE, Y.encodeStateAsUpdate(a.doc)));
+		// The room works again, and the edit the sender still holds unconfirmed is accepted when resent.
+		const again = await connectDoc(planId, await distinctToken(planId, 'edit'));
+		again.socket.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(a.doc)));
 		await again.roundTrip();
 		await fresh.until((d) => d.getText('t').toString() === 'stored lost');
 		fresh.socket.close();
