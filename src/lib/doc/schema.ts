@@ -32,6 +32,9 @@ import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
  *                     history of target changes, not tracked by undo
  *   reviews   Y.Array<Y.Map> (reviews.ts): plain fields, a frozen JSON `snapshot`, `wentRight` /
  *                     `toImprove` Y.Text and `fiveWhys` Y.Array<Y.Map>, all created with the review
+ *   fxRates   Y.Map   (fx-rates.ts) `YYYY-MM|CCY` → rate (reporting-currency units per 1 CCY), one
+ *                     cell per key so people editing different cells merge; `@reporting` → the
+ *                     reporting currency the rates were entered for
  */
 export const SCHEMA_VERSION = 2;
 
@@ -67,7 +70,8 @@ export function planRoots(doc: Y.Doc) {
 		revisions: doc.getArray<unknown>('revisions'),
 		/** Who made each pending target change: path → plain JSON { by, to } (`watchTargetEditors`). */
 		targetEditors: doc.getMap<unknown>('targetEditors'),
-		reviews: doc.getArray<Y.Map<unknown>>('reviews')
+		reviews: doc.getArray<Y.Map<unknown>>('reviews'),
+		fxRates: doc.getMap<unknown>('fxRates')
 	};
 }
 

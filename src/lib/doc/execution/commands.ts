@@ -272,7 +272,10 @@ export function setActivityCount(doc: Y.Doc, cell: { date: string; rep: string; 
 	return null;
 }
 
-export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>>;
+export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>> & {
+	/** The currency the money fields are in (ISO code); absent keeps the stored one (none = the reporting currency). */
+	currency?: string;
+};
 
 /** Sets some metrics of an actuals cell; the others keep their stored value (0 for a new cell). */
 export function setActual(doc: Y.Doc, cell: { period: string; rep: string; region: string; product: string }, values: ActualValues): CommandIssue | null {
@@ -282,7 +285,9 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 		const found = checkText(text, KEY_TEXT) ?? (text.includes('|') ? { code: 'choice' as const } : null);
 		if (found) return problem(key, found);
 	}
-	for (const [metric, value] of Object.entries(values)) {
+	const { currency, ...metrics } = values;
+	if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) return problem('currency', { code: 'choice' });
+	for (const [metric, value] of Object.entries(metrics)) {
 		const rules = metric === 'newCustomers' ? { integer: true, min: 0 } : metric === 'grossMargin' ? {} : { min: 0 };
 		const found = checkNumber(value, { ...rules, max: DEFAULT_MAX_VALUE, ...(metric === 'grossMargin' ? { min: -DEFAULT_MAX_VALUE } : {}) });
 		if (found) return problem(metric, found);
@@ -297,7 +302,9 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 			revenue: values.revenue ?? number(base.revenue),
 			collections: values.collections ?? number(base.collections),
 			grossMargin: values.grossMargin ?? number(base.grossMargin),
-			newCustomers: values.newCustomers ?? number(base.newCustomers)
+			newCustomers: values.newCustomers ?? number(base.newCustomers),
+			// Only cells entered in a currency carry one: older cells and apps read unchanged.
+			...(typeof (currency ?? base.currency) === 'string' ? { currency: currency ?? base.currency } : {})
 		})
 	);
 	return null;
