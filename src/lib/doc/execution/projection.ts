@@ -168,8 +168,14 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		tracked: () => parts.tracked.data(),
 		actualTotals: (filters) => totalActuals([...parts.actuals.byKey.values()].filter((a) => matchesActual(a, filters, parts.reps.byId))),
 		setRules(next) {
+			const previous = ctx.rules;
 			ctx.rules = next;
-			readAll(parts);
+			// Only the rates changed (someone edited a rate): re-read just the records in another
+			// currency, incrementally; a new period or reporting currency re-checks everything.
+			if (sameExceptRates(previous, next)) {
+				parts.deals.rereadForeign();
+				parts.actuals.rereadForeign();
+			} else readAll(parts);
 			cache.clear();
 			notify();
 		},
@@ -179,4 +185,11 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			listeners.clear();
 		}
 	};
+}
+
+/** True when two rules differ at most in their exchange rates. */
+function sameExceptRates(a: ExecRules, b: ExecRules): boolean {
+	const { fx: fxA, ...restA } = a;
+	const { fx: fxB, ...restB } = b;
+	return JSON.stringify(restA) === JSON.stringify(restB) && fxA?.reporting === fxB?.reporting;
 }

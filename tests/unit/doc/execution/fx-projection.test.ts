@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { addDeal, moveDealToStage, setActual } from '$lib/doc/execution/commands';
 import { createProjection } from '$lib/doc/execution/projection';
 import type { ExecRules } from '$lib/domain/exec-read';
+import { DEFAULT_DEAL_QUERY } from '$lib/domain/deal-search';
+import { execActualsTable, execDealTableRows } from '$lib/export/exec-tables';
 import { expectSameMetrics } from './helpers';
 import { referenceMetrics } from './reference';
 
@@ -64,11 +66,14 @@ describe('execution — figures in many currencies', () => {
 		expectSameMetrics(m, referenceMetrics(doc, rules(rates)));
 	});
 
-	it('a rate entered or removed updates every figure at once (new rules), as a fresh projection would', () => {
+	it('a rate entered or removed updates every figure at once (new rules, only the foreign records re-read), as a fresh projection would', () => {
 		const doc = mixed();
 		const projection = createProjection(doc, rules(rates));
+		const spring = { from: '2026-02', to: '2026-04' };
+		projection.metrics(spring); // a cached per-filter aggregate, which the rate change must update in place
 		const more = { ...rates, '2026-01|USD': 7 };
 		projection.setRules(rules(more));
+		expectSameMetrics(projection.metrics(spring), createProjection(doc, rules(more)).metrics(spring));
 		const m = projection.metrics({});
 		expect(m.dataQuality.notConverted.deals + m.dataQuality.notConverted.actuals).toBe(0);
 		expect(m.weightedPipeline.reduce((s, w) => s + w.amount, 0)).toBe(1000 + 800 + 78.08 + 350);
@@ -86,6 +91,9 @@ describe('execution — figures in many currencies', () => {
 			missing: { EUR: ['2026-02', '2026-03'] }
 		});
 		expect(n.weightedPipeline.reduce((s, w) => s + w.amount, 0)).toBe(1000 + 350);
+		// Only the foreign records were re-read (incrementally), yet every figure equals a fresh projection's.
+		expectSameMetrics(n, createProjection(doc, rules({ '2026-01|USD': 7, '2026-02|USD': 7.2 })).metrics({}));
+		expect(projection.actualTotals({})).toEqual(createProjection(doc, rules({ '2026-01|USD': 7, '2026-02|USD': 7.2 })).actualTotals({}));
 	});
 
 	it('a deal edited after conversion re-converts alone (incremental), matching the reference', () => {
@@ -94,5 +102,24 @@ describe('execution — figures in many currencies', () => {
 		projection.metrics({});
 		addDeal(doc, { ...deal, id: 'eur-new', amount: 1, currency: 'EUR', expectedClose: '2026-05-01' });
 		expectSameMetrics(projection.metrics({}), referenceMetrics(doc, rules(rates)));
+	});
+});
+
+describe('export of figures in many currencies', () => {
+	it('writes deals and actuals as entered, with their currency, so the file re-imports to the same records', () => {
+		const doc = mixed();
+		const projection = createProjection(doc, rules(rates));
+		const deals = execDealTableRows(projection, { ...DEFAULT_DEAL_QUERY, size: 50 }, 'en', 'CNY');
+		const eur = deals.rows.find((r) => r.customer === '' && r.externalId === 'eur-mar');
+		expect(eur).toMatchObject({ amount: 100, currency: 'EUR' });
+		// Several currencies: the amount column has no single currency format.
+		expect(deals.columns.find((c) => c.key === 'amount')?.currency).toBeUndefined();
+		const actuals = execActualsTable(doc, projection.reps(), 'en', 'CNY');
+		expect(actuals.columns.map((c) => c.key)).toContain('currency');
+		expect(actuals.rows.map((r) => [r.product, r.revenue, r.currency])).toEqual([
+			['q', 10, 'USD'],
+			['p', 100, 'EUR'],
+			['r', 300, 'CNY']
+		]);
 	});
 });

@@ -31,6 +31,14 @@ export class ActualsProjection {
 		versions.actuals++;
 	}
 
+	/** The rates changed: re-read only the cells in another currency (converted or not). */
+	rereadForeign(): void {
+		const keys = [...this.unconverted.keys()];
+		for (const [key, actual] of this.byKey) if (actual.original !== undefined) keys.push(key);
+		for (const key of keys) this.readKey(key);
+		this.ctx.versions.quality++;
+	}
+
 	readAll(): void {
 		this.byKey.clear();
 		this.issues.clear();

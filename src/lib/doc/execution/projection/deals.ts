@@ -105,6 +105,13 @@ export class DealsProjection {
 		this.ctx.versions.quality++;
 	}
 
+	/** The rates changed: re-read, as single edits, only the deals in another currency (converted or not). */
+	rereadForeign(): void {
+		for (const [id, row] of this.rows) if (row.deal?.original !== undefined || row.missing !== undefined) this.dirty.add(id);
+		this.flush();
+		this.ctx.versions.quality++;
+	}
+
 	/** Team filters follow the reps: drop aggregates, they rebuild on the next read. */
 	dropAggregates(): void {
 		this.aggregates.clear();
