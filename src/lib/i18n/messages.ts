@@ -17,6 +17,7 @@ import { enTargetsImport } from './messages-targets-import';
 import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enPayouts } from './messages-payouts';
+import { enFx } from './messages-fx';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
 import { enMetrics } from './messages-metrics';
@@ -35,6 +36,7 @@ export const en = {
 	...enExport,
 	...enDeals,
 	...enPayouts,
+	...enFx,
 	...enFunnel,
 	...enWizard,
 	...enMetrics,

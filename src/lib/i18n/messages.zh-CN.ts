@@ -13,6 +13,7 @@ import { zhCNTargetsImport } from './messages-targets-import.zh-CN';
 import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
+import { zhCNFx } from './messages-fx.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
 import { zhCNMetrics } from './messages-metrics.zh-CN';
@@ -31,6 +32,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNExport,
 	...zhCNDeals,
 	...zhCNPayouts,
+	...zhCNFx,
 	...zhCNFunnel,
 	...zhCNWizard,
 	...zhCNMetrics,

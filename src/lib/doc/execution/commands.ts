@@ -15,6 +15,7 @@
  *   addRep(doc, input) / setRepField / removeRep
  *   submitCall(doc, input)                               → Result<id> (a forecast call or adjustment)
  */
+import { isCurrencyCode } from '../../domain/fx';
 import * as Y from 'yjs';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
 import { TRACKED_DEAL_FIELDS, type TrackedDealField } from '../../domain/deal-changes';
@@ -54,7 +55,8 @@ function checkDealField(field: EditableDealField, value: unknown, stages: readon
 		case 'probability':
 			return checkNumber(value, { min: 0, max: 1 });
 		case 'currency':
-			return checkText(value, { required: true, maxLength: 8 });
+			// An ISO code: another currency converts at its month's rate, so it must be one a rate can name.
+			return checkText(value, { required: true, maxLength: 8 }) ?? (isCurrencyCode(value) ? null : { code: 'currencyCode' });
 		case 'forecastCategory':
 			return checkChoice(value, FORECAST_CATEGORIES);
 		case 'expectedClose':
@@ -286,7 +288,7 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 		if (found) return problem(key, found);
 	}
 	const { currency, ...metrics } = values;
-	if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) return problem('currency', { code: 'choice' });
+	if (currency !== undefined && !isCurrencyCode(currency)) return problem('currency', { code: 'currencyCode' });
 	for (const [metric, value] of Object.entries(metrics)) {
 		const rules = metric === 'newCustomers' ? { integer: true, min: 0 } : metric === 'grossMargin' ? {} : { min: 0 };
 		const found = checkNumber(value, { ...rules, max: DEFAULT_MAX_VALUE, ...(metric === 'grossMargin' ? { min: -DEFAULT_MAX_VALUE } : {}) });
