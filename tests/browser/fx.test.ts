@@ -59,6 +59,16 @@ describe('browser — many currencies', () => {
 		await cell.press('Tab');
 		// June has no rate of its own: May's is carried forward (shown as the cell's placeholder).
 		await expect.poll(() => alice.page.getByTestId('fx-cell-2026-06-EUR').getAttribute('placeholder')).toBe('7.8');
+		// Copy May forward: June gets its own rate.
+		await alice.page.getByTestId('fx-copy-2026-05').click();
+		await expect.poll(() => alice.page.getByTestId('fx-cell-2026-06-EUR').inputValue()).toBe('7.8');
+		// Rates pasted from a spreadsheet: the valid line is written, the bad one is named and written nowhere.
+		await alice.page.getByText('Paste or import rates').click();
+		await alice.page.getByTestId('fx-paste').fill('month\tcurrency\trate\n2026-04\tUSD\t7.2\n2026-04\tUS\t1');
+		expect(await alice.page.getByTestId('fx-paste-preview').textContent()).toBe('1 rate will be written');
+		await alice.page.getByText('Line 3 not read (a currency is three capital letters, e.g. EUR): 2026-04').waitFor();
+		await alice.page.getByTestId('fx-paste-apply').click();
+		await expect.poll(() => alice.page.getByTestId('fx-cell-2026-04-USD').inputValue()).toBe('7.2');
 
 		// Bob's figures include the EUR deal converted at May's rate: 1,000,000 + 780,000.
 		await expect.poll(() => pipeline(bob.page), { timeout: 10_000 }).toMatch(/1,780,000/);
@@ -82,7 +92,21 @@ describe('browser — many currencies', () => {
 		await expect.poll(() => alice.page.getByTestId('not-converted-EUR').textContent(), { timeout: 10_000 }).toMatch(/no rate for 2026-05.*€100,000/s);
 		await alice.page.getByTestId('area-cockpit').click();
 		await alice.page.getByTestId('not-converted').waitFor();
+		// Named as not converted, not counted among the records with a bad value.
+		expect(await alice.page.getByTestId('cockpit-excluded').count()).toBe(0);
 		if (process.env.FX_SHOTS) await noteShots(alice.page, process.env.FX_SHOTS);
+
+		// Alice switches the plan to report in USD: the rates (CNY per unit) are not used until someone confirms them.
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-overview').click();
+		await alice.page.locator('#f-currency').fill('USD');
+		await alice.page.locator('#f-currency').press('Tab');
+		await bob.page.getByTestId('fx-stale').waitFor({ timeout: 10_000 });
+		expect(await bob.page.getByTestId('fx-stale').textContent()).toContain('entered in CNY per unit; the plan now reports in USD');
+		await bob.page.getByTestId('fx-clear').click();
+		await expect.poll(() => bob.page.getByTestId('fx-stale').count()).toBe(0);
+		// Every deal is now in a currency without a rate (CNY and EUR): both are named, none is counted as USD 1:1.
+		await expect.poll(() => bob.page.getByTestId('not-converted').textContent(), { timeout: 10_000 }).toContain('2 deals');
 	});
 });
 
