@@ -114,7 +114,7 @@ export class PlanWorkspace {
 			const access = { role: session.role, token: session.token };
 			untrack(() => exec.setAccess(access));
 		});
-		// A new fiscal year or currency re-checks every record against it.
+		// A new fiscal year or currency re-checks every record against it; a new exchange rate the foreign ones.
 		$effect(() => {
 			const rules = execRules(this.session?.overview.values, this.session?.fxRates);
 			const exec = this.exec;
