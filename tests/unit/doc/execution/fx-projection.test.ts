@@ -123,3 +123,21 @@ describe('export of figures in many currencies', () => {
 		]);
 	});
 });
+
+describe('entering a currency', () => {
+	it('a deal or actuals cell takes an ISO code only; anything else is refused with the reason, nothing stored', () => {
+		const doc = new Y.Doc();
+		expect(addDeal(doc, { ...deal, amount: 5, currency: '€', expectedClose: '2026-03-01' })).toMatchObject({
+			ok: false,
+			field: 'currency',
+			issue: { code: 'currencyCode' }
+		});
+		expect(addDeal(doc, { ...deal, amount: 5, currency: 'eur', expectedClose: '2026-03-01' })).toMatchObject({ ok: false, field: 'currency' });
+		expect(setActual(doc, { period: '2026-03', rep: 'a', region: 'N', product: 'p' }, { revenue: 1, currency: 'euro' })).toMatchObject({
+			field: 'currency',
+			issue: { code: 'currencyCode' }
+		});
+		expect(createProjection(doc, rules(rates)).dealList().items).toEqual([]);
+		expect(createProjection(doc, rules(rates)).actualTotals({}).revenue).toBe(0);
+	});
+});
