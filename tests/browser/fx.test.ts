@@ -77,6 +77,9 @@ describe('browser — many currencies', () => {
 		const row = bob.page.locator('[data-testid=deal-row][data-deal]', { hasText: 'Airbus Paris' });
 		expect(await row.getByTestId('deal-row-amount').inputValue()).toBe('100000');
 		expect(await row.getByTestId('deal-row-converted').textContent()).toMatch(/EUR · ≈ CN¥780,000/);
+		// Its details show the currency as entered (editable), not the reporting one.
+		await row.getByTestId('deal-row-more').click();
+		expect(await bob.page.getByTestId('deal-detail-currency').inputValue()).toBe('EUR');
 		await bob.page.getByTestId('area-cockpit').click();
 		await expect.poll(() => bob.page.getByTestId('not-converted').count()).toBe(0);
 
