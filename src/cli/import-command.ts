@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { FxRules } from '../lib/domain/fx';
 import { basename } from 'node:path';
 import type * as Y from 'yjs';
 import { applyTargetsImport, readCurrentTargets } from '../lib/doc/targets-import';
@@ -28,6 +29,8 @@ export interface ImportSummary {
 	updated: number;
 	unchanged: number;
 	rejected: number;
+	/** Currencies imported without a rate yet, with the months that lack one (a warning: the rows import). */
+	noRate?: Record<string, string[]>;
 }
 
 /** One rejected spreadsheet row with each of its problems ('column: reason (params)'). */
@@ -126,7 +129,7 @@ export async function runImport(
 	doc: Y.Doc,
 	/** The plan document: its team is who owners are (the one team list, doc/team.ts). */
 	planDoc: Y.Doc,
-	options: { asOf: string; currency: string; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
+	options: { asOf: string; currency: string; fx?: FxRules; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
 	const table = await parse(input);
 	options.onProgress?.(0, table.rows.length);
@@ -140,6 +143,7 @@ export async function runImport(
 	const plan = planImport(kind, table, columns, current, {
 		asOf: options.asOf,
 		currency: options.currency,
+		...(options.fx ? { fx: options.fx } : {}),
 		unknownStages: 'add',
 		addOwners: true,
 		...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -155,7 +159,8 @@ export async function runImport(
 	}
 	options.onProgress?.(table.rows.length, table.rows.length);
 	const rejected = rejectedRows(plan.rejected);
-	return { summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length }, rejected };
+	const noRate = Object.keys(plan.noRate).length > 0 ? { noRate: plan.noRate } : {};
+	return { summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length, ...noRate }, rejected };
 }
 
 /** A warning of the targets import as one line: what the plan gives where the file says otherwise. */

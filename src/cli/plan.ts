@@ -4,6 +4,7 @@
  * waits for the initial sync, works on the documents, waits until the server confirms what it
  * wrote is stored, and exits. Last stdout line: a JSON summary. Exit codes in errors.ts.
  */
+import { fxRules, readFxRates } from '../lib/doc/fx-rates';
 import { readOverview } from '../lib/doc/overview';
 import { planNow } from '../lib/domain/plan-clock';
 import { readClaims } from '../lib/protocol/token';
@@ -69,6 +70,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		const { summary, rejected } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, plan.doc, {
 			asOf: planNow(overview.timeZone || 'UTC').today,
 			currency: overview.currency,
+			fx: fxRules(readFxRates(plan.doc), overview.currency),
 			write: writes,
 			origin: 'cli-import',
 			onProgress: (done, total) => {

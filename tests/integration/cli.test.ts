@@ -222,6 +222,20 @@ describe('npm run plan — import', () => {
 		expect(Object.keys((await stored(p.connection)).byExternal)).toEqual(['SF-1']);
 	}, 120_000);
 
+	it('imports deals in another currency in their currency and reports, without refusing them, the months with no rate yet', async () => {
+		const p = await emptyPlan();
+		const file = csvFile('eur.csv', [
+			'SF-1,A,Acme,1000,CNY,Lead,张伟,华东,core,2026-01-05,2026-03-31',
+			'SF-2,B,Airbus,500,EUR,Lead,张伟,Paris,core,2026-01-05,2026-03-31',
+			'SF-3,C,Bad,500,dollars,Lead,张伟,Paris,core,2026-01-05,2026-03-31'
+		]);
+		const run = await plan('import', 'deals', file, ...p.server, '--token', p.tokens.edit);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(/^row 4: currency: currency \(value=dollars/m);
+		expect(lastLine(run.stdout)).toEqual({ new: 2, updated: 0, unchanged: 0, rejected: 1, noRate: { EUR: ['2026-03'] } });
+		expect((await stored(p.connection)).byExternal['SF-2']).toMatchObject({ amount: 500, currency: 'EUR' });
+	}, 120_000);
+
 	it('export → import into a fresh plan gives the same deals and totals', async () => {
 		// The importer refuses formula-like text (a customer '=cmd|calc'), so the round trip uses plain names.
 		const source = await seededPlan('Pilot Co');

@@ -7,6 +7,7 @@ import { addGoal, removeGoal, setGoalField } from './goals';
 import { awards, commissionTiers, fixKpiWeights, kpiWeights, setIncentiveSetting } from './incentives';
 import { leadSources } from './lead-sources';
 import { competitors, setMarketFact } from './market';
+import { clearFxRates, confirmFxReporting, copyFxMonth, removeFxCurrency, setFxRate, setFxRates } from './fx-rates';
 import { setOverviewField } from './overview';
 import { playbook } from './playbook';
 import { clearRepQuotas, setRamp, setRepMonthQuota, setRepQuarterQuota, setSeasonQuarter } from './quotas';
@@ -48,6 +49,15 @@ export function planCommands(doc: Y.Doc, origin: object) {
 			approve: (by: string, at: string) => approvePlan(doc, by, at)
 		},
 		summary: text(roots.summary)!,
+		/** The exchange-rate table (`fx-rates.ts`); every verb takes the plan's reporting currency. */
+		fx: {
+			set: on(setFxRate),
+			setMany: on(setFxRates),
+			copyMonth: on(copyFxMonth),
+			removeCurrency: on(removeFxCurrency),
+			confirmReporting: on(confirmFxReporting),
+			clear: () => clearFxRates(doc)
+		},
 		baseline: {
 			pendingChanges: () => pendingTargetChanges(doc),
 			recordRevision: on(recordRevision)

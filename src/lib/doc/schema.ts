@@ -40,6 +40,9 @@ import { CUSTOMER_TIERS, type CustomerTier } from '../domain/plan/types';
  *   quotaOverrides Y.Map `${repId}|${fiscalMonth 1–12}` → amount: a manager's rep-month quota
  *                     (quotas.ts); one key per cell so two people editing different cells merge
  *   targets.rampPct   plain number[] (a new field of `targets`, absent = no ramp): the new-hire ramp
+ *   fxRates   Y.Map   (fx-rates.ts) `YYYY-MM|CCY` → rate (reporting-currency units per 1 CCY), one
+ *                     cell per key so people editing different cells merge; `@reporting` → the
+ *                     reporting currency the rates were entered for
  */
 export const SCHEMA_VERSION = 2;
 
@@ -77,7 +80,8 @@ export function planRoots(doc: Y.Doc) {
 		targetEditors: doc.getMap<unknown>('targetEditors'),
 		reviews: doc.getArray<Y.Map<unknown>>('reviews'),
 		/** Rep-month quota overrides: `${repId}|${fiscalMonth}` → amount (doc/quotas.ts). */
-		quotaOverrides: doc.getMap<unknown>('quotaOverrides')
+		quotaOverrides: doc.getMap<unknown>('quotaOverrides'),
+		fxRates: doc.getMap<unknown>('fxRates')
 	};
 }
 

@@ -75,7 +75,21 @@ export interface DashboardMetrics {
 		issues: QualityIssue[];
 		totalIssues: number;
 		excluded: { deals: number; activities: number; actuals: number; adjustments: number };
+		/** Figures in a currency without a rate for their month (docs/metrics.md, "Reporting currency"): counted here, in no other figure. */
+		notConverted: NotConverted;
 	};
+}
+
+/** What is not converted for want of a rate; also counted in `excluded`. */
+export interface NotConverted {
+	deals: number;
+	actuals: number;
+	/** Deal amounts as entered, summed per currency. */
+	dealAmounts: Record<string, number>;
+	/** Actual revenue as entered, summed per currency. */
+	revenue: Record<string, number>;
+	/** Per currency, the months with no rate on or before them. */
+	missing: Record<string, string[]>;
 }
 
 /** A stable key for a filter: equal filters share one cached aggregate. */

@@ -9,6 +9,7 @@
  * Changes made before history was recorded cannot be seen; those deals show no change for them.
  * Pure; days are 'YYYY-MM-DD' in the plan's time zone.
  */
+import { convertAmount } from './fx';
 import { dealOutcome, forecastCategoryOf, indexStages, type StageIndex } from './deal-outcome';
 import type { Deal, ForecastCategory, PipelineStage } from './execution';
 import { isPlainObject } from './exec-read';
@@ -87,7 +88,10 @@ const fromCents = (n: number) => n / 100;
 /** The deal on `day`, or null when it did not exist yet. `changes`: this deal's, sorted by day. */
 export function dealOn(deal: Deal, changes: readonly DealFieldChange[], day: string, stages: StageIndex): DealState | null {
 	if (typeof deal.createdAt === 'string' && deal.createdAt > day) return null;
-	const past: Deal = { ...deal };
+	// The log holds amounts as entered: a converted deal is rebuilt in its own currency, then converted
+	// at the deal's rate, so then and now compare in the reporting currency and a rate change is no amount change.
+	const rate = deal.original?.rate ?? 1;
+	const past: Deal = deal.original ? { ...deal, amount: deal.original.amount } : { ...deal };
 	for (let i = changes.length - 1; i >= 0; i--) {
 		const change = changes[i]!;
 		if (change.at <= day) break;
@@ -101,7 +105,7 @@ export function dealOn(deal: Deal, changes: readonly DealFieldChange[], day: str
 	const closedOn =
 		outcome === 'open' ? null : (known.findLast((c) => (outcome === 'won' ? stages.byId.get(c.stage)?.isWon : stages.byId.get(c.stage)?.isLost))?.at ?? null);
 	return {
-		amount: typeof past.amount === 'number' && Number.isFinite(past.amount) ? past.amount : 0,
+		amount: typeof past.amount === 'number' && Number.isFinite(past.amount) ? convertAmount(past.amount, rate) : 0,
 		expectedClose: String(past.expectedClose ?? ''),
 		stage: past.stage,
 		category: forecastCategoryOf(past, stages),

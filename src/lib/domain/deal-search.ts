@@ -174,7 +174,10 @@ export class DealSearch {
 	/** The distinct non-empty values of a text column, sorted: the options of its filter. */
 	distinct(field: 'region' | 'product' | 'currency'): string[] {
 		const seen = new Set<string>();
-		for (const { deal } of this.#items) if (deal[field]) seen.add(deal[field]);
+		for (const { deal } of this.#items) {
+			const value = field === 'currency' ? enteredCurrency(deal) : deal[field];
+			if (value) seen.add(value);
+		}
 		return [...seen].sort((a, b) => a.localeCompare(b));
 	}
 
@@ -190,8 +193,9 @@ export class DealSearch {
 				// Pipeline → best case → commit → won → lost → omitted, as the category list reads (not A→Z).
 				return FORECAST_CATEGORIES.indexOf(deal.forecastCategory);
 			case 'expectedClose':
-			case 'currency':
 				return deal[sort];
+			case 'currency':
+				return enteredCurrency(deal);
 			default:
 				return foldText(deal[sort]);
 		}
@@ -206,7 +210,7 @@ export class DealSearch {
 		equal('owner', query.owner);
 		equal('region', query.region);
 		equal('product', query.product);
-		equal('currency', query.currency);
+		if (query.currency !== '') checks.push(({ deal }) => enteredCurrency(deal) === query.currency);
 		if (query.category !== '') checks.push(({ deal }) => deal.forecastCategory === query.category);
 		if (query.outcome !== '') checks.push(({ outcome }) => outcome === query.outcome);
 		if (query.closeFrom !== '') checks.push(({ deal }) => deal.expectedClose >= query.closeFrom);
@@ -231,4 +235,9 @@ export class DealSearch {
 		for (const term of terms) if (!own.includes(term) && !owner.includes(term)) return false;
 		return true;
 	}
+}
+
+/** The currency a deal was entered in (a converted deal counts in the reporting currency): what the currency column and filter show. */
+function enteredCurrency(deal: Readonly<Deal>): string {
+	return deal.original?.currency ?? deal.currency;
 }

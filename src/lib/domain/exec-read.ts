@@ -8,6 +8,8 @@
 import { DEFAULT_MAX_VALUE, validateActivities, validateActuals, validateDeals } from './data-quality';
 import type { DataIssue, DealRules, IssueCode, Severity } from './data-quality';
 import { periodOf } from './dates';
+import { closeDate, dealOutcome, indexStages, type StageIndex } from './deal-outcome';
+import { convert, convertAmount, isCurrencyCode, rateFor, type FxApplied, type FxMissing, type FxRules } from './fx';
 import { FORECAST_CATEGORIES } from './execution';
 import {
 	OPEN_CATEGORIES,
@@ -24,7 +26,7 @@ import {
 } from './execution';
 import type { AdjustableCategory, ForecastAdjustment } from './forecast-rollup';
 
-export type QualityCode = IssueCode | 'not-an-object' | 'not-text' | 'unknown-category' | 'invalid-entry';
+export type QualityCode = IssueCode | 'not-an-object' | 'not-text' | 'unknown-category' | 'invalid-entry' | 'no-rate';
 
 export interface QualityIssue {
 	record: 'deal' | 'activity' | 'actual' | 'rep' | 'stage' | 'adjustment';
@@ -40,8 +42,10 @@ export interface QualityIssue {
 export interface ExecRules {
 	/** The plan's period [start, end) as ISO dates; records outside it are excluded. */
 	period?: { start: string; end: string };
-	/** The plan currency; deals in another are excluded. */
+	/** The plan's reporting currency; figures in another convert through `fx` (docs/metrics.md, "Reporting currency"). */
 	currency?: string;
+	/** The exchange-rate table; without it (or without a rate) a foreign figure is "not converted". */
+	fx?: FxRules;
 	/** Amounts above this are typos. Default 1e10. */
 	maxValue?: number;
 }
@@ -88,7 +92,22 @@ export interface DealRead {
 	/** The typed deal even when excluded (for a data-quality list that links to it). */
 	typed: Deal | null;
 	issues: QualityIssue[];
+	/** Set when the deal is valid but in a currency with no rate for its month: counted as "not converted". */
+	missing?: FxMissing;
 }
+
+/** The month a deal's amount converts at: its close month when closed, else its expected close month. */
+export function dealRateMonth(deal: Deal, index: StageIndex): string | null {
+	if (dealOutcome(deal, index) !== 'open') {
+		const closed = closeDate(deal, index);
+		if (closed !== null) return new Date(closed).toISOString().slice(0, 7);
+	}
+	return periodOf(deal.expectedClose) ?? periodOf(deal.createdAt);
+}
+
+/** A figure in `currency` for `month`, or the no-rate issue for it. */
+const noRate = (record: QualityIssue['record'], id: string, field: string, missing: FxMissing): QualityIssue =>
+	issue(record, id, field, 'no-rate', 'error', `no ${missing.currency} rate for ${missing.month} or earlier`);
 
 /**
  * One deal from its stored JSON, its field edits and its stage moves.
@@ -99,7 +118,7 @@ export function readDeal(
 	raw: unknown,
 	edits: Readonly<Record<string, unknown>>,
 	moves: readonly unknown[],
-	rules: ExecRules & { stages: readonly PipelineStage[] }
+	rules: ExecRules & { stages: readonly PipelineStage[]; index?: StageIndex }
 ): DealRead {
 	const issues: QualityIssue[] = [];
 	const report = (i: QualityIssue) => issues.push(i);
@@ -146,12 +165,30 @@ export function readDeal(
 		lostReason: typeof lostReason === 'string' ? lostReason : null,
 		createdAt: field('createdAt') as string
 	};
-	const checked = validateDeals([deal], { ...rules, maxValue: rules.maxValue ?? DEFAULT_MAX_VALUE } satisfies DealRules);
+	// Another currency is converted below, not refused; only a currency that is no code is an error here.
+	const foreign = rules.currency !== undefined && deal.currency !== rules.currency && isCurrencyCode(deal.currency);
+	const checked = validateDeals([deal], {
+		...rules,
+		currency: foreign ? undefined : rules.currency,
+		maxValue: rules.maxValue ?? DEFAULT_MAX_VALUE
+	} satisfies DealRules);
 	for (const found of checked.issues) report(fromDataIssue('deal', id, found));
 	const excluded = !known || checked.excluded > 0;
 	// Dates that failed validation stay visible in `typed` as text.
 	if (typeof deal.expectedClose !== 'string') deal.expectedClose = '';
 	if (typeof deal.createdAt !== 'string') deal.createdAt = '';
+	if (!excluded && foreign) {
+		const month = dealRateMonth(deal, rules.index ?? indexStages(rules.stages)) ?? '';
+		const converted = convert(rules.fx ?? { reporting: rules.currency!, rates: {} }, deal.amount, deal.currency, month);
+		if (!converted.ok) {
+			report(noRate('deal', id, 'currency', converted.missing));
+			return { deal: null, typed: deal, issues, missing: converted.missing };
+		}
+		// The converted deal is what every figure counts; the amount as entered stays on it.
+		const original = { amount: deal.amount, currency: deal.currency, ...converted.applied };
+		const counted: Deal = { ...deal, amount: converted.amount, currency: rules.currency!, original };
+		return { deal: counted, typed: counted, issues };
+	}
 	return { deal: excluded ? null : deal, typed: deal, issues };
 }
 
@@ -190,7 +227,7 @@ export function readActivities(raws: readonly unknown[], rules: ExecRules): { va
 }
 
 /** One actuals cell; the key carries period, rep, region and product. */
-export function readActual(key: string, raw: unknown, rules: ExecRules): { actual: Actual | null; issues: QualityIssue[] } {
+export function readActual(key: string, raw: unknown, rules: ExecRules): { actual: Actual | null; issues: QualityIssue[]; missing?: FxMissing } {
 	if (!isPlainObject(raw)) return { actual: null, issues: [issue('actual', key, 'cell', 'not-an-object', 'error', `actuals ${key} is not a record`)] };
 	const [period = '', rep = '', region = '', product = ''] = key.split('|');
 	const actual: Actual = {
@@ -204,7 +241,36 @@ export function readActual(key: string, raw: unknown, rules: ExecRules): { actua
 		newCustomers: raw.newCustomers as number
 	};
 	const checked = validateActuals([actual], actualRules(rules));
-	return { actual: checked.excluded > 0 ? null : actual, issues: checked.issues.map((found) => fromDataIssue('actual', key, found)) };
+	const issues = checked.issues.map((found) => fromDataIssue('actual', key, found));
+	// Added with exchange rates: absent means the reporting currency (cells stored before read unchanged).
+	const currency = raw.currency;
+	if (currency === undefined || currency === rules.currency || rules.currency === undefined) {
+		return { actual: checked.excluded > 0 ? null : actual, issues };
+	}
+	if (!isCurrencyCode(currency)) {
+		issues.push(issue('actual', key, 'currency', 'currency-mismatch', 'error', `currency '${String(currency)}' is not a currency code`));
+		return { actual: null, issues };
+	}
+	if (checked.excluded > 0) return { actual: null, issues };
+	const applied = rateFor(rules.fx ?? { reporting: rules.currency, rates: {} }, currency, period);
+	if (!applied) {
+		const missing = { currency, month: period };
+		issues.push(noRate('actual', key, 'currency', missing));
+		return { actual: null, issues, missing };
+	}
+	return { actual: convertActual(actual, currency, applied), issues };
+}
+
+/** An actuals cell in `currency` converted: money fields at the rate, new customers are a count. */
+function convertActual(actual: Actual, currency: string, applied: FxApplied): Actual {
+	const { revenue, collections, grossMargin } = actual;
+	return {
+		...actual,
+		revenue: convertAmount(revenue, applied.rate),
+		collections: convertAmount(collections, applied.rate),
+		grossMargin: convertAmount(grossMargin, applied.rate),
+		original: { currency, revenue, collections, grossMargin, ...applied }
+	};
 }
 
 /** A rep; bad text fields read as '' with a warning (a rep is never excluded: deals point at it). */

@@ -2,6 +2,7 @@
  * Execution data: deals, activities and actuals as plain records. Dates are ISO strings
  * ('YYYY-MM-DD' or timestamps with an offset), periods 'YYYY-MM', amounts in the plan currency.
  */
+import type { FxApplied, FxOriginal } from './fx';
 
 /** Salesforce-style forecast category a rep assigns to a deal. */
 export type ForecastCategory = 'pipeline' | 'best-case' | 'commit' | 'closed-won' | 'closed-lost' | 'omitted';
@@ -39,6 +40,8 @@ export interface Deal {
 	expectedClose: string;
 	lostReason: string | null;
 	createdAt: string;
+	/** Set on a deal entered in another currency: the amount as entered and the rate it converted at (amount/currency are the reporting currency's). */
+	original?: FxOriginal;
 }
 
 export type ActivityType = 'lead' | 'visit' | 'call' | 'demo' | 'proposal';
@@ -63,6 +66,8 @@ export interface Actual {
 	collections: number;
 	grossMargin: number;
 	newCustomers: number;
+	/** Set on a cell entered in another currency: the money fields as entered and the rate used. */
+	original?: FxApplied & { currency: string; revenue: number; collections: number; grossMargin: number };
 }
 
 /** The numeric fields of an Actual. */

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { execRoots } from '../doc/execution/schema';
 import { DealSearch, dealSearchContext, type DealTableQuery } from '../domain/deal-search';
-import { readActivities, readActual } from '../domain/exec-read';
+import { isPlainObject, readActivities, readActual } from '../domain/exec-read';
+import { isCurrencyCode } from '../domain/fx';
 import type { Actual, PipelineStage, Rep } from '../domain/execution';
 import type { DealsQuery, ExecProjection } from '../doc/execution/projection';
 import type { ExportTable } from './table';
@@ -37,10 +38,12 @@ export function execActivitiesTable(doc: Y.Doc, reps: readonly Rep[], locale: Ex
 }
 
 export function execActualsTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale, currency?: string): ExportTable {
-	const actuals: Actual[] = [];
+	const actuals: Array<Actual & { currency?: string }> = [];
 	for (const [key, raw] of execRoots(doc).actuals.entries()) {
+		// Read without rules: the values as entered, with the currency they were entered in.
 		const { actual } = readActual(key, raw, {});
-		if (actual) actuals.push(actual);
+		const entered = isPlainObject(raw) && isCurrencyCode(raw.currency) ? raw.currency : undefined;
+		if (actual) actuals.push(entered ? { ...actual, currency: entered } : actual);
 	}
 	return actualsTable(actuals, reps, locale, currency);
 }

@@ -130,7 +130,7 @@ export const enExecution = {
 	'dq.unknown-type': 'Unknown type',
 	'dq.invalid-date': 'Not a valid date',
 	'dq.date-out-of-period': 'Outside the plan period',
-	'dq.currency-mismatch': 'Another currency than the plan’s',
+	'dq.currency-mismatch': 'Not a currency code (e.g. EUR)',
 	'dq.duplicate-id': 'Duplicate',
 	'dq.not-an-object': 'Not a record',
 	'dq.not-text': 'Not text',

@@ -132,7 +132,7 @@ export const zhCNExecution: Record<keyof typeof enExecution, string> = {
 	'dq.unknown-type': '未知类型',
 	'dq.invalid-date': '日期无效',
 	'dq.date-out-of-period': '不在方案期间内',
-	'dq.currency-mismatch': '币种与方案不一致',
+	'dq.currency-mismatch': '不是有效的币种代码（如 EUR）',
 	'dq.duplicate-id': '重复',
 	'dq.not-an-object': '不是有效记录',
 	'dq.not-text': '不是文本',

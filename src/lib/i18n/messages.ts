@@ -20,6 +20,7 @@ import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
 import { enTeam } from './messages-team';
 import { enQuotas } from './messages-quotas';
+import { enFx } from './messages-fx';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
 import { enMetrics } from './messages-metrics';
@@ -41,6 +42,7 @@ export const en = {
 	...enImportSize,
 	...enTeam,
 	...enQuotas,
+	...enFx,
 	...enFunnel,
 	...enWizard,
 	...enMetrics,

@@ -16,6 +16,7 @@ import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
 import { zhCNQuotas } from './messages-quotas.zh-CN';
+import { zhCNFx } from './messages-fx.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
 import { zhCNMetrics } from './messages-metrics.zh-CN';
@@ -37,6 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNImportSize,
 	...zhCNTeam,
 	...zhCNQuotas,
+	...zhCNFx,
 	...zhCNFunnel,
 	...zhCNWizard,
 	...zhCNMetrics,

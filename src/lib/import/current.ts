@@ -7,7 +7,7 @@ import { execRoots, splitDealFieldKey } from '../doc/execution/schema';
 import { isPlainObject, readActivities, readDeal, readRep, readStages } from '../domain/exec-read';
 import type { Actual, Deal, PipelineStage, Rep } from '../domain/execution';
 
-export type ActualValues = Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>;
+export type ActualValues = Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'> & { currency?: string };
 
 export interface CurrentData {
 	deals: Deal[];
@@ -59,7 +59,8 @@ export function readCurrent(doc: Y.Doc): CurrentData {
 				revenue: number(raw.revenue),
 				collections: number(raw.collections),
 				grossMargin: number(raw.grossMargin),
-				newCustomers: number(raw.newCustomers)
+				newCustomers: number(raw.newCustomers),
+				...(typeof raw.currency === 'string' ? { currency: raw.currency } : {})
 			};
 	});
 	return { deals, stages, reps, activityCells, actuals };

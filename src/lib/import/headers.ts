@@ -18,7 +18,7 @@ export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
 	// The export's keys first (so its files map back one to one), then the fields only imports fill.
 	deals: [...DEAL_KEYS, 'segment', 'lostReason'],
 	activities: ['date', 'rep', 'type', 'count'],
-	actuals: ['period', 'rep', 'region', 'product', 'revenue', 'collections', 'grossMargin', 'newCustomers'],
+	actuals: ['period', 'rep', 'region', 'product', 'revenue', 'collections', 'grossMargin', 'newCustomers', 'currency'],
 	team: ['id', 'name', 'team', 'region', 'hireDate']
 };
 
@@ -159,7 +159,8 @@ const ALIASES: Record<ImportKind, Record<string, readonly string[]>> = {
 		revenue: ['Revenue', 'Bookings', 'Sales', '收入', '营收', '销售额', '业绩'],
 		collections: ['Collections', 'Cash Collected', '回款', '回款金额'],
 		grossMargin: ['Gross Margin', 'Margin', '毛利', '毛利额'],
-		newCustomers: ['New Customers', 'New Logos', '新客户数', '新客户', '新增客户']
+		newCustomers: ['New Customers', 'New Logos', '新客户数', '新客户', '新增客户'],
+		currency: ['Currency', 'Currency Code', '币种', '货币', '币别']
 	},
 	team: {
 		id: ['Rep ID', 'Employee ID', 'User ID', '工号', '员工编号', '用户ID'],

@@ -9,6 +9,8 @@
  * import's as-of day, or the close date for a deal that closed). Pure and linear in the rows.
  */
 import { DEFAULT_MAX_VALUE } from '../domain/data-quality';
+import { periodOf } from '../domain/dates';
+import { groupMissing, isCurrencyCode, rateFor, type FxMissing, type FxRules } from '../domain/fx';
 import { stageCategory } from '../domain/deal-outcome';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES, type ActivityType, type Deal, type ForecastCategory, type PipelineStage, type Rep } from '../domain/execution';
 import type { DealInput } from '../doc/execution/commands';
@@ -34,8 +36,10 @@ import {
 export interface ImportOptions {
 	/** The import's day in the plan's time zone ('YYYY-MM-DD'): stage moves are dated with it. */
 	asOf: string;
-	/** The plan currency: amounts in another are refused. */
+	/** The plan's reporting currency (rows without a currency are in it). */
 	currency: string;
+	/** The plan's exchange rates: rows in another currency import either way; those without a rate for their month are listed in `noRate`. */
+	fx?: FxRules;
 	/** The person's answer for date columns whose order the values leave open. */
 	dateOrder?: DateOrder;
 	/** File stage text → plan stage id (answers, or a mapping file). */
@@ -112,6 +116,8 @@ export interface ImportPlan {
 	changes: ImportChanges;
 	/** About what the write adds to the stored document (import-size.ts), set by the import worker. */
 	size?: ImportSize;
+	/** Currencies of imported rows with no rate for their month, and those months: a warning, not a refusal. */
+	noRate: Record<string, string[]>;
 }
 
 const PROGRESS_EVERY = 5_000;
@@ -265,7 +271,8 @@ function planDeals(
 	current: CurrentData,
 	options: ImportOptions,
 	report: (index: number, problems: RowReader['problems']) => void,
-	questions: ImportQuestion[]
+	questions: ImportQuestion[],
+	noRate: NoRate
 ) {
 	const reader = new RowReader(mapping, table.headers);
 	const keyField = options.key ?? 'externalId';
@@ -338,7 +345,9 @@ function planDeals(
 		} else if (!found) reader.refuse('amount', 'required');
 		const currencyCell = reader.mapped('currency') && reader.text('currency') !== '';
 		if (currencyCell) currency = readCurrency(reader.text('currency')) ?? reader.text('currency');
-		if (currency !== options.currency) reader.refuse(currencyCell ? 'currency' : 'amount', 'currency', { value: currency, currency: options.currency });
+		// Another currency imports (converted at its month's rate, docs/metrics.md); only text that is no currency is refused.
+		if (!isCurrencyCode(currency)) reader.refuse(currencyCell ? 'currency' : 'amount', 'currency', { value: currency, currency: options.currency });
+		else if (currency !== (found?.currency ?? options.currency)) values.currency = currency;
 		const dates: Record<'createdAt' | 'expectedClose' | 'closedAt', string | undefined> = {
 			createdAt: undefined,
 			expectedClose: undefined,
@@ -375,6 +384,11 @@ function planDeals(
 			report(index, reader.problems);
 			return;
 		}
+		const rowCurrency = values.currency ?? found?.currency ?? options.currency;
+		if (rowCurrency !== options.currency) {
+			const month = periodOf((closed && dates.closedAt) || expectedClose || found?.expectedClose || '');
+			if (month) noRate.check(rowCurrency, month);
+		}
 		const movedAt = (closed && dates.closedAt) || options.asOf;
 		if (!found) {
 			// A deal that arrives closed entered its stage when it closed (Salesforce's Close Date).
@@ -386,7 +400,7 @@ function planDeals(
 				...values,
 				id,
 				amount: values.amount!,
-				currency: options.currency,
+				currency: values.currency ?? options.currency,
 				expectedClose: values.expectedClose!,
 				createdAt: values.createdAt ?? options.asOf,
 				...(stageId ? { stage: stageId, stageHistory: [{ stage: stageId, at }] } : {})
@@ -504,7 +518,8 @@ function planActuals(
 	current: CurrentData,
 	options: ImportOptions,
 	report: (index: number, problems: RowReader['problems']) => void,
-	questions: ImportQuestion[]
+	questions: ImportQuestion[],
+	noRate: NoRate
 ) {
 	const reader = new RowReader(mapping, table.headers);
 	const owners = resolveOwners(table, mapping, 'rep', current, options, questions);
@@ -519,6 +534,11 @@ function planActuals(
 		const region = reader.shortText('region');
 		const product = reader.shortText('product');
 		const values: Partial<ActualValues> = {};
+		if (reader.mapped('currency') && reader.text('currency') !== '') {
+			const code = readCurrency(reader.text('currency'));
+			if (code === null) reader.refuse('currency', 'currency', { value: reader.text('currency'), currency: options.currency });
+			else values.currency = code;
+		}
 		for (const metric of METRICS) {
 			if (!reader.mapped(metric) || reader.text(metric) === '') continue;
 			const read = reader.take(metric, readNumber(reader.cell(metric)));
@@ -534,7 +554,9 @@ function planActuals(
 		}
 		const key = `${period}|${rep || '-'}|${region || '-'}|${product || '-'}`;
 		const base = cells.get(key) ?? current.actuals[key] ?? { revenue: 0, collections: 0, grossMargin: 0, newCustomers: 0 };
-		cells.set(key, { ...base, ...values });
+		const cell = { ...base, ...values };
+		if (cell.currency !== undefined && cell.currency !== options.currency) noRate.check(cell.currency, period);
+		cells.set(key, cell);
 	});
 	const changes: ActualChanges = { kind: 'actuals', reps: owners.reps, cells: [] };
 	let created = 0;
@@ -542,7 +564,7 @@ function planActuals(
 	let unchanged = 0;
 	for (const [key, values] of cells) {
 		const stored = current.actuals[key];
-		if (stored && METRICS.every((m) => stored[m] === values[m])) unchanged++;
+		if (stored && METRICS.every((m) => stored[m] === values[m]) && stored.currency === values.currency) unchanged++;
 		else {
 			changes.cells.push({ key, values });
 			if (stored) updated++;
@@ -628,7 +650,35 @@ export function planImport(kind: ImportKind, table: Table, mapping: Mapping, cur
 	const planners = { deals: planDeals, activities: planActivities, actuals: planActuals, team: planTeam };
 	const planner = planners[kind];
 	if (!planner) throw new ImportError('not-yet');
-	const result = planner(table, mapping, current, options, report, questions);
+	const missing = noRateCollector(options);
+	const result = planner(table, mapping, current, options, report, questions, missing);
 	options.onProgress?.(table.rows.length, table.rows.length);
-	return { kind, new: result.created, updated: result.updated, unchanged: result.unchanged, rejected, questions, changes: result.changes };
+	return {
+		kind,
+		new: result.created,
+		updated: result.updated,
+		unchanged: result.unchanged,
+		rejected,
+		questions,
+		changes: result.changes,
+		noRate: groupMissing(missing.found)
+	};
+}
+
+type NoRate = { check(currency: string, month: string): void; found: FxMissing[] };
+
+/** Collects (currency, month) pairs of imported rows that have no rate yet (each pair once). */
+function noRateCollector(options: ImportOptions): NoRate {
+	const fx = options.fx ?? { reporting: options.currency, rates: {} };
+	const seen = new Set<string>();
+	const found: FxMissing[] = [];
+	return {
+		found,
+		check(currency, month) {
+			const key = `${month}|${currency}`;
+			if (seen.has(key)) return;
+			seen.add(key);
+			if (!rateFor(fx, currency, month)) found.push({ currency, month });
+		}
+	};
 }

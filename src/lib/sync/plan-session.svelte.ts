@@ -24,6 +24,7 @@ import type { TemplateId } from '../domain/plan/templates';
 import { playbook } from '../doc/playbook';
 import { readBaseline, readRevisions, watchTargetEditors, type BaselineRead, type RevisionView } from '../doc/baseline';
 import { readReviews, type ReviewView } from '../doc/reviews';
+import { readFxRates, type FxRatesView } from '../doc/fx-rates';
 import type { RecordView } from '../doc/record-list';
 import type { MarketFacts } from '../domain/plan/section-specs';
 import type {
@@ -95,6 +96,7 @@ export class PlanSession extends DocSession {
 	#baseline = $state.raw<BaselineRead>({ baseline: null, invalid: false, raw: undefined });
 	#revisions = $state.raw<RevisionView[]>([]);
 	#reviews = $state.raw<ReviewView[]>([]);
+	#fxRates = $state.raw<FxRatesView>({ cells: {}, enteredFor: null, invalid: [] });
 	#hasContent = $state(false);
 	#template = $state<TemplateId>('blank');
 	#newerSchema = $state<number | null>(null);
@@ -176,6 +178,10 @@ export class PlanSession extends DocSession {
 	get reviews(): ReviewView[] {
 		return this.#reviews;
 	}
+	/** The exchange-rate table (`fxRates` root). */
+	get fxRates(): FxRatesView {
+		return this.#fxRates;
+	}
 	/** True once content exists (local or from the server). */
 	get hasContent(): boolean {
 		return this.#hasContent;
@@ -252,7 +258,8 @@ export class PlanSession extends DocSession {
 			[roots.playbook, () => (this.#playbook = playbook.read(this.doc))],
 			[roots.baseline, () => (this.#baseline = readBaseline(this.doc))],
 			[roots.revisions, () => (this.#revisions = readRevisions(this.doc))],
-			[roots.reviews, () => (this.#reviews = readReviews(this.doc))]
+			[roots.reviews, () => (this.#reviews = readReviews(this.doc))],
+			[roots.fxRates, () => (this.#fxRates = readFxRates(this.doc))]
 		];
 		for (const [type, refresh] of this.projections) type.observeDeep(refresh);
 		this.doc.on('update', this.onDocUpdate);

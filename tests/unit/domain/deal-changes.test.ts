@@ -32,6 +32,15 @@ describe('dealOn', () => {
 		expect(dealOn(deal, changes, '2026-05-15', stages)).toMatchObject({ amount: 150, expectedClose: '2026-07-10', stage: 'negotiation', category: 'commit' });
 		expect(dealOn(deal, changes, '2026-04-01', stages)).toBeNull();
 	});
+
+	it('a deal in another currency: the log’s amounts (as entered) convert at the deal’s rate, so then and now compare in the reporting currency', () => {
+		const original = { amount: 150, currency: 'EUR', rate: 7.8, month: '2026-07', rateMonth: '2026-05', carried: true };
+		const deal = dated('d', [['lead', '2026-04-02']], { amount: 1170, currency: 'CNY', original, expectedClose: '2026-07-10', createdAt: '2026-04-02' });
+		const changes = [change('d', 'amount', 100, 150, '2026-05-12')];
+		const stages = indexStages(STAGES);
+		expect(dealOn(deal, changes, '2026-05-08', stages)?.amount).toBe(780);
+		expect(dealOn(deal, changes, '2026-05-15', stages)?.amount).toBe(1170);
+	});
 });
 
 describe('whatChanged', () => {

@@ -135,23 +135,29 @@ describe('deal import — preview, write, re-import', () => {
 		]);
 	});
 
-	it('refuses duplicate keys, other currencies, bad dates; the rejected rows download as CSV', async () => {
+	it('refuses duplicate keys, text that is no currency, bad dates; another currency imports with a no-rate warning; the rejected rows download as CSV', async () => {
 		const doc = new Y.Doc();
 		const text =
-			'Opportunity ID,Amount,Close Date,Currency\nX1,100,2026-04-01,CNY\nX1,100,2026-04-01,CNY\nX2,USD 50,2026-04-01,\nX3,=1+1,2026-02-30,CNY\nX4,100,,CNY\n';
+			'Opportunity ID,Amount,Close Date,Currency\nX1,100,2026-04-01,CNY\nX1,100,2026-04-01,CNY\nX2,USD 50,2026-04-01,\nX3,=1+1,2026-02-30,CNY\nX4,100,,CNY\nX5,100,2026-04-01,dollars\n';
 		const { table, plan: preview } = await plan(doc, text);
-		expect(preview.new).toBe(1);
+		expect(preview.new).toBe(2);
 		expect(preview.rejected.map((r) => [r.row, r.column, r.reason])).toEqual([
 			[3, 'Opportunity ID', 'duplicateKey'],
-			[4, 'Amount', 'currency'],
 			[5, 'Amount', 'number'],
 			[5, 'Close Date', 'date'],
-			[6, 'Close Date', 'required']
+			[6, 'Close Date', 'required'],
+			[7, 'Currency', 'currency']
 		]);
+		// The USD deal imports in USD; the plan has no USD rate for April yet: a warning, not a refusal.
+		expect(preview.changes.kind === 'deals' && preview.changes.newDeals.find((d) => d.externalId === 'X2')?.currency).toBe('USD');
+		expect(preview.noRate).toEqual({ USD: ['2026-04'] });
+		const withRate = (await plan(doc, text, { ...OPTIONS, fx: { reporting: 'CNY', rates: { '2026-01|USD': 7.1 } } })).plan;
+		expect(withRate.noRate).toEqual({});
 		const csv = rejectedRowsCsv(preview.rejected, table);
 		expect(csv.startsWith('\ufeffOpportunity ID,Amount,Close Date,Currency,row,reason\r\n')).toBe(true);
 		expect(csv).toContain(`X3,'=1+1,2026-02-30,CNY,5,`);
 		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+		expect(csv).toContain('X5,100,2026-04-01,dollars,7,');
 		// The fixed file re-imports (the extra columns are ignored by the mapping).
 		const fixed = await readTable(utf8(csv.replace("'=1+1", '100').replace('2026-02-30', '2026-02-28')), 'fixed.csv');
 		expect(fixed.headers).toEqual(['Opportunity ID', 'Amount', 'Close Date', 'Currency', 'row', 'reason']);

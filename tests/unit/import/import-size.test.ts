@@ -20,7 +20,7 @@ const generated = generateExecution({
 
 function dealPlan(changes: Partial<DealChanges>): ImportPlan {
 	const full: DealChanges = { kind: 'deals', stages: null, reps: [], newDeals: [], fields: [], moves: [], ...changes };
-	return { kind: 'deals', new: full.newDeals.length, updated: 0, unchanged: 0, rejected: [], questions: [], changes: full };
+	return { kind: 'deals', new: full.newDeals.length, updated: 0, unchanged: 0, rejected: [], questions: [], noRate: {}, changes: full };
 }
 
 /** What the write really adds, measured by writing it into a copy of the document. */
@@ -78,6 +78,7 @@ describe('import size', () => {
 			unchanged: 0,
 			rejected: [],
 			questions: [],
+			noRate: {},
 			changes: { kind: 'actuals', reps: [], cells }
 		};
 		const real = measured(doc, plan);

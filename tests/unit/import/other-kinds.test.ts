@@ -57,6 +57,23 @@ describe('actuals import', () => {
 		});
 		expect(await importText(doc, 'actuals', text)).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
 	});
+
+	it('a currency column: cells in another currency import with it (a no-rate warning, not a refusal); text that is no currency is refused', async () => {
+		const doc = new Y.Doc();
+		addRep(doc, { id: 'r1', name: 'Alice' });
+		const text =
+			'月份,销售,区域,产品,收入,币种\n2026-03,Alice,Paris,P1,1000,欧元\n2026-04,Alice,Paris,P1,500,EUR\n2026-04,Alice,East,P1,800,CNY\n2026-04,Alice,East,P2,1,euros\n';
+		const plan = await importText(doc, 'actuals', text, { ...OPTIONS, fx: { reporting: 'CNY', rates: { '2026-04|EUR': 7.9 } } });
+		expect(plan).toMatchObject({ new: 3, noRate: { EUR: ['2026-03'] } });
+		expect(plan.rejected.map((r) => [r.row, r.column, r.reason])).toEqual([[5, '币种', 'currency']]);
+		applyImport(doc, plan, 'me');
+		expect(readCurrent(doc).actuals).toMatchObject({
+			'2026-03|r1|Paris|P1': { revenue: 1000, currency: 'EUR' },
+			'2026-04|r1|Paris|P1': { revenue: 500, currency: 'EUR' },
+			'2026-04|r1|East|P1': { revenue: 800, currency: 'CNY' }
+		});
+		expect(await importText(doc, 'actuals', text)).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
+	});
 });
 
 describe('team import', () => {

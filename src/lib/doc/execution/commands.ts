@@ -15,6 +15,7 @@
  *   addRep(doc, input) / setRepField / removeRep
  *   submitCall(doc, input)                               → Result<id> (a forecast call or adjustment)
  */
+import { isCurrencyCode } from '../../domain/fx';
 import * as Y from 'yjs';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
 import { TRACKED_DEAL_FIELDS, type TrackedDealField } from '../../domain/deal-changes';
@@ -54,7 +55,8 @@ function checkDealField(field: EditableDealField, value: unknown, stages: readon
 		case 'probability':
 			return checkNumber(value, { min: 0, max: 1 });
 		case 'currency':
-			return checkText(value, { required: true, maxLength: 8 });
+			// An ISO code: another currency converts at its month's rate, so it must be one a rate can name.
+			return checkText(value, { required: true, maxLength: 8 }) ?? (isCurrencyCode(value) ? null : { code: 'currencyCode' });
 		case 'forecastCategory':
 			return checkChoice(value, FORECAST_CATEGORIES);
 		case 'expectedClose':
@@ -272,7 +274,10 @@ export function setActivityCount(doc: Y.Doc, cell: { date: string; rep: string; 
 	return null;
 }
 
-export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>>;
+export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>> & {
+	/** The currency the money fields are in (ISO code); absent keeps the stored one (none = the reporting currency). */
+	currency?: string;
+};
 
 /** Sets some metrics of an actuals cell; the others keep their stored value (0 for a new cell). */
 export function setActual(doc: Y.Doc, cell: { period: string; rep: string; region: string; product: string }, values: ActualValues): CommandIssue | null {
@@ -282,7 +287,9 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 		const found = checkText(text, KEY_TEXT) ?? (text.includes('|') ? { code: 'choice' as const } : null);
 		if (found) return problem(key, found);
 	}
-	for (const [metric, value] of Object.entries(values)) {
+	const { currency, ...metrics } = values;
+	if (currency !== undefined && !isCurrencyCode(currency)) return problem('currency', { code: 'currencyCode' });
+	for (const [metric, value] of Object.entries(metrics)) {
 		const rules = metric === 'newCustomers' ? { integer: true, min: 0 } : metric === 'grossMargin' ? {} : { min: 0 };
 		const found = checkNumber(value, { ...rules, max: DEFAULT_MAX_VALUE, ...(metric === 'grossMargin' ? { min: -DEFAULT_MAX_VALUE } : {}) });
 		if (found) return problem(metric, found);
@@ -297,7 +304,9 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 			revenue: values.revenue ?? number(base.revenue),
 			collections: values.collections ?? number(base.collections),
 			grossMargin: values.grossMargin ?? number(base.grossMargin),
-			newCustomers: values.newCustomers ?? number(base.newCustomers)
+			newCustomers: values.newCustomers ?? number(base.newCustomers),
+			// Only cells entered in a currency carry one: older cells and apps read unchanged.
+			...(typeof (currency ?? base.currency) === 'string' ? { currency: currency ?? base.currency } : {})
 		})
 	);
 	return null;

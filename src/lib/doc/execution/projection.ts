@@ -171,8 +171,14 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		tracked: () => parts.tracked.data(),
 		actualTotals: (filters) => totalActuals([...parts.actuals.byKey.values()].filter((a) => matchesActual(a, filters, parts.reps.byId))),
 		setRules(next) {
+			const previous = ctx.rules;
 			ctx.rules = next;
-			readAll(parts);
+			// Only the rates changed (someone edited a rate): re-read just the records in another
+			// currency, incrementally; a new period or reporting currency re-checks everything.
+			if (sameExceptRates(previous, next)) {
+				parts.deals.rereadForeign();
+				parts.actuals.rereadForeign();
+			} else readAll(parts);
 			cache.clear();
 			notify();
 		},
@@ -197,4 +203,11 @@ const repKey = (r: Rep) => JSON.stringify([r.id, r.name, r.team, r.region, r.hir
 function sameTeam(a: readonly Rep[] | null, b: readonly Rep[] | null): boolean {
 	if (a === null || b === null) return a === b;
 	return a.length === b.length && a.every((r, i) => repKey(r) === repKey(b[i]!));
+}
+
+/** True when two rules differ at most in their exchange rates. */
+function sameExceptRates(a: ExecRules, b: ExecRules): boolean {
+	const { fx: fxA, ...restA } = a;
+	const { fx: fxB, ...restB } = b;
+	return JSON.stringify(restA) === JSON.stringify(restB) && fxA?.reporting === fxB?.reporting;
 }

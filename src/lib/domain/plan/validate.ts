@@ -39,6 +39,7 @@ export type ValueIssueCode =
 	| 'notDate'
 	| 'dateOrder'
 	| 'choice'
+	| 'currencyCode'
 	| 'notList'
 	| 'tooMany'
 	| 'wrongCount'

@@ -3,8 +3,18 @@ import type { ExportTable } from '../table';
 import { columns } from './columns';
 import type { ExportLocale } from './labels';
 
-/** Actuals, one row per period × rep × region × product, sorted by those. */
-export function actualsTable(actuals: readonly Actual[], reps: readonly Rep[], locale: ExportLocale, currency?: string): ExportTable {
+/**
+ * Actuals, one row per period × rep × region × product, sorted by those, as entered. A cell entered
+ * in another currency than the reporting one carries it (`currency`); then the table gains a
+ * currency column (and its money columns no single currency format), so the file re-imports as it was.
+ */
+export function actualsTable(
+	actuals: ReadonlyArray<Actual & { currency?: string }>,
+	reps: readonly Rep[],
+	locale: ExportLocale,
+	currency?: string
+): ExportTable {
+	const mixed = actuals.some((a) => a.currency !== undefined && a.currency !== currency);
 	const repNames = new Map(reps.map((r) => [r.id, r.name]));
 	const rows = [...actuals]
 		.sort((a, b) => a.period.localeCompare(b.period) || a.rep.localeCompare(b.rep) || a.region.localeCompare(b.region) || a.product.localeCompare(b.product))
@@ -16,7 +26,8 @@ export function actualsTable(actuals: readonly Actual[], reps: readonly Rep[], l
 			revenue: a.revenue,
 			collections: a.collections,
 			grossMargin: a.grossMargin,
-			newCustomers: a.newCustomers
+			newCustomers: a.newCustomers,
+			...(mixed ? { currency: a.currency ?? currency ?? '' } : {})
 		}));
 	const specs = [
 		['period', 'text'],
@@ -28,5 +39,6 @@ export function actualsTable(actuals: readonly Actual[], reps: readonly Rep[], l
 		['grossMargin', 'money'],
 		['newCustomers', 'number']
 	] as const;
+	if (mixed) return { columns: columns(locale, [...specs, ['currency', 'text']]), rows };
 	return { columns: columns(locale, specs, currency), rows };
 }

@@ -24,6 +24,9 @@ export function dealsTable(
 ): ExportTable {
 	const index = indexStages(stages);
 	const repNames = new Map(reps.map((r) => [r.id, r.name]));
+	// Amounts are written as entered, with their currency, so the file re-imports to the same deals;
+	// with several currencies the amount column carries no single currency format.
+	const mixed = deals.some((deal) => deal.original !== undefined);
 	const cols = columns(
 		locale,
 		DEAL_KEYS.map(
@@ -33,7 +36,7 @@ export function dealsTable(
 					key === 'amount' ? 'money' : key === 'probability' ? 'percent' : ['createdAt', 'expectedClose', 'closedAt'].includes(key) ? 'date' : 'text'
 				] as const
 		),
-		currency
+		mixed ? undefined : currency
 	);
 	const rows = deals.map((deal) => {
 		const closed = closeDate(deal, index);
@@ -42,8 +45,8 @@ export function dealsTable(
 			externalId: deal.externalId || deal.id,
 			name: deal.name,
 			customer: deal.customer,
-			amount: deal.amount,
-			currency: deal.currency,
+			amount: deal.original?.amount ?? deal.amount,
+			currency: deal.original?.currency ?? deal.currency,
 			stage: index.byId.get(deal.stage)?.name ?? deal.stage,
 			owner: repNames.get(deal.owner) ?? deal.owner,
 			region: deal.region,

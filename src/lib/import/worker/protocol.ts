@@ -26,7 +26,7 @@ export interface TableInfo {
 }
 
 /** The person's answers to the plan's questions, and the plan's own settings: planImport's options that cross to the worker. */
-export type PlanSettings = Pick<ImportOptions, 'asOf' | 'currency' | 'dateOrder' | 'stageMap' | 'ownerMap' | 'unknownStages' | 'addOwners'>;
+export type PlanSettings = Pick<ImportOptions, 'asOf' | 'currency' | 'fx' | 'dateOrder' | 'stageMap' | 'ownerMap' | 'unknownStages' | 'addOwners'>;
 
 export type ImportRequest =
 	| { id: number; type: 'read'; bytes: Uint8Array; fileName: string; sheet?: string }

@@ -1,5 +1,6 @@
 import type { Baseline } from '$lib/doc/baseline';
 import { quotasOf } from '$lib/doc/quotas';
+import { fxRules, type FxRatesView } from '$lib/doc/fx-rates';
 import type { TargetsView } from '$lib/doc/targets';
 import type { ExecRules } from '$lib/domain/exec-read';
 import { fiscalPeriod } from '$lib/domain/plan/fiscal-year';
@@ -18,11 +19,13 @@ export type TargetBasis = 'current' | 'baseline';
  * forecast learns from) and one year past the plan (deals expected to close later); a date outside
  * that is a typo and is listed under data quality.
  */
-export function execRules(values: { fiscalYear: number; fiscalStartMonth: number; currency: string } | undefined): ExecRules {
+export function execRules(values: { fiscalYear: number; fiscalStartMonth: number; currency: string } | undefined, rates?: FxRatesView): ExecRules {
 	const fiscal = values ? fiscalPeriod(values.fiscalYear, values.fiscalStartMonth) : null;
 	const shift = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 	const period = fiscal ? { start: shift(fiscal.start, -3), end: shift(fiscal.end, 1) } : null;
-	return { ...(period ? { period } : {}), ...(values?.currency ? { currency: values.currency } : {}) };
+	const currency = values?.currency;
+	// The rates travel with the rules: a rate edited by anyone re-reads every record against it.
+	return { ...(period ? { period } : {}), ...(currency ? { currency, ...(rates ? { fx: fxRules(rates, currency) } : {}) } : {}) };
 }
 
 /**

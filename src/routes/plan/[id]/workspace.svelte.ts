@@ -115,9 +115,9 @@ export class PlanWorkspace {
 			const access = { role: session.role, token: session.token };
 			untrack(() => exec.setAccess(access));
 		});
-		// A new fiscal year or currency re-checks every record against it.
+		// A new fiscal year or currency re-checks every record against it; a new exchange rate the foreign ones.
 		$effect(() => {
-			const rules = execRules(this.session?.overview.values);
+			const rules = execRules(this.session?.overview.values, this.session?.fxRates);
 			const exec = this.exec;
 			untrack(() => exec?.setRules(rules)); // setRules bumps the version this effect must not track
 		});
@@ -314,7 +314,14 @@ export class PlanWorkspace {
 		const stages = instantiatePipeline(TEMPLATES[session.template], (key) => templateText(i18n.locale, key));
 		const access = { role: session.role, token: session.token };
 		const metrics = instantiateMetrics(session.template, (key) => t(`metrics.template.${key}`));
-		const exec = new this.areas.ExecutionSession(session.planId, syncServerUrl(location), access, execRules(session.overview.values), stages, metrics);
+		const exec = new this.areas.ExecutionSession(
+			session.planId,
+			syncServerUrl(location),
+			access,
+			execRules(session.overview.values, session.fxRates),
+			stages,
+			metrics
+		);
 		this.exec = exec;
 		void exec.open();
 	}

@@ -36,7 +36,8 @@ function peerWrites(doc: Y.Doc): void {
 		deals.set('stage', { ...good, stage: 'teleported' });
 		deals.set('old', { ...good, createdAt: '2019-01-01', expectedClose: '2019-06-01' });
 		deals.set('category', { ...good, forecastCategory: 'sure thing' });
-		deals.set('currency', { ...good, currency: 'USD' });
+		deals.set('currency', { ...good, currency: 'dollars' });
+		deals.set('no-rate', { ...good, currency: 'USD' });
 		deals.set('number', 42);
 		deals.set('list', [1, 2]);
 		deals.set('history', { ...good, stageHistory: 'lead then won' });
@@ -85,7 +86,7 @@ describe('execution — malformed peer data', () => {
 		expect(notified).toBe(1);
 		const m = projection.metrics({}, { monthly: { '2026-01': 1000 } }, { asOf: '2026-06-01', maxIssues: 1000 });
 		expect(m.dealCount).toBe(2); // 'fine' and 'history' (a malformed history is a warning)
-		expect(m.dataQuality.excluded).toEqual({ deals: 11, activities: 6, actuals: 3, adjustments: 2 });
+		expect(m.dataQuality.excluded).toEqual({ deals: 12, activities: 6, actuals: 3, adjustments: 2 });
 		const codes = new Set(m.dataQuality.issues.map((i) => `${i.record}:${i.id}:${i.code}`));
 		for (const expected of [
 			'deal:s-amount:not-a-number',
@@ -97,6 +98,7 @@ describe('execution — malformed peer data', () => {
 			'deal:old:date-out-of-period',
 			'deal:category:unknown-category',
 			'deal:currency:currency-mismatch',
+			'deal:no-rate:no-rate',
 			'deal:number:not-an-object',
 			'deal:fine:out-of-range',
 			'deal:fine:not-text',
@@ -116,6 +118,8 @@ describe('execution — malformed peer data', () => {
 			expect(codes, expected).toContain(expected);
 		}
 		expect(numbersIn(m).filter((n) => !Number.isFinite(n))).toEqual([]);
+		// The USD deal is valid but has no rate: not converted, counted where people see it (never 1:1).
+		expect(m.dataQuality.notConverted).toMatchObject({ deals: 1, dealAmounts: { USD: good.amount }, missing: { USD: [good.expectedClose.slice(0, 7)] } });
 		expect(m.funnel.rows.map((r) => r.reached.count)).toEqual([2, 0]);
 		expect(m.activities).toEqual([{ month: '2026-02', counts: { lead: 0, visit: 2, call: 0, demo: 0, proposal: 0 }, total: 2 }]);
 		expect(m.attainment.byMonth).toEqual([{ key: '2026-01', actual: 500, target: 1000, gap: -500, attainmentPct: 50 }]);
@@ -131,7 +135,7 @@ describe('execution — malformed peer data', () => {
 		execRoots(doc).deals.set('ymap', new Y.Map());
 		const withYMap = projection.metrics({}, {}, { asOf: '2026-06-01', maxIssues: 1000 });
 		expect(withYMap.dataQuality.issues.filter((i) => i.id === 'ymap').map((i) => i.code)).toEqual(['not-an-object']);
-		expect(withYMap.dataQuality.excluded.deals).toBe(12);
+		expect(withYMap.dataQuality.excluded.deals).toBe(13);
 		// A repaired value comes back into the metrics.
 		execRoots(doc).deals.set('s-amount', { ...good, amount: 12 });
 		expect(projection.metrics({}, {}, { asOf: '2026-06-01' }).dealCount).toBe(3);

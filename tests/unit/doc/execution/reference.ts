@@ -8,6 +8,7 @@ import { closeDate, dealOutcome, indexStages } from '../../../../src/lib/domain/
 import { averageDealSize, cycleLength, salesVelocityOf, winRate } from '../../../../src/lib/domain/deal-metrics';
 import { periodOf } from '../../../../src/lib/domain/dates';
 import type { Deal, Rep } from '../../../../src/lib/domain/execution';
+import { groupMissing, type FxMissing } from '../../../../src/lib/domain/fx';
 import { forecastRollup } from '../../../../src/lib/domain/forecast-rollup';
 import { amountOf, funnel } from '../../../../src/lib/domain/funnel';
 import { orgNodes } from '../../../../src/lib/domain/org';
@@ -75,11 +76,19 @@ export function referenceMetrics(
 	}
 	const deals: Deal[] = [];
 	let excludedDeals = 0;
+	const missing: FxMissing[] = [];
+	const notConverted = { deals: 0, actuals: 0, dealAmounts: {} as Record<string, number>, revenue: {} as Record<string, number> };
 	for (const [id, raw] of Object.entries(record(json.deals))) {
 		const read = readDeal(id, raw, edits.get(id) ?? {}, moves.get(id) ?? [], { ...rules, stages });
 		issues.push(...read.issues);
 		if (read.deal) deals.push(read.deal);
 		else excludedDeals++;
+		if (read.missing && read.typed) {
+			notConverted.deals++;
+			const c = read.missing.currency;
+			notConverted.dealAmounts[c] = (notConverted.dealAmounts[c] ?? 0) + read.typed.amount;
+			missing.push(read.missing);
+		}
 	}
 	const monthOf = (deal: Deal): string | null => {
 		if (dealOutcome(deal, index) === 'open') return periodOf(deal.expectedClose);
@@ -104,6 +113,13 @@ export function referenceMetrics(
 		const read = readActual(key, raw, rules);
 		issues.push(...read.issues);
 		if (read.actual) actuals.push(read.actual);
+		if (read.missing) {
+			notConverted.actuals++;
+			const revenue = (raw as { revenue?: unknown }).revenue;
+			const c = read.missing.currency;
+			notConverted.revenue[c] = (notConverted.revenue[c] ?? 0) + (typeof revenue === 'number' ? revenue : 0);
+			missing.push(read.missing);
+		}
 		if (read.issues.some((i) => i.severity === 'error')) excludedActuals++;
 	}
 
@@ -154,7 +170,8 @@ export function referenceMetrics(
 				activities: rawActivities.length - activityRead.valid.length,
 				actuals: excludedActuals,
 				adjustments: excludedAdjustments
-			}
+			},
+			notConverted: { ...notConverted, missing: groupMissing(missing) }
 		}
 	};
 }

@@ -156,7 +156,12 @@ describe('execution — hand-computed tiny data set', () => {
 				{ month: '2026-01', counts: { ...zero, visit: 5 }, total: 5 },
 				{ month: '2026-02', counts: { ...zero, call: 4 }, total: 4 }
 			]);
-			expect(m.dataQuality).toEqual({ issues: [], totalIssues: 0, excluded: { deals: 0, activities: 0, actuals: 0, adjustments: 0 } });
+			expect(m.dataQuality).toEqual({
+				issues: [],
+				totalIssues: 0,
+				excluded: { deals: 0, activities: 0, actuals: 0, adjustments: 0 },
+				notConverted: { deals: 0, actuals: 0, dealAmounts: {}, revenue: {}, missing: {} }
+			});
 		});
 	}
 

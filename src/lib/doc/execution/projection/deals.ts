@@ -9,6 +9,7 @@ import { dealFacts, type DealFacts } from '../../../domain/deal-facts';
 import type { DealOutcome } from '../../../domain/deal-outcome';
 import type { DealItem } from '../../../domain/deal-search';
 import type { Deal } from '../../../domain/execution';
+import type { FxMissing } from '../../../domain/fx';
 import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, dealFieldKey } from '../schema';
@@ -37,6 +38,8 @@ export interface DealRow {
 	/** Facts when the deal counts in metrics, null when an error excludes it. */
 	facts: DealFacts | null;
 	issues: QualityIssue[];
+	/** A valid deal in a currency with no rate for its month ("not converted", docs/metrics.md). */
+	missing?: FxMissing;
 }
 
 /** Every counted deal for the deals table, and how many deals data quality excluded. */
@@ -99,6 +102,13 @@ export class DealsProjection {
 		});
 		this.aggregates.clear();
 		this.ctx.versions.deals++;
+		this.ctx.versions.quality++;
+	}
+
+	/** The rates changed: re-read, as single edits, only the deals in another currency (converted or not). */
+	rereadForeign(): void {
+		for (const [id, row] of this.rows) if (row.deal?.original !== undefined || row.missing !== undefined) this.dirty.add(id);
+		this.flush();
 		this.ctx.versions.quality++;
 	}
 
@@ -175,8 +185,10 @@ export class DealsProjection {
 			const key = dealFieldKey(id, field);
 			if (roots.dealFields.has(key)) edits[field] = roots.dealFields.get(key);
 		}
-		const read = readDeal(id, raw, edits, this.moves.get(id) ?? [], { ...rules, stages: this.stages.list });
-		return { deal: read.typed, facts: read.deal ? dealFacts(read.deal, this.stages.index) : null, issues: read.issues };
+		const read = readDeal(id, raw, edits, this.moves.get(id) ?? [], { ...rules, stages: this.stages.list, index: this.stages.index });
+		const row: DealRow = { deal: read.typed, facts: read.deal ? dealFacts(read.deal, this.stages.index) : null, issues: read.issues };
+		if (read.missing) row.missing = read.missing;
+		return row;
 	}
 
 	private apply(id: string): void {

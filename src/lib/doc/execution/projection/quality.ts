@@ -1,6 +1,7 @@
 /** The data-quality section: every sub-projection's issues, capped, with what each excluded. */
 import type { DashboardMetrics } from '../../../domain/dashboard';
 import type { QualityIssue } from '../../../domain/exec-read';
+import { groupMissing, type FxMissing } from '../../../domain/fx';
 import type { ProjectionParts } from './parts';
 
 export function qualitySection(parts: ProjectionParts, maxIssues: number): DashboardMetrics['dataQuality'] {
@@ -11,9 +12,21 @@ export function qualitySection(parts: ProjectionParts, maxIssues: number): Dashb
 		total++;
 		if (issues.length < maxIssues) issues.push(found);
 	};
+	const missing: FxMissing[] = [];
+	const notConverted = { deals: 0, actuals: parts.actuals.unconverted.size, dealAmounts: {} as Record<string, number>, revenue: {} as Record<string, number> };
 	for (const row of parts.deals.rows.values()) {
 		if (!row.facts) excludedDeals++;
 		for (const found of row.issues) push(found);
+		if (row.missing && row.deal) {
+			notConverted.deals++;
+			const { currency } = row.missing;
+			notConverted.dealAmounts[currency] = (notConverted.dealAmounts[currency] ?? 0) + row.deal.amount;
+			missing.push(row.missing);
+		}
+	}
+	for (const cell of parts.actuals.unconverted.values()) {
+		notConverted.revenue[cell.currency] = (notConverted.revenue[cell.currency] ?? 0) + cell.revenue;
+		missing.push(cell);
 	}
 	for (const { issue, count } of parts.activities.issues.values()) for (let i = 0; i < count; i++) push(issue);
 	for (const list of parts.actuals.issues.values()) for (const found of list) push(found);
@@ -26,7 +39,8 @@ export function qualitySection(parts: ProjectionParts, maxIssues: number): Dashb
 			activities: parts.activities.excluded,
 			actuals: countErrors(parts.actuals.issues),
 			adjustments: parts.adjustments.issues.size
-		}
+		},
+		notConverted: { ...notConverted, missing: groupMissing(missing) }
 	};
 }
 
