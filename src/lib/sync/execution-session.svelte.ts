@@ -8,6 +8,7 @@ import { execRoots } from '../doc/execution/schema';
 import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
+import type { ArchivedMonth } from '../domain/archive/archived-deals';
 import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
 import type { ForecastCall } from '../domain/forecast-calls';
@@ -61,6 +62,8 @@ export class ExecutionSession extends DocSession {
 	#undo: Y.UndoManager | null = null;
 	/** The plan's team (setTeam), handed to the projection once it exists. */
 	#team: readonly Rep[] | null = null;
+	/** Archived closed months (setArchives), handed to the projection once it exists. */
+	#archives: readonly ArchivedMonth[] = [];
 
 	constructor(
 		planId: string,
@@ -88,6 +91,7 @@ export class ExecutionSession extends DocSession {
 		this.trackUndo(this.#undo);
 		this.#projection = createProjection(this.doc, this.rules);
 		this.#projection.setTeam(this.#team);
+		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -184,6 +188,15 @@ export class ExecutionSession extends DocSession {
 	setTeam(team: readonly Rep[] | null): void {
 		this.#team = team;
 		this.#projection?.setTeam(team);
+	}
+
+	/**
+	 * Archived closed months (domain/archive/archived-deals.ts) to count with the live deals; where
+	 * they come from (the server store, the IndexedDB cache) is the caller's business.
+	 */
+	setArchives(months: readonly ArchivedMonth[]): void {
+		this.#archives = [...months];
+		this.#projection?.setArchives(this.#archives);
 	}
 
 	reps(): Rep[] {

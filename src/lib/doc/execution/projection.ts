@@ -12,6 +12,7 @@
  *     .tracked(), .actualTotals(filters)    custom tracked metrics; actuals added up (derived rates)
  *     .setRules(rules)                      plan period / currency changed: re-check everything
  *     .setTeam(reps | null)                 the plan's team (domain/team.ts) replaces the legacy rep list
+ *     .setArchives(months)                  archived closed months, counted like live deals (projection/archives.ts)
  *     .destroy()                            removes every observer it added
  *
  * How it stays incremental: it reads the doc once (createProjection), then only Y events. Each
@@ -23,6 +24,7 @@
  * inputs did not change (the context's version counters) are served from cache.
  */
 import type * as Y from 'yjs';
+import type { ArchivedMonth } from '../../domain/archive/archived-deals';
 import type { Deal, PipelineStage, Rep } from '../../domain/execution';
 import { rollupTotals, type OrgNode } from '../../domain/forecast-rollup';
 import {
@@ -83,6 +85,11 @@ export interface ExecProjection {
 	setRules(rules: ExecRules): void;
 	/** The plan's team changed (a rep added, renamed, moved): names, filters and the roll-up follow. */
 	setTeam(team: readonly Rep[] | null): void;
+	/**
+	 * The archived months to count with the live deals (oldest first; an id in several months
+	 * counts in the last). A live deal replaces the archived copy of its id.
+	 */
+	setArchives(months: readonly ArchivedMonth[]): void;
 	destroy(): void;
 }
 
@@ -187,6 +194,11 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			ctx.team = team ? team.map((r) => ({ ...r })) : null;
 			parts.reps.onChange();
 			parts.deals.dropAggregates();
+			notify();
+		},
+		setArchives(months) {
+			parts.deals.setArchives(months);
+			cache.clear();
 			notify();
 		},
 		destroy() {

@@ -8,11 +8,13 @@ import { DealAggregate } from '../../../domain/deal-aggregate';
 import { dealFacts, type DealFacts } from '../../../domain/deal-facts';
 import type { DealOutcome } from '../../../domain/deal-outcome';
 import type { DealItem } from '../../../domain/deal-search';
+import type { ArchivedMonth } from '../../../domain/archive/archived-deals';
 import type { Deal } from '../../../domain/execution';
 import type { FxMissing } from '../../../domain/fx';
 import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, dealFieldKey } from '../schema';
+import { ArchivedDeals } from './archives';
 import type { ProjectionContext } from './context';
 import type { RepsProjection } from './reps';
 import type { StagesProjection } from './stages';
@@ -56,12 +58,26 @@ export class DealsProjection {
 	private readonly moves = new Map<string, unknown[]>();
 	private readonly aggregates = new Map<string, { matches: ReturnType<typeof dealMatcher>; aggregate: DealAggregate }>();
 	private readonly dirty = new Set<string>();
+	/** Closed history from period archives, counted like live deals unless a live deal has its id. */
+	readonly archived: ArchivedDeals;
+	/** A live deal (valid or not) takes over the archived copy of its id. */
+	readonly isLive = (id: string): boolean => this.rows.has(id);
 
 	constructor(
 		private readonly ctx: ProjectionContext,
 		private readonly stages: StagesProjection,
 		private readonly reps: RepsProjection
-	) {}
+	) {
+		this.archived = new ArchivedDeals(ctx, stages, reps);
+	}
+
+	/** A new set of archived months: aggregates, the deal list and data quality include them from now on. */
+	setArchives(months: readonly ArchivedMonth[]): void {
+		this.archived.set(months);
+		this.aggregates.clear();
+		this.ctx.versions.deals++;
+		this.ctx.versions.quality++;
+	}
 
 	markDirty(id: string): void {
 		this.dirty.add(id);
@@ -100,6 +116,7 @@ export class DealsProjection {
 			const row = this.readRow(id);
 			if (row) this.rows.set(id, row);
 		});
+		this.archived.invalidate();
 		this.aggregates.clear();
 		this.ctx.versions.deals++;
 		this.ctx.versions.quality++;
@@ -109,6 +126,12 @@ export class DealsProjection {
 	rereadForeign(): void {
 		for (const [id, row] of this.rows) if (row.deal?.original !== undefined || row.missing !== undefined) this.dirty.add(id);
 		this.flush();
+		// Archived deals are re-read whole (a rate edit is rare; an archived month's facts are one array).
+		if (this.archived.size > 0) {
+			this.archived.invalidate();
+			this.aggregates.clear();
+			this.ctx.versions.deals++;
+		}
 		this.ctx.versions.quality++;
 	}
 
@@ -138,24 +161,30 @@ export class DealsProjection {
 		const matches = dealMatcher(filters, this.reps.byId);
 		const aggregate = new DealAggregate(this.stages.index);
 		for (const row of this.rows.values()) if (row.facts && row.deal && matches(row.deal, row.facts.periodMonth)) aggregate.add(row.facts);
+		this.archived.addTo(aggregate, filters, this.isLive);
 		this.aggregates.set(key, { matches, aggregate });
 		while (this.aggregates.size > MAX_CACHED_FILTERS) this.aggregates.delete(this.aggregates.keys().next().value as string);
 		return aggregate;
 	}
 
 	behind(query: DealsQuery): Deal[] {
-		const found: Deal[] = [];
+		// Candidates by counted amount and id; an archived deal is built only if it is returned.
+		const found: Array<{ amount: number; id: string; deal: () => Deal }> = [];
+		const wanted = (facts: DealFacts) =>
+			(query.stage === undefined || facts.stage === query.stage) &&
+			(query.month === undefined || facts.periodMonth === query.month) &&
+			(query.outcome === undefined || facts.outcome === query.outcome);
 		const matches = dealMatcher(query, this.reps.byId);
 		for (const row of this.rows.values()) {
 			const { deal, facts } = row;
-			if (!deal || !facts || !matches(deal, facts.periodMonth)) continue;
-			if (query.stage !== undefined && deal.stage !== query.stage) continue;
-			if (query.month !== undefined && facts.periodMonth !== query.month) continue;
-			if (query.outcome !== undefined && facts.outcome !== query.outcome) continue;
-			found.push(deal);
+			if (!deal || !facts || !matches(deal, facts.periodMonth) || !wanted(facts)) continue;
+			found.push({ amount: deal.amount, id: deal.id, deal: () => deal });
 		}
+		this.archived.forEachMatching(query, this.isLive, (facts, read, row) => {
+			if (wanted(facts)) found.push({ amount: facts.amount, id: facts.id, deal: () => this.archived.deal(read, row) });
+		});
 		found.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
-		return structuredClone(found.slice(0, query.limit ?? 200));
+		return structuredClone(found.slice(0, query.limit ?? 200).map((f) => f.deal()));
 	}
 
 	/**
@@ -171,6 +200,11 @@ export class DealsProjection {
 		for (const { deal, facts } of this.rows.values()) {
 			if (!facts) excluded++;
 			else if (deal) items.push({ deal: Object.freeze(deal), outcome: facts.outcome });
+		}
+		for (const { id, item } of this.archived.listItems()) {
+			if (this.rows.has(id)) continue;
+			if (item) items.push(item);
+			else excluded++;
 		}
 		this.list = { version, value: { items, excluded } };
 		return this.list.value;
@@ -200,6 +234,25 @@ export class DealsProjection {
 		for (const { matches, aggregate } of this.aggregates.values()) {
 			if (before?.facts && before.deal && matches(before.deal, before.facts.periodMonth)) aggregate.remove(before.facts);
 			if (after?.facts && after.deal && matches(after.deal, after.facts.periodMonth)) aggregate.add(after.facts);
+		}
+		if (!before !== !after) this.shadow(id, after !== null);
+	}
+
+	/**
+	 * A live deal appeared with an archived deal's id (a reopen) or the live copy went away: the
+	 * archived copy leaves, or comes back into, every cached aggregate and data quality.
+	 */
+	private shadow(id: string, live: boolean): void {
+		const archived = this.archived.find(id);
+		const facts = archived?.read.facts[archived.row];
+		if (!archived) return;
+		this.ctx.versions.quality++;
+		if (!facts || this.aggregates.size === 0) return;
+		const deal = this.archived.deal(archived.read, archived.row);
+		for (const { matches, aggregate } of this.aggregates.values()) {
+			if (!matches(deal, facts.periodMonth)) continue;
+			if (live) aggregate.remove(facts);
+			else aggregate.add(facts);
 		}
 	}
 }

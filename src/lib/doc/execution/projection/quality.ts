@@ -24,6 +24,24 @@ export function qualitySection(parts: ProjectionParts, maxIssues: number): Dashb
 			missing.push(row.missing);
 		}
 	}
+	// Archived deals report like live ones (they were valid when archived, but today's rules — a
+	// plan period, a missing rate — can still exclude them); the copy a live deal replaces does not.
+	const { deals } = parts;
+	for (const read of deals.archived.all()) {
+		if (read.issues.size === 0 && read.missing.size === 0 && read.facts.every((f, row) => f || read.owns[row] !== 1)) continue;
+		for (let row = 0; row < read.month.rows; row++) {
+			if (read.owns[row] !== 1 || deals.isLive(read.month.id(row))) continue;
+			if (!read.facts[row]) excludedDeals++;
+			for (const found of read.issues.get(row) ?? []) push(found);
+			const unconverted = read.missing.get(row);
+			if (unconverted) {
+				notConverted.deals++;
+				const { currency } = unconverted.missing;
+				notConverted.dealAmounts[currency] = (notConverted.dealAmounts[currency] ?? 0) + unconverted.amount;
+				missing.push(unconverted.missing);
+			}
+		}
+	}
 	for (const cell of parts.actuals.unconverted.values()) {
 		notConverted.revenue[cell.currency] = (notConverted.revenue[cell.currency] ?? 0) + cell.revenue;
 		missing.push(cell);
