@@ -1,4 +1,4 @@
-// node --expose-gc tests/bench/run-ts.mjs tests/bench/archive-read.ts — what archived months cost
+// npm run bench:archive-read — what archived months cost
 // the execution projection (issue 13): "metrics with N archived + M live deals" beside the same
 // deals "all live", in the same run. Data: generateExecution (seeded); the closed deals before the
 // live window (domain/archive/live-window.ts) become monthly archives through the real codec, the
