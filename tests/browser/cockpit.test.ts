@@ -67,7 +67,7 @@ describe('browser — cockpit and presentation', () => {
 		const link = new URL(await shareLink(alice.page, 'edit'));
 		await bob.page.goto(`${link.origin}${link.pathname}?area=cockpit&region=East${link.hash}`);
 		await bob.page.locator('[data-testid=chart-trend][data-ready=true]').waitFor({ timeout: 20_000 });
-		await expect.poll(() => bob.page.getByTestId('filter-region').inputValue()).toBe('East');
+		await expect.poll(() => bob.page.getByTestId('filter-region').inputValue(), { timeout: 20_000 }).toBe('East');
 		await expect.poll(() => tileValue(bob.page, 'actual'), { timeout: 20_000 }).toBeCloseTo(expectedDemo(MONTH_END.today, 'East').actualToDate, 2);
 		await bob.page.getByTestId('filter-region').selectOption('');
 		await expect.poll(() => new URL(bob.page.url()).searchParams.get('region')).toBeNull();

@@ -158,12 +158,12 @@ describe('browser — planned vs actual funnel (issue 12 item 2)', () => {
 			],
 			planned
 		);
-		await showsRows(bobTable, remapped, 10_000);
+		await showsRows(bobTable, remapped);
 		expect(await bobTable.getByTestId('funnel-compare-unmapped').count()).toBe(0);
 
 		// Alice undoes her remapping: Bob's table is back to the demo's mapping.
 		await alice.page.getByTestId('undo').click();
-		await showsRows(bobTable, mapped, 10_000);
+		await showsRows(bobTable, mapped);
 		await alice.context.close();
 		await bob.context.close();
 	}, 180_000); // two people, the demo plan and three live updates: slow on a shared machine
