@@ -20,7 +20,7 @@ import { initiatives } from './strategy';
 import { fixSeasonality, setAnnualTarget, setFunnelRate, setSeasonWeight, setTargetPct } from './targets';
 import { addTask, removeTask, setTaskField } from './tasks';
 import { addTeamMember } from './team';
-import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitField, setUnitOrg } from './units';
+import { addRep, addUnit, fixRepWeights, fixUnitWeights, removeRep, removeUnit, setRepField, setUnitCurrency, setUnitField, setUnitOrg } from './units';
 
 /** What the page needs to know of the schema without holding it: the version this app writes, the SWOT quadrants. */
 export { SCHEMA_VERSION, SWOT_QUADRANTS } from './schema';
@@ -81,6 +81,7 @@ export function planCommands(doc: Y.Doc, origin: object) {
 				addRep: on(addRep),
 				setUnitField: on(setUnitField),
 				setUnitOrg: on(setUnitOrg),
+				setUnitCurrency: on(setUnitCurrency),
 				setRepField: on(setRepField),
 				removeUnit: on(removeUnit),
 				removeRep: on(removeRep),

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { fixWeights } from '../domain/plan/decomposition';
 import type { PlanRep, PlanUnit } from '../domain/plan/types';
+import { isCurrencyCode } from '../domain/fx';
 import { REP_SPEC, checkPercent, checkText, type ValueIssue } from '../domain/plan/validate';
 import { newRecordId, pushRecords, readRecords, removeRecord, setRecordField } from './record-list';
 import { planRoots } from './schema';
@@ -46,6 +47,10 @@ export function readUnits(doc: Y.Doc): UnitView[] {
 		const region = map.get('region');
 		const weight = map.get('weightPct');
 		if (checkPercent(weight)) issues.weightPct = checkPercent(weight)!;
+		// Absent in documents before office currencies: the reporting currency. A peer's bad value
+		// is reported and read as none, so the targets still show (in the reporting currency).
+		const currency = map.get('currency');
+		if (currency !== undefined && currency !== '' && !isCurrencyCode(currency)) issues.currency = { code: 'currencyCode' };
 		const repsArray = repsOf(map);
 		const reps: PlanRep[] = [];
 		for (const view of repsArray ? readRecords(repsArray, REP_SPEC) : []) {
@@ -59,7 +64,8 @@ export function readUnits(doc: Y.Doc): UnitView[] {
 				kind: map.get('kind') === 'team' ? 'team' : 'region',
 				weightPct: issues.weightPct ? 0 : (weight as number),
 				reps,
-				region: typeof region === 'string' ? region : ''
+				region: typeof region === 'string' ? region : '',
+				currency: isCurrencyCode(currency) ? currency : ''
 			},
 			issues
 		};
@@ -113,6 +119,19 @@ export function setUnitOrg(doc: Y.Doc, unitId: string, field: 'kind' | 'region',
 	const found = field === 'kind' ? (value === 'region' || value === 'team' ? null : { code: 'choice' as const }) : checkText(value, { maxLength: 200 });
 	if (found) return found;
 	findUnit(doc, unitId)?.set(field, value);
+	return null;
+}
+
+/**
+ * The office currency a unit's targets can be shown in ('' clears it: the reporting currency).
+ * Only the display changes: the unit's targets stay stored in the reporting currency.
+ */
+export function setUnitCurrency(doc: Y.Doc, unitId: string, currency: string): ValueIssue | null {
+	if (currency !== '' && !isCurrencyCode(currency)) return { code: 'currencyCode' };
+	const unit = findUnit(doc, unitId);
+	if (!unit) return null;
+	if (currency === '') unit.delete('currency');
+	else if (unit.get('currency') !== currency) unit.set('currency', currency);
 	return null;
 }
 

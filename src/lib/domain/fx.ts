@@ -130,9 +130,22 @@ export function rateFor(fx: FxRules, currency: string, month: string): FxApplied
  */
 export function convertAmount(amount: number, rate: number): number {
 	if (rate === 1) return amount;
-	const product = amount * rate;
-	const sign = product < 0 ? -1 : 1;
-	const cents = Math.round(Number(`${Math.abs(product).toPrecision(15)}e2`));
+	return roundCents(amount * rate);
+}
+
+/**
+ * The other direction, for showing a reporting-currency figure in an office's own currency
+ * (a unit's targets): `amount` ÷ `rate`, rounded the same way. Display only — the stored figure
+ * stays in the reporting currency (docs/metrics.md, "Reporting currency").
+ */
+export function convertFromReporting(amount: number, rate: number): number {
+	if (rate === 1) return amount;
+	return roundCents(amount / rate);
+}
+
+function roundCents(value: number): number {
+	const sign = value < 0 ? -1 : 1;
+	const cents = Math.round(Number(`${Math.abs(value).toPrecision(15)}e2`));
 	return (sign * cents) / 100 || 0; // never −0
 }
 

@@ -18,6 +18,7 @@ import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
+import { enFxTargets } from './messages-fxtargets';
 import { enTeam } from './messages-team';
 import { enQuotas } from './messages-quotas';
 import { enFx } from './messages-fx';
@@ -39,6 +40,7 @@ export const en = {
 	...enExport,
 	...enDeals,
 	...enPayouts,
+	...enFxTargets,
 	...enImportSize,
 	...enTeam,
 	...enQuotas,

@@ -46,7 +46,19 @@ describe('quota table export', () => {
 	it('exports the company, reserve, unit, reps, unassigned and ramp gap with quarters and the year, baseline then stretch', () => {
 		const names: Record<string, string> = { east: 'East', a: 'Ana', b: 'Bo' };
 		const table = quotasTable(quotas(), MONTHS, (id) => names[id] ?? id, 'en', 'CNY');
-		expect(table.columns.map((c) => c.key)).toEqual(['figure', 'level', 'unit', 'rep', ...MONTHS.map((m) => `m:${m}`), 'q1', 'q2', 'q3', 'q4', 'total']);
+		expect(table.columns.map((c) => c.key)).toEqual([
+			'figure',
+			'level',
+			'unit',
+			'rep',
+			'currency',
+			...MONTHS.map((m) => `m:${m}`),
+			'q1',
+			'q2',
+			'q3',
+			'q4',
+			'total'
+		]);
 		const rows = table.rows.map((r) => `${r.figure}/${r.level}/${r.rep}`);
 		expect(rows).toEqual([
 			'Baseline quota/Company/',
@@ -60,6 +72,7 @@ describe('quota table export', () => {
 			'Stretch quota/Rep/Ana',
 			'Stretch quota/Rep/Bo'
 		]);
+		expect(table.rows.every((r) => r.currency === 'CNY')).toBe(true);
 		const ana = table.rows[3]!;
 		expect(ana['m:2026-01']).toBe(60_000.5);
 		expect(ana.q1).toBe(168_000.5);

@@ -78,6 +78,11 @@ export interface PlanUnit {
 	reps: PlanRep[];
 	/** For a team unit: the region it belongs to ('' or absent: none). Region units ignore it. */
 	region?: string;
+	/**
+	 * The office's own currency ('' or absent: the reporting currency). Its targets can be shown
+	 * in it (domain/plan/unit-currency.ts); they are stored in the reporting currency.
+	 */
+	currency?: string;
 }
 
 /** Conversion rates of the funnel, bottom-up, in percent. */

@@ -11,6 +11,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
 	customer: ['Customer', '客户'],
 	amount: ['Amount', '金额'],
 	currency: ['Currency', '币种'],
+	noRate: ['No rate for', '无汇率月份'],
 	stage: ['Stage', '阶段'],
 	owner: ['Owner', '负责人'],
 	region: ['Region', '区域'],
