@@ -116,3 +116,47 @@ describe('browser — a plan from before the one team list', () => {
 		await bob.context.close();
 	});
 });
+
+describe('browser — a team file that puts someone in another unit', () => {
+	it('the preview names who the file moves, from where to where, before confirming; the import moves nobody and writes the rest', async () => {
+		// The plan recorded before the one team list: North{Li Wei}, South{Chen Jing}.
+		const registered = await registerPlan(baseUrl, 'Team moves plan');
+		const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+		const remote = await openRemoteDoc(connection, 'plan');
+		Y.applyUpdate(remote.doc, new Uint8Array(readFileSync(new URL('../unit/doc/fixtures/team-plan-before.bin', import.meta.url))));
+		await remote.flush();
+		remote.close();
+
+		const alice = await person(browser(), 'Alice');
+		await alice.page.goto(`${baseUrl}/plan/${registered.planId}#token=${registered.tokens.edit}`);
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('exec-tab-import').click();
+		await alice.page.getByTestId('import-kind').selectOption('team');
+		const file = 'Name,Region,Hire date\nLi Wei,South,2023-05-06\nChen Jing,South,\n';
+		await alice.page.getByTestId('import-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+		await alice.page.getByTestId('import-check').click();
+		await alice.page.getByTestId('import-preview').waitFor();
+
+		const moves = alice.page.getByTestId('import-team-moves');
+		expect(await moves.getAttribute('data-count')).toBe('1');
+		expect(await moves.textContent()).toContain('1 person is in another unit in the file');
+		const move = alice.page.getByTestId('import-team-move');
+		expect(await move.getAttribute('data-id')).toBe('r-li');
+		expect((await move.textContent())?.replace(/\s+/g, ' ')).toContain('Li Wei: North → South');
+
+		// Confirm writes the hire date; Li Wei stays in North in Targets.
+		await alice.page.getByTestId('import-confirm').click();
+		await alice.page.getByTestId('import-done').waitFor();
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-targets').click();
+		const unitReps = (i: number) =>
+			alice.page
+				.getByTestId('unit')
+				.nth(i)
+				.getByTestId('rep-name-input')
+				.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+		await expect.poll(() => unitReps(0), { timeout: 10_000 }).toEqual(['Li Wei']);
+		expect(await unitReps(1)).toEqual(['Chen Jing']);
+		await alice.context.close();
+	});
+});

@@ -18,6 +18,7 @@ import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
+import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
 import { enQuotas } from './messages-quotas';
 import { enFx } from './messages-fx';
@@ -39,6 +40,7 @@ export const en = {
 	...enExport,
 	...enDeals,
 	...enPayouts,
+	...enTeamfix,
 	...enImportSize,
 	...enTeam,
 	...enQuotas,

@@ -14,6 +14,7 @@ import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
+import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
 import { zhCNQuotas } from './messages-quotas.zh-CN';
 import { zhCNFx } from './messages-fx.zh-CN';
@@ -35,6 +36,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNExport,
 	...zhCNDeals,
 	...zhCNPayouts,
+	...zhCNTeamfix,
 	...zhCNImportSize,
 	...zhCNTeam,
 	...zhCNQuotas,

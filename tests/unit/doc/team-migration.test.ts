@@ -111,7 +111,7 @@ describe('the execution team moves into the plan (documents recorded before the 
 describe('imports write the plan’s team', () => {
 	it('adds new people under the ids the rows use as owners, updates names, hire dates and team labels; never moves anyone between units', () => {
 		const plan = load('team-plan-before.bin');
-		const { written, notMoved } = applyTeamImport(
+		const { written, notMoved, moves } = applyTeamImport(
 			plan,
 			[
 				{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'north', hireDate: '2026-02-01' },
@@ -128,6 +128,8 @@ describe('imports write the plan’s team', () => {
 		);
 		expect(written).toBe(3);
 		expect(notMoved).toEqual(['r-li']);
+		// What the wizard and the command line tell the reader: who, from where, to where.
+		expect(moves).toEqual([{ id: 'r-li', name: 'Li Wei', from: { team: '', region: 'North' }, to: { team: '', region: 'South' } }]);
 		expect(teamSummary(plan)).toEqual([
 			{ id: 'r-li', name: 'Li Wei', team: '', region: 'North', hireDate: '2023-05-06' },
 			{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'North', hireDate: '2026-02-01' },

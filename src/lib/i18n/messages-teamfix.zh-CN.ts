@@ -1,0 +1,8 @@
+import type { enTeamfix } from './messages-teamfix';
+
+/** 团队名单遗留问题的界面文字（团队导入中的调动、迁移的来源、份额列），并入 messages.zh-CN.ts。 */
+export const zhCNTeamfix: Record<keyof typeof enTeamfix, string> = {
+	'teamfix.moves.intro': '文件中有 {count} 人所属的单元与方案不同。导入不会调动任何人（其指标份额会随之转移），请到“目标分解”中调整。',
+	'teamfix.moves.more': '……另有 {count} 人。',
+	'teamfix.moves.nowhere': '未指定团队或区域'
+};
