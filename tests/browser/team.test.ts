@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { registerPlan } from '../harness/stock-client';
+import { approvePlan } from '../../src/lib/doc/baseline';
+import { TEAM_LIST_EDITOR } from '../../src/lib/domain/plan/change-labels';
 import { createPlan, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -114,6 +116,35 @@ describe('browser — a plan from before the one team list', () => {
 		await expect.poll(async () => (await bob.page.getByTestId('deal-row').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Li Wei (North)');
 		await alice.context.close();
 		await bob.context.close();
+	});
+});
+
+describe('browser — an approved plan from before the one team list', () => {
+	it('the people the migration adds show as pending target changes from the execution team list, not as nobody’s edit', async () => {
+		const registered = await registerPlan(baseUrl, 'Approved recorded team plan');
+		const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+		for (const [name, fixture] of [
+			['plan', 'team-plan-before.bin'],
+			['execution', 'team-execution-before.bin']
+		] as const) {
+			const remote = await openRemoteDoc(connection, name);
+			Y.applyUpdate(remote.doc, new Uint8Array(readFileSync(new URL(`../unit/doc/fixtures/${fixture}`, import.meta.url))));
+			// Approved with the team as it was: the migration's additions come after the baseline.
+			if (name === 'plan') expect(approvePlan(remote.doc, 'Manager', '2026-01-05T09:00:00Z').ok).toBe(true);
+			await remote.flush();
+			remote.close();
+		}
+		const alice = await person(browser(), 'Alice');
+		await alice.page.goto(`${baseUrl}/plan/${registered.planId}#token=${registered.tokens.edit}`);
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('deal-row').first().waitFor({ timeout: 15_000 });
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-overview').click();
+		const pending = alice.page.getByTestId('pending-change');
+		await expect.poll(() => pending.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(new Set(await pending.evaluateAll((items) => items.map((i) => i.getAttribute('data-by'))))).toEqual(new Set([TEAM_LIST_EDITOR]));
+		expect(await pending.filter({ hasText: 'Zhao Min' }).textContent()).toContain('from the execution team list');
+		await alice.context.close();
 	});
 });
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Rep } from '../domain/execution';
 import { fixWeights } from '../domain/plan/decomposition';
+import { TEAM_LIST_EDITOR } from '../domain/plan/change-labels';
+import { creditChangesSince, pendingValues } from './baseline';
 import { isMoveChange, placeNewMember, planTeamLinks, teamMembers, teamMoves, type TeamFieldChange, type TeamMember, type TeamMove } from '../domain/team';
 import type { PlanRep, PlanUnit } from '../domain/plan/types';
 import { checkDate, checkText, type ValueIssue } from '../domain/plan/validate';
@@ -64,6 +66,9 @@ export function linkExecutionTeam(doc: Y.Doc, execReps: readonly Rep[], unassign
 		firstRun
 	);
 	if (links.length === 0 && !firstRun) return 0;
+	// On an approved plan, what this changes in the targets (people added, a hire date copied) is
+	// signed "the execution team list" for the pending list and the next revision (doc/baseline.ts).
+	const seen = pendingValues(doc);
 	doc.transact(() => {
 		if (firstRun) targets.set(LINKED_KEY, true);
 		for (const link of links) {
@@ -89,6 +94,7 @@ export function linkExecutionTeam(doc: Y.Doc, execReps: readonly Rep[], unassign
 			const reps = repsOf(findUnit(doc, id));
 			if (reps) shareIfAllZero(reps);
 		}
+		creditChangesSince(doc, seen, TEAM_LIST_EDITOR);
 	}, origin);
 	return links.length;
 }
