@@ -4,5 +4,8 @@ export const enTeamfix = {
 		'{count, plural, one {# person is} other {# people are}} in another unit in the file. The import does not move anyone (their target share would move with them): move them in Targets.',
 	'teamfix.moves.more': '… and {count} more.',
 	'teamfix.moves.nowhere': 'no team or region',
-	'teamfix.by.teamList': 'from the execution team list'
+	'teamfix.by.teamList': 'from the execution team list',
+	'teamfix.units.share': 'Top-down share',
+	'teamfix.units.shareHint': 'The rep’s share of the unit’s target, before the new-hire ramp and months set by hand. Their quota is in the quota table below.',
+	'teamfix.units.quota': 'Quota {amount}'
 };
