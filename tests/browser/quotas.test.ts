@@ -91,7 +91,7 @@ describe('browser — quotas per rep and month', () => {
 		await cell.fill(String(january + 1_000_000));
 		await cell.press('Tab');
 		await expect.poll(() => bob.page.getByTestId('quota-errors').count(), { timeout: 10_000 }).toBe(0);
-		await expect.poll(() => quotaNote.textContent(), { timeout: 10_000 }).toMatch(/^Quota /);
+		await expect.poll(() => quotaNote.textContent(), { timeout: 10_000 }).toMatch(/^Year quota /);
 		expect(await yearQuota()).toBeCloseTo(quotaBefore + 1_000_000, 2);
 		// The share itself does not move: it is the top-down figure, not the quota.
 		expect((await shareCell.textContent())!.replace((await quotaNote.textContent()) ?? '', '')).toBe(shareBefore);

@@ -170,7 +170,7 @@ describe('browser — a team file that puts someone in another unit', () => {
 
 		const moves = alice.page.getByTestId('import-team-moves');
 		expect(await moves.getAttribute('data-count')).toBe('1');
-		expect(await moves.textContent()).toContain('1 person is in another unit in the file');
+		expect(await moves.textContent()).toContain('1 person is in another region or team in the file');
 		const move = alice.page.getByTestId('import-team-move');
 		expect(await move.getAttribute('data-id')).toBe('r-li');
 		expect((await move.textContent())?.replace(/\s+/g, ' ')).toContain('Li Wei: North → South');
