@@ -163,17 +163,21 @@ describe('browser — a team file that puts someone in another unit', () => {
 		await alice.page.getByTestId('area-execution').click();
 		await alice.page.getByTestId('exec-tab-import').click();
 		await alice.page.getByTestId('import-kind').selectOption('team');
-		const file = 'Name,Region,Hire date\nLi Wei,South,2023-05-06\nChen Jing,South,\n';
+		// Li Wei: a new hire date and another region; Chen Jing: only another region (a row that writes nothing).
+		const file = 'Name,Region,Hire date\nLi Wei,South,2023-05-06\nChen Jing,North,\n';
 		await alice.page.getByTestId('import-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
 		await alice.page.getByTestId('import-check').click();
 		await alice.page.getByTestId('import-preview').waitFor();
 
 		const moves = alice.page.getByTestId('import-team-moves');
-		expect(await moves.getAttribute('data-count')).toBe('1');
-		expect(await moves.textContent()).toContain('1 person is in another region or team in the file');
+		expect(await moves.getAttribute('data-count')).toBe('2');
+		expect(await moves.textContent()).toContain('2 people are in another region or team in the file');
 		const move = alice.page.getByTestId('import-team-move');
-		expect(await move.getAttribute('data-id')).toBe('r-li');
-		expect((await move.textContent())?.replace(/\s+/g, ' ')).toContain('Li Wei: North → South');
+		expect(await move.evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['r-li', 'r-chen']);
+		expect((await move.first().textContent())?.replace(/\s+/g, ' ')).toContain('Li Wei: North → South');
+		expect((await move.last().textContent())?.replace(/\s+/g, ' ')).toContain('Chen Jing: South → North');
+		// Only Li Wei's hire date will be written: Confirm counts one row.
+		expect(await alice.page.getByTestId('import-confirm').textContent()).toMatch(/\b1 row\b/);
 
 		// Confirm writes the hire date; Li Wei stays in North in Targets.
 		await alice.page.getByTestId('import-confirm').click();

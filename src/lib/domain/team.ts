@@ -191,6 +191,8 @@ export interface TeamMove {
 	name: string;
 	from: TeamPlace;
 	to: TeamPlace;
+	/** Every change the file makes to this person is a move: their row writes nothing (not an "update"). */
+	only: boolean;
 }
 
 /**
@@ -217,15 +219,19 @@ export function teamMoves(units: readonly PlanUnit[], changes: readonly TeamFiel
 			id: member.id,
 			name: member.name,
 			from: { team: member.team, region: member.region },
-			to: { team: member.team, region: member.region }
+			to: { team: member.team, region: member.region },
+			only: true
 		};
 		if (change.field === 'team' || change.field === 'region') move.to[change.field] = change.value.trim();
 		out.set(member.id, move);
 	}
-	// A team change of a region unit's rep is no move, but the file's team is still where they go.
+	// A team change of a region unit's rep is no move, but the file's team is still where they go;
 	for (const change of changes) {
 		const move = out.get(change.id);
-		if (move && change.field === 'team') move.to.team = change.value.trim();
+		if (!move) continue;
+		if (change.field === 'team') move.to.team = change.value.trim();
+		// Any change that is not a move (name, hire date, team label) is written.
+		if (!isMoveChange(kinds.get(members.get(change.id)?.unitId ?? ''), change.field)) move.only = false;
 	}
 	return [...out.values()];
 }

@@ -131,7 +131,7 @@ describe('imports write the plan’s team', () => {
 		expect(written).toBe(3);
 		expect(notMoved).toEqual(['r-li']);
 		// What the wizard and the command line tell the reader: who, from where, to where.
-		expect(moves).toEqual([{ id: 'r-li', name: 'Li Wei', from: { team: '', region: 'North' }, to: { team: '', region: 'South' } }]);
+		expect(moves).toEqual([{ id: 'r-li', name: 'Li Wei', from: { team: '', region: 'North' }, to: { team: '', region: 'South' }, only: false }]);
 		expect(teamSummary(plan)).toEqual([
 			{ id: 'r-li', name: 'Li Wei', team: '', region: 'North', hireDate: '2023-05-06' },
 			{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'North', hireDate: '2026-02-01' },

@@ -43,8 +43,8 @@ describe('which team import changes would move a person to another unit', () => 
 			{ id: 'nobody', field: 'region', value: 'West' }
 		]);
 		expect(moves).toEqual([
-			{ id: 'r-li', name: 'Li Wei', from: { team: 'Hunters', region: 'North' }, to: { team: 'Farmers', region: 'South' } },
-			{ id: 'r-zhao', name: 'Zhao Min', from: { team: 'Key Accounts', region: 'South' }, to: { team: 'Hunters', region: 'South' } }
+			{ id: 'r-li', name: 'Li Wei', from: { team: 'Hunters', region: 'North' }, to: { team: 'Farmers', region: 'South' }, only: false },
+			{ id: 'r-zhao', name: 'Zhao Min', from: { team: 'Key Accounts', region: 'South' }, to: { team: 'Hunters', region: 'South' }, only: true }
 		]);
 	});
 
