@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import type * as Y from 'yjs';
 import { applyTargetsImport, readCurrentTargets } from '../lib/doc/targets-import';
 import { readLegacyReps } from '../lib/doc/execution/legacy-reps';
-import { applyTeamImport, linkExecutionTeam, linkedTeamPreview, readTeam } from '../lib/doc/team';
+import { applyTeamImport, linkExecutionTeam, linkedUnitsPreview } from '../lib/doc/team';
+import { teamMembers, teamMoves, type TeamMove, type TeamPlace } from '../lib/domain/team';
+import { readUnits } from '../lib/doc/units';
 import { withoutPeople } from '../lib/import/apply-import';
 import { UNASSIGNED } from './team';
 import {
@@ -31,6 +33,15 @@ export interface ImportSummary {
 	rejected: number;
 	/** Currencies imported without a rate yet, with the months that lack one (a warning: the rows import). */
 	noRate?: Record<string, string[]>;
+	/** People the file puts in another unit: not moved (a change of target shares is made in Targets). */
+	notMoved?: number;
+}
+
+const place = (p: TeamPlace) => [p.team, p.region].filter(Boolean).join(' / ') || '—';
+
+/** A person the import did not move, as one stderr line. */
+export function describeMove(m: TeamMove): string {
+	return `${m.name} (${m.id}) is in ${place(m.from)}, the file says ${place(m.to)}: not moved — move them in Targets (their target share moves with them)`;
 }
 
 /** One rejected spreadsheet row with each of its problems ('column: reason (params)'). */
@@ -130,7 +141,7 @@ export async function runImport(
 	/** The plan document: its team is who owners are (the one team list, doc/team.ts). */
 	planDoc: Y.Doc,
 	options: { asOf: string; currency: string; fx?: FxRules; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
-): Promise<{ summary: ImportSummary; rejected: RejectedRow[] }> {
+): Promise<{ summary: ImportSummary; rejected: RejectedRow[]; notMoved: string[] }> {
 	const table = await parse(input);
 	options.onProgress?.(0, table.rows.length);
 	const columns = withMappingFile(suggestMapping(kind, table.headers), table, mapping);
@@ -138,7 +149,8 @@ export async function runImport(
 	// the app does on opening; a dry run only looks at what that would give.
 	const legacy = readLegacyReps(doc);
 	if (options.write) linkExecutionTeam(planDoc, legacy, UNASSIGNED);
-	const team = options.write ? readTeam(planDoc) : linkedTeamPreview(planDoc, legacy, UNASSIGNED);
+	const units = options.write ? readUnits(planDoc).map((v) => v.unit) : linkedUnitsPreview(planDoc, legacy, UNASSIGNED);
+	const team = teamMembers(units);
 	const current = { ...readCurrent(doc), reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) };
 	const plan = planImport(kind, table, columns, current, {
 		asOf: options.asOf,
@@ -151,16 +163,23 @@ export async function runImport(
 		...(mapping?.dateOrder ? { dateOrder: mapping.dateOrder } : {}),
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
+	const people = plan.changes;
+	// Moves between units are listed, not applied (domain/team.ts isMoveChange); a dry run lists the same.
+	let moves = people.kind === 'team' ? teamMoves(units, people.fields) : [];
 	if (options.write) {
 		// New owners and team rows go to the plan's team; everything else to the execution document.
-		const people = plan.changes;
-		applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin);
+		moves = applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin).moves;
 		applyImport(doc, withoutPeople(plan), options.origin);
 	}
 	options.onProgress?.(table.rows.length, table.rows.length);
 	const rejected = rejectedRows(plan.rejected);
 	const noRate = Object.keys(plan.noRate).length > 0 ? { noRate: plan.noRate } : {};
-	return { summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length, ...noRate }, rejected };
+	const notMoved = moves.length > 0 ? { notMoved: moves.length } : {};
+	return {
+		summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length, ...noRate, ...notMoved },
+		rejected,
+		notMoved: moves.map(describeMove)
+	};
 }
 
 /** A warning of the targets import as one line: what the plan gives where the file says otherwise. */

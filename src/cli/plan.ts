@@ -67,7 +67,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			return EXIT_OK;
 		}
 		const overview = readOverview(plan.doc).values;
-		const { summary, rejected } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, plan.doc, {
+		const { summary, rejected, notMoved } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, plan.doc, {
 			asOf: planNow(overview.timeZone || 'UTC').today,
 			currency: overview.currency,
 			fx: fxRules(readFxRates(plan.doc), overview.currency),
@@ -80,6 +80,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		});
 		stats.sample();
 		report(rejected);
+		for (const line of notMoved) process.stderr.write(`not moved: ${line}\n`);
 		if (writes) {
 			progress('waiting for the server to confirm');
 			// A few ms per written row on top of the usual minute (see RemoteDoc.flush).

@@ -63,6 +63,18 @@ describe('browser — quotas per rep and month', () => {
 		const name = (await bob.page.locator('[data-testid=quota-rep]').first().getAttribute('data-rep'))!;
 		expect(name).toBeTruthy();
 
+		// The team table's share column is the top-down share; the rep's year quota shows under it
+		// when ramp or hand-set months make it differ (teamfix item 3).
+		const repIndex = await bob.page
+			.getByTestId('rep-name-input')
+			.evaluateAll((inputs, n) => inputs.findIndex((i) => (i as HTMLInputElement).value === n), name);
+		const shareCell = bob.page.getByTestId('rep').nth(repIndex).getByTestId('rep-baseline');
+		const quotaNote = shareCell.getByTestId('rep-quota-year');
+		const figure = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
+		const yearQuota = async () => ((await quotaNote.count()) > 0 ? figure(await quotaNote.textContent()) : figure(await shareCell.textContent()));
+		const quotaBefore = await yearQuota();
+		const shareBefore = (await shareCell.textContent())!.replace((await quotaNote.count()) > 0 ? ((await quotaNote.textContent()) ?? '') : '', '');
+
 		// A refused entry keeps what was typed, says why inline and stores nothing.
 		const cell = quotaCell(bob.page, name, 1);
 		const amount = (text: string) => {
@@ -79,6 +91,10 @@ describe('browser — quotas per rep and month', () => {
 		await cell.fill(String(january + 1_000_000));
 		await cell.press('Tab');
 		await expect.poll(() => bob.page.getByTestId('quota-errors').count(), { timeout: 10_000 }).toBe(0);
+		await expect.poll(() => quotaNote.textContent(), { timeout: 10_000 }).toMatch(/^Year quota /);
+		expect(await yearQuota()).toBeCloseTo(quotaBefore + 1_000_000, 2);
+		// The share itself does not move: it is the top-down figure, not the quota.
+		expect((await shareCell.textContent())!.replace((await quotaNote.textContent()) ?? '', '')).toBe(shareBefore);
 
 		// A ramp step over 100% is refused inline, naming the step; the stored ramp stays.
 		await bob.page.getByTestId('ramp-input').fill('25, 150');

@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { registerPlan } from '../harness/stock-client';
+import { approvePlan } from '../../src/lib/doc/baseline';
+import { TEAM_LIST_EDITOR } from '../../src/lib/domain/plan/change-labels';
 import { createPlan, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -114,5 +116,82 @@ describe('browser — a plan from before the one team list', () => {
 		await expect.poll(async () => (await bob.page.getByTestId('deal-row').allTextContents()).join(' | '), { timeout: 15_000 }).toContain('Li Wei (North)');
 		await alice.context.close();
 		await bob.context.close();
+	});
+});
+
+describe('browser — an approved plan from before the one team list', () => {
+	it('the people the migration adds show as pending target changes from the execution team list, not as nobody’s edit', async () => {
+		const registered = await registerPlan(baseUrl, 'Approved recorded team plan');
+		const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+		for (const [name, fixture] of [
+			['plan', 'team-plan-before.bin'],
+			['execution', 'team-execution-before.bin']
+		] as const) {
+			const remote = await openRemoteDoc(connection, name);
+			Y.applyUpdate(remote.doc, new Uint8Array(readFileSync(new URL(`../unit/doc/fixtures/${fixture}`, import.meta.url))));
+			// Approved with the team as it was: the migration's additions come after the baseline.
+			if (name === 'plan') expect(approvePlan(remote.doc, 'Manager', '2026-01-05T09:00:00Z').ok).toBe(true);
+			await remote.flush();
+			remote.close();
+		}
+		const alice = await person(browser(), 'Alice');
+		await alice.page.goto(`${baseUrl}/plan/${registered.planId}#token=${registered.tokens.edit}`);
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('deal-row').first().waitFor({ timeout: 15_000 });
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-overview').click();
+		const pending = alice.page.getByTestId('pending-change');
+		await expect.poll(() => pending.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(new Set(await pending.evaluateAll((items) => items.map((i) => i.getAttribute('data-by'))))).toEqual(new Set([TEAM_LIST_EDITOR]));
+		expect(await pending.filter({ hasText: 'Zhao Min' }).textContent()).toContain('from the execution team list');
+		await alice.context.close();
+	});
+});
+
+describe('browser — a team file that puts someone in another unit', () => {
+	it('the preview names who the file moves, from where to where, before confirming; the import moves nobody and writes the rest', async () => {
+		// The plan recorded before the one team list: North{Li Wei}, South{Chen Jing}.
+		const registered = await registerPlan(baseUrl, 'Team moves plan');
+		const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
+		const remote = await openRemoteDoc(connection, 'plan');
+		Y.applyUpdate(remote.doc, new Uint8Array(readFileSync(new URL('../unit/doc/fixtures/team-plan-before.bin', import.meta.url))));
+		await remote.flush();
+		remote.close();
+
+		const alice = await person(browser(), 'Alice');
+		await alice.page.goto(`${baseUrl}/plan/${registered.planId}#token=${registered.tokens.edit}`);
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('exec-tab-import').click();
+		await alice.page.getByTestId('import-kind').selectOption('team');
+		// Li Wei: a new hire date and another region; Chen Jing: only another region (a row that writes nothing).
+		const file = 'Name,Region,Hire date\nLi Wei,South,2023-05-06\nChen Jing,North,\n';
+		await alice.page.getByTestId('import-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+		await alice.page.getByTestId('import-check').click();
+		await alice.page.getByTestId('import-preview').waitFor();
+
+		const moves = alice.page.getByTestId('import-team-moves');
+		expect(await moves.getAttribute('data-count')).toBe('2');
+		expect(await moves.textContent()).toContain('2 people are in another region or team in the file');
+		const move = alice.page.getByTestId('import-team-move');
+		expect(await move.evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['r-li', 'r-chen']);
+		expect((await move.first().textContent())?.replace(/\s+/g, ' ')).toContain('Li Wei: North → South');
+		expect((await move.last().textContent())?.replace(/\s+/g, ' ')).toContain('Chen Jing: South → North');
+		// Only Li Wei's hire date will be written: Confirm counts one row.
+		expect(await alice.page.getByTestId('import-confirm').textContent()).toMatch(/\b1 row\b/);
+
+		// Confirm writes the hire date; Li Wei stays in North in Targets.
+		await alice.page.getByTestId('import-confirm').click();
+		await alice.page.getByTestId('import-done').waitFor();
+		await alice.page.getByTestId('area-plan').click();
+		await alice.page.getByTestId('tab-targets').click();
+		const unitReps = (i: number) =>
+			alice.page
+				.getByTestId('unit')
+				.nth(i)
+				.getByTestId('rep-name-input')
+				.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+		await expect.poll(() => unitReps(0), { timeout: 10_000 }).toEqual(['Li Wei']);
+		expect(await unitReps(1)).toEqual(['Chen Jing']);
+		await alice.context.close();
 	});
 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { diffTargets, readTargetsSnapshot, targetsSnapshot, type TargetChange, type TargetsSnapshot } from '../domain/plan/baseline';
+import { TEAM_LIST_EDITOR } from '../domain/plan/change-labels';
 import type { DecompositionViolation } from '../domain/plan/decomposition';
 import { parseOverrideKey } from '../domain/plan/quotas';
 import { checkText, isIsoDate } from '../domain/plan/validate';
@@ -112,6 +113,28 @@ function editorOf(doc: Y.Doc, change: TargetChange): string | undefined {
 	return isObject(entry) && isWho(entry.by) && entry.to === change.to ? entry.by : undefined;
 }
 
+/** The pending changes with who made each, where known (the pending list says it, as revisions do). */
+export function creditedPendingChanges(doc: Y.Doc): TargetChange[] {
+	return pendingTargetChanges(doc).map((c) => {
+		const by = editorOf(doc, c);
+		return by === undefined ? c : { ...c, by };
+	});
+}
+
+/** The pending changes as path → value, to tell afterwards what a transaction changed (`creditChangesSince`). */
+export function pendingValues(doc: Y.Doc): Map<string, TargetChange['to']> {
+	return new Map(pendingTargetChanges(doc).map((c) => [c.path, c.to] as const));
+}
+
+/**
+ * Credits every pending change that differs from `seen` to `by`, inside the caller's transaction:
+ * how the app's own migration (doc/team.ts) signs what it changed, on every device and in the CLI,
+ * where no editor watch runs. Deterministic, so two devices migrating at once write the same entries.
+ */
+export function creditChangesSince(doc: Y.Doc, seen: ReadonlyMap<string, TargetChange['to']>, by: string): void {
+	for (const c of pendingTargetChanges(doc)) if (!seen.has(c.path) || seen.get(c.path) !== c.to) planRoots(doc).targetEditors.set(c.path, { by, to: c.to });
+}
+
 /**
  * Credits target changes to the person who makes them, so a revision can say who changed what,
  * not only who wrote the reason. After each local transaction (`isLocal(origin)`), every pending
@@ -128,7 +151,9 @@ export function watchTargetEditors(doc: Y.Doc, isLocal: (origin: unknown) => boo
 	const settle = () => {
 		queued = false;
 		const pending = pendingTargetChanges(doc);
-		const credit = anyLocal ? pending.filter((c) => !last.has(c.path) || last.get(c.path) !== c.to) : [];
+		// A value the team-list migration set (and signed) in the same tick is not this person's edit.
+		const byMigration = (c: TargetChange) => editorOf(doc, c) === TEAM_LIST_EDITOR;
+		const credit = anyLocal ? pending.filter((c) => (!last.has(c.path) || last.get(c.path) !== c.to) && !byMigration(c)) : [];
 		anyLocal = false;
 		last = new Map(pending.map((c) => [c.path, c.to] as const));
 		const by = name();

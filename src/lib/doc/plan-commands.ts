@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { CustomerTier } from '../domain/plan/types';
-import { approvePlan, pendingTargetChanges, recordRevision } from './baseline';
+import { approvePlan, creditedPendingChanges, recordRevision } from './baseline';
 import { budgetLines } from './budget';
 import { personas, segments } from './customers';
 import { addGoal, removeGoal, setGoalField } from './goals';
@@ -59,7 +59,7 @@ export function planCommands(doc: Y.Doc, origin: object) {
 			clear: () => clearFxRates(doc)
 		},
 		baseline: {
-			pendingChanges: () => pendingTargetChanges(doc),
+			pendingChanges: () => creditedPendingChanges(doc),
 			recordRevision: on(recordRevision)
 		},
 		goals: { add: on(addGoal), set: on(setGoalField), remove: on(removeGoal) },

@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import type { Rep } from '../domain/execution';
 import { fixWeights } from '../domain/plan/decomposition';
-import { placeNewMember, planTeamLinks, teamMembers, type TeamMember } from '../domain/team';
-import type { PlanRep } from '../domain/plan/types';
+import { TEAM_LIST_EDITOR } from '../domain/plan/change-labels';
+import { creditChangesSince, pendingValues } from './baseline';
+import { isMoveChange, placeNewMember, planTeamLinks, teamMembers, teamMoves, type TeamFieldChange, type TeamMember, type TeamMove } from '../domain/team';
+import type { PlanRep, PlanUnit } from '../domain/plan/types';
 import { checkDate, checkText, type ValueIssue } from '../domain/plan/validate';
 import { newRecordId, pushRecords } from './record-list';
 import { planRoots } from './schema';
@@ -18,12 +20,25 @@ export function readTeam(doc: Y.Doc): TeamMember[] {
  * export, a dry run): the link runs on an in-memory copy of the (small) plan document.
  */
 export function linkedTeamPreview(doc: Y.Doc, execReps: readonly Rep[], unassignedName: string): TeamMember[] {
+	return teamMembers(linkedUnitsPreview(doc, execReps, unassignedName));
+}
+
+/** The plan's units as they will be once the execution list is linked (see linkedTeamPreview), without writing to `doc`. */
+export function linkedUnitsPreview(doc: Y.Doc, execReps: readonly Rep[], unassignedName: string): PlanUnit[] {
 	const copy = new Y.Doc();
 	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
 	linkExecutionTeam(copy, execReps, unassignedName);
-	const team = readTeam(copy);
+	const units = readUnits(copy).map((v) => v.unit);
 	copy.destroy();
-	return team;
+	return units;
+}
+
+/** Who an import's changes would move to another unit (domain/team.ts teamMoves): listed, never applied. */
+export function teamImportMoves(doc: Y.Doc, changes: readonly MemberFieldChange[]): TeamMove[] {
+	return teamMoves(
+		readUnits(doc).map((v) => v.unit),
+		changes
+	);
 }
 
 /**
@@ -51,6 +66,9 @@ export function linkExecutionTeam(doc: Y.Doc, execReps: readonly Rep[], unassign
 		firstRun
 	);
 	if (links.length === 0 && !firstRun) return 0;
+	// On an approved plan, what this changes in the targets (people added, a hire date copied) is
+	// signed "the execution team list" for the pending list and the next revision (doc/baseline.ts).
+	const seen = pendingValues(doc);
 	doc.transact(() => {
 		if (firstRun) targets.set(LINKED_KEY, true);
 		for (const link of links) {
@@ -76,6 +94,7 @@ export function linkExecutionTeam(doc: Y.Doc, execReps: readonly Rep[], unassign
 			const reps = repsOf(findUnit(doc, id));
 			if (reps) shareIfAllZero(reps);
 		}
+		creditChangesSince(doc, seen, TEAM_LIST_EDITOR);
 	}, origin);
 	return links.length;
 }
@@ -144,11 +163,7 @@ function shareIfAllZero(reps: Y.Array<Y.Map<unknown>>): void {
 }
 
 /** A change of an imported person's field, by owner id (import/plan-import.ts TeamChanges). */
-export interface MemberFieldChange {
-	id: string;
-	field: 'name' | 'team' | 'region' | 'hireDate';
-	value: string;
-}
+export type MemberFieldChange = TeamFieldChange;
 
 /**
  * Writes what an import adds to or changes in the team (the wizard's `team` kind, deals'
@@ -156,7 +171,8 @@ export interface MemberFieldChange {
  * as owners (weight 0, placed like Setup's form), then name, hire date and a region unit rep's
  * team label. A change of region — or of team for a team unit's rep — would move the person to
  * another unit, and so their target share: that is left to the Targets section and returned in
- * `notMoved`. One transaction.
+ * `notMoved` (owner ids) and `moves` (who, from where, to where: what the wizard and the command
+ * line tell the reader; domain/team.ts isMoveChange). One transaction.
  */
 export function applyTeamImport(
 	doc: Y.Doc,
@@ -164,9 +180,10 @@ export function applyTeamImport(
 	changes: readonly MemberFieldChange[],
 	unassignedName: string,
 	origin: unknown = null
-): { written: number; notMoved: string[] } {
+): { written: number; notMoved: string[]; moves: TeamMove[] } {
 	let written = 0;
 	const notMoved: string[] = [];
+	let moves: TeamMove[] = [];
 	doc.transact(() => {
 		const known = new Set(readTeam(doc).map((m) => m.id));
 		for (const rep of added) {
@@ -174,23 +191,24 @@ export function applyTeamImport(
 			if (addTeamMember(doc, { name: rep.name, team: rep.team, region: rep.region, hireDate: rep.hireDate }, unassignedName, rep.id).ok) written++;
 			known.add(rep.id);
 		}
+		moves = teamImportMoves(doc, changes);
 		const touched = new Set<string>();
 		for (const change of changes) {
 			const member = readTeam(doc).find((m) => m.id === change.id);
 			if (!member) continue;
-			const inRegionUnit = readUnits(doc).find((v) => v.unit.id === member.unitId)?.unit.kind === 'region';
+			const unitKind = readUnits(doc).find((v) => v.unit.id === member.unitId)?.unit.kind;
 			const reps = repsOf(findUnit(doc, member.unitId));
 			const map = reps?.toArray().find((m) => m instanceof Y.Map && m.get('id') === member.planRepId);
 			if (!map) continue;
-			if (change.field === 'name' || change.field === 'hireDate') map.set(change.field, change.field === 'hireDate' ? change.value || null : change.value);
-			else if (change.field === 'team' && inRegionUnit) map.set('team', change.value);
-			else {
+			if (isMoveChange(unitKind, change.field)) {
 				notMoved.push(change.id);
 				continue;
 			}
+			if (change.field === 'name' || change.field === 'hireDate') map.set(change.field, change.field === 'hireDate' ? change.value || null : change.value);
+			else map.set('team', change.value);
 			touched.add(change.id);
 		}
 		written += touched.size;
 	}, origin);
-	return { written, notMoved: [...new Set(notMoved)] };
+	return { written, notMoved: [...new Set(notMoved)], moves };
 }

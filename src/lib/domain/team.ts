@@ -171,3 +171,67 @@ export function planTeamLinks(units: readonly PlanUnit[], execReps: readonly Rep
 	}
 	return links;
 }
+
+/** A change of an imported person's org field (import/plan-import.ts TeamChanges), by owner id. */
+export interface TeamFieldChange {
+	id: string;
+	field: 'name' | 'team' | 'region' | 'hireDate';
+	value: string;
+}
+
+/** Where a person works, as an import file and the team list name it. */
+export interface TeamPlace {
+	team: string;
+	region: string;
+}
+
+/** A person an import file puts in another unit: not applied (see teamMoves), listed for the reader. */
+export interface TeamMove {
+	id: string;
+	name: string;
+	from: TeamPlace;
+	to: TeamPlace;
+	/** Every change the file makes to this person is a move: their row writes nothing (not an "update"). */
+	only: boolean;
+}
+
+/**
+ * Which of an import's changes would move a person to another unit — so take their target share
+ * from one unit's split to another's — and are therefore NOT applied by an import: a region change
+ * (the region is a region unit's name, or a team unit's own label shared by all its reps), and a
+ * team change of a team unit's rep (the team is the unit's name). A region unit rep's team is their
+ * own label and is simply updated. Moving stays a decision made in Targets, where the shares are
+ * visible; an import that quietly moved people would reshuffle quotas nobody reviewed.
+ */
+export function isMoveChange(unitKind: PlanUnit['kind'] | undefined, field: TeamFieldChange['field']): boolean {
+	return field === 'region' || (field === 'team' && unitKind !== 'region');
+}
+
+/** Everyone an import would move between units (one entry per person, file order), with where the file puts them. */
+export function teamMoves(units: readonly PlanUnit[], changes: readonly TeamFieldChange[]): TeamMove[] {
+	const members = new Map(teamMembers(units).map((m) => [m.id, m]));
+	const kinds = new Map(units.map((u) => [u.id, u.kind]));
+	const out = new Map<string, TeamMove>();
+	for (const change of changes) {
+		const member = members.get(change.id);
+		if (!member || !isMoveChange(kinds.get(member.unitId), change.field)) continue;
+		const move = out.get(member.id) ?? {
+			id: member.id,
+			name: member.name,
+			from: { team: member.team, region: member.region },
+			to: { team: member.team, region: member.region },
+			only: true
+		};
+		if (change.field === 'team' || change.field === 'region') move.to[change.field] = change.value.trim();
+		out.set(member.id, move);
+	}
+	// A team change of a region unit's rep is no move, but the file's team is still where they go;
+	for (const change of changes) {
+		const move = out.get(change.id);
+		if (!move) continue;
+		if (change.field === 'team') move.to.team = change.value.trim();
+		// Any change that is not a move (name, hire date, team label) is written.
+		if (!isMoveChange(kinds.get(members.get(change.id)?.unitId ?? ''), change.field)) move.only = false;
+	}
+	return [...out.values()];
+}

@@ -19,6 +19,7 @@ import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
 import { enFxTargets } from './messages-fxtargets';
+import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
 import { enQuotas } from './messages-quotas';
 import { enFx } from './messages-fx';
@@ -41,6 +42,7 @@ export const en = {
 	...enDeals,
 	...enPayouts,
 	...enFxTargets,
+	...enTeamfix,
 	...enImportSize,
 	...enTeam,
 	...enQuotas,

@@ -15,6 +15,7 @@ import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNFxTargets } from './messages-fxtargets.zh-CN';
+import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
 import { zhCNQuotas } from './messages-quotas.zh-CN';
 import { zhCNFx } from './messages-fx.zh-CN';
@@ -37,6 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNDeals,
 	...zhCNPayouts,
 	...zhCNFxTargets,
+	...zhCNTeamfix,
 	...zhCNImportSize,
 	...zhCNTeam,
 	...zhCNQuotas,

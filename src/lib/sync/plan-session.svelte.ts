@@ -6,7 +6,8 @@ import { SCHEMA_VERSION, planRoots, schemaVersion } from '../doc/schema';
 import { createUndoManager } from '../doc/undo';
 import { readGoals, type GoalView } from '../doc/goals';
 import { readTargets, type TargetsView } from '../doc/targets';
-import { applyTeamImport, linkedTeamPreview, linkExecutionTeam, TEAM_LINK_ORIGIN, type MemberFieldChange } from '../doc/team';
+import { applyTeamImport, linkedTeamPreview, linkExecutionTeam, TEAM_LINK_ORIGIN, teamImportMoves, type MemberFieldChange } from '../doc/team';
+import type { TeamMove } from '../domain/team';
 import type { TeamMember } from '../domain/team';
 import type { Rep } from '../domain/execution';
 import { readRisks } from '../doc/risks';
@@ -359,6 +360,11 @@ export class PlanSession extends DocSession {
 	/** The team as `linkExecutionTeam` would make it, without writing (a view link's reading, doc/team.ts). */
 	teamPreview(execReps: readonly Rep[], unassignedName: string): TeamMember[] {
 		return linkedTeamPreview(this.doc, execReps, unassignedName);
+	}
+
+	/** Who a team import's changes would move to another unit: listed in its preview, never applied (doc/team.ts). */
+	teamImportMoves(changes: readonly MemberFieldChange[]): TeamMove[] {
+		return teamImportMoves(this.doc, changes);
 	}
 
 	/** An import's new people and team changes, as this person's own undo step in the plan (doc/team.ts). */

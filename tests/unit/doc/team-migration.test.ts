@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readLegacyReps } from '$lib/doc/execution/legacy-reps';
-import { applyTeamImport, linkExecutionTeam, readTeam } from '$lib/doc/team';
+import { approvePlan, creditedPendingChanges, readRevisions, recordRevision, watchTargetEditors } from '$lib/doc/baseline';
+import { applyTeamImport, linkExecutionTeam, readTeam, TEAM_LINK_ORIGIN } from '$lib/doc/team';
+import { TEAM_LIST_EDITOR } from '$lib/domain/plan/change-labels';
 import { readTargets } from '$lib/doc/targets';
 import { readUnits, setRepField } from '$lib/doc/units';
 
@@ -111,7 +113,7 @@ describe('the execution team moves into the plan (documents recorded before the 
 describe('imports write the plan’s team', () => {
 	it('adds new people under the ids the rows use as owners, updates names, hire dates and team labels; never moves anyone between units', () => {
 		const plan = load('team-plan-before.bin');
-		const { written, notMoved } = applyTeamImport(
+		const { written, notMoved, moves } = applyTeamImport(
 			plan,
 			[
 				{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'north', hireDate: '2026-02-01' },
@@ -128,6 +130,8 @@ describe('imports write the plan’s team', () => {
 		);
 		expect(written).toBe(3);
 		expect(notMoved).toEqual(['r-li']);
+		// What the wizard and the command line tell the reader: who, from where, to where.
+		expect(moves).toEqual([{ id: 'r-li', name: 'Li Wei', from: { team: '', region: 'North' }, to: { team: '', region: 'South' }, only: false }]);
 		expect(teamSummary(plan)).toEqual([
 			{ id: 'r-li', name: 'Li Wei', team: '', region: 'North', hireDate: '2023-05-06' },
 			{ id: 'rep-zhou', name: 'Zhou Yu', team: '', region: 'North', hireDate: '2026-02-01' },
@@ -167,5 +171,60 @@ describe('execution reads the plan’s team', () => {
 		projection.setTeam(readTeam(plan));
 		expect(notified).toBe(1);
 		projection.destroy();
+	});
+});
+
+describe('on an approved plan, what the migration changes in the targets is signed “the execution team list”', () => {
+	it('pending changes and the next revision say where the people came from; a person’s own edit in the same tick keeps their name', async () => {
+		const plan = load('team-plan-before.bin');
+		const exec = load('team-execution-before.bin');
+		expect(approvePlan(plan, 'Manager', '2026-01-05T09:00:00Z').ok).toBe(true);
+		const local = (origin: unknown) => origin === null;
+		const stop = watchTargetEditors(plan, local, () => 'Alice');
+		const settled = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+		// The migration (its own origin) and, in the same tick, Alice's edit of a share.
+		linkExecutionTeam(plan, readLegacyReps(exec), 'Unassigned', TEAM_LINK_ORIGIN);
+		setRepField(plan, 'u-south', 'r-chen', 'commitment', 500_000);
+		await settled();
+
+		const pending = creditedPendingChanges(plan);
+		const byPath = new Map(pending.map((c) => [c.path, c.by]));
+		// People added (with weight 0), new units, a hire date copied from the old list: the team list.
+		expect(byPath.get('rep:rx-rep-2')).toBe(TEAM_LIST_EDITOR);
+		expect(byPath.get('unit:ux-region-west')).toBe(TEAM_LIST_EDITOR);
+		expect(byPath.get('rep:r-li.hireDate')).toBe(TEAM_LIST_EDITOR);
+		expect(byPath.get('rep:r-chen.commitment')).toBe('Alice');
+		expect(pending.every((c) => c.by !== undefined)).toBe(true);
+
+		expect(recordRevision(plan, { by: 'Manager', at: '2026-02-01T09:00:00Z', why: 'Team list merged' }).ok).toBe(true);
+		const [revision] = readRevisions(plan);
+		const recorded = revision && !revision.invalid ? revision.changes : [];
+		expect(recorded.filter((c) => c.by === TEAM_LIST_EDITOR).map((c) => c.path)).toEqual(
+			expect.arrayContaining(['rep:rx-rep-2', 'rep:rx-rep-3', 'rep:rx-rep-4', 'rep:r-li.hireDate'])
+		);
+		expect(recorded.find((c) => c.path === 'rep:r-chen.commitment')?.by).toBe('Alice');
+		stop();
+	});
+
+	it('two devices migrating at once sign the same changes the same way', () => {
+		const a = load('team-plan-before.bin');
+		approvePlan(a, 'Manager', '2026-01-05T09:00:00Z');
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		const reps = readLegacyReps(load('team-execution-before.bin'));
+		linkExecutionTeam(a, reps, 'Unassigned');
+		linkExecutionTeam(b, reps, 'Unassigned');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		expect(creditedPendingChanges(a)).toEqual(creditedPendingChanges(b));
+		expect(creditedPendingChanges(a).every((c) => c.by === TEAM_LIST_EDITOR)).toBe(true);
+	});
+
+	it('a plan without a baseline: nothing pending, nothing signed', () => {
+		const plan = load('team-plan-before.bin');
+		linkExecutionTeam(plan, readLegacyReps(load('team-execution-before.bin')), 'Unassigned');
+		expect(creditedPendingChanges(plan)).toEqual([]);
+		expect(plan.getMap('targetEditors').size).toBe(0);
 	});
 });

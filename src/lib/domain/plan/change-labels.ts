@@ -5,6 +5,14 @@
  */
 import type { TargetChange, TargetsSnapshot } from './baseline';
 
+/**
+ * The `by` of target changes the app's own migration made (doc/team.ts linkExecutionTeam: people
+ * from the execution document's old rep list joining the plan's team with weight 0), not a person.
+ * The UI says "from the execution team list". A person who literally named themselves this would
+ * read the same; names are free text, and this one is not a name anybody types.
+ */
+export const TEAM_LIST_EDITOR = '@execution-team-list';
+
 export type ChangeValueKind = 'money' | 'pct' | 'text' | 'bool' | 'month' | 'number';
 
 export interface ChangeLabel {

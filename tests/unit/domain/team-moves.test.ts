@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isMoveChange, teamMoves } from '$lib/domain/team';
+import type { PlanRep, PlanUnit } from '$lib/domain/plan/types';
+
+const rep = (id: string, name: string, extra: Partial<PlanRep> = {}): PlanRep => ({
+	id,
+	name,
+	weightPct: 50,
+	newHire: false,
+	hireDate: null,
+	stretchPct: null,
+	commitment: null,
+	...extra
+});
+const units = [
+	{
+		id: 'u-north',
+		name: 'North',
+		kind: 'region',
+		region: '',
+		weightPct: 60,
+		reps: [rep('r-li', 'Li Wei', { team: 'Hunters' }), rep('r-wu', 'Wu Lei', { execId: 'rep-9' })]
+	},
+	{ id: 'u-ka', name: 'Key Accounts', kind: 'team', region: 'South', weightPct: 40, reps: [rep('r-zhao', 'Zhao Min')] }
+] as unknown as PlanUnit[];
+
+describe('which team import changes would move a person to another unit', () => {
+	it('a region change always; a team change only for a team unit’s rep (a region unit rep’s team is their own label)', () => {
+		expect(isMoveChange('region', 'region')).toBe(true);
+		expect(isMoveChange('team', 'region')).toBe(true);
+		expect(isMoveChange('team', 'team')).toBe(true);
+		expect(isMoveChange('region', 'team')).toBe(false);
+		expect(isMoveChange('region', 'name')).toBe(false);
+		expect(isMoveChange('team', 'hireDate')).toBe(false);
+	});
+
+	it('lists each moved person once, by owner id, from where they are to where the file puts them', () => {
+		const moves = teamMoves(units, [
+			{ id: 'r-li', field: 'team', value: 'Farmers' }, // a label: no move on its own…
+			{ id: 'r-li', field: 'region', value: ' South ' }, // …but this is, and the new team goes with it
+			{ id: 'rep-9', field: 'name', value: 'Wu Lei Jr' },
+			{ id: 'r-zhao', field: 'team', value: 'Hunters' },
+			{ id: 'nobody', field: 'region', value: 'West' }
+		]);
+		expect(moves).toEqual([
+			{ id: 'r-li', name: 'Li Wei', from: { team: 'Hunters', region: 'North' }, to: { team: 'Farmers', region: 'South' }, only: false },
+			{ id: 'r-zhao', name: 'Zhao Min', from: { team: 'Key Accounts', region: 'South' }, to: { team: 'Hunters', region: 'South' }, only: true }
+		]);
+	});
+
+	it('no org change, no move', () => {
+		expect(teamMoves(units, [{ id: 'r-li', field: 'team', value: 'Farmers' }])).toEqual([]);
+	});
+});
