@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -105,4 +106,28 @@ export async function setTitle(page: Page, title: string): Promise<void> {
 	await page.getByTestId('tab-overview').click();
 	await page.getByTestId('field-title').fill(title);
 	await page.getByTestId('field-title').press('Tab');
+}
+
+/** The sizes screenshots are taken at for a person to look at: a tablet and a phone. */
+export const SHOT_SIZES = [
+	[1024, 768],
+	[390, 844]
+] as const;
+
+/**
+ * Screenshots for a person to look at (never compared): runs `shoot` in English, then Chinese, at
+ * each of SHOT_SIZES, into `dir`; then returns the page to English at tablet size, so a test that
+ * goes on afterwards reads the texts it expects.
+ */
+export async function inEachLanguageAndSize(page: Page, dir: string, shoot: (lang: 'en' | 'zh-CN', width: number) => Promise<void>): Promise<void> {
+	mkdirSync(dir, { recursive: true });
+	for (const lang of ['en', 'zh-CN'] as const) {
+		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
+		for (const [width, height] of SHOT_SIZES) {
+			await page.setViewportSize({ width, height });
+			await shoot(lang, width);
+		}
+	}
+	await page.getByTestId('lang-switch').click();
+	await page.setViewportSize({ width: 1024, height: 768 });
 }

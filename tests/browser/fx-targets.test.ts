@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createPlan, person, shareLink, useBrowser } from './browser';
+import { createPlan, inEachLanguageAndSize, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -82,20 +81,10 @@ describe('browser — targets in an office’s own currency', () => {
 
 /** The units editor and the quota table in EUR at tablet and phone sizes, both languages, for a person to look at. */
 async function screenshots(page: Page, dir: string): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	for (const lang of ['en', 'zh-CN']) {
-		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
-		for (const [w, h] of [
-			[1024, 768],
-			[390, 844]
-		] as const) {
-			await page.setViewportSize({ width: w, height: h });
-			await page.getByTestId('unit').scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${dir}/unit-${lang}-${w}.png` });
-			await page.getByTestId('quota-table').scrollIntoViewIfNeeded();
-			await page.getByTestId('quota-table').screenshot({ path: `${dir}/quotas-${lang}-${w}.png` });
-		}
-	}
-	await page.getByTestId('lang-switch').click();
-	await page.setViewportSize({ width: 1024, height: 768 });
+	await inEachLanguageAndSize(page, dir, async (lang, w) => {
+		await page.getByTestId('unit').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/unit-${lang}-${w}.png` });
+		await page.getByTestId('quota-table').scrollIntoViewIfNeeded();
+		await page.getByTestId('quota-table').screenshot({ path: `${dir}/quotas-${lang}-${w}.png` });
+	});
 }

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createPlan, person, shareLink, useBrowser } from './browser';
+import { createPlan, inEachLanguageAndSize, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -115,42 +114,25 @@ describe('browser — many currencies', () => {
 
 /** The rates panel and the not-converted note at tablet and phone sizes, in English and Chinese, for a person to look at (not compared). */
 async function screenshots(page: Page, dir: string): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	for (const lang of ['en', 'zh-CN']) {
-		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
-		for (const [w, h] of [
-			[1024, 768],
-			[390, 844]
-		] as const) {
-			await page.setViewportSize({ width: w, height: h });
-			await page.getByTestId('exec-tab-rates').click();
-			await page.getByTestId('rates-panel').waitFor();
-			await page.screenshot({ path: `${dir}/rates-${lang}-${w}.png`, fullPage: true });
-			await page.getByTestId('exec-tab-deals').click();
-			await page.getByTestId('deals-table').waitFor();
-			await page.screenshot({ path: `${dir}/deals-${lang}-${w}.png`, fullPage: true });
-		}
-	}
-	await page.getByTestId('lang-switch').click();
-	await page.setViewportSize({ width: 1024, height: 768 });
+	await inEachLanguageAndSize(page, dir, async (lang, w) => {
+		await page.getByTestId('exec-tab-rates').click();
+		await page.getByTestId('rates-panel').waitFor();
+		await page.screenshot({ path: `${dir}/rates-${lang}-${w}.png`, fullPage: true });
+		await page.getByTestId('exec-tab-deals').click();
+		await page.getByTestId('deals-table').waitFor();
+		await page.screenshot({ path: `${dir}/deals-${lang}-${w}.png`, fullPage: true });
+	});
 	await page.getByTestId('exec-tab-deals').click();
 }
 
 /** The not-converted note in the cockpit and execution, both languages, both sizes. */
 async function noteShots(page: Page, dir: string): Promise<void> {
-	for (const lang of ['en', 'zh-CN']) {
-		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
-		for (const [w, h] of [
-			[1024, 768],
-			[390, 844]
-		] as const) {
-			await page.setViewportSize({ width: w, height: h });
-			await page.getByTestId('area-cockpit').click();
-			await page.getByTestId('not-converted').scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${dir}/cockpit-note-${lang}-${w}.png` });
-			await page.getByTestId('area-execution').click();
-			await page.getByTestId('not-converted').scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${dir}/exec-note-${lang}-${w}.png` });
-		}
-	}
+	await inEachLanguageAndSize(page, dir, async (lang, w) => {
+		await page.getByTestId('area-cockpit').click();
+		await page.getByTestId('not-converted').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/cockpit-note-${lang}-${w}.png` });
+		await page.getByTestId('area-execution').click();
+		await page.getByTestId('not-converted').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/exec-note-${lang}-${w}.png` });
+	});
 }

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { demoOptions } from '$lib/doc/execution/generate';
 import type { Actual } from '$lib/domain/execution';
 import { generateExecution } from '$lib/domain/generate-execution';
-import { person, shareLink, useBrowser } from './browser';
+import { inEachLanguageAndSize, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -179,19 +178,9 @@ async function attainmentsOnCockpit(page: Page): Promise<Map<string, string>> {
 
 /** The panel at tablet and phone sizes, in English and Chinese, for a person to look at (not compared). */
 async function screenshots(page: Page, dir: string): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	for (const lang of ['en', 'zh-CN']) {
-		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
+	await inEachLanguageAndSize(page, dir, async (lang, w) => {
 		await page.getByTestId('payouts-table').waitFor();
-		for (const [w, h] of [
-			[1024, 768],
-			[390, 844]
-		] as const) {
-			await page.setViewportSize({ width: w, height: h });
-			await page.getByTestId('payouts').scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${dir}/payouts-${lang}-${w}.png`, fullPage: true });
-		}
-	}
-	await page.getByTestId('lang-switch').click();
-	await page.setViewportSize({ width: 1024, height: 768 });
+		await page.getByTestId('payouts').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/payouts-${lang}-${w}.png`, fullPage: true });
+	});
 }

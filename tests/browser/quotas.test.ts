@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseNumberInput } from '$lib/domain/number-input';
-import { person, shareLink, useBrowser } from './browser';
+import { inEachLanguageAndSize, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -134,29 +133,20 @@ describe('browser — quotas per rep and month', () => {
 
 /** The quota table at tablet and phone sizes, in English and Chinese, for a person to look at (not compared). */
 async function screenshots(page: Page, dir: string): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	for (const lang of ['en', 'zh-CN']) {
-		if (lang === 'zh-CN') await page.getByTestId('lang-switch').click();
-		for (const [w, h] of [
-			[1024, 768],
-			[390, 844]
-		] as const) {
-			await page.setViewportSize({ width: w, height: h });
-			await page.getByTestId('quota-table').scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${dir}/quotas-${lang}-${w}.png` });
-			await page.getByTestId('quota-quarters').check();
-			await page.screenshot({ path: `${dir}/quotas-${lang}-${w}-quarters.png` });
-			await page.getByTestId('quota-rows-units').check();
-			await page.screenshot({ path: `${dir}/quotas-${lang}-${w}-units.png` });
-			await page.locator('input[value=months]').first().check();
-			await page.getByTestId('quota-rows-reps').check();
-			await page.getByTestId('season-by-quarter').scrollIntoViewIfNeeded();
-			await page.getByTestId('season-by-quarter').check();
-			await page.screenshot({ path: `${dir}/season-${lang}-${w}.png` });
-			await page.locator('input[value=month]').first().check();
-			await page.getByTestId('rep-hire-date').first().scrollIntoViewIfNeeded();
-			await page.screenshot({ path: `${dir}/units-${lang}-${w}.png` });
-		}
-	}
-	await page.getByTestId('lang-switch').click();
+	await inEachLanguageAndSize(page, dir, async (lang, w) => {
+		await page.getByTestId('quota-table').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/quotas-${lang}-${w}.png` });
+		await page.getByTestId('quota-quarters').check();
+		await page.screenshot({ path: `${dir}/quotas-${lang}-${w}-quarters.png` });
+		await page.getByTestId('quota-rows-units').check();
+		await page.screenshot({ path: `${dir}/quotas-${lang}-${w}-units.png` });
+		await page.locator('input[value=months]').first().check();
+		await page.getByTestId('quota-rows-reps').check();
+		await page.getByTestId('season-by-quarter').scrollIntoViewIfNeeded();
+		await page.getByTestId('season-by-quarter').check();
+		await page.screenshot({ path: `${dir}/season-${lang}-${w}.png` });
+		await page.locator('input[value=month]').first().check();
+		await page.getByTestId('rep-hire-date').first().scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/units-${lang}-${w}.png` });
+	});
 }
