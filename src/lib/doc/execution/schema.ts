@@ -52,6 +52,9 @@ import type * as Y from 'yjs';
  *                       metric (domain/tracked-metrics.ts), one JSON value, replaced whole on edit.
  *   metricValues Y.Map  `${metricId}|${period}|${rep}` → number: one cell per key, last writer
  *                       wins (like actuals). Both absent in documents from before them.
+ *   archives    Y.Map   `${kind}/${month}` → { version, sha256, rows }: the newest period archive
+ *                       version someone wrote for that month (archive-manifest.ts). A signal to
+ *                       peers to fetch it; the archive's bytes live on the server, never here.
  * Everything a peer stored is read through read.ts, which reports bad values instead of
  * trusting or throwing on them.
  */
@@ -71,7 +74,8 @@ export function execRoots(doc: Y.Doc) {
 		dealHistory: doc.getArray<unknown>('dealHistory'),
 		forecastCalls: doc.getArray<unknown>('forecastCalls'),
 		metricDefs: doc.getMap<unknown>('metricDefs'),
-		metricValues: doc.getMap<unknown>('metricValues')
+		metricValues: doc.getMap<unknown>('metricValues'),
+		archives: doc.getMap<unknown>('archives')
 	};
 }
 
