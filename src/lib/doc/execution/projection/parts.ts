@@ -57,7 +57,8 @@ export function readAll(parts: ProjectionParts): void {
 	parts.tracked.changed();
 }
 
-type RootName = Exclude<keyof ExecRoots, 'meta'>;
+/** `archives` names server-side archive versions: the session fetches them and calls setArchives. */
+type RootName = Exclude<keyof ExecRoots, 'meta' | 'archives'>;
 type MapEvent = Y.YMapEvent<unknown>;
 type ArrayEvent = Y.YArrayEvent<unknown>;
 
@@ -71,7 +72,7 @@ interface RootEntry {
 
 const entry = <E>(root: RootName, apply: (event: E, parts: ProjectionParts) => void, deep = false): RootEntry => ({ root, deep, apply });
 
-/** Which root feeds which sub-projection. `meta` feeds none. */
+/** Which root feeds which sub-projection. `meta` and `archives` feed none. */
 export const ROOT_TABLE: readonly RootEntry[] = [
 	entry<MapEvent>('deals', (event, { deals }) => {
 		for (const key of event.keysChanged) deals.markDirty(key);
