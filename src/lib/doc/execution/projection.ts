@@ -13,6 +13,7 @@
  *     .setRules(rules)                      plan period / currency changed: re-check everything
  *     .setTeam(reps | null)                 the plan's team (domain/team.ts) replaces the legacy rep list
  *     .setArchives(months)                  archived closed months, counted like live deals (projection/archives.ts)
+ *     .setActivityArchives(months)          archived activity months, added to the live counts
  *     .destroy()                            removes every observer it added
  *
  * How it stays incremental: it reads the doc once (createProjection), then only Y events. Each
@@ -24,6 +25,7 @@
  * inputs did not change (the context's version counters) are served from cache.
  */
 import type * as Y from 'yjs';
+import type { ActivityColumns } from '../../domain/archive/activity-archive';
 import type { ArchivedMonth } from '../../domain/archive/archived-deals';
 import type { Deal, PipelineStage, Rep } from '../../domain/execution';
 import { rollupTotals, type OrgNode } from '../../domain/forecast-rollup';
@@ -90,6 +92,8 @@ export interface ExecProjection {
 	 * counts in the last). A live deal replaces the archived copy of its id.
 	 */
 	setArchives(months: readonly ArchivedMonth[]): void;
+	/** Archived activity months (day cells), counted with the live entries (projection/activities.ts). */
+	setActivityArchives(months: readonly ActivityColumns[]): void;
 	destroy(): void;
 }
 
@@ -199,6 +203,10 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		setArchives(months) {
 			parts.deals.setArchives(months);
 			cache.clear();
+			notify();
+		},
+		setActivityArchives(months) {
+			parts.activities.setArchives(months);
 			notify();
 		},
 		destroy() {

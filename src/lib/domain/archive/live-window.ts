@@ -1,7 +1,7 @@
 import { addMonths } from '../dates';
 import { dealFacts } from '../deal-facts';
 import type { StageIndex } from '../deal-outcome';
-import type { Deal } from '../execution';
+import type { Activity, Deal } from '../execution';
 
 /**
  * Which closed deals leave the live room for period archives (docs/architecture.md, "Execution at
@@ -31,6 +31,29 @@ export function archivableDeals(deals: Iterable<Deal>, stages: StageIndex, windo
 		const list = byMonth.get(facts.periodMonth);
 		if (list) list.push(deal);
 		else byMonth.set(facts.periodMonth, [deal]);
+	}
+	return new Map([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Where activity history starts: the month before the plan's current month. Activities are daily
+ * counts entered on the day and corrected within days, never edited together like a deal, and
+ * they are the bulk of a CRM history (2.5 million entries for a 250-rep company over five years);
+ * so only the current and the previous month stay live. Example: '2026-01' → '2025-12'.
+ */
+export function activityWindowStart(currentMonth: string): string {
+	return addMonths(currentMonth, -1);
+}
+
+/** Entries dated before `windowStart`, by month, oldest first (the caller passes valid entries). */
+export function archivableActivities(entries: Iterable<Activity>, windowStart: string): Map<string, Activity[]> {
+	const byMonth = new Map<string, Activity[]>();
+	for (const entry of entries) {
+		const month = entry.date.slice(0, 7);
+		if (month >= windowStart) continue;
+		const list = byMonth.get(month);
+		if (list) list.push(entry);
+		else byMonth.set(month, [entry]);
 	}
 	return new Map([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archivableDeals, liveWindowStart } from '$lib/domain/archive/live-window';
+import { activityWindowStart, archivableActivities, archivableDeals, liveWindowStart } from '$lib/domain/archive/live-window';
 import { indexStages } from '$lib/domain/deal-outcome';
 import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import type { Deal } from '$lib/domain/execution';
@@ -54,5 +54,22 @@ describe('live window', () => {
 		expect([...archived.keys()]).toEqual(['2024-11', '2024-12']);
 		expect(archived.get('2024-11')!.map((d) => d.id)).toEqual(['won-old', 'won-old-2']);
 		expect(archived.get('2024-12')!.map((d) => d.id)).toEqual(['lost-old']);
+	});
+});
+
+describe('activity history window', () => {
+	it.each([
+		['2026-01', '2025-12'],
+		['2026-03', '2026-02'],
+		['2026-12', '2026-11']
+	])('in %s keeps activities from %s live', (month, expected) => {
+		expect(activityWindowStart(month)).toBe(expected);
+	});
+
+	it('archives entries dated before the window by month, oldest first, and keeps the rest live', () => {
+		const entry = (date: string) => ({ date, rep: 'r1', type: 'call' as const, count: 1 });
+		const archived = archivableActivities([entry('2025-11-30'), entry('2025-12-01'), entry('2025-10-31'), entry('2025-11-01'), entry('2026-01-02')], '2025-12');
+		expect([...archived.keys()]).toEqual(['2025-10', '2025-11']);
+		expect(archived.get('2025-11')!.map((a) => a.date)).toEqual(['2025-11-30', '2025-11-01']);
 	});
 });

@@ -1,5 +1,10 @@
-/** Activities (a Y.Array of JSON batches), kept only as counts by (month, rep, type). */
+/**
+ * Activities (a Y.Array of JSON batches, plus archived months of day cells), kept only as counts
+ * by (month, rep, type). Archived and live entries add up, exactly as live entries do: an
+ * archive holds what left the live room, and a late entry for an archived month stays live.
+ */
 import type { ActivityCounts } from '../../../domain/activities';
+import { activityAt, type ActivityColumns } from '../../../domain/archive/activity-archive';
 import { addActivityCount } from '../../../domain/dashboard';
 import { periodOf } from '../../../domain/dates';
 import { readActivities, type QualityIssue } from '../../../domain/exec-read';
@@ -10,8 +15,34 @@ export class ActivitiesProjection {
 	/** Equal issues counted once each, so a deleted batch takes its own issues back out. */
 	readonly issues = new Map<string, { issue: QualityIssue; count: number }>();
 	excluded = 0;
+	private archived: readonly ActivityColumns[] = [];
 
 	constructor(private readonly ctx: ProjectionContext) {}
+
+	/** Replaces the archived months counted with the live entries. */
+	setArchives(months: readonly ActivityColumns[]): void {
+		this.countArchives(this.archived, -1);
+		this.archived = months;
+		this.countArchives(months, 1);
+		this.ctx.versions.activities++;
+	}
+
+	/**
+	 * Archived cells count when the plan's period holds their date, as a live entry would. Those
+	 * outside are history by design, not a typo, so unlike a live entry they raise no issue.
+	 */
+	private countArchives(months: readonly ActivityColumns[], sign: 1 | -1): void {
+		const period = this.ctx.rules.period;
+		const start = period ? Date.parse(period.start) : -Infinity;
+		const end = period ? Date.parse(period.end) : Infinity;
+		for (const month of months) {
+			for (let i = 0; i < month.rows; i++) {
+				const cell = activityAt(month, i);
+				const at = Date.parse(cell.date);
+				if (at >= start && at < end) addActivityCount(this.cells, month.period, cell.rep, cell.type, sign * cell.count);
+			}
+		}
+	}
 
 	/** Adds (sign 1) or takes out (sign -1) the entries of inserted or deleted items. */
 	count(items: readonly unknown[], sign: 1 | -1): void {
@@ -36,5 +67,6 @@ export class ActivitiesProjection {
 		this.issues.clear();
 		this.excluded = 0;
 		this.count(this.ctx.roots.activities.toArray(), 1);
+		this.countArchives(this.archived, 1);
 	}
 }
