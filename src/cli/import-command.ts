@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { applyTargetsImport, readCurrentTargets } from '../lib/doc/targets-import';
 import { readLegacyReps } from '../lib/doc/execution/legacy-reps';
 import { applyTeamImport, linkExecutionTeam, linkedUnitsPreview } from '../lib/doc/team';
-import { teamMembers, teamMoves, type TeamMove, type TeamPlace } from '../lib/domain/team';
+import { countsAfterMoves, teamMembers, teamMoves, type TeamMove, type TeamPlace } from '../lib/domain/team';
 import { readUnits } from '../lib/doc/units';
 import { withoutPeople } from '../lib/import/apply-import';
 import { UNASSIGNED } from './team';
@@ -176,7 +176,12 @@ export async function runImport(
 	const noRate = Object.keys(plan.noRate).length > 0 ? { noRate: plan.noRate } : {};
 	const notMoved = moves.length > 0 ? { notMoved: moves.length } : {};
 	return {
-		summary: { new: plan.new, updated: plan.updated, unchanged: plan.unchanged, rejected: rejected.length, ...noRate, ...notMoved },
+		summary: {
+			...countsAfterMoves({ new: plan.new, updated: plan.updated, unchanged: plan.unchanged }, moves),
+			rejected: rejected.length,
+			...noRate,
+			...notMoved
+		},
 		rejected,
 		notMoved: moves.map(describeMove)
 	};

@@ -178,6 +178,9 @@ describe('browser — a team file that puts someone in another unit', () => {
 		expect((await move.last().textContent())?.replace(/\s+/g, ' ')).toContain('Chen Jing: South → North');
 		// Only Li Wei's hire date will be written: Confirm counts one row.
 		expect(await alice.page.getByTestId('import-confirm').textContent()).toMatch(/\b1 row\b/);
+		// Chen Jing's row writes nothing, so the tiles count it unchanged, not updated.
+		expect(await alice.page.getByTestId('import-count-updated').getAttribute('data-count')).toBe('1');
+		expect(await alice.page.getByTestId('import-count-unchanged').getAttribute('data-count')).toBe('1');
 
 		// Confirm writes the hire date; Li Wei stays in North in Targets.
 		await alice.page.getByTestId('import-confirm').click();

@@ -235,3 +235,13 @@ export function teamMoves(units: readonly PlanUnit[], changes: readonly TeamFiel
 	}
 	return [...out.values()];
 }
+
+/**
+ * An import's counts as they will be written: a row whose only change is a move writes nothing
+ * (moves are listed, not applied), so it counts as unchanged, not updated — in the wizard's tiles,
+ * its "written" total and the command line's summary alike.
+ */
+export function countsAfterMoves<C extends { updated: number; unchanged: number }>(counts: C, moves: readonly TeamMove[]): C {
+	const only = moves.filter((m) => m.only).length;
+	return { ...counts, updated: counts.updated - only, unchanged: counts.unchanged + only };
+}

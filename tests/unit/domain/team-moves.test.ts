@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMoveChange, teamMoves } from '$lib/domain/team';
+import { countsAfterMoves, isMoveChange, teamMoves } from '$lib/domain/team';
 import type { PlanRep, PlanUnit } from '$lib/domain/plan/types';
 
 const rep = (id: string, name: string, extra: Partial<PlanRep> = {}): PlanRep => ({
@@ -50,5 +50,15 @@ describe('which team import changes would move a person to another unit', () => 
 
 	it('no org change, no move', () => {
 		expect(teamMoves(units, [{ id: 'r-li', field: 'team', value: 'Farmers' }])).toEqual([]);
+	});
+
+	it('a row whose only change is a move counts as unchanged, not updated (it writes nothing)', () => {
+		const moves = teamMoves(units, [
+			{ id: 'r-zhao', field: 'team', value: 'Hunters' },
+			{ id: 'r-li', field: 'region', value: 'South' },
+			{ id: 'r-li', field: 'name', value: 'Li Wei Jr' }
+		]);
+		expect(countsAfterMoves({ new: 1, updated: 2, unchanged: 5, rejected: 0 }, moves)).toEqual({ new: 1, updated: 1, unchanged: 6, rejected: 0 });
+		expect(countsAfterMoves({ new: 0, updated: 0, unchanged: 3 }, [])).toEqual({ new: 0, updated: 0, unchanged: 3 });
 	});
 });
