@@ -48,7 +48,7 @@ const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
  */
 export class ExecutionSession extends DocSession {
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
-	readonly commands = executionCommands(this.doc, this.localOrigin);
+	readonly commands = executionCommands(this.doc, this.localOrigin, (id) => this.#projection?.archivedDeal(id) ?? null);
 	#projection: ExecProjection | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();

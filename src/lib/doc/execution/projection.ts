@@ -90,6 +90,8 @@ export interface ExecProjection {
 	 * counts in the last). A live deal replaces the archived copy of its id.
 	 */
 	setArchives(months: readonly ArchivedMonth[]): void;
+	/** The archived record of a deal id as stored (what a reopen copies live), null when not archived. */
+	archivedDeal(id: string): Deal | null;
 	destroy(): void;
 }
 
@@ -201,6 +203,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			cache.clear();
 			notify();
 		},
+		archivedDeal: (id) => parts.deals.archived.stored(id),
 		destroy() {
 			stopObserving();
 			doc.off('afterTransaction', afterTransaction);
