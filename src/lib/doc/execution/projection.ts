@@ -92,6 +92,8 @@ export interface ExecProjection {
 	setArchives(months: readonly ArchivedMonth[]): void;
 	/** The archived record of a deal id as stored (what a reopen copies live), null when not archived. */
 	archivedDeal(id: string): Deal | null;
+	/** The archive month whose copy of a deal id counts, null when not archived. */
+	archivedMonthOf(id: string): string | null;
 	destroy(): void;
 }
 
@@ -204,6 +206,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			notify();
 		},
 		archivedDeal: (id) => parts.deals.archived.stored(id),
+		archivedMonthOf: (id) => parts.deals.archived.monthOf(id),
 		destroy() {
 			stopObserving();
 			doc.off('afterTransaction', afterTransaction);

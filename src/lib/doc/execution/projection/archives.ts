@@ -100,6 +100,12 @@ export class ArchivedDeals {
 		return at ? this.months[at.month]!.deal(at.row) : null;
 	}
 
+	/** The month (archive period) whose copy of `id` counts, null when not archived. */
+	monthOf(id: string): string | null {
+		const at = this.where.get(id);
+		return at ? this.months[at.month]!.month : null;
+	}
+
 	/** Row i read again as a deal (the converted one when it counts, else as typed). */
 	deal(read: ArchivedRead, row: number): Deal {
 		const result = this.readRow(read.month, row);
