@@ -2,7 +2,7 @@
 export const enArchiveCache = {
 	'archiveCache.loading': 'Downloading closed history: {done} of {total} months ({size})',
 	'archiveCache.progress': 'Closed history downloaded',
-	'archiveCache.offline': 'History from {count} months not downloaded yet: figures leave those deals out until this device is online.',
+	'archiveCache.offline': 'History from {count} months not downloaded yet: figures leave those deals out until this device is back online.',
 	'archiveCache.error': 'Closed history from {count} months could not be downloaded ({message}): figures leave those deals out.',
 	'archiveCache.retry': 'Retry',
 	'archiveCache.deleteOffline': 'This deal is in closed history: deleting it needs a connection. Nothing was deleted.',
