@@ -110,6 +110,65 @@ describe('browser — period archives', () => {
 			await expect.poll(() => averageDeal(page), { timeout: 10_000 }).toMatch(/400,000/);
 			expect(await dealTotal(page)).toBe('1–3 of 3 deals');
 		}
+
+		// Deleting an archived deal needs the server (its month gets a new version): offline it is
+		// refused with a message and nothing is deleted; online both see it gone.
+		const a2 = bob.page.locator('[data-testid=deal-row][data-deal=a2]');
+		await bob.context.setOffline(true);
+		await a2.getByRole('button', { name: 'Remove deal' }).click();
+		await expect.poll(() => bob.page.getByRole('alert').filter({ hasText: 'Nothing was deleted.' }).count()).toBe(1);
+		expect(await dealTotal(bob.page)).toBe('1–3 of 3 deals');
+		await bob.page.screenshot({ path: `${SHOTS}/delete-offline-en-1024.png` });
+		await bob.context.setOffline(false);
+		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor({ timeout: 20_000 });
+		await a2.getByRole('button', { name: 'Remove deal' }).click();
+		await waitFor(() => (execRoots(other.doc).archives.get('deals/2026-01') as { version: number } | undefined)?.version === 2, 10_000, 'new version');
+		for (const page of [alice.page, bob.page]) {
+			await expect.poll(() => dealTotal(page), { timeout: 15_000 }).toBe('1–2 of 2 deals');
+			await expect.poll(() => averageDeal(page)).toMatch(/500,000/);
+		}
+
+		// A damaged cached archive is dropped and downloaded again; the page does not break.
+		const damaged = await bob.page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('sales-plan-archives');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const request = <T>(r: IDBRequest<T>) =>
+				new Promise<T>((resolve, reject) => {
+					r.onsuccess = () => resolve(r.result);
+					r.onerror = () => reject(r.error);
+				});
+			const entries = (await request(db.transaction('index').objectStore('index').getAll())) as Array<{ month: string; sha256: string }>;
+			const feb = entries.find((e) => e.month === '2026-02')!;
+			await request(
+				db
+					.transaction('data', 'readwrite')
+					.objectStore('data')
+					.put(new Uint8Array([31, 139, 8, 0, 1, 2, 3]), feb.sha256)
+			);
+			db.close();
+			return feb.sha256;
+		});
+		await bob.page.reload();
+		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–2 of 2 deals');
+		await expect.poll(() => averageDeal(bob.page)).toMatch(/500,000/);
+		const restored = await bob.page.evaluate(async (sha) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('sales-plan-archives');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const value = await new Promise<unknown>((resolve) => {
+				const r = db.transaction('data').objectStore('data').get(sha);
+				r.onsuccess = () => resolve(r.result);
+			});
+			db.close();
+			return value instanceof Uint8Array ? value.length : -1;
+		}, damaged);
+		expect(restored).toBeGreaterThan(7);
+
 		other.provider.destroy();
 		await alice.context.close();
 		await bob.context.close();
