@@ -48,7 +48,7 @@ async function upload(planId: string, token: string, month: string, deals: Deal[
 	const res = await fetch(`${baseUrl}/api/plans/${planId}/archives/deals/${month}`, {
 		method: 'PUT',
 		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/gzip', 'Content-Length': String(body.length) },
-		body
+		body: body as Uint8Array<ArrayBuffer>
 	});
 	expect(res.status).toBe(201);
 	return (await res.json()) as ArchiveVersionInfo;

@@ -74,7 +74,7 @@ class FakeServer {
 		const list = this.versions.get(month)!;
 		const data = list[list.length - 1]!.slice();
 		const sha256 = await sha256Hex(data);
-		if (this.damage) data[data.length - 5] ^= 0xff;
+		if (this.damage) data[data.length - 5] = data[data.length - 5]! ^ 0xff;
 		return { version: list.length, sha256, rows: 0, data };
 	};
 }
