@@ -21,6 +21,10 @@ import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
+import { recordArchive, readArchiveManifest } from '../doc/execution/archive-manifest';
+import { downloadArchive, removeArchivedDeals, ArchiveRequestError } from './archive-client';
+import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
+import { ArchiveLoader, IDLE_PROGRESS, type ArchiveProgress } from './archive-loader';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
 // The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
@@ -48,7 +52,7 @@ const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
  */
 export class ExecutionSession extends DocSession {
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
-	readonly commands = executionCommands(this.doc, this.localOrigin);
+	readonly commands = executionCommands(this.doc, this.localOrigin, (id) => this.#projection?.archivedDeal(id) ?? null);
 	#projection: ExecProjection | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();
@@ -64,6 +68,11 @@ export class ExecutionSession extends DocSession {
 	#team: readonly Rep[] | null = null;
 	/** Archived closed months (setArchives), handed to the projection once it exists. */
 	#archives: readonly ArchivedMonth[] = [];
+	/** Closed history from period archives: downloaded, cached and read (startArchives). */
+	#archiveLoader: ArchiveLoader | null = null;
+	#stopArchives: () => void = () => {};
+	/** Where the period archives the document names stand on this device (progress, offline, error). */
+	archiveProgress = $state.raw<ArchiveProgress>(IDLE_PROGRESS);
 
 	constructor(
 		planId: string,
@@ -95,6 +104,7 @@ export class ExecutionSession extends DocSession {
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
+		this.startArchives();
 		// A plan only on this device has no server copy that could already hold stages.
 		if (!this.access.token) this.initStages();
 		this.connect();
@@ -241,6 +251,7 @@ export class ExecutionSession extends DocSession {
 		// A new token (the owner revoked all links): the old socket was closed with 4401.
 		if (newToken && this.connected) this.dropProvider();
 		if (this.loaded && !this.connected) this.connect();
+		if (newToken) this.retryArchives();
 	}
 
 	/**
@@ -256,11 +267,78 @@ export class ExecutionSession extends DocSession {
 
 	override destroy(): void {
 		this.destroyed = true;
+		this.#stopArchives();
+		this.#archiveLoader?.destroy();
 		this.unsubscribe();
 		this.#projection?.destroy();
 		this.#listeners.clear();
 		super.destroy();
 	}
+
+	// ——— Period archives (issue 13): this device's copy of closed history ———
+
+	/**
+	 * Loads the months the document's `archives` root names — from the IndexedDB cache, so
+	 * execution opens offline with its history, then downloads what is missing or newer — and
+	 * again whenever a peer, the archiver or an import records a version, or the page comes back
+	 * online. `cache` is for tests.
+	 */
+	protected startArchives(cache: ArchiveCache = indexedDbArchiveCache): void {
+		const loader = new ArchiveLoader({
+			planId: this.planId,
+			cache,
+			download: (kind, month) => {
+				const token = this.access.token;
+				if (!token) return Promise.reject(new ArchiveRequestError('This plan is only on this device.', null, true));
+				return downloadArchive(this.planId, kind, month, token);
+			},
+			onMonths: (months) => this.setArchives(months),
+			onProgress: (progress) => (this.archiveProgress = progress)
+		});
+		this.#archiveLoader = loader;
+		const { archives } = execRoots(this.doc);
+		const sync = () => void loader.sync(readArchiveManifest(this.doc));
+		archives.observe(sync);
+		const online = () => this.retryArchives();
+		globalThis.addEventListener?.('online', online);
+		this.#stopArchives = () => {
+			archives.unobserve(sync);
+			globalThis.removeEventListener?.('online', online);
+		};
+		sync();
+	}
+
+	/** Downloads the months still missing (the Retry button, back online, a new token). */
+	retryArchives(): void {
+		if (!this.loaded || !this.#archiveLoader) return;
+		const phase = this.archiveProgress.phase;
+		if (phase === 'offline' || phase === 'error') void this.#archiveLoader.sync(readArchiveManifest(this.doc));
+	}
+
+	/**
+	 * Deletes a deal for good. A deal in closed history is also removed from its period archive on
+	 * the server (a new version, recorded in the document so every peer fetches it); that needs a
+	 * connection and an edit link, so it answers an error message instead of deleting half.
+	 */
+	async removeDeal(id: string): Promise<{ error: 'offline' | 'failed'; message?: string } | null> {
+		const month = this.#projection?.archivedMonthOf(id) ?? null;
+		if (month !== null) {
+			const token = this.access.token;
+			if (!token) return { error: 'offline' };
+			try {
+				const info = await removeArchivedDeals(this.planId, 'deals', month, [id], token);
+				// Not this person's undo step: an archive version cannot be taken back by undo.
+				recordArchive(this.doc, info, this.#archiveOrigin);
+			} catch (err) {
+				if (err instanceof ArchiveRequestError && err.offline) return { error: 'offline' };
+				return { error: 'failed', message: err instanceof Error ? err.message : String(err) };
+			}
+		}
+		this.commands.removeDeal(id);
+		return null;
+	}
+
+	readonly #archiveOrigin = { archive: true };
 
 	/**
 	 * Reads the projection for a reactive reader. `loaded` is state, so a reader that ran before

@@ -211,6 +211,19 @@ export function moveDealToStage(doc: Y.Doc, id: string, stage: string, at: strin
 	return null;
 }
 
+/**
+ * Reopens an archived deal for editing (docs/architecture.md, "Execution at company scale"):
+ * its archived record becomes the live deal, which from then on wins over the archived copy in
+ * every figure. Call it in the same transaction as the edit, so colleagues never see the copy
+ * without the edit. A no-op when the deal is live (or was never archived: `archived` is null).
+ */
+export function reopenArchivedDeal(doc: Y.Doc, id: string, archived: Deal | null): boolean {
+	const { deals } = execRoots(doc);
+	if (deals.has(id) || !archived || archived.id !== id) return false;
+	deals.set(id, stored(archived));
+	return true;
+}
+
 /** Removes a deal with its field edits and stage moves (so a re-used id starts clean). */
 export function removeDeal(doc: Y.Doc, id: string): void {
 	const { deals, dealFields, stageMoves } = execRoots(doc);

@@ -94,6 +94,10 @@ export interface ExecProjection {
 	setArchives(months: readonly ArchivedMonth[]): void;
 	/** Archived activity months (day cells), counted with the live entries (projection/activities.ts). */
 	setActivityArchives(months: readonly ActivityColumns[]): void;
+	/** The archived record of a deal id as stored (what a reopen copies live), null when not archived. */
+	archivedDeal(id: string): Deal | null;
+	/** The archive month whose copy of a deal id counts, null when not archived. */
+	archivedMonthOf(id: string): string | null;
 	destroy(): void;
 }
 
@@ -209,6 +213,8 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			parts.activities.setArchives(months);
 			notify();
 		},
+		archivedDeal: (id) => parts.deals.archived.stored(id),
+		archivedMonthOf: (id) => parts.deals.archived.monthOf(id),
 		destroy() {
 			stopObserving();
 			doc.off('afterTransaction', afterTransaction);

@@ -90,6 +90,22 @@ export class ArchivedDeals {
 		return at ? { read: this.all()[at.month]!, row: at.row } : null;
 	}
 
+	/**
+	 * The archived record of `id` as stored (not converted, not validated again), without reading
+	 * any month: what a reopen copies into the live document, and what a peer's edit of an id
+	 * that is only archived applies over.
+	 */
+	stored(id: string): Deal | null {
+		const at = this.where.get(id);
+		return at ? this.months[at.month]!.deal(at.row) : null;
+	}
+
+	/** The month (archive period) whose copy of `id` counts, null when not archived. */
+	monthOf(id: string): string | null {
+		const at = this.where.get(id);
+		return at ? this.months[at.month]!.month : null;
+	}
+
 	/** Row i read again as a deal (the converted one when it counts, else as typed). */
 	deal(read: ArchivedRead, row: number): Deal {
 		const result = this.readRow(read.month, row);

@@ -13,7 +13,7 @@ import type { Deal } from '../../../domain/execution';
 import type { FxMissing } from '../../../domain/fx';
 import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
-import { EDITABLE_DEAL_FIELDS, dealFieldKey } from '../schema';
+import { EDITABLE_DEAL_FIELDS, dealFieldKey, splitDealFieldKey } from '../schema';
 import { ArchivedDeals } from './archives';
 import type { ProjectionContext } from './context';
 import type { RepsProjection } from './reps';
@@ -74,6 +74,13 @@ export class DealsProjection {
 	/** A new set of archived months: aggregates, the deal list and data quality include them from now on. */
 	setArchives(months: readonly ArchivedMonth[]): void {
 		this.archived.set(months);
+		// Edits of ids that are not live may now (or no longer) have an archived deal to apply over.
+		for (const id of this.orphanIds()) {
+			const row = this.readRow(id);
+			if (row) this.rows.set(id, row);
+			else this.rows.delete(id);
+		}
+		this.list = null;
 		this.aggregates.clear();
 		this.ctx.versions.deals++;
 		this.ctx.versions.quality++;
@@ -112,10 +119,10 @@ export class DealsProjection {
 	/** Every deal re-read with the moves already indexed (the stages changed). */
 	rebuild(): void {
 		this.rows.clear();
-		this.ctx.roots.deals.forEach((_, id) => {
+		for (const id of [...this.ctx.roots.deals.keys(), ...this.orphanIds()]) {
 			const row = this.readRow(id);
 			if (row) this.rows.set(id, row);
-		});
+		}
 		this.archived.invalidate();
 		this.aggregates.clear();
 		this.ctx.versions.deals++;
@@ -210,15 +217,34 @@ export class DealsProjection {
 		return this.list.value;
 	}
 
+	/**
+	 * Ids with field edits or stage moves but no live deal: a peer's edit that raced the
+	 * archiver's deletion of the live copy (or a removal, whose edits the remover deleted too).
+	 */
+	private orphanIds(): Set<string> {
+		const { deals, dealFields } = this.ctx.roots;
+		const ids = new Set<string>();
+		for (const key of dealFields.keys()) {
+			const { dealId } = splitDealFieldKey(key);
+			if (!deals.has(dealId)) ids.add(dealId);
+		}
+		for (const id of this.moves.keys()) if (!deals.has(id)) ids.add(id);
+		return ids;
+	}
+
 	private readRow(id: string): DealRow | null {
 		const { roots, rules } = this.ctx;
-		const raw = roots.deals.get(id);
-		if (raw === undefined) return null;
 		const edits: Record<string, unknown> = {};
 		for (const field of EDITABLE_DEAL_FIELDS) {
 			const key = dealFieldKey(id, field);
 			if (roots.dealFields.has(key)) edits[field] = roots.dealFields.get(key);
 		}
+		let raw = roots.deals.get(id);
+		// Nothing a person typed is lost: an edit of a deal that is only archived now (the archiver
+		// deleted the live copy while it was made) applies over the archived record, and the deal
+		// reads as live again (reopened), shadowing its archived copy.
+		if (raw === undefined && (Object.keys(edits).length > 0 || this.moves.has(id))) raw = this.archived.stored(id) ?? undefined;
+		if (raw === undefined) return null;
 		const read = readDeal(id, raw, edits, this.moves.get(id) ?? [], { ...rules, stages: this.stages.list, index: this.stages.index });
 		const row: DealRow = { deal: read.typed, facts: read.deal ? dealFacts(read.deal, this.stages.index) : null, issues: read.issues };
 		if (read.missing) row.missing = read.missing;

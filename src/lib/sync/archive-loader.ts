@@ -1,0 +1,191 @@
+import type { ArchiveManifestEntry } from '../doc/execution/archive-manifest';
+import { ArchivedMonth } from '../domain/archive/archived-deals';
+import { gunzip } from '../domain/archive/compress';
+import { decodeDealArchive } from '../domain/archive/deal-archive';
+import { MAX_ARCHIVE_RAW_BYTES, type ArchiveKind } from '../protocol/archives';
+import { ArchiveRequestError, sha256Hex, type DownloadedArchive } from './archive-client';
+import type { ArchiveCache } from './archive-cache';
+
+/**
+ * Brings the period archives the execution document names (its `archives` root,
+ * archive-manifest.ts) into the projection: from this device's cache (archive-cache.ts) when it
+ * holds that version or a newer one, else downloaded from the server (the month's latest version),
+ * verified against its hash, unpacked with the upload cap and decoded completely before it is
+ * cached — so a damaged download is never stored, and a damaged cached entry is dropped and
+ * downloaded again rather than breaking the page. Decoded months are kept (the projection reads
+ * their columns); the gzip bytes are not.
+ */
+
+/** What the execution area and cockpit show about closed history (docs/architecture.md). */
+export interface ArchiveProgress {
+	/** idle: nothing named; loading: downloads running; ready: every named month read; offline / error: some missing. */
+	phase: 'idle' | 'loading' | 'ready' | 'offline' | 'error';
+	/** Months this run downloads, and how many of them are done. */
+	total: number;
+	done: number;
+	/** Compressed bytes downloaded in this run. */
+	bytes: number;
+	/** Months the document names that this device has no current copy of. */
+	missing: number;
+	/** The first failure's message (phase 'error'). */
+	error: string | null;
+}
+
+export const IDLE_PROGRESS: ArchiveProgress = Object.freeze({ phase: 'idle', total: 0, done: 0, bytes: 0, missing: 0, error: null });
+
+export interface ArchiveLoaderOptions {
+	planId: string;
+	cache: ArchiveCache;
+	/** Downloads a month's latest version; null when this plan has no server copy (no token). */
+	download: ((kind: ArchiveKind, month: string) => Promise<DownloadedArchive>) | null;
+	/** The months to count, oldest first: called once per run when they changed. */
+	onMonths: (months: ArchivedMonth[]) => void;
+	onProgress: (progress: ArchiveProgress) => void;
+	/** Downloads at once. */
+	concurrency?: number;
+}
+
+interface Held {
+	version: number;
+	sha256: string;
+	month: ArchivedMonth;
+}
+
+const keyOf = (e: { kind: string; month: string }) => `${e.kind}/${e.month}`;
+
+/** gzip bytes → a month's archive, refused whole (throws) when damaged, oversized or another month's. */
+export async function readArchiveBytes(data: Uint8Array, month: string): Promise<ArchivedMonth> {
+	const columns = decodeDealArchive(await gunzip(data, MAX_ARCHIVE_RAW_BYTES));
+	if (columns.period !== month) throw new Error(`The archive holds ${columns.period}, not ${month}.`);
+	return new ArchivedMonth(columns);
+}
+
+export class ArchiveLoader {
+	readonly #held = new Map<string, Held>();
+	#published: readonly ArchivedMonth[] = [];
+	#running: Promise<void> | null = null;
+	#again: ArchiveManifestEntry[] | null = null;
+	#destroyed = false;
+
+	constructor(private readonly options: ArchiveLoaderOptions) {}
+
+	/**
+	 * Brings the months of `manifest` in. Calls while a run is going are folded into one more run
+	 * with the newest manifest, so a burst of recorded versions downloads each month once.
+	 */
+	sync(manifest: readonly ArchiveManifestEntry[]): Promise<void> {
+		const deals = manifest.filter((e) => e.kind === 'deals');
+		if (this.#running) {
+			this.#again = deals;
+			return this.#running;
+		}
+		this.#running = (async () => {
+			let next: ArchiveManifestEntry[] | null = deals;
+			while (next && !this.#destroyed) {
+				this.#again = null;
+				await this.#run(next);
+				next = this.#again;
+			}
+			this.#running = null;
+		})();
+		return this.#running;
+	}
+
+	destroy(): void {
+		this.#destroyed = true;
+		this.#held.clear();
+	}
+
+	async #run(wanted: readonly ArchiveManifestEntry[]): Promise<void> {
+		const { cache, planId } = this.options;
+		const cached = new Map<string, { version: number; sha256: string }>();
+		try {
+			for (const entry of await cache.entries(planId)) cached.set(keyOf(entry), entry);
+		} catch {
+			// No IndexedDB (private mode, storage failure): download into memory only.
+		}
+		const toFetch: ArchiveManifestEntry[] = [];
+		for (const entry of wanted) {
+			const key = keyOf(entry);
+			const held = this.#held.get(key);
+			if (held && held.version >= entry.version) continue;
+			const stored = cached.get(key);
+			if (stored && (!held || stored.version > held.version)) {
+				const month = await this.#fromCache(entry, stored);
+				if (month) this.#held.set(key, { ...stored, month });
+			}
+			if ((this.#held.get(key)?.version ?? 0) < entry.version) toFetch.push(entry);
+		}
+		const wantedKeys = new Set(wanted.map(keyOf));
+		// Months no longer named (never, today: archives only grow) are let go.
+		for (const key of [...this.#held.keys()]) if (!wantedKeys.has(key)) this.#held.delete(key);
+		// What the cache holds counts at once (an older version too, until its newer one is here).
+		this.#publish(wanted);
+
+		const download = this.options.download;
+		const progress: ArchiveProgress = { phase: 'loading', total: toFetch.length, done: 0, bytes: 0, missing: toFetch.length, error: null };
+		if (toFetch.length === 0 || !download) {
+			this.options.onProgress(toFetch.length === 0 ? this.#settled(wanted, null, false) : { ...progress, phase: 'offline' });
+			return;
+		}
+		this.options.onProgress({ ...progress });
+		let failure: string | null = null;
+		let offline = false;
+		const queue = [...toFetch];
+		const worker = async () => {
+			for (let entry = queue.shift(); entry && !this.#destroyed; entry = queue.shift()) {
+				try {
+					const got = await download(entry.kind, entry.month);
+					if ((await sha256Hex(got.data)) !== got.sha256) throw new Error(`The ${entry.month} archive arrived damaged.`);
+					const month = await readArchiveBytes(got.data, entry.month);
+					this.#held.set(keyOf(entry), { version: got.version, sha256: got.sha256, month });
+					progress.bytes += got.data.length;
+					await cache
+						.put({ planId, kind: entry.kind, month: entry.month, version: got.version, sha256: got.sha256, rows: got.rows, bytes: got.data.length }, got.data)
+						.catch(() => {
+							// Storage full or unavailable: the month still counts for this visit.
+						});
+				} catch (err) {
+					if (err instanceof ArchiveRequestError && err.offline) offline = true;
+					else failure ??= err instanceof Error ? err.message : String(err);
+				}
+				progress.done++;
+				if (!this.#destroyed) this.options.onProgress({ ...progress });
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, toFetch.length) }, worker));
+		if (this.#destroyed) return;
+		this.#publish(wanted);
+		this.options.onProgress(this.#settled(wanted, failure, offline, progress.bytes, toFetch.length));
+	}
+
+	/** A cached month's bytes read back; a damaged entry is dropped (downloaded again) and null returned. */
+	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<ArchivedMonth | null> {
+		const { cache, planId } = this.options;
+		try {
+			const data = await cache.data(stored.sha256);
+			if (!data || (await sha256Hex(data)) !== stored.sha256) throw new Error('damaged');
+			return await readArchiveBytes(data, entry.month);
+		} catch {
+			await cache.drop(planId, entry.kind, entry.month).catch(() => {});
+			return null;
+		}
+	}
+
+	#settled(wanted: readonly ArchiveManifestEntry[], failure: string | null, offline: boolean, bytes = 0, total = 0): ArchiveProgress {
+		const missing = wanted.filter((e) => (this.#held.get(keyOf(e))?.version ?? 0) < e.version).length;
+		const phase = wanted.length === 0 ? 'idle' : missing === 0 ? 'ready' : failure ? 'error' : 'offline';
+		return { phase, total, done: total, bytes, missing, error: missing === 0 ? null : failure };
+	}
+
+	/** Hands the held months to the projection, oldest first, when they differ from the last ones. */
+	#publish(wanted: readonly ArchiveManifestEntry[]): void {
+		const months = [...wanted]
+			.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
+			.map((e) => this.#held.get(keyOf(e))?.month)
+			.filter((m): m is ArchivedMonth => m !== undefined);
+		if (months.length === this.#published.length && months.every((m, i) => m === this.#published[i])) return;
+		this.#published = months;
+		this.options.onMonths(months);
+	}
+}
