@@ -6,11 +6,12 @@ import { liveWindowNow } from '../../src/lib/domain/archive/window-now';
 import { systemClock, type Clock } from '../../src/lib/domain/plan-clock';
 import { recordArchive } from '../../src/lib/doc/execution/archive-manifest';
 import { ARCHIVER_ORIGIN, dealsToArchive, deleteArchivedDeals } from '../../src/lib/doc/execution/archive-pass';
-import { MAX_ARCHIVE_RAW_BYTES } from '../../src/lib/protocol/archives';
+import { MAX_ARCHIVE_RAW_BYTES, type ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
 import { archiveStoreOf, storeMerged } from '../archive/store-merged';
 import { intVar, type Env } from '../env';
+import { ArchivedIndex } from './archived-index';
 import type { DocStore } from './doc-store';
 import { Outgoing } from './outgoing';
 import { planRoom } from './rooms';
@@ -41,6 +42,8 @@ export interface ArchivePassReport {
 	archived: Array<{ month: string; version: number; deals: number; created: boolean }>;
 	/** Months whose live copies phase 2 deleted, and how many deals left the live room. */
 	deleted: Array<{ month: string; deals: number }>;
+	/** Months phase 1 could not write this time (logged; the next pass tries again). */
+	failed: string[];
 }
 
 /**
@@ -67,6 +70,7 @@ export interface ArchivePassReport {
  */
 export class RoomArchiver {
 	private running: Promise<ArchivePassReport> | null = null;
+	private archivedIndex: ArchivedIndex | null = null;
 
 	constructor(
 		private readonly ctx: DurableObjectState,
@@ -112,7 +116,7 @@ export class RoomArchiver {
 	}
 
 	private async run(options: ArchivePassOptions): Promise<ArchivePassReport> {
-		const report: ArchivePassReport = { archived: [], deleted: [] };
+		const report: ArchivePassReport = { archived: [], deleted: [], failed: [] };
 		const planId = this.store().getMeta(META_PLAN);
 		if (planId === null) return { ...report, skipped: 'not an execution room' };
 		const now = (options.clock ?? systemClock).now();
@@ -125,26 +129,44 @@ export class RoomArchiver {
 		const pending = this.pending();
 		for (const [month, archivedAt] of Object.entries(pending)) {
 			if (now - archivedAt < graceMs) continue;
-			const latest = await archives.get('deals', month);
-			if (latest) {
-				const columns = decodeDealArchive(await gunzip(latest.data, MAX_ARCHIVE_RAW_BYTES));
-				// Compared and deleted in one synchronous turn: no socket update lands in between.
-				const ids = deleteArchivedDeals(this.doc, columns, ARCHIVER_ORIGIN);
-				if (ids.length > 0) report.deleted.push({ month, deals: ids.length });
+			try {
+				const latest = await archives.get('deals', month);
+				if (latest) {
+					const columns = decodeDealArchive(await gunzip(latest.data, MAX_ARCHIVE_RAW_BYTES));
+					// Compared and deleted in one synchronous turn: no socket update lands in between. A deal
+					// whose older copy in another month is not yet removed stays live until it is.
+					const index = this.index();
+					const ids = deleteArchivedDeals(this.doc, columns, ARCHIVER_ORIGIN, (id) => (index.monthOf(id) ?? month) === month);
+					if (ids.length > 0) report.deleted.push({ month, deals: ids.length });
+				}
+				delete pending[month];
+				this.savePending(pending);
+			} catch (err) {
+				// The month stays pending: the next pass tries again.
+				console.error(`archiver: deleting ${month}'s archived deals failed; retried next pass`, err);
+				report.failed.push(month);
 			}
-			delete pending[month];
-			this.savePending(pending);
 		}
 
 		for (const [month, deals] of dealsToArchive(this.doc, report.windowStart, maxDeals)) {
-			const stored = await storeMerged(archives, 'deals', month, (current) => mergeDeals(current, deals));
-			const created = stored.status === 201;
-			recordArchive(this.doc, stored.body, ARCHIVER_ORIGIN);
-			// A new version restarts the month's grace (peers must fetch it); the same one keeps it.
-			const latest = this.pending();
-			if (created || latest[month] === undefined) latest[month] = now;
-			this.savePending(latest);
-			report.archived.push({ month, version: stored.body.version, deals: deals.length, created });
+			try {
+				const stored = await storeMerged(archives, 'deals', month, (current) => mergeDeals(current, deals));
+				this.noteVersion(stored.body, stored.status === 201, now);
+				report.archived.push({ month, version: stored.body.version, deals: deals.length, created: stored.status === 201 });
+				const ids = deals.map((d) => d.id);
+				// A deal this room archived before under another month (reopened, then closed in another
+				// month): that copy leaves its month first, so only this one counts.
+				for (const [other, moved] of this.index().elsewhere(month, ids)) {
+					if (!(await archives.get('deals', other))) continue;
+					const removed = await storeMerged(archives, 'deals', other, (current) => mergeDeals(current, [], new Set(moved)));
+					this.noteVersion(removed.body, removed.status === 201, now);
+				}
+				this.index().record(month, ids);
+			} catch (err) {
+				// One month that cannot be written (too large, the store unreachable) does not stop the others.
+				console.error(`archiver: archiving ${month} failed; retried next pass`, err);
+				report.failed.push(month);
+			}
 		}
 
 		if (report.deleted.length > 0) {
@@ -153,6 +175,19 @@ export class RoomArchiver {
 			this.store().compact(this.doc);
 		}
 		return report;
+	}
+
+	/** The doc names the version (peers fetch it); a new version restarts its month's grace, the same one keeps it. */
+	private noteVersion(info: ArchiveVersionInfo, created: boolean, now: number): void {
+		recordArchive(this.doc, info, ARCHIVER_ORIGIN);
+		const pending = this.pending();
+		if (created || pending[info.month] === undefined) pending[info.month] = now;
+		this.savePending(pending);
+	}
+
+	private index(): ArchivedIndex {
+		this.archivedIndex ??= new ArchivedIndex(this.ctx.storage.sql);
+		return this.archivedIndex;
 	}
 
 	/** Months uploaded and waiting for their grace period → when (epoch ms). */

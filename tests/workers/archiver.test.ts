@@ -174,7 +174,7 @@ describe('archiver — closed history leaves the live execution room', () => {
 		expect((await pass(planId, at(NOW + 22 * MIN))).deleted).toEqual([{ month: '2025-11', deals: 1 }]);
 		expect(await liveDealIds(planId)).toEqual(['open', 'recent']);
 		const idle = await pass(planId, at(NOW + 60 * MIN));
-		expect(idle).toMatchObject({ archived: [], deleted: [] });
+		expect(idle).toMatchObject({ archived: [], deleted: [], failed: [] });
 		expect(await manifest(planId, tokens.view)).toEqual(['2024-01@1:20', '2024-02@1:20', '2024-03@1:21', '2025-11@2:1']);
 		exec.socket.close();
 	});
@@ -218,6 +218,24 @@ describe('archiver — closed history leaves the live execution room', () => {
 		expect(second.deleted).toEqual([{ month: '2024-05', deals: 2 }]);
 		expect(await liveDealIds(planId)).toEqual([]);
 		expect(await manifest(planId, tokens.view)).toEqual(['2024-05@1:2']);
+		exec.socket.close();
+	});
+
+	it('a deal archived again under another month leaves its first month, so it counts once', async () => {
+		const { planId, tokens, exec } = await seededPlan({ timeZone: 'UTC', fiscalStartMonth: 1 }, [closed('x', '2024-05-02'), closed('y', '2024-05-03')]);
+		await pass(planId, at(NOW));
+		expect((await pass(planId, at(NOW + 11 * MIN))).deleted).toEqual([{ month: '2024-05', deals: 2 }]);
+		await exec.until((doc) => execRoots(doc).deals.size === 0);
+		// Reopened into the live room and closed again, earlier: it now belongs to February.
+		exec.edit((doc) => expect(addDeals(doc, [closed('x', '2024-02-10', { amount: 300 })]).every((r) => r.ok)).toBe(true));
+		await exec.roundTrip();
+		const third = await pass(planId, at(NOW + 30 * MIN));
+		expect(third.archived).toEqual([{ month: '2024-02', version: 1, deals: 1, created: true }]);
+		expect(await manifest(planId, tokens.view)).toEqual(['2024-02@1:1', '2024-05@2:1']);
+		expect((await archived(planId, tokens.view, '2024-05')).deals.map((d) => d.id)).toEqual(['y']);
+		await exec.until((doc) => readArchiveManifest(doc).some((e) => e.month === '2024-05' && e.version === 2));
+		expect((await pass(planId, at(NOW + 41 * MIN))).deleted).toEqual([{ month: '2024-02', deals: 1 }]);
+		expect(await liveDealIds(planId)).toEqual([]);
 		exec.socket.close();
 	});
 

@@ -105,15 +105,16 @@ function canonical(deal: Deal): unknown[] {
  * (a month's latest archive version): its JSON, its `dealFields` keys, its `stageMoves` and its
  * `dealHistory` entries, in one transaction with `origin`. A deal edited since it was archived
  * (reopened, amount changed, a field a peer broke) differs and stays live; a later pass archives
- * it again. Returns the ids deleted.
+ * it again. `mayDelete` can hold a deal back (the archiver's: its older copy elsewhere is not yet
+ * removed). Returns the ids deleted.
  */
-export function deleteArchivedDeals(doc: Y.Doc, archived: DealColumns, origin: unknown): string[] {
+export function deleteArchivedDeals(doc: Y.Doc, archived: DealColumns, origin: unknown, mayDelete: (id: string) => boolean = () => true): string[] {
 	const live = readArchivableLive(doc);
 	const gone = new Set<string>();
 	for (let i = 0; i < archived.rows; i++) {
 		const copy = dealAt(archived, i);
 		const current = live.get(copy.id);
-		if (current && sameDeal(current, copy)) gone.add(copy.id);
+		if (current && sameDeal(current, copy) && mayDelete(copy.id)) gone.add(copy.id);
 	}
 	if (gone.size === 0) return [];
 	const { deals, dealFields, stageMoves, dealHistory } = execRoots(doc);
