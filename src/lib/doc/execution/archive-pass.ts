@@ -45,18 +45,23 @@ const DEAL_KEYS = new Set<string>([
  * amount, an unknown key) could not survive the round trip exactly — such a deal stays live,
  * where data quality lists it for someone to fix.
  */
-export function readArchivableLive(doc: Y.Doc, stages: readonly PipelineStage[] = readConfiguredStages(doc)): Map<string, Deal> {
+export function readArchivableLive(
+	doc: Y.Doc,
+	stages: readonly PipelineStage[] = readConfiguredStages(doc),
+	/** Only these deals (phase 2 reads just the ones an archive holds); all when omitted. */
+	only?: ReadonlySet<string>
+): Map<string, Deal> {
 	const { deals, dealFields, stageMoves } = execRoots(doc);
 	const moves = new Map<string, unknown[]>();
 	for (const move of stageMoves) {
-		if (!isPlainObject(move) || typeof move.deal !== 'string') continue;
+		if (!isPlainObject(move) || typeof move.deal !== 'string' || (only && !only.has(move.deal))) continue;
 		const list = moves.get(move.deal);
 		if (list) list.push(move);
 		else moves.set(move.deal, [move]);
 	}
 	const index = indexStages(stages);
 	const out = new Map<string, Deal>();
-	deals.forEach((raw, id) => {
+	const read = (raw: unknown, id: string) => {
 		if (!isPlainObject(raw) || Object.keys(raw).some((key) => !DEAL_KEYS.has(key))) return;
 		if (raw.id !== undefined && raw.id !== id) return;
 		const edits: Record<string, unknown> = {};
@@ -64,9 +69,11 @@ export function readArchivableLive(doc: Y.Doc, stages: readonly PipelineStage[] 
 			const key = dealFieldKey(id, field);
 			if (dealFields.has(key)) edits[field] = dealFields.get(key);
 		}
-		const read = readDeal(id, raw, edits, moves.get(id) ?? [], { stages, index });
-		if (read.deal && read.issues.length === 0) out.set(id, read.deal);
-	});
+		const found = readDeal(id, raw, edits, moves.get(id) ?? [], { stages, index });
+		if (found.deal && found.issues.length === 0) out.set(id, found.deal);
+	};
+	if (only) for (const id of only) read(deals.get(id), id);
+	else deals.forEach(read);
 	return out;
 }
 
@@ -109,10 +116,10 @@ function canonical(deal: Deal): unknown[] {
  * removed). Returns the ids deleted.
  */
 export function deleteArchivedDeals(doc: Y.Doc, archived: DealColumns, origin: unknown, mayDelete: (id: string) => boolean = () => true): string[] {
-	const live = readArchivableLive(doc);
+	const copies = Array.from({ length: archived.rows }, (_, i) => dealAt(archived, i));
+	const live = readArchivableLive(doc, readConfiguredStages(doc), new Set(copies.map((c) => c.id)));
 	const gone = new Set<string>();
-	for (let i = 0; i < archived.rows; i++) {
-		const copy = dealAt(archived, i);
+	for (const copy of copies) {
 		const current = live.get(copy.id);
 		if (current && sameDeal(current, copy) && mayDelete(copy.id)) gone.add(copy.id);
 	}
