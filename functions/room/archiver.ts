@@ -9,6 +9,7 @@ import { ARCHIVER_ORIGIN, dealsToArchive, deleteArchivedDeals } from '../../src/
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
+import { SYNC_BASE, syncRoom } from '../../src/lib/protocol/routes';
 import { archiveStoreOf, storeMerged } from '../archive/store-merged';
 import { intVar, type Env } from '../env';
 import { ArchivedIndex } from './archived-index';
@@ -88,10 +89,11 @@ export class RoomArchiver {
 	/** A socket arrived: if it opened a plan's execution document, this room archives, and the alarm is set. */
 	async admit(request: Request): Promise<void> {
 		const planId = request.headers.get(PLAN_HEADER);
-		const doc = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
-		if (!planId || doc !== 'execution') return;
+		// The exact path of the plan's execution document (a plan id never contains '/').
+		if (!planId || new URL(request.url).pathname !== `${SYNC_BASE}/${syncRoom(planId, 'execution')}`) return;
 		if (this.store().getMeta(META_PLAN) === null) this.store().setMeta(META_PLAN, planId);
-		await this.ensureAlarm(Number(this.store().getMeta(META_NEXT) ?? Date.now() + DAY_MS));
+		// The first pass a day after the room first archives (tests shorten it to reach a pass on a live server).
+		await this.ensureAlarm(Number(this.store().getMeta(META_NEXT) ?? Date.now() + intVar(this.env.TEST_ARCHIVE_FIRST_PASS_MS, DAY_MS)));
 	}
 
 	/** The room's alarm: a pass when one is due, then the next alarm (kept with any other use of it). */
