@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
 import { gunzip } from '../../src/lib/domain/archive/compress';
-import { decodeDealArchive } from '../../src/lib/domain/archive/deal-archive';
+import { decodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
 import { mergeDeals } from '../../src/lib/domain/archive/merge-deals';
 import { liveWindowNow } from '../../src/lib/domain/archive/window-now';
 import { systemClock, type Clock } from '../../src/lib/domain/plan-clock';
 import { recordArchive } from '../../src/lib/doc/execution/archive-manifest';
 import { ARCHIVER_ORIGIN, dealsToArchive, deleteArchivedDeals } from '../../src/lib/doc/execution/archive-pass';
+import { execRoots } from '../../src/lib/doc/execution/schema';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
@@ -43,6 +44,8 @@ export interface ArchivePassReport {
 	archived: Array<{ month: string; version: number; deals: number; created: boolean }>;
 	/** Months whose live copies phase 2 deleted, and how many deals left the live room. */
 	deleted: Array<{ month: string; deals: number }>;
+	/** Deals deleted from the live doc by someone else during the grace, so removed from their month's archive. */
+	removed: Array<{ month: string; deals: number }>;
 	/** Months phase 1 could not write this time (logged; the next pass tries again). */
 	failed: string[];
 }
@@ -118,7 +121,7 @@ export class RoomArchiver {
 	}
 
 	private async run(options: ArchivePassOptions): Promise<ArchivePassReport> {
-		const report: ArchivePassReport = { archived: [], deleted: [], failed: [] };
+		const report: ArchivePassReport = { archived: [], deleted: [], removed: [], failed: [] };
 		const planId = this.store().getMeta(META_PLAN);
 		if (planId === null) return { ...report, skipped: 'not an execution room' };
 		const now = (options.clock ?? systemClock).now();
@@ -138,8 +141,21 @@ export class RoomArchiver {
 					// Compared and deleted in one synchronous turn: no socket update lands in between. A deal
 					// whose older copy in another month is not yet removed stays live until it is.
 					const index = this.index();
-					const ids = deleteArchivedDeals(this.doc, columns, ARCHIVER_ORIGIN, (id) => (index.monthOf(id) ?? month) === month);
+					const ids = deleteArchivedDeals(this.doc, columns, ARCHIVER_ORIGIN, {
+						mayDelete: (id) => (index.monthOf(id) ?? month) === month,
+						// Noted first: a deletion the index does not know of would later look like someone else's.
+						beforeDelete: (ids) => index.markDeleted(ids)
+					});
 					if (ids.length > 0) report.deleted.push({ month, deals: ids.length });
+					// Deleted from the live doc by someone else during the grace: the archived copy goes too.
+					const { deals } = execRoots(this.doc);
+					const gone = index.stillLive(month, archivedIds(columns)).filter((id) => !deals.has(id));
+					if (gone.length > 0) {
+						const removed = await storeMerged(archives, 'deals', month, (current) => mergeDeals(current, [], new Set(gone)));
+						this.noteVersion(removed.body, removed.status === 201, now);
+						index.markDeleted(gone);
+						report.removed.push({ month, deals: gone.length });
+					}
 				}
 				delete pending[month];
 				this.savePending(pending);
@@ -234,4 +250,9 @@ export class RoomArchiver {
 		const message = new Outgoing(syncFrame(SyncStep.UPDATE, update));
 		for (const peer of this.ctx.getWebSockets()) message.sendTo(peer);
 	}
+}
+
+/** The deal ids a decoded month holds, in order. */
+function archivedIds(columns: DealColumns): string[] {
+	return Array.from(columns.text.id, (index) => columns.strings[index]!);
 }

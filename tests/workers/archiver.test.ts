@@ -11,7 +11,7 @@ import type { Deal } from '../../src/lib/domain/execution';
 import { fixedClock } from '../../src/lib/domain/plan-clock';
 import { readArchiveManifest } from '../../src/lib/doc/execution/archive-manifest';
 import { readArchivableLive } from '../../src/lib/doc/execution/archive-pass';
-import { addDeals, moveDealToStage, setDealField, setStages, type DealInput } from '../../src/lib/doc/execution/commands';
+import { addDeals, moveDealToStage, removeDeal, setDealField, setStages, type DealInput } from '../../src/lib/doc/execution/commands';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { initPlan } from '../../src/lib/doc/overview';
 import type { ArchiveManifest } from '../../src/lib/protocol/archives';
@@ -174,7 +174,7 @@ describe('archiver — closed history leaves the live execution room', () => {
 		expect((await pass(planId, at(NOW + 22 * MIN))).deleted).toEqual([{ month: '2025-11', deals: 1 }]);
 		expect(await liveDealIds(planId)).toEqual(['open', 'recent']);
 		const idle = await pass(planId, at(NOW + 60 * MIN));
-		expect(idle).toMatchObject({ archived: [], deleted: [], failed: [] });
+		expect(idle).toMatchObject({ archived: [], deleted: [], removed: [], failed: [] });
 		expect(await manifest(planId, tokens.view)).toEqual(['2024-01@1:20', '2024-02@1:20', '2024-03@1:21', '2025-11@2:1']);
 		exec.socket.close();
 	});
@@ -236,6 +236,21 @@ describe('archiver — closed history leaves the live execution room', () => {
 		await exec.until((doc) => readArchiveManifest(doc).some((e) => e.month === '2024-05' && e.version === 2));
 		expect((await pass(planId, at(NOW + 41 * MIN))).deleted).toEqual([{ month: '2024-02', deals: 1 }]);
 		expect(await liveDealIds(planId)).toEqual([]);
+		exec.socket.close();
+	});
+
+	it('a deal deleted from the live room during the grace leaves its archive too, so it does not come back', async () => {
+		const { planId, tokens, exec } = await seededPlan({ timeZone: 'UTC', fiscalStartMonth: 1 }, [closed('keep', '2024-05-02'), closed('drop', '2024-05-03')]);
+		await pass(planId, at(NOW));
+		exec.edit((doc) => removeDeal(doc, 'drop'));
+		await exec.roundTrip();
+		const second = await pass(planId, at(NOW + 11 * MIN));
+		expect(second).toMatchObject({ deleted: [{ month: '2024-05', deals: 1 }], removed: [{ month: '2024-05', deals: 1 }] });
+		expect((await archived(planId, tokens.view, '2024-05')).deals.map((d) => d.id)).toEqual(['keep']);
+		await exec.until((doc) => readArchiveManifest(doc).some((e) => e.month === '2024-05' && e.version === 2));
+		// The archiver's own deletion of 'keep' is not mistaken for someone else's.
+		expect(await pass(planId, at(NOW + 30 * MIN))).toMatchObject({ archived: [], deleted: [], removed: [] });
+		expect(await manifest(planId, tokens.view)).toEqual(['2024-05@2:1']);
 		exec.socket.close();
 	});
 

@@ -113,9 +113,15 @@ function canonical(deal: Deal): unknown[] {
  * `dealHistory` entries, in one transaction with `origin`. A deal edited since it was archived
  * (reopened, amount changed, a field a peer broke) differs and stays live; a later pass archives
  * it again. `mayDelete` can hold a deal back (the archiver's: its older copy elsewhere is not yet
- * removed). Returns the ids deleted.
+ * removed); `beforeDelete` learns the ids first (the archiver notes them before the doc changes,
+ * so a crash can never leave a deletion it does not know it made). Returns the ids deleted.
  */
-export function deleteArchivedDeals(doc: Y.Doc, archived: DealColumns, origin: unknown, mayDelete: (id: string) => boolean = () => true): string[] {
+export function deleteArchivedDeals(
+	doc: Y.Doc,
+	archived: DealColumns,
+	origin: unknown,
+	{ mayDelete = () => true, beforeDelete }: { mayDelete?: (id: string) => boolean; beforeDelete?: (ids: string[]) => void } = {}
+): string[] {
 	const copies = Array.from({ length: archived.rows }, (_, i) => dealAt(archived, i));
 	const live = readArchivableLive(doc, readConfiguredStages(doc), new Set(copies.map((c) => c.id)));
 	const gone = new Set<string>();
@@ -124,6 +130,7 @@ export function deleteArchivedDeals(doc: Y.Doc, archived: DealColumns, origin: u
 		if (current && sameDeal(current, copy) && mayDelete(copy.id)) gone.add(copy.id);
 	}
 	if (gone.size === 0) return [];
+	beforeDelete?.([...gone]);
 	const { deals, dealFields, stageMoves, dealHistory } = execRoots(doc);
 	doc.transact(() => {
 		for (const id of gone) {
