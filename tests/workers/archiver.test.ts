@@ -1,6 +1,6 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { ArchivePassOptions, ArchivePassReport } from '../../functions/room/archiver';
 import type { PlanRoom } from '../../functions/room/plan-room';
@@ -30,6 +30,9 @@ function pass(planId: string, options: ArchivePassOptions) {
 }
 function liveDealIds(planId: string) {
 	return runInDurableObject(stubFor(`${planId}/execution`), (room: PlanRoom) => [...execRoots(internals(room).doc).deals.keys()].sort());
+}
+function stateVector(planId: string) {
+	return runInDurableObject(stubFor(`${planId}/execution`), (room: PlanRoom) => [...Y.encodeStateVector(internals(room).doc)]);
 }
 function storedBytes(planId: string) {
 	return runInDurableObject(stubFor(`${planId}/execution`), (room: PlanRoom) => internals(room).store.bytes);
@@ -144,7 +147,9 @@ describe('archiver — closed history leaves the live execution room', () => {
 		expect((await liveDealIds(planId)).length).toBe(64);
 
 		// Within the grace, a pass again changes nothing: same bytes, same versions, nothing deleted.
+		const vectorBefore = await stateVector(planId);
 		const again = await pass(planId, at(NOW + 5 * MIN));
+		expect(await stateVector(planId)).toEqual(vectorBefore);
 		expect(again.archived.every((a) => !a.created && a.version === 1)).toBe(true);
 		expect(again.deleted).toEqual([]);
 
