@@ -21,6 +21,12 @@ export interface UndeclaredVars {
 	BROADCAST_COALESCE?: string;
 	/** Tests only: hold each write this many ms after its relay (a window for a SIGKILL). */
 	TEST_HOLD_WRITE_MS?: string;
+	/** ms between archiving a month and deleting its live copies (default 10 minutes; functions/room/archiver.ts). */
+	ARCHIVE_GRACE_MS?: string;
+	/** Deals one archive pass moves at most (default 5000). */
+	ARCHIVE_MAX_DEALS?: string;
+	/** Tests only: the first archive pass this many ms after an execution room is opened (default a day). */
+	TEST_ARCHIVE_FIRST_PASS_MS?: string;
 }
 
 /** Reads a positive integer var, falling back when it is missing or malformed. */

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { ArchiveFormatError } from '../../src/lib/domain/archive/columns';
-import { ArchiveTooLargeError, gunzip, gzip } from '../../src/lib/domain/archive/compress';
-import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
-import { mergeDeals, type DealMerge } from '../../src/lib/domain/archive/merge-deals';
+import { ArchiveTooLargeError, gunzip } from '../../src/lib/domain/archive/compress';
+import { dealAt, decodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
+import { mergeDeals } from '../../src/lib/domain/archive/merge-deals';
 import {
 	MAX_ARCHIVE_BYTES,
 	MAX_ARCHIVE_RAW_BYTES,
@@ -12,6 +12,7 @@ import {
 	type ArchiveManifest,
 	type ArchiveVersionInfo
 } from '../../src/lib/protocol/archives';
+import { archiveStoreOf, storeMerged } from '../archive/store-merged';
 import { requireToken, type AuthVars } from '../auth/require-token';
 import type { Env } from '../env';
 import { readJsonObject } from './read-json';
@@ -29,10 +30,7 @@ export const archives = new Hono<{ Bindings: Env; Variables: AuthVars }>();
 
 /** Deal ids one removal may name (a JSON body is at most 16 KiB anyway). */
 const MAX_REMOVE_IDS = 500;
-/** Merges retried when other uploads to the same month keep landing first. */
-const MAX_MERGE_ATTEMPTS = 5;
-
-const storeOf = (env: Env, planId: string) => env.ARCHIVE_STORE.get(env.ARCHIVE_STORE.idFromName(planId));
+const storeOf = archiveStoreOf;
 
 function params(kind: string, month: string): { kind: ArchiveKind; month: string } {
 	if (!isArchiveKind(kind)) throw new HttpError(404, 'not_found', `There are no “${kind.slice(0, 40)}” archives.`);
@@ -101,28 +99,6 @@ archives.post('/:planId/archives/:kind/:month/remove', requireToken, async (c) =
 function editParams(c: Context<{ Bindings: Env; Variables: AuthVars }>) {
 	if (c.get('claims').role !== 'edit') throw new HttpError(403, 'forbidden', 'A view link cannot write archives.');
 	return params(c.req.param('kind') ?? '', c.req.param('month') ?? '');
-}
-
-type Store = ReturnType<typeof storeOf>;
-
-/**
- * Reads the latest version, merges, and stores the result on top of exactly that version; when
- * another upload landed in between, merges again on top of it (the store serialises writes), so
- * two people archiving the same month at once both keep their deals.
- */
-async function storeMerged(store: Store, kind: ArchiveKind, month: string, merge: (stored: DealColumns | null) => DealMerge) {
-	for (let attempt = 0; attempt < MAX_MERGE_ATTEMPTS; attempt++) {
-		const latest = await store.get(kind, month);
-		const stored = latest ? decodeDealArchive(await gunzip(latest.data, MAX_ARCHIVE_RAW_BYTES)) : null;
-		const merged = merge(stored);
-		const data = await gzip(encodeDealArchive(month, merged.deals));
-		if (data.length > MAX_ARCHIVE_BYTES) throw new HttpError(413, 'payload_too_large', `The month's archive would pass ${MAX_ARCHIVE_BYTES} bytes.`);
-		const put = await store.put(kind, month, data, merged.deals.length, latest?.info.version ?? 0);
-		if (put.status === 'conflict') continue;
-		const changes = { added: merged.added, replaced: merged.replaced, removed: merged.removed };
-		return { status: put.status === 'created' ? (201 as const) : (200 as const), body: { ...put.info!, ...changes } };
-	}
-	throw new HttpError(409, 'conflict', 'The archive kept changing while this was written; try again.');
 }
 
 /** The gzip body, its declared length checked before a byte is read. */

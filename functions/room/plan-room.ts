@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { readOverview } from '../../src/lib/doc/overview';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { MAX_AWARENESS_FRAME_BYTES, MAX_DOC_BYTES, MAX_DOC_ITEMS, MAX_FRAME_BYTES, MAX_PENDING_BYTES } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
@@ -10,6 +11,7 @@ import { isRole } from '../../src/lib/protocol/token';
 import { intVar, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
 import { connectionLimits, connectionRefusal, roleTag, tokenTag } from './connection-limits';
+import { RoomArchiver } from './archiver';
 import { DocStore } from './doc-store';
 import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
@@ -44,6 +46,14 @@ export class PlanRoom extends DurableObject<Env> {
 	private readonly writes = new WriteBehind((batch) => this.writeBatch(batch));
 	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.flush());
 	private lastApplied: Uint8Array | null = null;
+	/** Moves closed history to period archives (execution rooms only; archiver.ts). */
+	protected readonly archiver = new RoomArchiver(
+		this.ctx,
+		this.env,
+		this.doc,
+		() => this.store,
+		() => this.writes.flush()
+	);
 	/** Closes sockets whose token expired or was revoked (4401). */
 	private readonly access = new TokenExpiry(
 		this.ctx,
@@ -97,6 +107,12 @@ export class PlanRoom extends DurableObject<Env> {
 		return this.access.revokeBelow(gen ?? this.access.generation() + 1);
 	}
 
+	/** The plan's calendar, which its execution room's archiver draws the live window by. */
+	async calendar(): Promise<{ timeZone: string; fiscalStartMonth: number }> {
+		const { timeZone, fiscalStartMonth } = readOverview(this.doc).values;
+		return { timeZone, fiscalStartMonth };
+	}
+
 	async fetch(request: Request): Promise<Response> {
 		const role = request.headers.get(ROLE_HEADER);
 		const planId = request.headers.get(PLAN_HEADER) ?? '';
@@ -114,6 +130,7 @@ export class PlanRoom extends DurableObject<Env> {
 		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
 		writeAttachment(server, { role, planId, tokenId, clients: {}, parts } satisfies SocketAttachment);
 		if (!(await this.access.admit(server))) return new Response(null, { status: 101, webSocket: client });
+		await this.archiver.admit(request);
 		const others = this.awarenessEntries(server);
 		if (others.length > 0) server.send(encodeAwarenessMessage(others));
 		return new Response(null, { status: 101, webSocket: client });
@@ -154,6 +171,7 @@ export class PlanRoom extends DurableObject<Env> {
 
 	async alarm(): Promise<void> {
 		await this.access.alarm();
+		await this.archiver.alarm();
 	}
 
 	async webSocketError(ws: WebSocket): Promise<void> {
