@@ -117,6 +117,11 @@ describe('column suggestions from CRM header sets', () => {
 			grossMargin: 'Gross margin',
 			newCustomers: 'New customers'
 		});
+		// The cost behind CAC maps to salesCost; 获客成本 is CAC itself (a cost per customer), never the cost.
+		expect(mapped('actuals', ['Month', 'S&M cost', 'New customers'])).toMatchObject({ salesCost: 'S&M cost' });
+		expect(mapped('actuals', ['月份', '销售费用'])).toMatchObject({ salesCost: '销售费用' });
+		expect(mapped('actuals', ['Sales cost'])).toMatchObject({ salesCost: 'Sales cost' });
+		expect(mapped('actuals', ['获客成本'])).not.toHaveProperty('salesCost');
 		expect(mapped('activities', ['日期', '销售', '类型', '次数'])).toEqual({ date: '日期', rep: '销售', type: '类型', count: '次数' });
 	});
 	it('a remembered choice wins where its header is present', () => {
