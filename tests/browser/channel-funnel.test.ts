@@ -77,6 +77,12 @@ describe('browser — the FMCG plan’s channel funnel', () => {
 				await alice.page.getByTestId('channel-plan').scrollIntoViewIfNeeded();
 				await alice.page.screenshot({ path: `${dir}/plan-channel-${lang}-${w}.png`, fullPage: true });
 			});
+			await alice.page.getByTestId('area-execution').click();
+			await alice.page.getByTestId('exec-tab-deals').click();
+			await inEachLanguageAndSize(alice.page, dir, async (lang, w) => {
+				await alice.page.getByTestId('channel-funnel').scrollIntoViewIfNeeded();
+				await alice.page.getByTestId('channel-funnel').screenshot({ path: `${dir}/exec-channel-${lang}-${w}.png` });
+			});
 		}
 	});
 });
