@@ -56,6 +56,22 @@ describe('browser — sales cost with the actuals, CAC on screen', () => {
 		expect(await june(bob).getByTestId('month-cost').textContent()).toMatch(/20,000/);
 		expect(await june(alice).getByTestId('month-cac').textContent()).toMatch(/5,000/);
 
+		// Bob imports May from finance's file: its 销售费用 column maps to the sales cost (not to CAC), and Alice sees May's CAC.
+		await bob.page.getByTestId('exec-tab-import').click();
+		await bob.page.getByTestId('import-kind').selectOption('actuals');
+		const file = '月份,销售,区域,产品,收入,新客户数,销售费用\n2026-05,Li Na,East,—,100000,2,"9,000"\n';
+		await bob.page.getByTestId('import-file').setInputFiles({ name: '实际业绩.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+		await bob.page.getByTestId('import-mapping').waitFor();
+		expect(await bob.page.getByTestId('import-map-salesCost').inputValue()).toBe('6');
+		await bob.page.getByTestId('import-check').click();
+		await bob.page.getByTestId('import-preview').waitFor();
+		expect(await bob.page.getByTestId('import-count-new').getAttribute('data-count')).toBe('1');
+		await bob.page.getByTestId('import-confirm').click();
+		await bob.page.getByTestId('import-done').waitFor();
+		const may = alice.page.locator('[data-testid=attainment-row][data-month="2026-05"]');
+		await expect.poll(() => may.getByTestId('month-cac').textContent(), { timeout: 10_000 }).toMatch(/4,500/);
+		expect(await may.getByTestId('month-cost').textContent()).toMatch(/9,000/);
+
 		const dir = process.env.COST_SHOTS;
 		if (dir) {
 			await inEachLanguageAndSize(bob.page, dir, async (lang, w) => {

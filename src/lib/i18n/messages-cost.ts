@@ -1,5 +1,6 @@
 /** UI strings of the sales cost entered with the actuals and the CAC shown from it, merged into messages.ts. */
 export const enCost = {
+	'wizard.key.salesCost': 'Sales cost',
 	'exec.field.salesCost': 'Sales cost',
 	'cost.salesCost.hint': 'Sales & marketing spend of the month; leave blank if unknown',
 	'cost.col.salesCost': 'Sales cost',

@@ -2,6 +2,7 @@ import type { enCost } from './messages-cost';
 
 /** 实际业绩中录入的销售费用及由此计算的获客成本（CAC）的界面文案，并入 messages.zh-CN.ts。 */
 export const zhCNCost: Record<keyof typeof enCost, string> = {
+	'wizard.key.salesCost': '销售费用',
 	'exec.field.salesCost': '销售费用',
 	'cost.salesCost.hint': '当月销售及市场投入；未知请留空',
 	'cost.col.salesCost': '销售费用',
