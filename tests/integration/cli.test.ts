@@ -79,7 +79,7 @@ async function seededPlan(pilotCustomer = '=cmd|calc') {
 	setActual(
 		remote.doc,
 		{ period: '2026-01', rep: rep.value, region: '华东', product: 'core' },
-		{ revenue: 90_000, collections: 80_000, grossMargin: 30_000, newCustomers: 2 }
+		{ revenue: 90_000, collections: 80_000, grossMargin: 30_000, newCustomers: 2, salesCost: 6_000 }
 	);
 	await remote.flush();
 	remote.close();
@@ -118,9 +118,18 @@ describe('npm run plan — export', () => {
 		const actuals = await plan('export', 'actuals', ...p.server, '--token', p.tokens.view, '--format', 'csv', '--out', out);
 		expect(actuals.code).toBe(0);
 		expect(readFileSync(out, 'utf8').slice(1).split('\r\n').slice(0, 2)).toEqual([
-			'period,rep,region,product,revenue,collections,grossMargin,newCustomers',
-			'2026-01,张伟,华东,core,90000,80000,30000,2'
+			'period,rep,region,product,revenue,collections,grossMargin,newCustomers,salesCost',
+			'2026-01,张伟,华东,core,90000,80000,30000,2,6000'
 		]);
+		// The machine header maps back one to one: the sales cost (CAC's numerator) travels with the actuals.
+		const fresh = await emptyPlan();
+		const imported = await plan('import', 'actuals', out, ...fresh.server, '--token', fresh.tokens.edit);
+		expect(lastLine(imported.stdout)).toMatchObject({ new: 1, rejected: 0 });
+		const execDoc = await openRemoteDoc(fresh.connection, 'execution');
+		expect([...execRoots(execDoc.doc).actuals.values()]).toEqual([
+			{ revenue: 90_000, collections: 80_000, grossMargin: 30_000, newCustomers: 2, salesCost: 6_000 }
+		]);
+		execDoc.close();
 		const activities = await plan('export', 'activities', ...p.server, '--token', p.tokens.view, '--format', 'csv', '--out', out);
 		expect(activities.code).toBe(0);
 		expect(readFileSync(out, 'utf8')).toContain('2026-01-05,张伟,call,3');

@@ -242,6 +242,11 @@ export function readActual(key: string, raw: unknown, rules: ExecRules): { actua
 	};
 	const checked = validateActuals([actual], actualRules(rules));
 	const issues = checked.issues.map((found) => fromDataIssue('actual', key, found));
+	// Added with CAC: absent (every cell stored before) means no cost known. A bad cost is dropped
+	// with a warning rather than excluding the cell's revenue with it.
+	const cost = readSalesCost(raw.salesCost, rules.maxValue ?? DEFAULT_MAX_VALUE);
+	if (typeof cost === 'number') actual.salesCost = cost;
+	else if (cost !== undefined) issues.push(issue('actual', key, 'salesCost', cost.code, 'warning', cost.message));
 	// Added with exchange rates: absent means the reporting currency (cells stored before read unchanged).
 	const currency = raw.currency;
 	if (currency === undefined || currency === rules.currency || rules.currency === undefined) {
@@ -261,15 +266,27 @@ export function readActual(key: string, raw: unknown, rules: ExecRules): { actua
 	return { actual: convertActual(actual, currency, applied), issues };
 }
 
+/** A stored sales cost: undefined when absent, the number when plausible, else why it is not. */
+function readSalesCost(value: unknown, max: number): number | undefined | { code: 'not-a-number' | 'negative-value' | 'huge-value'; message: string } {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		return { code: 'not-a-number', message: `salesCost is not a finite number (${String(value)}); read as no cost` };
+	if (value < 0) return { code: 'negative-value', message: `salesCost is negative (${value}); read as no cost` };
+	if (value > max) return { code: 'huge-value', message: `salesCost ${value} exceeds ${max}; read as no cost` };
+	return value;
+}
+
 /** An actuals cell in `currency` converted: money fields at the rate, new customers are a count. */
 function convertActual(actual: Actual, currency: string, applied: FxApplied): Actual {
-	const { revenue, collections, grossMargin } = actual;
+	const { revenue, collections, grossMargin, salesCost } = actual;
+	const cost = salesCost === undefined ? {} : { salesCost };
 	return {
 		...actual,
 		revenue: convertAmount(revenue, applied.rate),
 		collections: convertAmount(collections, applied.rate),
 		grossMargin: convertAmount(grossMargin, applied.rate),
-		original: { currency, revenue, collections, grossMargin, ...applied }
+		...(salesCost === undefined ? {} : { salesCost: convertAmount(salesCost, applied.rate) }),
+		original: { currency, revenue, collections, grossMargin, ...cost, ...applied }
 	};
 }
 

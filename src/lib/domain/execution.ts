@@ -66,8 +66,13 @@ export interface Actual {
 	collections: number;
 	grossMargin: number;
 	newCustomers: number;
+	/**
+	 * Sales and marketing cost (销售费用) booked to the cell, the numerator of CAC. Optional: cells
+	 * stored before it existed, or entered without it, have no cost — unknown, never 0.
+	 */
+	salesCost?: number;
 	/** Set on a cell entered in another currency: the money fields as entered and the rate used. */
-	original?: FxApplied & { currency: string; revenue: number; collections: number; grossMargin: number };
+	original?: FxApplied & { currency: string; revenue: number; collections: number; grossMargin: number; salesCost?: number };
 }
 
 /** The numeric fields of an Actual. */

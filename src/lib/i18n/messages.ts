@@ -27,6 +27,7 @@ import { enFx } from './messages-fx';
 import { enFunnel } from './messages-funnel';
 import { enWizard } from './messages-wizard';
 import { enMetrics } from './messages-metrics';
+import { enCost } from './messages-cost';
 
 export const en = {
 	...enSections,
@@ -52,6 +53,7 @@ export const en = {
 	...enFunnel,
 	...enWizard,
 	...enMetrics,
+	...enCost,
 	'app.name': 'Sales Plan Workspace',
 	'app.tagline': 'Plan, track and review sales together — works offline.',
 	'home.newPlan': 'New plan',

@@ -23,6 +23,7 @@ import { zhCNFx } from './messages-fx.zh-CN';
 import { zhCNFunnel } from './messages-funnel.zh-CN';
 import { zhCNWizard } from './messages-wizard.zh-CN';
 import { zhCNMetrics } from './messages-metrics.zh-CN';
+import { zhCNCost } from './messages-cost.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
 	...zhCNSections,
@@ -48,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNFunnel,
 	...zhCNWizard,
 	...zhCNMetrics,
+	...zhCNCost,
 	'app.name': '销售方案工作台',
 	'app.tagline': '一起制定、跟踪和复盘销售方案——离线也能用。',
 	'home.newPlan': '新建方案',

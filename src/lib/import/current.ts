@@ -7,7 +7,7 @@ import { execRoots, splitDealFieldKey } from '../doc/execution/schema';
 import { isPlainObject, readActivities, readDeal, readRep, readStages } from '../domain/exec-read';
 import type { Actual, Deal, PipelineStage, Rep } from '../domain/execution';
 
-export type ActualValues = Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'> & { currency?: string };
+export type ActualValues = Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers' | 'salesCost'> & { currency?: string };
 
 export interface CurrentData {
 	deals: Deal[];
@@ -60,6 +60,8 @@ export function readCurrent(doc: Y.Doc): CurrentData {
 				collections: number(raw.collections),
 				grossMargin: number(raw.grossMargin),
 				newCustomers: number(raw.newCustomers),
+				// No stored cost stays no cost (an import that leaves the column out keeps it absent).
+				...(typeof raw.salesCost === 'number' && Number.isFinite(raw.salesCost) ? { salesCost: raw.salesCost } : {}),
 				...(typeof raw.currency === 'string' ? { currency: raw.currency } : {})
 			};
 	});

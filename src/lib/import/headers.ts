@@ -18,7 +18,7 @@ export const IMPORT_KEYS: Record<ImportKind, readonly string[]> = {
 	// The export's keys first (so its files map back one to one), then the fields only imports fill.
 	deals: [...DEAL_KEYS, 'segment', 'lostReason'],
 	activities: ['date', 'rep', 'type', 'count'],
-	actuals: ['period', 'rep', 'region', 'product', 'revenue', 'collections', 'grossMargin', 'newCustomers', 'currency'],
+	actuals: ['period', 'rep', 'region', 'product', 'revenue', 'collections', 'grossMargin', 'newCustomers', 'salesCost', 'currency'],
 	team: ['id', 'name', 'team', 'region', 'hireDate']
 };
 
@@ -160,6 +160,24 @@ const ALIASES: Record<ImportKind, Record<string, readonly string[]>> = {
 		collections: ['Collections', 'Cash Collected', '回款', '回款金额'],
 		grossMargin: ['Gross Margin', 'Margin', '毛利', '毛利额'],
 		newCustomers: ['New Customers', 'New Logos', '新客户数', '新客户', '新增客户'],
+		// The cost behind CAC, not CAC itself: 获客成本 (cost per customer) is deliberately absent.
+		salesCost: [
+			'Sales Cost',
+			'S&M Cost',
+			'Sales and Marketing Cost',
+			'Sales & Marketing Cost',
+			'Acquisition Cost',
+			'Acquisition Spend',
+			'Cost',
+			'销售费用',
+			'销售成本费用',
+			'营销费用',
+			'销售及营销费用',
+			'市场及销售费用',
+			'获客费用',
+			'获客投入',
+			'费用'
+		],
 		currency: ['Currency', 'Currency Code', '币种', '货币', '币别']
 	},
 	team: {

@@ -510,7 +510,7 @@ function planActivities(
 	return { changes, created, updated, unchanged };
 }
 
-const METRICS = ['revenue', 'collections', 'grossMargin', 'newCustomers'] as const;
+const METRICS = ['revenue', 'collections', 'grossMargin', 'newCustomers', 'salesCost'] as const;
 
 function planActuals(
 	table: Table,

@@ -38,6 +38,8 @@ export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldCh
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
+/** Before the data loads: no months (a read-only value, never written to). */
+const NO_MONTHS: ReadonlyMap<string, ActualTotals> = new Map();
 
 /**
  * A plan's execution data (deals, activities, actuals): its own Y.Doc, local copy and network
@@ -234,6 +236,11 @@ export class ExecutionSession extends DocSession {
 	/** The actuals inside the filters added up (derived rates); null until loaded. */
 	actualTotals(filters: ExecFilters): ActualTotals | null {
 		return this.read(null, (p) => p.actualTotals(filters));
+	}
+
+	/** The same per month (the actuals table's sales cost and CAC columns); empty until loaded. */
+	actualTotalsByMonth(filters: ExecFilters): ReadonlyMap<string, ActualTotals> {
+		return this.read(NO_MONTHS, (p) => p.actualTotalsByMonth(filters));
 	}
 
 	/** What changed between two days for some owners' deals in a period; null until loaded. */

@@ -85,8 +85,8 @@ describe('other tables', () => {
 			'en',
 			'CNY'
 		);
-		expect(t.rows[0]).toMatchObject({ rep: '张伟', revenue: 10, newCustomers: 1 });
-		expect(t.columns.filter((c) => c.type === 'money').map((c) => c.key)).toEqual(['revenue', 'collections', 'grossMargin']);
+		expect(t.rows[0]).toMatchObject({ rep: '张伟', revenue: 10, newCustomers: 1, salesCost: null });
+		expect(t.columns.filter((c) => c.type === 'money').map((c) => c.key)).toEqual(['revenue', 'collections', 'grossMargin', 'salesCost']);
 	});
 
 	it('the forecast roll-up shows submitted and adjusted side by side', () => {

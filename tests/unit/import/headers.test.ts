@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rememberMapping, suggestMapping } from '$lib/import/headers';
+import { IMPORT_KEYS, rememberMapping, suggestMapping } from '$lib/import/headers';
+import { en } from '$lib/i18n/messages';
+import { zhCN } from '$lib/i18n/messages.zh-CN';
 
 const mapped = (kind: Parameters<typeof suggestMapping>[0], headers: string[]) =>
 	Object.fromEntries(
@@ -117,11 +119,30 @@ describe('column suggestions from CRM header sets', () => {
 			grossMargin: 'Gross margin',
 			newCustomers: 'New customers'
 		});
+		// The cost behind CAC maps to salesCost; 获客成本 is CAC itself (a cost per customer), never the cost.
+		expect(mapped('actuals', ['Month', 'S&M cost', 'New customers'])).toMatchObject({ salesCost: 'S&M cost' });
+		expect(mapped('actuals', ['月份', '销售费用'])).toMatchObject({ salesCost: '销售费用' });
+		expect(mapped('actuals', ['Sales cost'])).toMatchObject({ salesCost: 'Sales cost' });
+		expect(mapped('actuals', ['获客成本'])).not.toHaveProperty('salesCost');
 		expect(mapped('activities', ['日期', '销售', '类型', '次数'])).toEqual({ date: '日期', rep: '销售', type: '类型', count: '次数' });
 	});
 	it('a remembered choice wins where its header is present', () => {
 		const headers = ['Opportunity ID', 'Legacy Key', 'Amount'];
 		expect(suggestMapping('deals', headers, { externalId: 'Legacy Key' })).toMatchObject({ externalId: 1, amount: 2 });
 		expect(rememberMapping(suggestMapping('deals', headers), headers)).toEqual({ externalId: 'Opportunity ID', amount: 'Amount' });
+	});
+});
+
+describe('the wizard names every import field', () => {
+	it('each machine key of each kind has a label in English and Chinese (a new key such as salesCost never shows raw)', () => {
+		const missing = Object.values(IMPORT_KEYS)
+			.flat()
+			.flatMap((key) => [`en:${key}`, `zh:${key}`])
+			.filter((entry) => {
+				const [lang, key] = entry.split(':');
+				const table: Record<string, string> = lang === 'en' ? en : zhCN;
+				return !table[`wizard.key.${key}`];
+			});
+		expect(missing).toEqual([]);
 	});
 });

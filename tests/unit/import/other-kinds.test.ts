@@ -76,6 +76,26 @@ describe('actuals import', () => {
 	});
 });
 
+describe('actuals import — sales cost (the numerator of CAC)', () => {
+	it('a cost column sets the cost; an empty cost cell or a file without the column keeps no cost (never 0); a negative cost is refused', async () => {
+		const doc = new Y.Doc();
+		addRep(doc, { id: 'r1', name: '张伟' });
+		const text = '月份,销售,区域,产品,收入,新客户数,销售费用\n2026-03,张伟,华东,P1,1000,4,"2,000"\n2026-04,张伟,华东,P1,500,1,\n2026-05,张伟,华东,P1,1,1,-5\n';
+		const plan = await importText(doc, 'actuals', text);
+		expect(plan).toMatchObject({ new: 2 });
+		expect(plan.rejected.map((r) => [r.row, r.column, r.reason])).toEqual([[4, '销售费用', 'negative']]);
+		applyImport(doc, plan, 'me');
+		expect(readCurrent(doc).actuals).toEqual({
+			'2026-03|r1|华东|P1': { revenue: 1000, collections: 0, grossMargin: 0, newCustomers: 4, salesCost: 2000 },
+			'2026-04|r1|华东|P1': { revenue: 500, collections: 0, grossMargin: 0, newCustomers: 1 }
+		});
+		expect(await importText(doc, 'actuals', text)).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
+		// A later file without the cost column updates revenue and keeps the cost.
+		applyImport(doc, await importText(doc, 'actuals', 'Month,Rep,Region,Product,Revenue\n2026-03,张伟,华东,P1,1200\n'), 'me');
+		expect(readCurrent(doc).actuals['2026-03|r1|华东|P1']).toMatchObject({ revenue: 1200, salesCost: 2000 });
+	});
+});
+
 describe('team import', () => {
 	it('adds reps, updates changed fields by id or name, re-import unchanged', async () => {
 		const doc = new Y.Doc();

@@ -287,7 +287,7 @@ export function setActivityCount(doc: Y.Doc, cell: { date: string; rep: string; 
 	return null;
 }
 
-export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers'>> & {
+export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'grossMargin' | 'newCustomers' | 'salesCost'>> & {
 	/** The currency the money fields are in (ISO code); absent keeps the stored one (none = the reporting currency). */
 	currency?: string;
 };
@@ -318,6 +318,8 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 			collections: values.collections ?? number(base.collections),
 			grossMargin: values.grossMargin ?? number(base.grossMargin),
 			newCustomers: values.newCustomers ?? number(base.newCustomers),
+			// A cost only once one is entered: absent stays absent (no CAC), never becomes 0.
+			...(typeof (values.salesCost ?? base.salesCost) === 'number' ? { salesCost: values.salesCost ?? base.salesCost } : {}),
 			// Only cells entered in a currency carry one: older cells and apps read unchanged.
 			...(typeof (currency ?? base.currency) === 'string' ? { currency: currency ?? base.currency } : {})
 		})

@@ -9,7 +9,7 @@
  *     .dealList() → { items, excluded }     every counted deal, shared and frozen (deals table)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
  *     .reps(), .stages(), .orgNodes()       what forms and the roll-up view list
- *     .tracked(), .actualTotals(filters)    custom tracked metrics; actuals added up (derived rates)
+ *     .tracked(), .actualTotals(filters)    custom tracked metrics; actuals added up (derived rates, CAC)
  *     .setRules(rules)                      plan period / currency changed: re-check everything
  *     .setTeam(reps | null)                 the plan's team (domain/team.ts) replaces the legacy rep list
  *     .setArchives(months)                  archived closed months, counted like live deals (projection/archives.ts)
@@ -44,7 +44,7 @@ import type { ExecRules } from '../../domain/exec-read';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
 import { readDealChanges, whatChanged, type WhatChanged } from '../../domain/deal-changes';
 import { readCalls, type ForecastCall } from '../../domain/forecast-calls';
-import { totalActuals, type ActualTotals } from '../../domain/derived-rates';
+import { totalActuals, totalActualsByMonth, type ActualTotals } from '../../domain/derived-rates';
 import { execRoots } from './schema';
 import { createContext } from './projection/context';
 import type { DealList, DealsQuery } from './projection/deals';
@@ -84,6 +84,8 @@ export interface ExecProjection {
 	tracked(): TrackedData;
 	/** The actuals inside the filters added up (the derived rates' inputs). */
 	actualTotals(filters: ExecFilters): ActualTotals;
+	/** The same per month (sales cost and CAC by month in the actuals table). */
+	actualTotalsByMonth(filters: ExecFilters): Map<string, ActualTotals>;
 	setRules(rules: ExecRules): void;
 	/** The plan's team changed (a rep added, renamed, moved): names, filters and the roll-up follow. */
 	setTeam(team: readonly Rep[] | null): void;
@@ -185,6 +187,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		calls: () => readCalls(parts.calls.entries(), ctx.rules.maxValue ?? DEFAULT_MAX_VALUE),
 		tracked: () => parts.tracked.data(),
 		actualTotals: (filters) => totalActuals([...parts.actuals.byKey.values()].filter((a) => matchesActual(a, filters, parts.reps.byId))),
+		actualTotalsByMonth: (filters) => totalActualsByMonth([...parts.actuals.byKey.values()].filter((a) => matchesActual(a, filters, parts.reps.byId))),
 		setRules(next) {
 			const previous = ctx.rules;
 			ctx.rules = next;

@@ -34,8 +34,9 @@ import type * as Y from 'yjs';
  *                       a Y.Map keyed `date|rep|type` needs an item per key (3.1 s / 930 MB).
  *                       Entries add up; setActivityCount replaces a day's cell by one entry.
  *   actuals     Y.Map   `${period}|${rep}|${region}|${product}` → { revenue, collections,
- *                       grossMargin, newCustomers }: one cell per key, last-writer-wins (actuals
- *                       come from finance imports, not concurrent typing).
+ *                       grossMargin, newCustomers, salesCost?, currency? }: one cell per key,
+ *                       last-writer-wins (actuals come from finance imports, not concurrent
+ *                       typing). salesCost is optional: absent = no cost known (no CAC), not 0.
  *   reps        Y.Map   rep id → Y.Map of Rep fields. LEGACY: the team is the plan's one list
  *                       (doc/team.ts); this map is read only to take its people in (legacy-reps.ts)
  *                       and by the projection when no plan is attached (benchmarks, tests).

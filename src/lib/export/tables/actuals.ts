@@ -27,6 +27,8 @@ export function actualsTable(
 			collections: a.collections,
 			grossMargin: a.grossMargin,
 			newCustomers: a.newCustomers,
+			// Blank, not 0, where no cost was entered: the file re-imports without inventing one.
+			salesCost: a.salesCost ?? null,
 			...(mixed ? { currency: a.currency ?? currency ?? '' } : {})
 		}));
 	const specs = [
@@ -37,7 +39,8 @@ export function actualsTable(
 		['revenue', 'money'],
 		['collections', 'money'],
 		['grossMargin', 'money'],
-		['newCustomers', 'number']
+		['newCustomers', 'number'],
+		['salesCost', 'money']
 	] as const;
 	if (mixed) return { columns: columns(locale, [...specs, ['currency', 'text']]), rows };
 	return { columns: columns(locale, specs, currency), rows };

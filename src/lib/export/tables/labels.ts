@@ -31,6 +31,7 @@ const LABELS: Record<string, [en: string, zh: string]> = {
 	collections: ['Collections', '回款'],
 	grossMargin: ['Gross margin', '毛利'],
 	newCustomers: ['New customers', '新客户数'],
+	salesCost: ['Sales cost', '销售费用'],
 	node: ['Node', '节点'],
 	parent: ['Parent', '上级'],
 	closedWon: ['Closed won', '已赢单'],

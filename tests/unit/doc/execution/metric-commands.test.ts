@@ -70,7 +70,15 @@ describe('execution — tracked metrics commands', () => {
 		setActual(doc, { period: '2026-03', rep: 'r1', region: 'East', product: '—' }, { revenue: 100, collections: 80, grossMargin: 30, newCustomers: 1 });
 		setActual(doc, { period: '2026-04', rep: 'r1', region: 'East', product: '—' }, { revenue: 50, collections: 50, grossMargin: 10, newCustomers: 0 });
 		const projection = createProjection(doc);
-		expect(projection.actualTotals({ from: '2026-03', to: '2026-03' })).toEqual({ revenue: 100, collections: 80, grossMargin: 30, newCustomers: 1 });
+		expect(projection.actualTotals({ from: '2026-03', to: '2026-03' })).toEqual({
+			revenue: 100,
+			collections: 80,
+			grossMargin: 30,
+			newCustomers: 1,
+			salesCost: null,
+			costCells: 0,
+			cells: 1
+		});
 		expect(projection.actualTotals({}).revenue).toBe(150);
 	});
 });
