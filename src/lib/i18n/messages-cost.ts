@@ -10,7 +10,7 @@ export const enCost = {
 	'cost.cac.working': 'Sales cost ÷ new customers in the period: {cost} ÷ {customers, plural, one {# new customer} other {# new customers}}',
 	'cost.cac.noCost': 'No sales cost entered for the period (Actuals tab), so no CAC.',
 	'cost.cac.noCustomers': 'No new customers in the period, so no CAC.',
-	'cost.cac.partial': 'Cost entered on {costCells} of {cells} actuals rows; rows without one count no cost.',
+	'cost.cac.partial': 'Cost entered on {costCells} of {cells, plural, one {# actuals row} other {# actuals rows}}; rows without one count no cost.',
 	'channel.title': 'Channel funnel: store visits → distribution → sell-through',
 	'channel.step.storeVisits': 'Store visits',
 	'channel.step.storeVisits.why': 'Reps in the stores on their routes',
