@@ -44,7 +44,7 @@ export class PlanRoom extends DurableObject<Env> {
 	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
 	private readonly writes = new WriteBehind((batch) => this.writeBatch(batch));
-	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.flush());
+	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.bytes > 0);
 	private lastApplied: Uint8Array | null = null;
 	/** Closes sockets whose token expired or was revoked (4401). */
 	private readonly access = new TokenExpiry(
