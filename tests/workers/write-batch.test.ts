@@ -20,19 +20,21 @@ function insertFrame(name: string, text: string): ArrayBuffer {
 	return syncFrame(SyncStep.UPDATE, Y.encodeStateAsUpdate(doc)).slice().buffer as ArrayBuffer;
 }
 
-function isStep2(frame: ArrayBuffer | ArrayBufferView | string): boolean {
-	if (typeof frame === 'string') return false;
+/** `step 2` or `update` for a sync frame the room sends, else null. */
+function kind(frame: ArrayBuffer | ArrayBufferView | string): string | null {
+	if (typeof frame === 'string') return null;
 	const bytes = frame instanceof ArrayBuffer ? new Uint8Array(frame) : new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength);
 	const d = decoding.createDecoder(bytes);
-	return decoding.readVarUint(d) === MessageType.SYNC && decoding.readVarUint(d) === SyncStep.STEP2;
+	if (decoding.readVarUint(d) !== MessageType.SYNC) return null;
+	return ({ [SyncStep.STEP2]: 'step 2', [SyncStep.UPDATE]: 'update' } as Record<number, string>)[decoding.readVarUint(d)] ?? null;
 }
 
 /**
  * Hands `frames` (token id → frame) to the room's message handler in one turn, as a burst
  * arriving together would be, and records (from then on) every write to the update log and
- * every sync step 2 (an acknowledgement) the room sends, in order.
+ * every sync step 2 (an acknowledgement) the room sends, and every update sent to `watched`, in order.
  */
-async function burst(planId: string, frames: [string, ArrayBuffer][]): Promise<string[]> {
+async function burst(planId: string, frames: [string, ArrayBuffer][], watched = ''): Promise<string[]> {
 	const events: string[] = [];
 	await runInDurableObject(stubFor(planId), (room: PlanRoom, state) => {
 		const store = (room as unknown as { store: Store }).store;
@@ -54,7 +56,8 @@ async function burst(planId: string, frames: [string, ArrayBuffer][]): Promise<s
 			const name = [...byToken].find(([, w]) => w === ws)![0];
 			const send = ws.send.bind(ws);
 			ws.send = (message) => {
-				if (isStep2(message)) events.push(`${name}: step 2`);
+				const k = kind(message);
+				if (k === 'step 2' || (k === 'update' && name === watched)) events.push(`${name}: ${k}`);
 				send(message);
 			};
 		}
@@ -69,17 +72,31 @@ describe('PlanRoom — one commit per burst', () => {
 		const otherToken = await distinctToken(planId, 'edit');
 		const a = await connectDoc(planId, tokens.edit);
 		const b = await connectDoc(planId, otherToken);
-		const [idA, idB] = [await tokenId(tokens.edit), await tokenId(otherToken)];
+		const viewer = await connectDoc(planId, tokens.view);
+		const [idA, idB, idViewer] = [await tokenId(tokens.edit), await tokenId(otherToken), await tokenId(tokens.view)];
 
-		const events = await burst(planId, [
-			[idA, insertFrame('a', 'from a')],
-			[idB, insertFrame('b', 'from b')]
-		]);
+		const events = await burst(
+			planId,
+			[
+				[idA, insertFrame('a', 'from a')],
+				[idB, insertFrame('b', 'from b')]
+			],
+			idViewer
+		);
 		// Each sender probes; the answer (step 2, then step 1) is its acknowledgement.
 		await a.roundTrip();
 		await b.roundTrip();
 
-		expect(events).toEqual(['write 2', `${idA}: step 2`, `${idB}: step 2`]);
+		await viewer.until((d) => d.getText('b').length > 0);
+
+		// A's update went to B at once, B's (a burst, from the coalescing timer) to A; the viewer
+		// gets both only after the commit, and so does each sender's acknowledgement.
+		// (The coalescing timer and the probes race, so only what comes after the commit is fixed.)
+		expect(events[0]).toBe('write 2');
+		expect(events.slice(1).sort()).toEqual([`${idA}: step 2`, `${idB}: step 2`, `${idViewer}: update`, `${idViewer}: update`].sort());
+		expect(b.doc.getText('a').toString()).toBe('from a');
+		await a.until((d) => d.getText('b').toString() === 'from b');
+		viewer.socket.close();
 		await evictDurableObject(stubFor(planId), { webSockets: 'close' });
 		const fresh = await connectDoc(planId, tokens.view);
 		expect([fresh.doc.getText('a').toString(), fresh.doc.getText('b').toString()]).toEqual(['from a', 'from b']);
