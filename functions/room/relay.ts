@@ -25,8 +25,8 @@ const BURST_WINDOW_MS = 5;
  * and reaches every peer as one merged frame — that keeps fan-out to many peers cheap. It is
  * relayed like a lone update: to the editors at once, to everyone else after the write — or to
  * everyone at once when its updates were written already (the write timer ran first). A burst
- * used to be written first and reach everyone behind the output gate; on a busy room (50
- * editors) that put a commit in front of most relays.
+ * used to be written first and reach everyone behind the output gate, which put a commit in
+ * front of the relay of any update arriving within BURST_WINDOW_MS of another.
  */
 export class Relay {
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
