@@ -60,17 +60,26 @@ export class DocStore {
 		if (parts.length > 0) throw new Error('update_log ends inside a split update');
 	}
 
-	/** Durably appends one update (in rows ≤ STORAGE_ROW_BYTES); compacts when the log has grown past its limits. */
-	append(update: Uint8Array, doc: Y.Doc): void {
-		const rows = chunks(update);
+	/**
+	 * Durably appends `updates` in order (each in rows ≤ STORAGE_ROW_BYTES, its own log entry)
+	 * and whatever `alongside` writes, in one transaction: one commit for a whole burst.
+	 * Compacts when the log has grown past its limits.
+	 */
+	append(updates: readonly Uint8Array[], doc: Y.Doc, alongside?: () => void): void {
 		this.storage.transactionSync(() => {
-			rows.forEach((row, i) => {
-				const more = i < rows.length - 1 ? 1 : 0;
-				this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', toArrayBuffer(row), more);
-			});
+			for (const update of updates) {
+				const rows = chunks(update);
+				rows.forEach((row, i) => {
+					const more = i < rows.length - 1 ? 1 : 0;
+					this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', toArrayBuffer(row), more);
+				});
+			}
+			alongside?.();
 		});
-		this.logCount++;
-		this.logBytes += update.byteLength;
+		for (const update of updates) {
+			this.logCount++;
+			this.logBytes += update.byteLength;
+		}
 		if (this.logCount >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) {
 			this.compact(doc);
 		}

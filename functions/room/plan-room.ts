@@ -18,7 +18,7 @@ import { IncomingParts } from './incoming-parts';
 import { Outgoing, safeSend } from './outgoing';
 import { Presence } from './presence';
 import { Relay } from './relay';
-import { WriteBehind, type UnwrittenUpdate } from './write-behind';
+import { WriteBehind } from './write-behind';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
 import { PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
@@ -41,10 +41,12 @@ export class PlanRoom extends DurableObject<Env> {
 	private sizeGuard!: SizeGuard;
 	private budget!: EditorBudget;
 	private readonly rates = new Map<WebSocket, SocketRates>();
+	/** Each socket's role and token id, read from its attachment once (they never change). */
+	private readonly identities = new Map<WebSocket, { role: SocketAttachment['role']; tokenId: string }>();
 	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
 	private readonly writes = new WriteBehind((batch) => this.writeBatch(batch));
-	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.flush());
+	private readonly relay = new Relay(this.ctx, this.env.BROADCAST_COALESCE !== 'off', () => this.writes.bytes > 0);
 	private lastApplied: Uint8Array | null = null;
 	/** Moves closed history to period archives (execution rooms only; archiver.ts). */
 	protected readonly archiver = new RoomArchiver(
@@ -71,7 +73,7 @@ export class PlanRoom extends DurableObject<Env> {
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
-			this.sizeGuard = new SizeGuard(this.doc, this.store, this.maxDocBytes(), intVar(env.MAX_DOC_ITEMS, MAX_DOC_ITEMS));
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.writes, this.maxDocBytes(), intVar(env.MAX_DOC_ITEMS, MAX_DOC_ITEMS));
 			this.budget = new EditorBudget(ctx.storage.sql, intVar(env.EDITOR_SHARE_BYTES, Math.floor(this.maxDocBytes() / 2)));
 		});
 	}
@@ -137,8 +139,8 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
-		// Whatever was relayed but not yet written is written before this frame is handled.
-		this.writes.flush();
+		// Updates relayed but not yet written stay queued: the updates of a burst are written in
+		// one commit (write-behind.ts). Whatever implies they are stored flushes them first.
 		if (this.access.refuse(ws)) return;
 		if (typeof message === 'string') {
 			return this.reject(ws, CloseCode.UNSUPPORTED_DATA, 'Only binary frames are accepted.');
@@ -186,7 +188,7 @@ export class PlanRoom extends DurableObject<Env> {
 				if (reassembled) throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'A part cannot contain parts.');
 				// A message too big for one frame can only be a write (state vectors and presence
 				// are small), and a viewer's writes are dropped: so are its parts, unassembled.
-				if (readAttachment(ws).role !== 'edit') return;
+				if (this.identity(ws).role !== 'edit') return;
 				const message = this.parts.accept(ws, decoder);
 				if (message) this.handleFrame(ws, message, true);
 				return;
@@ -207,6 +209,8 @@ export class PlanRoom extends DurableObject<Env> {
 		const step = decoding.readVarUint(decoder);
 		const payload = decoding.readVarUint8Array(decoder);
 		if (step === SyncStep.STEP1) {
+			// Every update this client sent before is written first: the answer acknowledges them.
+			this.writes.flush();
 			// Answer with what the client lacks, then our state vector. The second part
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
@@ -219,7 +223,7 @@ export class PlanRoom extends DurableObject<Env> {
 			throw new ProtocolError(CloseCode.UNSUPPORTED_DATA, `Unknown sync step ${step}.`);
 		}
 		// Viewers receive everything but their writes are dropped.
-		if (readAttachment(ws).role !== 'edit') return;
+		if (this.identity(ws).role !== 'edit') return;
 		this.applyClientUpdate(ws, payload);
 	}
 
@@ -227,23 +231,25 @@ export class PlanRoom extends DurableObject<Env> {
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
 		const decoded = Y.decodeUpdate(update);
 		const grows = this.sizeGuard.admit(update, decoded);
-		// Sockets from before token ids were passed share one budget.
-		const tokenId = readAttachment(ws).tokenId ?? '';
+		const tokenId = this.identity(ws).tokenId;
 		if (grows) this.budget.admit(tokenId, update.byteLength);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
 		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
 		const applied = this.lastApplied as Uint8Array | null;
 		if (applied) {
-			// Relay first (to editors), then write — after this turn, before the next frame (see
-			// write-behind.ts). Editors need not wait for storage: the frames leave before the write
-			// starts, so the output gate does not hold them. The sender's confirmation still waits:
-			// it is the answer to a later step 1, handled after this write and sent only once it is
-			// durable. If the object dies in between, nobody was told the update is safe; the sender
+			// Relay first (to editors), then write — after this turn, in one commit with the rest of
+			// its burst (see write-behind.ts). Editors need not wait for storage: the frames leave
+			// before the write starts, so the output gate does not hold them. The sender's
+			// confirmation still waits: it is the answer to a later step 1, which writes the queue
+			// first and is sent only once that commit is durable. If the object dies in between, nobody was told the update is safe; the sender
 			// resends it (unconfirmed), and so does every editor that got it (its step 2 on
 			// reconnect). See relay.ts and docs/architecture.md, "Relay first".
 			this.relay.beforeWrite(applied, ws);
-			this.persist(applied, grows ? tokenId : null);
+			// Charged now (in memory), so the next update of a burst is judged with it; the
+			// charge is written in the same commit as the update.
+			if (grows) this.budget.charge(tokenId, applied.byteLength);
+			this.persist(applied);
 		}
 		if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
 			// Updates whose predecessors are withheld must not pile up in memory.
@@ -252,26 +258,26 @@ export class PlanRoom extends DurableObject<Env> {
 		}
 	}
 
-	/** Queues `update` for writing (and `tokenId` for being charged for it when it grows the plan). */
-	private persist(update: Uint8Array, tokenId: string | null): void {
+	/** Queues `update` for writing. */
+	private persist(update: Uint8Array): void {
 		const hold = intVar(this.env.TEST_HOLD_WRITE_MS, 0);
-		if (hold === 0) return this.writes.add({ update, tokenId });
+		if (hold === 0) return this.writes.add(update);
 		// Tests only: widen the relay → write window so a SIGKILL can land in it. The input gate
 		// stays closed meanwhile, so no later frame (a step 1 probe) is handled before the write.
-		this.writes.add({ update, tokenId }, false);
+		this.writes.add(update, false);
 		void this.ctx.blockConcurrencyWhile(async () => {
 			await scheduler.wait(hold);
 			this.writes.flush();
 		});
 	}
 
-	/** Durably appends the updates in order and charges their tokens, then relays them to the rest. */
-	private writeBatch(batch: UnwrittenUpdate[]): void {
+	/**
+	 * Durably appends the updates in order, with their tokens' charges, in one commit; then
+	 * relays them to the rest (viewers), whom the output gate reaches only after that commit.
+	 */
+	private writeBatch(batch: Uint8Array[]): void {
 		try {
-			for (const { update, tokenId } of batch) {
-				this.store.append(update, this.doc);
-				if (tokenId !== null) this.budget.charge(tokenId, update.byteLength);
-			}
+			this.store.append(batch, this.doc, () => this.budget.write());
 		} catch (err) {
 			return this.restartFromStorage(err);
 		}
@@ -322,6 +328,17 @@ export class PlanRoom extends DurableObject<Env> {
 		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
 	}
 
+	private identity(ws: WebSocket): { role: SocketAttachment['role']; tokenId: string } {
+		let identity = this.identities.get(ws);
+		if (!identity) {
+			const attachment = readAttachment(ws);
+			// Sockets from before token ids were passed share one budget.
+			identity = { role: attachment.role, tokenId: attachment.tokenId ?? '' };
+			this.identities.set(ws, identity);
+		}
+		return identity;
+	}
+
 	private ratesFor(ws: WebSocket): SocketRates {
 		let rates = this.rates.get(ws);
 		if (!rates) {
@@ -343,6 +360,7 @@ export class PlanRoom extends DurableObject<Env> {
 	/** Tells the others that this socket's presence is gone (works after a wake: ids live in the attachment). */
 	private forget(ws: WebSocket): void {
 		this.rates.delete(ws);
+		this.identities.delete(ws);
 		this.parts.forget(ws);
 		const gone = this.presence.release(ws);
 		if (gone.length === 0) return;

@@ -22,8 +22,11 @@ const BURST_WINDOW_MS = 5;
  * holding an update the room lost would show it to nobody else, perhaps for good.
  *
  * A burst (updates within BURST_WINDOW_MS of an immediate relay) waits for a zero-delay timer
- * and reaches every peer as one merged frame — that keeps fan-out to many peers cheap. The
- * timer writes those updates first, so the output gate holds the frame like any reply.
+ * and reaches every peer as one merged frame — that keeps fan-out to many peers cheap. It is
+ * relayed like a lone update: to the editors at once, to everyone else after the write — or to
+ * everyone at once when its updates were written already (the write timer ran first). A burst
+ * used to be written first and reach everyone behind the output gate, which put a commit in
+ * front of the relay of any update arriving within BURST_WINDOW_MS of another.
  */
 export class Relay {
 	private pending: { update: Uint8Array; from: WebSocket }[] = [];
@@ -36,8 +39,8 @@ export class Relay {
 		private readonly ctx: DurableObjectState,
 		/** false: every update is relayed on its own (a benchmark's baseline). */
 		private readonly coalesce: boolean,
-		/** Writes what was applied and not yet written (a burst goes to everyone only after that). */
-		private readonly writePending: () => void
+		/** Whether updates applied so far are still waiting to be written. */
+		private readonly unwritten: () => boolean
 	) {}
 
 	/** `update` from `from` was applied and is about to be written. */
@@ -71,16 +74,15 @@ export class Relay {
 		}
 	}
 
-	private flush(editorsFirst: boolean): void {
-		// A burst goes to everyone, viewers included: its updates are written first.
-		if (!editorsFirst) this.writePending();
+	private flush(immediate: boolean): void {
 		const batch = this.pending;
 		this.pending = [];
 		if (batch.length === 0) return;
 		const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
 		const soleSender = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : null;
 		const message = new Outgoing(syncFrame(SyncStep.UPDATE, merged));
-		if (!editorsFirst) {
+		// A burst whose updates are written (the write timer ran before this one) goes to everyone.
+		if (!immediate && !this.unwritten()) {
 			for (const peer of this.ctx.getWebSockets()) {
 				if (peer !== soleSender) message.sendTo(peer);
 			}

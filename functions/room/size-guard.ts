@@ -13,7 +13,8 @@ type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
  * hundreds of bytes of heap, a long pasted string about its length.
  *
  * Items: the structs in the document plus those in the update.
- * Bytes: what the update could add to storage: stored bytes (snapshot + log), plus the bytes
+ * Bytes: what the update could add to storage: stored bytes (snapshot + log) and applied bytes
+ * queued for the next write (write-behind.ts: counted as stored), plus the bytes
  * Yjs holds as pending (updates whose predecessors have not arrived: in memory, not stored,
  * and merged into the next applied update once they resolve), plus the update itself.
  * That sum bounds the applied size, so the check never has to undo an applied update.
@@ -22,6 +23,7 @@ export class SizeGuard {
 	constructor(
 		private readonly doc: Y.Doc,
 		private readonly store: DocStore,
+		private readonly unwritten: { readonly bytes: number; flush(): void },
 		private readonly maxBytes: number,
 		private readonly maxItems: number
 	) {}
@@ -37,13 +39,15 @@ export class SizeGuard {
 		// The stored log may still hold content deleted since: fold it into a snapshot
 		// (deleted content is dropped) before judging. Only when there is a log, so a
 		// refused writer cannot make every attempt pay for a compaction.
+		// Queued updates are written first (they would be anyway): the snapshot holds them too.
+		this.unwritten.flush();
 		if (this.store.hasLog) this.store.compact(this.doc);
 		if (this.fits(update)) return true;
 		throw new ProtocolError(CloseCode.DOC_TOO_LARGE, 'This plan has reached its size limit.');
 	}
 
 	private fits(update: Uint8Array): boolean {
-		return this.store.bytes + pendingBytes(this.doc) + update.byteLength <= this.maxBytes;
+		return this.store.bytes + this.unwritten.bytes + pendingBytes(this.doc) + update.byteLength <= this.maxBytes;
 	}
 }
 

@@ -24,6 +24,14 @@ export interface MetaStore {
 const OPEN = 1;
 
 export class TokenExpiry {
+	/**
+	 * The stored generation, read once per wake: this room is the only writer of it
+	 * (`revokeBelow`), so memory never lags storage and every frame is checked without SQL.
+	 */
+	private cachedGeneration: number | null = null;
+	/** Each socket's tags, parsed once (they are fixed at accept). */
+	private readonly grants = new WeakMap<WebSocket, { exp: number; gen: number }>();
+
 	constructor(
 		private readonly ctx: DurableObjectState,
 		private readonly meta: () => MetaStore,
@@ -38,7 +46,8 @@ export class TokenExpiry {
 	}
 
 	generation(): number {
-		return Number(this.meta().getMeta(GENERATION_KEY) ?? 0);
+		this.cachedGeneration ??= Number(this.meta().getMeta(GENERATION_KEY) ?? 0);
+		return this.cachedGeneration;
 	}
 
 	/** Closes `ws` if its token has expired or was revoked; true when it did. */
@@ -81,6 +90,7 @@ export class TokenExpiry {
 	revokeBelow(gen: number): number {
 		const current = Math.max(this.generation(), gen);
 		this.meta().setMeta(GENERATION_KEY, String(current));
+		this.cachedGeneration = current;
 		for (const ws of this.ctx.getWebSockets()) {
 			if (ws.readyState === OPEN) this.refuse(ws);
 		}
@@ -88,12 +98,15 @@ export class TokenExpiry {
 	}
 
 	private grant(ws: WebSocket): { exp: number; gen: number } {
+		const known = this.grants.get(ws);
+		if (known) return known;
 		let exp = 0;
 		let gen = 0;
 		for (const tag of this.ctx.getTags(ws)) {
 			if (tag.startsWith('exp:')) exp = Number(tag.slice(4));
 			else if (tag.startsWith('gen:')) gen = Number(tag.slice(4));
 		}
+		this.grants.set(ws, { exp, gen });
 		return { exp, gen };
 	}
 }

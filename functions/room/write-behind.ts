@@ -1,26 +1,29 @@
-/** An applied update waiting to be written, and the token to charge for it (null: it only deletes). */
-export interface UnwrittenUpdate {
-	update: Uint8Array;
-	tokenId: string | null;
-}
-
 /**
- * Updates the room has applied and relayed but not yet written. They are written by a
- * zero-delay timer — after the turn that relayed them has ended, so the relayed frames leave
- * before the write's commit (a blocking fsync in local workerd) can hold up the event loop —
- * or earlier: the room flushes before it handles any other frame. So a write is always issued
- * before the next frame is handled, and a step 1 sent after an update is answered only after
- * that update's write (the output gate then holds the answer until it is durable).
+ * Updates the room has applied and relayed but not yet written. They are written together —
+ * one transaction, one commit for everything that arrived in a burst — by a zero-delay timer
+ * (after the turn that relayed them has ended, so the relayed frames leave before the commit,
+ * a blocking fsync in local workerd, can hold up the event loop), or earlier: whenever the room
+ * is about to say something that implies they are stored (the answer to a sync step 1, which
+ * is the sender's acknowledgement), or needs storage to be current (compaction). Sent after the
+ * write, such an answer is held by the output gate until the commit is durable, so every sender
+ * of a burst is acknowledged only after the commit that holds its update.
  */
 export class WriteBehind {
-	private queue: UnwrittenUpdate[] = [];
+	private queue: Uint8Array[] = [];
+	private queuedBytes = 0;
 	private scheduled = false;
 
-	constructor(private readonly write: (batch: UnwrittenUpdate[]) => void) {}
+	constructor(private readonly write: (batch: Uint8Array[]) => void) {}
 
-	/** Queues `entry`; `timer` false leaves the flush to the caller (a test's held write). */
-	add(entry: UnwrittenUpdate, timer = true): void {
-		this.queue.push(entry);
+	/** Bytes applied but not yet written (the size cap counts them as stored). */
+	get bytes(): number {
+		return this.queuedBytes;
+	}
+
+	/** Queues `update`; `timer` false leaves the flush to the caller (a test's held write). */
+	add(update: Uint8Array, timer = true): void {
+		this.queue.push(update);
+		this.queuedBytes += update.byteLength;
 		if (!timer || this.scheduled) return;
 		// The timer never keeps the object awake longer than one turn.
 		this.scheduled = true;
@@ -30,11 +33,12 @@ export class WriteBehind {
 		}, 0);
 	}
 
-	/** Writes everything queued, in order. */
+	/** Writes everything queued, in order, as one batch. */
 	flush(): void {
 		const batch = this.queue;
 		if (batch.length === 0) return;
 		this.queue = [];
+		this.queuedBytes = 0;
 		this.write(batch);
 	}
 }

@@ -86,15 +86,17 @@ describe('npm start server — relay first, SIGKILL between relay and write', ()
 		await waitFor(() => sender.state.status === 'synced' && sender.state.unsent === 0, HOLD_MS + 30_000, 'acknowledgement');
 		await waitFor(() => viewer.doc.getMap('m').get('acked') !== undefined, 30_000, 'viewer has the stored edit');
 
-		// Relayed to the editors at once; the write is held.
+		// Relayed to the editors at once; the write is held. The sender's next edit waits behind it
+		// (the held write keeps the input gate closed): two unconfirmed edits, neither stored.
 		sender.doc.getMap('m').set('pending', 'relayed, not yet written');
+		sender.doc.getMap('m').set('queued', 'sent, not yet handled');
 		gone2.doc.getMap('m').set('pending2', 'only the stock peer has it');
 		gone3.doc.getMap('m').set('pending3', 'only our peer has it');
 		await waitFor(() => editor.doc.getMap('m').get('pending') !== undefined, 10_000, 'relay to the stock editor');
 		await waitFor(() => stockPeer.doc.getMap('m').get('pending2') !== undefined, 10_000, 'relay to the stock peer');
 		await waitFor(() => oursPeer.doc.getMap('m').get('pending3') !== undefined, 10_000, 'relay to our peer');
 		// Nobody was told it is stored: the sender still counts it; the viewer has not been sent it.
-		expect(sender.state).toMatchObject({ unsent: 1, status: 'syncing' });
+		expect(sender.state).toMatchObject({ unsent: 2, status: 'syncing' });
 		expect(viewer.doc.getMap('m').get('pending')).toBeUndefined();
 
 		// The sockets go down with the server (closed first, so no client races the restart).
@@ -112,10 +114,14 @@ describe('npm start server — relay first, SIGKILL between relay and write', ()
 		expect(await stored(url, p2.planId, p2.tokens.view)).toEqual({});
 		expect(await stored(url, p3.planId, p3.tokens.view)).toEqual({});
 
-		// The sender resends its unconfirmed edit and is confirmed once it is stored.
+		// The sender resends its unconfirmed edits and is confirmed once they are stored.
 		sender.provider.connect();
 		await waitFor(() => sender.state.status === 'synced' && sender.state.unsent === 0, 30_000, 'sender confirmed after restart');
-		expect(await stored(url, p1.planId, p1.tokens.view)).toEqual({ acked: 'stored before the crash', pending: 'relayed, not yet written' });
+		expect(await stored(url, p1.planId, p1.tokens.view)).toEqual({
+			acked: 'stored before the crash',
+			pending: 'relayed, not yet written',
+			queued: 'sent, not yet handled'
+		});
 
 		// With the senders gone, the editors that got their edits bring them back (their sync step 2).
 		stockPeer.provider.connect();

@@ -2,6 +2,7 @@ import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { COMPACT_AFTER_UPDATES } from '../../src/lib/protocol/limits';
 import { MessageType } from '../../src/lib/protocol/messages';
 import type { PlanRoom } from '../../functions/room/plan-room';
 import { awarenessFrame, connectDoc, createPlan, openSocket, syncFrame } from './helpers';
@@ -63,9 +64,14 @@ describe('PlanRoom — persistence', () => {
 			tableCount(state, 'update_log'),
 			tableCount(state, 'snapshot_chunks')
 		]);
+		// Updates arriving together are written in one commit (write-behind.ts), so where the fold
+		// falls depends on how they were batched: the log only ever holds what came after it.
 		expect(chunks).toBe(1);
-		expect(log).toBe(20);
-		a.socket.close();
+		expect(log).toBeLessThan(COMPACT_AFTER_UPDATES);
+		await evictDurableObject(stubFor(planId), { webSockets: 'close' });
+		const fresh = await connectDoc(planId, tokens.view);
+		expect(fresh.doc.getArray('n').length).toBe(520);
+		for (const s of [a, fresh]) s.socket.close();
 	});
 });
 

@@ -9,7 +9,7 @@ import type { PlanRoom } from '../../functions/room/plan-room';
 import { connectDoc, createPlan, distinctToken } from './helpers';
 
 const stubFor = (planId: string) => env.PLAN_ROOM.get(env.PLAN_ROOM.idFromName(planId));
-type RoomInternals = { store: { append(u: Uint8Array, d: Y.Doc): void } };
+type RoomInternals = { store: { append(updates: readonly Uint8Array[], d: Y.Doc, alongside?: () => void): void } };
 
 /** `update`, `step 1`, `step 2` or `other` for a frame the room sends. */
 function kind(frame: ArrayBuffer | ArrayBufferView | string): string {
@@ -29,9 +29,9 @@ async function recordRoom(planId: string, names: Map<string, string>): Promise<s
 	await runInDurableObject(stubFor(planId), (room: PlanRoom, state) => {
 		const store = (room as unknown as RoomInternals).store;
 		const append = store.append.bind(store);
-		store.append = (u, d) => {
+		store.append = (u, d, alongside) => {
 			events.push('write');
-			append(u, d);
+			append(u, d, alongside);
 		};
 		for (const ws of state.getWebSockets()) {
 			const tokenTag = state.getTags(ws).find((t) => t.startsWith('token:')) ?? '';

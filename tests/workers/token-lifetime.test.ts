@@ -129,6 +129,14 @@ describe('token revocation — "Revoke all links"', () => {
 			s.socket.close();
 		}
 		expect((await mint(planId, body.tokens.edit, 'view', 1)).status).toBe(201);
+
+		// The room keeps the generation in memory (it is its only writer): a second revocation
+		// moves it again, and a socket that has been talking since the first one is closed at once.
+		const current = await openSocket(planId, body.tokens.edit);
+		current.send(new Uint8Array([MessageType.QUERY_AWARENESS]));
+		await current.next((f) => f.type === MessageType.AWARENESS);
+		expect((await revoke(planId, body.tokens.edit)).status).toBe(200);
+		expect(await current.waitClosed()).toEqual({ code: CloseCode.UNAUTHORIZED, reason: expect.stringMatching(/revoked/) });
 	});
 
 	it('stops a registration key from handing out tokens once links were revoked', async () => {
