@@ -241,7 +241,7 @@ export class RoomArchiver {
 	private commit(update: Uint8Array): void {
 		try {
 			this.flushWrites();
-			this.store().append(update, this.doc);
+			this.store().append([update], this.doc);
 		} catch (err) {
 			console.error('archiver: storage write failed; restarting from storage', err);
 			this.ctx.abort('storage write failed');

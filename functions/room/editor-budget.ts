@@ -3,10 +3,11 @@ import { ProtocolError } from './protocol-error';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface Use {
+/** A type alias, not an interface: SqlStorage rows must be indexable records. */
+type Use = {
 	used: number;
 	at: number;
-}
+};
 
 /**
  * Each editor's fair share of a plan's growth, so one person (one token, one share link)
