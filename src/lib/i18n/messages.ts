@@ -18,6 +18,7 @@ import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
+import { enImportArchive } from './messages-import-archive';
 import { enFxTargets } from './messages-fxtargets';
 import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
@@ -41,6 +42,7 @@ export const en = {
 	...enExport,
 	...enDeals,
 	...enPayouts,
+	...enImportArchive,
 	...enFxTargets,
 	...enTeamfix,
 	...enImportSize,

@@ -14,6 +14,7 @@ import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
+import { zhCNImportArchive } from './messages-import-archive.zh-CN';
 import { zhCNFxTargets } from './messages-fxtargets.zh-CN';
 import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
@@ -37,6 +38,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNExport,
 	...zhCNDeals,
 	...zhCNPayouts,
+	...zhCNImportArchive,
 	...zhCNFxTargets,
 	...zhCNTeamfix,
 	...zhCNImportSize,
