@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createPlan, inEachLanguageAndSize, person, useBrowser } from './browser';
+import { fetchArchiveManifest } from '$lib/import/archive-client';
+import { createPlan, inEachLanguageAndSize, person, shareLink, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -49,5 +50,12 @@ describe('browser — import of old history', () => {
 
 		await page.getByTestId('exec-tab-deals').click();
 		await expect.poll(() => page.getByTestId('deal-range').textContent(), { timeout: 30_000 }).toMatch(/of 35 deals/);
+
+		// The server's archive store holds the twelve months of 2024 with the 30 old deals.
+		const planId = new URL(page.url()).pathname.split('/').pop()!;
+		const token = new URLSearchParams(new URL(await shareLink(page, 'view')).hash.slice(1)).get('token')!;
+		const manifest = await fetchArchiveManifest({ baseUrl, planId, token });
+		expect(manifest.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`));
+		expect(manifest.reduce((n, m) => n + m.rows, 0)).toBe(30);
 	});
 });

@@ -118,6 +118,23 @@ describe('npm run plan — import of old history into period archives', () => {
 		expect((await stored(p.connection)).live).toEqual(['H-3', 'O-1', 'R-1']);
 	});
 
+	it('refuses with exit 2, writing nothing, when the live part is too large for the room (history does not count)', { timeout: 300_000 }, async () => {
+		const p = await emptyPlan();
+		const rows: string[] = [];
+		const long = 'Framework agreement — annual renewal and expansion across every regional subsidiary';
+		for (let i = 0; i < 15_000; i++) rows.push(`L-${i},${long} ${i},${1000 + i},CNY,Proposal,张伟,${WINDOW}-01,${addMonths(WINDOW, 13)}-15,`);
+		for (let i = 0; i < 100; i++) rows.push(`H-${i},Old ${i},1000,CNY,Closed Won,张伟,${monthBefore(3)}-01,${monthBefore(3)}-15,${monthBefore(3)}-15`);
+		const run = await plan('import', 'deals', csvFile('too-large.csv', rows), ...p.server, '--token', p.tokens.edit);
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(
+			/error: the live part of this import is too large for the plan's room: about [\d.]+ MB would pass what one link may add in a day/
+		);
+		expect(run.stderr).toContain(`100 rows closed before ${WINDOW} would go to the history archives`);
+		expect(run.stderr).toContain('Nothing was written');
+		expect(await fetchArchiveManifest(p.archives)).toEqual([]);
+		expect(await stored(p.connection)).toEqual({ live: [], manifest: [] });
+	});
+
 	it('a 100,000-row history goes through: the old closed deals to archives, the live room gets only the open ones', { timeout: 600_000 }, async () => {
 		const p = await emptyPlan();
 		const MONTHS = 24;

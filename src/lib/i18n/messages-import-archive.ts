@@ -4,7 +4,7 @@ export const enImportArchive = {
 		'{count, plural, one {# deal} other {# deals}} closed before {month} → history archives (not into the live plan; figures include them).',
 	'importArchive.reopened': '{count, plural, one {# archived deal is} other {# archived deals are}} reopened by the file and come back into the live plan.',
 	'importArchive.reading': 'Reading the plan’s history archives…',
-	'importArchive.readFailed': 'The plan’s history archives could not be read ({message}). Nothing was imported; try again when online.',
+	'importArchive.readFailed': 'The plan’s history archives could not be read ({message}). Nothing was imported; try again later.',
 	'importArchive.writing': 'Writing history: {done} of {total, plural, one {# month} other {# months}}…',
 	'importArchive.cancelled':
 		'Stopped: {done} of {total, plural, one {# month} other {# months}} of history written ({months}); the live plan was not changed. Import the file again to finish — what was written is recognised as unchanged.',
