@@ -131,12 +131,20 @@ export const monthDeals = (columns: DealColumns): Deal[] => Array.from({ length:
  * session), plus every other month the server's manifest lists, fetched. The server's manifest is
  * the authority on which months exist; a held month is taken as it is.
  */
-export async function archivedForImport(server: ArchiveServer, held: readonly DealColumns[] = []): Promise<ArchivedDeals[]> {
+export async function archivedForImport(
+	server: ArchiveServer,
+	held: readonly DealColumns[] = [],
+	/** Months fetched before, by `month@version` (versions never change): a re-plan of the same file downloads only what is new. */
+	fetched: Map<string, DealColumns> = new Map()
+): Promise<ArchivedDeals[]> {
 	const have = new Set(held.map((c) => c.period));
 	const months: ArchivedDeals[] = held.map((c) => ({ month: c.period, deals: monthDeals(c) }));
 	for (const info of await fetchArchiveManifest(server)) {
 		if (info.kind !== 'deals' || have.has(info.month)) continue;
-		months.push({ month: info.month, deals: monthDeals(await fetchDealMonth(server, info.month, info.version)) });
+		const key = `${info.month}@${info.version}`;
+		let columns = fetched.get(key);
+		if (!columns) fetched.set(key, (columns = await fetchDealMonth(server, info.month, info.version)));
+		months.push({ month: info.month, deals: monthDeals(columns) });
 	}
 	return months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
