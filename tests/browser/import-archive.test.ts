@@ -47,6 +47,14 @@ describe('browser — import of old history', () => {
 
 		await page.getByTestId('import-confirm').click();
 		await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('import-done-history').textContent()).toContain(
+			'Of these, 30 deals went to the history archives: undo does not take those back'
+		);
+		if (SHOTS)
+			await inEachLanguageAndSize(page, `${SHOTS}`, async (lang, width) => {
+				await page.getByTestId('import-done').scrollIntoViewIfNeeded();
+				await page.screenshot({ path: `${SHOTS}/import-history-done-${lang}-${width}.png` });
+			});
 
 		await page.getByTestId('exec-tab-deals').click();
 		await expect.poll(() => page.getByTestId('deal-range').textContent(), { timeout: 30_000 }).toMatch(/of 35 deals/);
