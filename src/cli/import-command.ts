@@ -26,6 +26,7 @@ import {
 import { CliError } from './errors';
 import * as Y from 'yjs';
 import { recordArchive } from '../lib/doc/execution/archive-manifest';
+import { execRoots } from '../lib/doc/execution/schema';
 import { routeImport, withArchived, type ArchivedDeals, type ArchiveRouting } from '../lib/import/archive-route';
 import { archivedForImport, forEachMonth, removeFromDealMonth, uploadDealMonth, type ArchiveServer } from '../lib/import/archive-client';
 import { checkImportSize, estimateImportSize } from '../lib/import/import-size';
@@ -202,7 +203,15 @@ export async function runImport(
 		// New owners and team rows go to the plan's team; everything else to the execution document.
 		moves = applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin).moves;
 		applyImport(doc, withoutPeople(plan), options.origin);
-		if (archive && server) await writeMonths(Object.entries(archive.removals), (month, ids) => removeFromDealMonth(server, month, ids), record);
+		// Only deals the live write really holds leave their month: a refused one stays archived.
+		const live = execRoots(doc).deals;
+		const removals = Object.entries(archive?.removals ?? {}).map(([month, ids]) => [month, ids.filter((id) => live.has(id))] as [string, string[]]);
+		if (server)
+			await writeMonths(
+				removals.filter(([, ids]) => ids.length > 0),
+				(month, ids) => removeFromDealMonth(server, month, ids),
+				record
+			);
 	}
 	options.onProgress?.(table.rows.length, table.rows.length);
 	const rejected = rejectedRows(plan.rejected);

@@ -159,8 +159,10 @@ export function routeImport(
 		const after = changedDeal(before, archivedFields.get(id) ?? [], archivedMoves.get(id));
 		const month = monthOf(after, stages, options.windowStart);
 		if (month === null) {
-			// Reopened (or now closing inside the window): the whole deal becomes live again.
-			newDeals.push(after);
+			// Reopened (or now closing inside the window): the whole deal becomes live again. History
+			// entries in stages the plan no longer has would make the live write refuse the deal.
+			const known = new Set(stageList.map((s) => s.id));
+			newDeals.push({ ...after, stageHistory: after.stageHistory.filter((h) => known.has(h.stage)) });
 			add(removals, from, id);
 			reopened++;
 			continue;

@@ -164,6 +164,16 @@ describe('routing an import between the live room and the period archives', () =
 		expect(again.archive).toBeNull();
 	});
 
+	it('a reopened deal whose history names a stage the plan no longer has is still written live (those entries dropped)', async () => {
+		const { doc, store } = seeded();
+		await importFile(doc, store, ['A1,Old win,1000,Closed Won,2026-03-31,Alice,2025-12-01']);
+		const [archived] = store.months.get('2026-03')!;
+		store.months.set('2026-03', [{ ...archived!, stageHistory: [{ stage: 'retired-stage', at: '2026-01-02' }, ...archived!.stageHistory] }]);
+		const reopened = await importFile(doc, store, ['A1,Old win,1000,Negotiation,2026-09-30,Alice,2025-12-01']);
+		expect(reopened.archive).toMatchObject({ reopened: 1 });
+		expect(readCurrent(doc).deals.map((d) => d.stageHistory.map((h) => h.stage))).toEqual([['won', 'negotiation']]);
+	});
+
 	it('a live deal wins over an archived copy with the same id (a reopen not yet removed from its month)', () => {
 		const deal = (id: string, stage: string): Deal => ({
 			id,
