@@ -36,6 +36,13 @@ export function syncUrlOf(server: string): string {
 	return `${protocol}//${url.host}${path.endsWith('/sync') ? path : `${path}/sync`}`;
 }
 
+/** The app's http(s) origin (and path) for a sync URL: where the API routes (period archives) are. */
+export function httpBaseOf(syncUrl: string): string {
+	const url = new URL(syncUrl);
+	const protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+	return `${protocol}//${url.host}${url.pathname.replace(/\/sync$/, '')}`;
+}
+
 const VALUE_OPTIONS = new Set(['--server', '--plan', '--token', '--map', '--format', '--out']);
 
 /**

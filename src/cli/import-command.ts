@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { FxRules } from '../lib/domain/fx';
 import { basename } from 'node:path';
-import type * as Y from 'yjs';
 import { applyTargetsImport, readCurrentTargets } from '../lib/doc/targets-import';
 import { readLegacyReps } from '../lib/doc/execution/legacy-reps';
 import { applyTeamImport, linkExecutionTeam, linkedUnitsPreview } from '../lib/doc/team';
@@ -25,6 +24,13 @@ import {
 	type TargetsWarning
 } from '../lib/import';
 import { CliError } from './errors';
+import * as Y from 'yjs';
+import { recordArchive } from '../lib/doc/execution/archive-manifest';
+import { execRoots } from '../lib/doc/execution/schema';
+import { routeImport, withArchived, type ArchivedDeals, type ArchiveRouting } from '../lib/import/archive-route';
+import { archivedForImport, forEachMonth, removeFromDealMonth, uploadDealMonth, type ArchiveServer } from '../lib/import/archive-client';
+import { checkImportSize, estimateImportSize } from '../lib/import/import-size';
+import type { ArchiveVersionInfo } from '../lib/protocol/archives';
 
 export interface ImportSummary {
 	new: number;
@@ -35,6 +41,8 @@ export interface ImportSummary {
 	noRate?: Record<string, string[]>;
 	/** People the file puts in another unit: not moved (a change of target shares is made in Targets). */
 	notMoved?: number;
+	/** Deal rows that went to the period archives (closed before the live window), when there are any. */
+	archived?: number;
 }
 
 const place = (p: TeamPlace) => [p.team, p.region].filter(Boolean).join(' / ') || '—';
@@ -140,7 +148,16 @@ export async function runImport(
 	doc: Y.Doc,
 	/** The plan document: its team is who owners are (the one team list, doc/team.ts). */
 	planDoc: Y.Doc,
-	options: { asOf: string; currency: string; fx?: FxRules; write: boolean; origin: unknown; onProgress?: (done: number, total: number) => void }
+	options: {
+		asOf: string;
+		currency: string;
+		fx?: FxRules;
+		write: boolean;
+		origin: unknown;
+		onProgress?: (done: number, total: number) => void;
+		/** The plan's archive routes and live window: deal rows closed before it go to history archives. */
+		archive?: { server: ArchiveServer; windowStart: string };
+	}
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[]; notMoved: string[] }> {
 	const table = await parse(input);
 	options.onProgress?.(0, table.rows.length);
@@ -151,8 +168,10 @@ export async function runImport(
 	if (options.write) linkExecutionTeam(planDoc, legacy, UNASSIGNED);
 	const units = options.write ? readUnits(planDoc).map((v) => v.unit) : linkedUnitsPreview(planDoc, legacy, UNASSIGNED);
 	const team = teamMembers(units);
-	const current = { ...readCurrent(doc), reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) };
-	const plan = planImport(kind, table, columns, current, {
+	const live = { ...readCurrent(doc), reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) };
+	// Deals are compared with the archived ones too, so re-importing old history changes nothing.
+	const current = kind === 'deals' && options.archive ? withArchived(live, await archivedDeals(options.archive.server)) : live;
+	const whole = planImport(kind, table, columns, current, {
 		asOf: options.asOf,
 		currency: options.currency,
 		...(options.fx ? { fx: options.fx } : {}),
@@ -163,28 +182,96 @@ export async function runImport(
 		...(mapping?.dateOrder ? { dateOrder: mapping.dateOrder } : {}),
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
+	// Deals closed before the live window go to the period archives; the room gets the rest.
+	const routed = options.archive
+		? routeImport(whole, current, { windowStart: options.archive.windowStart, asOf: options.asOf })
+		: { live: whole, archive: null };
+	const plan = routed.live;
+	// What the room would refuse is refused here, before anything (archives included) is written.
+	const verdict = checkImportSize(estimateImportSize(plan.changes), storedSize(doc));
+	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive));
 	const people = plan.changes;
 	// Moves between units are listed, not applied (domain/team.ts isMoveChange); a dry run lists the same.
 	let moves = people.kind === 'team' ? teamMoves(units, people.fields) : [];
 	if (options.write) {
+		// Archives first, then the live rows, then the removals of reopened deals (their live copy
+		// already wins): a failure part-way leaves nothing half-visible.
+		const archive = routed.archive;
+		const server = options.archive?.server;
+		const record = (info: ArchiveVersionInfo) => recordArchive(doc, info, options.origin);
+		if (archive && server) await writeMonths(Object.entries(archive.uploads), (month, deals) => uploadDealMonth(server, month, deals), record);
 		// New owners and team rows go to the plan's team; everything else to the execution document.
 		moves = applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin).moves;
 		applyImport(doc, withoutPeople(plan), options.origin);
+		// Only deals the live write really holds leave their month: a refused one stays archived.
+		const live = execRoots(doc).deals;
+		const removals = Object.entries(archive?.removals ?? {}).map(([month, ids]) => [month, ids.filter((id) => live.has(id))] as [string, string[]]);
+		if (server)
+			await writeMonths(
+				removals.filter(([, ids]) => ids.length > 0),
+				(month, ids) => removeFromDealMonth(server, month, ids),
+				record
+			);
 	}
 	options.onProgress?.(table.rows.length, table.rows.length);
 	const rejected = rejectedRows(plan.rejected);
 	const noRate = Object.keys(plan.noRate).length > 0 ? { noRate: plan.noRate } : {};
 	const notMoved = moves.length > 0 ? { notMoved: moves.length } : {};
+	const archived = routed.archive && routed.archive.rows > 0 ? { archived: routed.archive.rows } : {};
 	return {
 		summary: {
 			...countsAfterMoves({ new: plan.new, updated: plan.updated, unchanged: plan.unchanged }, moves),
 			rejected: rejected.length,
 			...noRate,
-			...notMoved
+			...notMoved,
+			...archived
 		},
 		rejected,
 		notMoved: moves.map(describeMove)
 	};
+}
+
+/** Every archived deal month on the server, for comparison (a few MiB for five years of a large company). */
+async function archivedDeals(server: ArchiveServer): Promise<ArchivedDeals[]> {
+	try {
+		return await archivedForImport(server);
+	} catch (err) {
+		throw new CliError(`cannot read the plan's history archives: ${(err as Error).message}`);
+	}
+}
+
+/** Writes months (uploads or removals) a few at a time, recording each version in the execution doc. */
+async function writeMonths<T>(
+	months: Array<[string, T]>,
+	write: (month: string, value: T) => Promise<ArchiveVersionInfo | null>,
+	record: (info: ArchiveVersionInfo) => void
+): Promise<void> {
+	try {
+		await forEachMonth(months, write, { onWritten: record });
+	} catch (err) {
+		const written = (err as { written?: ArchiveVersionInfo[] }).written ?? [];
+		const months = written.map((w) => w.month).join(', ');
+		throw new CliError(`writing the history archives failed: ${(err as Error).message}${months ? ` (written: ${months})` : ''}; the live plan was not changed`);
+	}
+}
+
+/** What the document holds now, in the units the room's caps count (as ExecutionSession.storedSize). */
+function storedSize(doc: Y.Doc) {
+	let items = 0;
+	doc.store.clients.forEach((structs) => (items += structs.length));
+	return { bytes: Y.encodeStateAsUpdate(doc).length, items };
+}
+
+function describeTooLarge(verdict: Exclude<ReturnType<typeof checkImportSize>, { fits: true }>, archive: ArchiveRouting | null): string {
+	const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+	const what =
+		verdict.reason === 'items'
+			? `${verdict.size} items beside the ${verdict.used} the plan holds would pass the room's ${verdict.limit}`
+			: verdict.reason === 'share'
+				? `about ${mb(verdict.size)} would pass what one link may add in a day (${mb(verdict.limit)})`
+				: `about ${mb(verdict.size)} beside the ${mb(verdict.used)} the plan holds would pass the room's ${mb(verdict.limit)}`;
+	const history = archive ? ` (${archive.rows} rows closed before ${archive.windowStart} would go to the history archives and do not count)` : '';
+	return `the live part of this import is too large for the plan's room: ${what}${history}. Nothing was written; split the file (e.g. by close date) and import it in parts`;
 }
 
 /** A warning of the targets import as one line: what the plan gives where the file says otherwise. */

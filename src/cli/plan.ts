@@ -8,7 +8,8 @@ import { fxRules, readFxRates } from '../lib/doc/fx-rates';
 import { readOverview } from '../lib/doc/overview';
 import { planNow } from '../lib/domain/plan-clock';
 import { readClaims } from '../lib/protocol/token';
-import { parseCommand, USAGE, type Command } from './args';
+import { liveWindowStart } from '../lib/domain/archive/live-window';
+import { httpBaseOf, parseCommand, USAGE, type Command } from './args';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
 import { buildTable, writeExport } from './export-command';
 import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
@@ -67,8 +68,13 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			return EXIT_OK;
 		}
 		const overview = readOverview(plan.doc).values;
+		const now = planNow(overview.timeZone || 'UTC');
 		const { summary, rejected, notMoved } = await runImport(command.kind as Exclude<typeof command.kind, 'targets'>, input!, mapping, target.doc, plan.doc, {
-			asOf: planNow(overview.timeZone || 'UTC').today,
+			asOf: now.today,
+			archive: {
+				server: { baseUrl: httpBaseOf(connection.syncUrl), planId: connection.planId, token: connection.token },
+				windowStart: liveWindowStart(now.month, overview.fiscalStartMonth)
+			},
 			currency: overview.currency,
 			fx: fxRules(readFxRates(plan.doc), overview.currency),
 			write: writes,

@@ -19,6 +19,7 @@ import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
 import { enArchiveCache } from './messages-archive-cache';
+import { enImportArchive } from './messages-import-archive';
 import { enFxTargets } from './messages-fxtargets';
 import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
@@ -44,6 +45,7 @@ export const en = {
 	...enDeals,
 	...enPayouts,
 	...enArchiveCache,
+	...enImportArchive,
 	...enFxTargets,
 	...enTeamfix,
 	...enImportSize,

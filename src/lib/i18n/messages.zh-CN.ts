@@ -15,6 +15,7 @@ import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
+import { zhCNImportArchive } from './messages-import-archive.zh-CN';
 import { zhCNFxTargets } from './messages-fxtargets.zh-CN';
 import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
@@ -40,6 +41,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNDeals,
 	...zhCNPayouts,
 	...zhCNArchiveCache,
+	...zhCNImportArchive,
 	...zhCNFxTargets,
 	...zhCNTeamfix,
 	...zhCNImportSize,

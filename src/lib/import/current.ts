@@ -17,6 +17,12 @@ export interface CurrentData {
 	activityCells: Record<string, number>;
 	/** Stored actuals per `period|rep|region|product` key. */
 	actuals: Record<string, ActualValues>;
+	/**
+	 * Deal id → its archive month, for the archived deals appended to `deals` (archive-route.ts
+	 * withArchived): an import compares with them too, and routeImport sends their changes back
+	 * to the archives. Absent: every deal is live.
+	 */
+	archivedIn?: Record<string, string>;
 }
 
 export const activityCellKey = (date: string, rep: string, type: string) => `${date}|${rep}|${type}`;

@@ -42,6 +42,12 @@
  *       Writes `plan.changes` to the execution doc in ONE doc.transact(…, origin): one undo step
  *       for its author, one update for colleagues.
  *
+ *   Deals and the period archives (archive-route.ts, archive-client.ts): plan against
+ *       withArchived(current, archivedForImport(server, held)) and split with
+ *       routeImport(plan, current, { windowStart: liveWindowStart(month, fiscalStart), asOf }) →
+ *       { live, archive }: upload archive.uploads per month (uploadDealMonth, forEachMonth) and
+ *       record each version (recordArchive), then applyImport(live), then archive.removals.
+ *
  *   rejectedRowsCsv(rejected, table) → string
  *       The rejected rows as CSV (UTF-8 with BOM; the original header plus 'row' and 'reason'
  *       columns; formula-looking cells escaped), to fix and re-import.

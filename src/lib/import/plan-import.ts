@@ -14,6 +14,7 @@ import { groupMissing, isCurrencyCode, rateFor, type FxMissing, type FxRules } f
 import { stageCategory } from '../domain/deal-outcome';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES, type ActivityType, type Deal, type ForecastCategory, type PipelineStage, type Rep } from '../domain/execution';
 import type { DealInput } from '../doc/execution/commands';
+import type { ArchiveRouting } from './archive-route';
 import { activityCellKey, type ActualValues, type CurrentData } from './current';
 import { ImportError, throwIfCancelled } from './errors';
 import type { ImportKind, Mapping } from './headers';
@@ -118,6 +119,8 @@ export interface ImportPlan {
 	size?: ImportSize;
 	/** Currencies of imported rows with no rate for their month, and those months: a warning, not a refusal. */
 	noRate: Record<string, string[]>;
+	/** What goes to the period archives instead of the live room (archive-route.ts routeImport); `changes` holds the rest. */
+	archive?: ArchiveRouting;
 }
 
 const PROGRESS_EVERY = 5_000;

@@ -9,6 +9,8 @@ import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
 import type { ArchivedMonth } from '../domain/archive/archived-deals';
+import type { ArchiveVersionInfo } from '../protocol/archives';
+
 import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
 import type { ForecastCall } from '../domain/forecast-calls';
@@ -35,6 +37,9 @@ import type { ImportPlan } from '../import/plan-import';
 
 /** Writes an import's new people and team changes into the plan's team; returns how many it wrote. */
 export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldChange[]) => number;
+
+/** The origin of an import's archive manifest entries (outside the importer's undo). */
+const IMPORT_ARCHIVE_ORIGIN = 'import-archive';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
@@ -209,6 +214,20 @@ export class ExecutionSession extends DocSession {
 	setArchives(months: readonly ArchivedMonth[]): void {
 		this.#archives = [...months];
 		this.#projection?.setArchives(this.#archives);
+	}
+
+	/** The archived months given last (setArchives): what an import compares its rows with beside the live deals. */
+	archivedMonths(): readonly ArchivedMonth[] {
+		return this.#archives;
+	}
+
+	/**
+	 * Names archive versions an import wrote in the `archives` root, so colleagues fetch them. Not
+	 * this person's undoable origin: undoing the import's live rows cannot un-write the archives.
+	 */
+	recordArchives(infos: readonly ArchiveVersionInfo[]): void {
+		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
+		for (const info of infos) recordArchive(this.doc, info, IMPORT_ARCHIVE_ORIGIN);
 	}
 
 	reps(): Rep[] {

@@ -31,7 +31,7 @@ export function mergeQuestions(asked: readonly ImportQuestion[], fresh: readonly
 	return merged;
 }
 
-export function planSettings(base: Pick<PlanSettings, 'asOf' | 'currency' | 'fx'>, answers: ImportAnswers): PlanSettings {
+export function planSettings(base: Pick<PlanSettings, 'asOf' | 'currency' | 'fx' | 'liveWindowStart'>, answers: ImportAnswers): PlanSettings {
 	const settings: PlanSettings = { ...base };
 	if (answers.dateOrder) settings.dateOrder = answers.dateOrder;
 	const split = (group: Record<string, string>) => {

@@ -5,6 +5,7 @@
  * reader, which therefore stay out of the page's bundles.
  */
 import { ImportError } from '../errors';
+import { routeImport } from '../archive-route';
 import { estimateImportSize } from '../import-size';
 import { planImport } from '../plan-import';
 import { planTargetsImport } from '../plan-targets-import';
@@ -71,13 +72,18 @@ export function createImportHandler(post: Post) {
 					break;
 				case 'plan': {
 					if (!table) throw new ImportError('empty-file');
-					const plan = planImport(request.kind, table, request.mapping, request.current, {
-						...request.settings,
+					const { liveWindowStart, ...settings } = request.settings;
+					const whole = planImport(request.kind, table, request.mapping, request.current, {
+						...settings,
 						onProgress: (done, total) => post({ id, type: 'progress', done, total })
 					});
+					// Deals closed before the live window go to the history archives; only the rest is sized for the room.
+					const { live: plan, archive } = liveWindowStart
+						? routeImport(whole, request.current, { windowStart: liveWindowStart, asOf: settings.asOf })
+						: { live: whole, archive: null };
 					post({ id, type: 'progress', done: table.rows.length, total: table.rows.length });
 					// Estimated here, off the page: JSON of 100k planned deals takes a moment.
-					post({ id, type: 'plan', plan: { ...plan, size: estimateImportSize(plan.changes) } });
+					post({ id, type: 'plan', plan: { ...plan, size: estimateImportSize(plan.changes), ...(archive ? { archive } : {}) } });
 					break;
 				}
 				case 'planTargets': {

@@ -26,7 +26,10 @@ export interface TableInfo {
 }
 
 /** The person's answers to the plan's questions, and the plan's own settings: planImport's options that cross to the worker. */
-export type PlanSettings = Pick<ImportOptions, 'asOf' | 'currency' | 'fx' | 'dateOrder' | 'stageMap' | 'ownerMap' | 'unknownStages' | 'addOwners'>;
+export type PlanSettings = Pick<ImportOptions, 'asOf' | 'currency' | 'fx' | 'dateOrder' | 'stageMap' | 'ownerMap' | 'unknownStages' | 'addOwners'> & {
+	/** The live window's first month: deal rows closed before it go to the history archives (archive-route.ts). */
+	liveWindowStart?: string;
+};
 
 export type ImportRequest =
 	| { id: number; type: 'read'; bytes: Uint8Array; fileName: string; sheet?: string }

@@ -46,6 +46,31 @@ describe('import worker protocol', () => {
 		expect(csv.text).toMatch(/\b3\b/);
 	});
 
+	it('routes deals closed before the live window to the history archives and sizes only the live part', async () => {
+		const w = worker();
+		const rows = ['Opportunity ID,Account Name,Amount,Stage,Close Date,Opportunity Owner'];
+		for (let i = 0; i < 200; i++) rows.push(`H${i},Customer ${i},1000,Closed Won,2024-0${1 + (i % 9)}-15,Alice`);
+		rows.push('L1,Live,1000,Closed Won,2026-02-15,Alice');
+		await w.handle({ id: 1, type: 'read', bytes: new TextEncoder().encode(rows.join('\n')), fileName: 'history.csv' });
+		const table = w.last();
+		if (table.type !== 'table') throw new Error('no table');
+		const mapping = suggestMapping('deals', table.info.headers);
+		const current = readCurrent(new Y.Doc());
+		const settings = { asOf: '2026-03-10', currency: 'CNY', addOwners: true };
+		await w.handle({ id: 2, type: 'plan', kind: 'deals', mapping, current, settings: { ...settings, liveWindowStart: '2025-01' } });
+		const routed = w.last();
+		await w.handle({ id: 3, type: 'plan', kind: 'deals', mapping, current, settings });
+		const whole = w.last();
+		if (routed.type !== 'plan' || whole.type !== 'plan') throw new Error('no plan');
+		expect(routed.plan).toMatchObject({ new: 201, archive: { windowStart: '2025-01', rows: 200 } });
+		expect(Object.keys(routed.plan.archive!.uploads)).toHaveLength(9);
+		expect(routed.plan.changes.kind === 'deals' && routed.plan.changes.newDeals.map((d) => d.externalId)).toEqual(['L1']);
+		// The room's size check sees one deal, not 201.
+		expect(routed.plan.size!.items).toBeLessThan(whole.plan.size!.items - 150);
+		expect(whole.plan.archive).toBeUndefined();
+		expect(() => structuredClone(routed.plan)).not.toThrow();
+	});
+
 	it('plans a targets file onto the plan’s decomposition (the Targets section’s import)', async () => {
 		const w = worker();
 		await w.handle({ id: 1, type: 'read', bytes: pastedBytes('区域\t销售\t年度目标\nEast\tLi Na\t600000\nNorth\tZhao Lei\t400000'), fileName: PASTE_NAME });

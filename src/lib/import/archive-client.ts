@@ -1,0 +1,150 @@
+/**
+ * The period archive routes (`/api/plans/:id/archives`, functions/api/archives.ts) as an import
+ * uses them: read the months it compares with, upload the months it routed to history (the
+ * server merges each upload into the month's latest version by deal id), and take reopened deals
+ * out. Shared by the wizard and the command line; no Yjs here — the caller records each written
+ * version in the execution doc's `archives` root (recordArchive) so colleagues fetch it.
+ */
+import { gunzip, gzip } from '../domain/archive/compress';
+import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '../domain/archive/deal-archive';
+import type { Deal } from '../domain/execution';
+import type { ArchivedDeals } from './archive-route';
+import { MAX_ARCHIVE_RAW_BYTES, type ArchiveManifest, type ArchiveVersionInfo } from '../protocol/archives';
+
+export interface ArchiveServer {
+	/** The app's origin ('' in the browser: same origin; http://host:port for the command line). */
+	baseUrl: string;
+	planId: string;
+	/** An edit token to write; a view token reads. */
+	token: string;
+	fetch?: typeof fetch;
+}
+
+/** A refusal of the archive routes, with the server's code and message. */
+export class ArchiveRequestError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** Months uploaded at once: a few requests in flight keep the line busy without queueing a year of uploads. */
+export const UPLOAD_CONCURRENCY = 3;
+/** The server takes at most 500 ids per removal. */
+const REMOVE_BATCH = 500;
+
+const base = (server: ArchiveServer) => `${server.baseUrl.replace(/\/+$/, '')}/api/plans/${encodeURIComponent(server.planId)}/archives`;
+
+async function request(server: ArchiveServer, path: string, init: RequestInit = {}): Promise<Response> {
+	const res = await (server.fetch ?? fetch)(`${base(server)}${path}`, { ...init, headers: { Authorization: `Bearer ${server.token}`, ...init.headers } });
+	if (!res.ok) {
+		const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+		throw new ArchiveRequestError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
+	}
+	return res;
+}
+
+/** The server's manifest: the latest version of every archive, oldest month first. */
+export async function fetchArchiveManifest(server: ArchiveServer): Promise<ArchiveVersionInfo[]> {
+	const body = (await (await request(server, '')).json()) as ArchiveManifest;
+	return body.archives;
+}
+
+/** One month's deals (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
+export async function fetchDealMonth(server: ArchiveServer, month: string, version?: number): Promise<DealColumns> {
+	const res = await request(server, `/deals/${month}${version === undefined ? '' : `/${version}`}`);
+	return decodeDealArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+}
+
+/** Uploads one month's deals; the answer is the month's new version. */
+export async function uploadDealMonth(server: ArchiveServer, month: string, deals: readonly Deal[]): Promise<ArchiveVersionInfo> {
+	const body = await gzip(encodeDealArchive(month, deals));
+	const res = await request(server, `/deals/${month}`, {
+		method: 'PUT',
+		headers: { 'Content-Type': 'application/gzip' },
+		body: body as Uint8Array<ArrayBuffer>
+	});
+	return (await res.json()) as ArchiveVersionInfo;
+}
+
+/** Takes deals out of a month (reopened into the live room, or moved to another month); the month's new version. */
+export async function removeFromDealMonth(server: ArchiveServer, month: string, ids: readonly string[]): Promise<ArchiveVersionInfo | null> {
+	let info: ArchiveVersionInfo | null = null;
+	for (let i = 0; i < ids.length; i += REMOVE_BATCH) {
+		const res = await request(server, `/deals/${month}/remove`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ ids: ids.slice(i, i + REMOVE_BATCH) })
+		});
+		info = (await res.json()) as ArchiveVersionInfo;
+	}
+	return info;
+}
+
+export interface MonthsWritten {
+	/** Versions written, in the order they finished. */
+	written: ArchiveVersionInfo[];
+	/** Stopped by the signal before every month was written (months in flight still finished). */
+	cancelled: boolean;
+}
+
+/**
+ * Runs `write` for each month with at most `concurrency` at once. A cancel (the signal) starts no
+ * further month; a failure stops the rest and throws after the months in flight settle, with the
+ * versions already written on the error (`written`), so the caller can say (and record) them.
+ */
+export async function forEachMonth<T>(
+	months: ReadonlyArray<[string, T]>,
+	write: (month: string, value: T) => Promise<ArchiveVersionInfo | null>,
+	options: { concurrency?: number; signal?: AbortSignal; onWritten?: (info: ArchiveVersionInfo, done: number, total: number) => void } = {}
+): Promise<MonthsWritten> {
+	const written: ArchiveVersionInfo[] = [];
+	let next = 0;
+	let failure: unknown = null;
+	const worker = async () => {
+		while (next < months.length && failure === null && !options.signal?.aborted) {
+			const [month, value] = months[next++]!;
+			try {
+				const info = await write(month, value);
+				if (info) {
+					written.push(info);
+					options.onWritten?.(info, written.length, months.length);
+				}
+			} catch (err) {
+				failure ??= err;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(options.concurrency ?? UPLOAD_CONCURRENCY, months.length) }, worker));
+	if (failure !== null) throw Object.assign(failure as Error, { written });
+	return { written, cancelled: written.length < months.length };
+}
+
+/** An archived month's rows as deals (for comparison with a file: built once per import). */
+export const monthDeals = (columns: DealColumns): Deal[] => Array.from({ length: columns.rows }, (_, i) => dealAt(columns, i));
+
+/**
+ * The archived deal months an import compares with: the ones the caller already holds (the app's
+ * session), plus every other month the server's manifest lists, fetched. The server's manifest is
+ * the authority on which months exist; a held month is taken as it is.
+ */
+export async function archivedForImport(
+	server: ArchiveServer,
+	held: readonly DealColumns[] = [],
+	/** Months fetched before, by `month@version` (versions never change): a re-plan of the same file downloads only what is new. */
+	fetched: Map<string, DealColumns> = new Map()
+): Promise<ArchivedDeals[]> {
+	const have = new Set(held.map((c) => c.period));
+	const months: ArchivedDeals[] = held.map((c) => ({ month: c.period, deals: monthDeals(c) }));
+	for (const info of await fetchArchiveManifest(server)) {
+		if (info.kind !== 'deals' || have.has(info.month)) continue;
+		const key = `${info.month}@${info.version}`;
+		let columns = fetched.get(key);
+		if (!columns) fetched.set(key, (columns = await fetchDealMonth(server, info.month, info.version)));
+		months.push({ month: info.month, deals: monthDeals(columns) });
+	}
+	return months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
