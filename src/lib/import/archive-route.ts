@@ -19,7 +19,7 @@ import { indexStages, stageCategory } from '../domain/deal-outcome';
 import type { Deal, PipelineStage } from '../domain/execution';
 import type { DealInput } from '../doc/execution/commands';
 import type { CurrentData } from './current';
-import type { DealChanges, ImportPlan } from './plan-import';
+import type { ArchiveRouting, DealChanges, ImportPlan } from './plan-import';
 
 /** Deals of one archived month, as the importer holds them for comparison. */
 export interface ArchivedDeals {
@@ -27,19 +27,7 @@ export interface ArchivedDeals {
 	deals: readonly Deal[];
 }
 
-/** What an import writes to the period archives (structured-cloneable: it crosses from the worker). */
-export interface ArchiveRouting {
-	/** The live window's first month ('YYYY-MM'): deals closed before it go to the archives. */
-	windowStart: string;
-	/** Month → deals to upload (the server merges them into the month by id), oldest month first. */
-	uploads: Record<string, Deal[]>;
-	/** Month → ids to take out after the uploads and the live write (reopened, or moved to another month). */
-	removals: Record<string, string[]>;
-	/** File rows whose deal goes to the archives (new or changed): the preview's "→ history" count. */
-	rows: number;
-	/** Archived deals the file reopens into the live room. */
-	reopened: number;
-}
+export type { ArchiveRouting } from './plan-import';
 
 /**
  * The live deals plus the archived ones planImport should compare the file with. A live deal

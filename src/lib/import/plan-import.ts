@@ -14,7 +14,6 @@ import { groupMissing, isCurrencyCode, rateFor, type FxMissing, type FxRules } f
 import { stageCategory } from '../domain/deal-outcome';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES, type ActivityType, type Deal, type ForecastCategory, type PipelineStage, type Rep } from '../domain/execution';
 import type { DealInput } from '../doc/execution/commands';
-import type { ArchiveRouting } from './archive-route';
 import { activityCellKey, type ActualValues, type CurrentData } from './current';
 import { ImportError, throwIfCancelled } from './errors';
 import type { ImportKind, Mapping } from './headers';
@@ -105,6 +104,20 @@ export interface ImportSize {
 	bytes: number;
 	/** Yjs items (the room's item cap counts these). */
 	items: number;
+}
+
+/** What an import writes to the period archives (structured-cloneable: it crosses from the worker). */
+export interface ArchiveRouting {
+	/** The live window's first month ('YYYY-MM'): deals closed before it go to the archives. */
+	windowStart: string;
+	/** Month → deals to upload (the server merges them into the month by id), oldest month first. */
+	uploads: Record<string, Deal[]>;
+	/** Month → ids to take out after the uploads and the live write (reopened, or moved to another month). */
+	removals: Record<string, string[]>;
+	/** File rows whose deal goes to the archives (new or changed): the preview's "→ history" count. */
+	rows: number;
+	/** Archived deals the file reopens into the live room. */
+	reopened: number;
 }
 
 export interface ImportPlan {
