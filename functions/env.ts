@@ -1,3 +1,4 @@
+import { SHIPPED_LIMITS, type RoomLimits } from '../src/lib/protocol/limits';
 /**
  * The Worker's environment. The bindings and vars that wrangler.toml declares are typed by
  * `wrangler types` in worker-configuration.d.ts (`npm run types` regenerates it; `npm run check`
@@ -33,4 +34,14 @@ export interface UndeclaredVars {
 export function intVar(value: string | undefined, fallback: number): number {
 	const n = Number(value);
 	return Number.isSafeInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The room limits this deployment enforces: the shipped ones unless its vars override them. */
+export function roomLimits(env: Env): RoomLimits {
+	const maxDocBytes = intVar(env.MAX_DOC_BYTES, SHIPPED_LIMITS.maxDocBytes);
+	return {
+		maxDocBytes,
+		maxItems: intVar(env.MAX_DOC_ITEMS, SHIPPED_LIMITS.maxItems),
+		shareBytes: intVar(env.EDITOR_SHARE_BYTES, Math.floor(maxDocBytes / 2))
+	};
 }

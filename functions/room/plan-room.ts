@@ -3,12 +3,12 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { readOverview } from '../../src/lib/doc/overview';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
-import { MAX_AWARENESS_FRAME_BYTES, MAX_DOC_BYTES, MAX_DOC_ITEMS, MAX_FRAME_BYTES, MAX_PENDING_BYTES } from '../../src/lib/protocol/limits';
+import { MAX_AWARENESS_FRAME_BYTES, MAX_FRAME_BYTES, MAX_PENDING_BYTES } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
-import { intVar, type Env } from '../env';
+import { intVar, roomLimits, type Env } from '../env';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, type AwarenessChange } from './awareness-codec';
 import { connectionLimits, connectionRefusal, roleTag, tokenTag } from './connection-limits';
 import { RoomArchiver } from './archiver';
@@ -73,8 +73,9 @@ export class PlanRoom extends DurableObject<Env> {
 		void ctx.blockConcurrencyWhile(async () => {
 			this.store = new DocStore(ctx.storage);
 			this.store.load(this.doc);
-			this.sizeGuard = new SizeGuard(this.doc, this.store, this.writes, this.maxDocBytes(), intVar(env.MAX_DOC_ITEMS, MAX_DOC_ITEMS));
-			this.budget = new EditorBudget(ctx.storage.sql, intVar(env.EDITOR_SHARE_BYTES, Math.floor(this.maxDocBytes() / 2)));
+			const limits = roomLimits(env);
+			this.sizeGuard = new SizeGuard(this.doc, this.store, this.writes, limits.maxDocBytes, limits.maxItems);
+			this.budget = new EditorBudget(ctx.storage.sql, limits.shareBytes);
 		});
 	}
 
@@ -325,7 +326,7 @@ export class PlanRoom extends DurableObject<Env> {
 	}
 
 	private maxDocBytes(): number {
-		return intVar(this.env.MAX_DOC_BYTES, MAX_DOC_BYTES);
+		return roomLimits(this.env).maxDocBytes;
 	}
 
 	private identity(ws: WebSocket): { role: SocketAttachment['role']; tokenId: string } {

@@ -29,7 +29,7 @@ import { recordArchive } from '../lib/doc/execution/archive-manifest';
 import { execRoots } from '../lib/doc/execution/schema';
 import { routeImport, withArchived, type ArchivedDeals, type ArchiveRouting } from '../lib/import/archive-route';
 import { archivedForImport, forEachMonth, removeFromDealMonth, uploadDealMonth, type ArchiveServer } from '../lib/import/archive-client';
-import { checkImportSize, estimateImportSize } from '../lib/import/import-size';
+import { checkImportSize, estimateImportSize, type RoomLimits } from '../lib/import/import-size';
 import type { ArchiveVersionInfo } from '../lib/protocol/archives';
 
 export interface ImportSummary {
@@ -157,6 +157,8 @@ export async function runImport(
 		onProgress?: (done: number, total: number) => void;
 		/** The plan's archive routes and live window: deal rows closed before it go to history archives. */
 		archive?: { server: ArchiveServer; windowStart: string };
+		/** The limits the server enforces (GET /api/limits); the shipped ones when not given. */
+		limits?: RoomLimits;
 	}
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[]; notMoved: string[] }> {
 	const table = await parse(input);
@@ -188,7 +190,7 @@ export async function runImport(
 		: { live: whole, archive: null };
 	const plan = routed.live;
 	// What the room would refuse is refused here, before anything (archives included) is written.
-	const verdict = checkImportSize(estimateImportSize(plan.changes), storedSize(doc));
+	const verdict = checkImportSize(estimateImportSize(plan.changes), storedSize(doc), options.limits);
 	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive));
 	const people = plan.changes;
 	// Moves between units are listed, not applied (domain/team.ts isMoveChange); a dry run lists the same.

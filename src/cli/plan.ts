@@ -9,6 +9,7 @@ import { readOverview } from '../lib/doc/overview';
 import { planNow } from '../lib/domain/plan-clock';
 import { readClaims } from '../lib/protocol/token';
 import { liveWindowStart } from '../lib/domain/archive/live-window';
+import { fetchRoomLimits } from '../lib/import/server-limits';
 import { httpBaseOf, parseCommand, USAGE, type Command } from './args';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
 import { buildTable, writeExport } from './export-command';
@@ -75,6 +76,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 				server: { baseUrl: httpBaseOf(connection.syncUrl), planId: connection.planId, token: connection.token },
 				windowStart: liveWindowStart(now.month, overview.fiscalStartMonth)
 			},
+			limits: await fetchRoomLimits(httpBaseOf(connection.syncUrl)),
 			currency: overview.currency,
 			fx: fxRules(readFxRates(plan.doc), overview.currency),
 			write: writes,

@@ -1,4 +1,4 @@
-import { MAX_DOC_BYTES, MAX_DOC_ITEMS } from '../protocol/limits';
+import { SHIPPED_LIMITS, type RoomLimits } from '../protocol/limits';
 import type { ImportChanges, ImportSize } from './plan-import';
 
 export type { ImportSize };
@@ -58,13 +58,7 @@ export type SizeVerdict =
 	/** `limit` in bytes or items; `used` what the document holds already (0 for the daily share). */
 	| { fits: false; reason: 'share' | 'document' | 'items'; size: number; limit: number; used: number };
 
-export interface RoomLimits {
-	maxDocBytes: number;
-	maxItems: number;
-	shareBytes: number;
-}
-
-export const SHIPPED_LIMITS: RoomLimits = { maxDocBytes: MAX_DOC_BYTES, maxItems: MAX_DOC_ITEMS, shareBytes: MAX_DOC_BYTES / 2 };
+export { SHIPPED_LIMITS, type RoomLimits } from '../protocol/limits';
 
 /**
  * Example: an import of about 7 MB into a document of 1 MB → refused for the daily share (4 MiB),

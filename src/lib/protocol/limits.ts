@@ -75,3 +75,17 @@ export const OWNER_TOKEN_TTL_DAYS = 3650;
 
 /** Plan titles are trimmed to this many characters. */
 export const MAX_TITLE_LENGTH = 200;
+
+/** GET: the room limits this server enforces (they can be raised by its configuration). */
+export const API_LIMITS = '/api/limits';
+
+/** What one execution or plan room accepts; an import checks itself against it before writing. */
+export interface RoomLimits {
+	maxDocBytes: number;
+	maxItems: number;
+	/** Bytes one edit token (link) may add to a room in a day. */
+	shareBytes: number;
+}
+
+/** The limits as shipped (no configuration): the server's answer when it overrides nothing. */
+export const SHIPPED_LIMITS: RoomLimits = { maxDocBytes: MAX_DOC_BYTES, maxItems: MAX_DOC_ITEMS, shareBytes: MAX_DOC_BYTES / 2 };
