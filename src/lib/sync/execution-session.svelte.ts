@@ -36,7 +36,7 @@ import type { ImportPlan } from '../import/plan-import';
 /** Writes an import's new people and team changes into the plan's team; returns how many it wrote. */
 export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldChange[]) => number;
 
-const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
+const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), live: Object.freeze([]), archived: null, excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
 
 /**
