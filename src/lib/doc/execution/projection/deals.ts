@@ -11,11 +11,12 @@ import type { ArchivedDealView } from '../../../domain/archived-deal-rows';
 import type { DealItem, DealSearchSource } from '../../../domain/deal-search';
 import type { ArchivedMonth } from '../../../domain/archive/archived-deals';
 import type { Deal } from '../../../domain/execution';
+import { TopByAmount } from '../../../domain/top-by-amount';
 import type { FxMissing } from '../../../domain/fx';
 import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, dealFieldKey, splitDealFieldKey } from '../schema';
-import { ArchivedDeals } from './archives';
+import { ArchivedDeals, type ArchivedRow } from './archives';
 import type { ProjectionContext } from './context';
 import type { RepsProjection } from './reps';
 import type { StagesProjection } from './stages';
@@ -196,8 +197,9 @@ export class DealsProjection {
 	}
 
 	behind(query: DealsQuery): Deal[] {
-		// Candidates by counted amount and id; an archived deal is built only if it is returned.
-		const found: Array<{ amount: number; id: string; deal: () => Deal }> = [];
+		// The largest counted amounts (ties by id) kept as they are offered; an archived deal is
+		// built only if it is returned, and most candidates are one comparison (no sort of all).
+		const top = new TopByAmount<Deal | ArchivedRow>(query.limit ?? 200);
 		const wanted = (facts: DealFacts) =>
 			(query.stage === undefined || facts.stage === query.stage) &&
 			(query.month === undefined || facts.periodMonth === query.month) &&
@@ -205,14 +207,13 @@ export class DealsProjection {
 		const matches = dealMatcher(query, this.reps.byId);
 		for (const row of this.rows.values()) {
 			const { deal, facts } = row;
-			if (!deal || !facts || !matches(deal, facts.periodMonth) || !wanted(facts)) continue;
-			found.push({ amount: deal.amount, id: deal.id, deal: () => deal });
+			if (!deal || !facts || !top.admits(deal.amount, deal.id) || !matches(deal, facts.periodMonth) || !wanted(facts)) continue;
+			top.add(deal.amount, deal.id, deal);
 		}
 		this.archived.forEachMatching(query, this.isLive, (facts, read, row) => {
-			if (wanted(facts)) found.push({ amount: facts.amount, id: facts.id, deal: () => this.archived.deal(read, row) });
+			if (top.admits(facts.amount, facts.id) && wanted(facts)) top.add(facts.amount, facts.id, { read, row });
 		});
-		found.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
-		return structuredClone(found.slice(0, query.limit ?? 200).map((f) => f.deal()));
+		return structuredClone(top.sorted().map((found) => ('read' in found ? this.archived.deal(found.read, found.row) : found)));
 	}
 
 	/**
