@@ -34,10 +34,13 @@ const heap = () => {
 	return m.heapUsed + m.arrayBuffers;
 };
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** Wall time, and this process's CPU time beside it (the machine may be shared: CPU time varies less with load). */
 function time<T>(fn: () => T): [string, T] {
 	const t0 = performance.now();
+	const c0 = process.cpuUsage();
 	const value = fn();
-	return [`${(performance.now() - t0).toFixed(0)} ms`, value];
+	const cpu = process.cpuUsage(c0);
+	return [`${(performance.now() - t0).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)})`, value];
 }
 
 const data = generateExecution({
