@@ -205,10 +205,14 @@ export class ArchivedDeals {
 		return this.list!.flat[at.month]![at.row]!;
 	}
 
-	private readRow(month: ArchivedMonth, row: number) {
-		const { rules } = this.ctx;
+	/** The rules readDeal applies, with today's stages (made once per month read, not per row). */
+	private readRules() {
+		return { ...this.ctx.rules, stages: this.stages.list, index: this.stages.index };
+	}
+
+	private readRow(month: ArchivedMonth, row: number, rules = this.readRules()) {
 		// An archived deal has no separate field edits or stage moves: its record holds them all.
-		return readDeal(month.id(row), month.deal(row), {}, [], { ...rules, stages: this.stages.list, index: this.stages.index });
+		return readDeal(month.id(row), month.deal(row), {}, [], rules);
 	}
 
 	private readMonth(month: ArchivedMonth, m: number): ArchivedRead {
@@ -218,6 +222,7 @@ export class ArchivedDeals {
 		const missing = new Map<number, { missing: FxMissing; amount: number }>();
 		let firstMonth: string | null = null;
 		let lastMonth: string | null = null;
+		const rules = this.readRules();
 		for (let row = 0; row < month.rows; row++) {
 			const at = this.where.get(month.id(row));
 			if (at?.month !== m || at.row !== row) {
@@ -225,7 +230,7 @@ export class ArchivedDeals {
 				continue;
 			}
 			owns[row] = 1;
-			const read = this.readRow(month, row);
+			const read = this.readRow(month, row, rules);
 			const f = read.deal ? dealFacts(read.deal, this.stages.index) : null;
 			facts[row] = f;
 			if (read.issues.length > 0) issues.set(row, read.issues);
