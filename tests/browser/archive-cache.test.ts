@@ -248,7 +248,8 @@ describe('browser — period archives', () => {
 		await expect.poll(() => dealTotal(dave.page)).toBe('1–1 of 1 deal');
 		expect(await dave.page.locator('[data-testid=deal-row][data-deal=b3]').count()).toBe(1);
 		await inEachLanguageAndSize(dave.page, '/tmp/shots-deal-list', async (lang, width) => {
-			await dave.page.getByTestId('deal-search').scrollIntoViewIfNeeded();
+			// The search box at the top, the deal found below it.
+			await dave.page.getByTestId('deal-search').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 			await dave.page.screenshot({ path: `/tmp/shots-deal-list/archived-search-${lang}-${width}.png` });
 		});
 		await dave.page.getByTestId('deal-search').fill('');
