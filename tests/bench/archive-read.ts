@@ -7,7 +7,8 @@
 //   filter    metrics() for a filter not seen before (a pass over live rows + matching archived rows)
 //   edit      one live deal edit → metrics() (incremental in both cases)
 //   drill     dealsBehind({ outcome: 'won', limit: 200 })
-//   list      dealList() the first time (the deals table: every counted deal as an object)
+//   list      dealList() the first time (what the deals table reads)
+//   page      the deals table's first page (largest first, 100) and then a search for a word
 //   heap      retained after GC: the doc + projection (+ archives), and after dealList
 // Numbers only, no assertions.
 import * as Y from 'yjs';
@@ -18,6 +19,7 @@ import { ArchivedMonth } from '$lib/domain/archive/archived-deals';
 import { decodeDealArchive, encodeDealArchive } from '$lib/domain/archive/deal-archive';
 import { archivableDeals, liveWindowStart } from '$lib/domain/archive/live-window';
 import { indexStages } from '$lib/domain/deal-outcome';
+import { DEFAULT_DEAL_QUERY, dealSearch, dealSearchContext } from '$lib/domain/deal-search';
 import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import type { Deal } from '$lib/domain/execution';
 import { generateExecution } from '$lib/domain/generate-execution';
@@ -32,10 +34,13 @@ const heap = () => {
 	return m.heapUsed + m.arrayBuffers;
 };
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** Wall time, and this process's CPU time beside it (the machine may be shared: CPU time varies less with load). */
 function time<T>(fn: () => T): [string, T] {
 	const t0 = performance.now();
+	const c0 = process.cpuUsage();
 	const value = fn();
-	return [`${(performance.now() - t0).toFixed(0)} ms`, value];
+	const cpu = process.cpuUsage(c0);
+	return [`${(performance.now() - t0).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)})`, value];
 }
 
 const data = generateExecution({
@@ -87,9 +92,12 @@ function measure(label: string, deals: readonly Deal[], archived: boolean): void
 	});
 	const [drill] = time(() => projection.dealsBehind({ outcome: 'won', limit: 200 }));
 	const [list, dealList] = time(() => projection.dealList());
+	const search = dealSearch(dealList, dealSearchContext(projection.reps(), projection.stages()));
+	const [page, first] = time(() => search.page(DEFAULT_DEAL_QUERY));
+	const [find, found] = time(() => search.page({ ...DEFAULT_DEAL_QUERY, q: 'customer 12' }));
 	const afterList = heap() - base;
 	console.log(
-		`${label}: build ${build}, filter ${filter}, edit ${edit}, drill ${drill}, list ${list} (${dealList.items.length} items); heap ${mib(afterBuild)}, ${mib(afterList)} with the list`
+		`${label}: build ${build}, filter ${filter}, edit ${edit}, drill ${drill}, list ${list}, first page ${page} (${first.total} deals), search ${find} (${found.total} found); heap ${mib(afterBuild)}, ${mib(afterList)} with the list and table`
 	);
 	projection.destroy();
 }

@@ -242,6 +242,19 @@ describe('browser — period archives', () => {
 		await dave.page.getByTestId('area-execution').click();
 		await expect.poll(() => dealTotal(dave.page), { timeout: 15_000 }).toBe('1–4 of 4 deals');
 
+		// The deals table searches archived deals on their columns (no deal objects for the rest):
+		// a word of the customer finds the one deal, built for the page it is shown on.
+		await dave.page.getByTestId('deal-search').fill('customer b3');
+		await expect.poll(() => dealTotal(dave.page)).toBe('1–1 of 1 deal');
+		expect(await dave.page.locator('[data-testid=deal-row][data-deal=b3]').count()).toBe(1);
+		await inEachLanguageAndSize(dave.page, '/tmp/shots-deal-list', async (lang, width) => {
+			// The search box at the top, the deal found below it.
+			await dave.page.getByTestId('deal-search').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+			await dave.page.screenshot({ path: `/tmp/shots-deal-list/archived-search-${lang}-${width}.png` });
+		});
+		await dave.page.getByTestId('deal-search').fill('');
+		await expect.poll(() => dealTotal(dave.page)).toBe('1–4 of 4 deals');
+
 		// Erin opens it with the archive requests unanswered (no connection): a quiet note.
 		const erin = await person(browser(), 'Erin', { ...clock, serviceWorkers: 'block' });
 		await erin.page.route('**/api/plans/*/archives/**', (route: Route) => route.abort('internetdisconnected'));

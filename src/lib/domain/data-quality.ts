@@ -1,4 +1,4 @@
-import { indexStages } from './deal-outcome';
+import { indexStages, type StageIndex } from './deal-outcome';
 import { isPeriod } from './dates';
 import { ACTIVITY_TYPES } from './execution';
 import type { Activity, Actual, Deal, PipelineStage } from './execution';
@@ -102,6 +102,8 @@ export interface DealRules {
 	/** The plan currency; deals in another currency are excluded. */
 	currency?: string;
 	maxValue?: number;
+	/** `indexStages(stages)` when the caller has it: a deal read alone (readDeal) need not index the stages again. */
+	index?: StageIndex;
 }
 
 /**
@@ -114,7 +116,7 @@ export interface DealRules {
  * Example: `[{ …, amount: NaN }]` → clean `[]`, excluded 1, one 'not-a-number' issue on 'amount'.
  */
 export function validateDeals(deals: readonly Deal[], rules: DealRules): Validated<Deal> {
-	const index = indexStages(rules.stages);
+	const index = rules.index ?? indexStages(rules.stages);
 	const max = rules.maxValue ?? DEFAULT_MAX_VALUE;
 	const seen = new Set<string>();
 	// Without a period both bounds are NaN, and every comparison with NaN is false: no check.

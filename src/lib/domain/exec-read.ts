@@ -113,6 +113,20 @@ const noRate = (record: QualityIssue['record'], id: string, field: string, missi
  * One deal from its stored JSON, its field edits and its stage moves.
  * Example: `readDeal('d1', { amount: '12' }, {}, [], rules)` → deal null, a 'not-a-number' issue.
  */
+/**
+ * Stage id → order, made once per stage list (the projection reads 100k deals, one at a time,
+ * with the same list; a new list is a new array, so an entry never goes stale).
+ */
+const stageOrders = new WeakMap<readonly PipelineStage[], ReadonlyMap<string, number>>();
+function stageOrder(stages: readonly PipelineStage[]): ReadonlyMap<string, number> {
+	let order = stageOrders.get(stages);
+	if (order === undefined) {
+		order = new Map(stages.map((s) => [s.id, s.order]));
+		stageOrders.set(stages, order);
+	}
+	return order;
+}
+
 export function readDeal(
 	id: string,
 	raw: unknown,
@@ -140,7 +154,7 @@ export function readDeal(
 	}
 	// Replicas receive concurrent moves in different orders: sort so every copy shows one history
 	// (by date; same-day entries by the stages' funnel order, then id).
-	const order = new Map(rules.stages.map((s) => [s.id, s.order]));
+	const order = stageOrder(rules.stages);
 	const rank = (stage: string) => order.get(stage) ?? Number.POSITIVE_INFINITY;
 	history.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : rank(x.stage) - rank(y.stage) || (x.stage < y.stage ? -1 : x.stage > y.stage ? 1 : 0)));
 	const lostReason = field('lostReason');

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { execRoots } from '../doc/execution/schema';
-import { DealSearch, dealSearchContext, type DealTableQuery } from '../domain/deal-search';
+import { dealSearch, dealSearchContext, type DealTableQuery } from '../domain/deal-search';
 import { isPlainObject, readActivities, readActual } from '../domain/exec-read';
 import { isCurrencyCode } from '../domain/fx';
 import type { Actual, PipelineStage, Rep } from '../domain/execution';
@@ -29,7 +29,9 @@ export function execDealsTable(
 
 /** The deals table as the person sees it (search, filters and sort of the deal table; every page). */
 export function execDealTableRows(projection: ExecProjection, query: DealTableQuery, locale: ExportLocale, currency?: string): ExportTable {
-	const rows = new DealSearch(projection.dealList().items, dealSearchContext(projection.reps(), projection.stages())).matching(query).map((item) => item.deal);
+	const rows = dealSearch(projection.dealList(), dealSearchContext(projection.reps(), projection.stages()))
+		.matching(query)
+		.map((item) => item.deal);
 	return dealsTable(rows, projection.stages(), projection.reps(), locale, currency);
 }
 

@@ -41,7 +41,7 @@ export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldCh
 /** The origin of an import's archive manifest entries (outside the importer's undo). */
 const IMPORT_ARCHIVE_ORIGIN = 'import-archive';
 
-const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), excluded: 0 });
+const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), live: Object.freeze([]), archived: null, excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
 /** Before the data loads: no months (a read-only value, never written to). */
 const NO_MONTHS: ReadonlyMap<string, ActualTotals> = new Map();

@@ -6,7 +6,7 @@
  *     .metrics(filters?, targets?, options?) → DashboardMetrics   plain data, safe to keep
  *                                         (sections served from cache are frozen: copy to change)
  *     .dealsBehind(query) → Deal[]          deals behind a funnel stage / month / rep (drill-down)
- *     .dealList() → { items, excluded }     every counted deal, shared and frozen (deals table)
+ *     .dealList() → { live, archived, excluded } every counted deal (archived ones as columns; deals table)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
  *     .reps(), .stages(), .orgNodes()       what forms and the roll-up view list
  *     .tracked(), .actualTotals(filters)    custom tracked metrics; actuals added up (derived rates, CAC)

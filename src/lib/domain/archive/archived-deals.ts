@@ -52,14 +52,13 @@ export class ArchivedMonth {
 	 */
 	matcher(filters: ExecFilters, reps: ReadonlyMap<string, Rep>, stages: StageIndex): ((i: number) => boolean) | null {
 		const { text, strings } = this.columns;
-		const indexOf = new Map<string, number>();
-		strings.forEach((s, i) => {
-			if (!indexOf.has(s)) indexOf.set(s, i);
-		});
+		// A filter names a few values: each is looked up once in the string table (a scan, no
+		// index of every string — 36 months × thousands of strings per new filter cost more than
+		// the rows themselves). The encoder interns, so a value has one index.
 		const checks: Array<(i: number) => boolean> = [];
 		const column = (value: string, array: Uint32Array) => {
-			const wanted = indexOf.get(value);
-			if (wanted === undefined) return false;
+			const wanted = strings.indexOf(value);
+			if (wanted < 0) return false;
 			checks.push((i) => array[i] === wanted);
 			return true;
 		};
@@ -68,8 +67,17 @@ export class ArchivedMonth {
 		if (set(filters.segment) && !column(filters.segment, text.segment)) return null;
 		if (set(filters.rep) && !column(filters.rep, text.owner)) return null;
 		if (set(filters.team)) {
+			const members = new Set<string>();
+			for (const [id, rep] of reps) if (rep.team === filters.team) members.add(id);
 			const owners = new Set<number>();
-			for (const [id, rep] of reps) if (rep.team === filters.team && indexOf.has(id)) owners.add(indexOf.get(id)!);
+			const seen = new Set<string>();
+			strings.forEach((s, i) => {
+				// The first index of each member, as a lookup by value would find.
+				if (members.has(s) && !seen.has(s)) {
+					seen.add(s);
+					owners.add(i);
+				}
+			});
 			if (owners.size === 0) return null;
 			checks.push((i) => owners.has(text.owner[i]!));
 		}
@@ -82,6 +90,7 @@ export class ArchivedMonth {
 				return month !== null && month >= from && month <= to;
 			});
 		}
+		if (checks.length === 0) return () => true;
 		return (i) => {
 			for (const check of checks) if (!check(i)) return false;
 			return true;

@@ -8,6 +8,7 @@ import { ArchivedMonth } from '$lib/domain/archive/archived-deals';
 import { decodeDealArchive, encodeDealArchive } from '$lib/domain/archive/deal-archive';
 import type { ExecFilters } from '$lib/domain/dashboard';
 import { DEFAULT_STAGES, type ExecRules } from '$lib/domain/exec-read';
+import { DEAL_SORT_KEYS, DEFAULT_DEAL_QUERY, DealSearch, PAGE_SIZES, dealSearch, dealSearchContext, type DealTableQuery } from '$lib/domain/deal-search';
 import { FORECAST_CATEGORIES, type Deal, type Rep } from '$lib/domain/execution';
 import { expectSameMetrics } from './helpers';
 
@@ -16,6 +17,8 @@ import { expectSameMetrics } from './helpers';
  * L ∪ A all live — the oracle — for random splits, mixed currencies (a missing rate included), deals
  * outside the plan period, reopened deals (live and archived, the live copy wins) and an older
  * duplicate in an earlier month; and live edits after setArchives keep it equal to a fresh one.
+ * The deals table too: its search over live objects + archived columns answers every query (same
+ * rows, order, count, pages, filter options) as today's search over the same deals all live.
  */
 
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
@@ -66,7 +69,8 @@ function makeDeal(s: DealSpec, i: number): Deal {
 	return {
 		id: `d${i}`,
 		name: `Deal ${i}`,
-		externalId: '',
+		// Full-width external ids: the search folds them (NFKC) on the columns as on a deal.
+		externalId: i % 3 === 0 ? `ＥＸ-${i}` : '',
 		customer: `c${i % 7}`,
 		segment: i % 2 ? 'SMB' : 'ENT',
 		region: s.region,
@@ -145,7 +149,51 @@ const byId = (p: ExecProjection) => {
 	return { excluded, items: [...items].sort((a, b) => (a.deal.id < b.deal.id ? -1 : 1)) };
 };
 
+const queryArb: fc.Arbitrary<DealTableQuery> = fc.record({
+	q: fc.constantFrom('', 'c1', 'deal 1', 'ann', 'BO', 'ex-3', 'ｃ2 deal', 'zzz', 'd', '  cy  c4 '),
+	stage: fc.constantFrom('', ...STAGES, 'nowhere'),
+	owner: fc.constantFrom('', ...OWNERS),
+	region: fc.constantFrom('', 'North', 'East', 'Nowhere'),
+	product: fc.constantFrom('', 'Pro', 'Lite'),
+	category: fc.constantFrom('', ...FORECAST_CATEGORIES, 'bogus'),
+	currency: fc.constantFrom('', 'CNY', 'EUR', 'USD'),
+	outcome: fc.constantFrom('' as const, 'open' as const, 'won' as const, 'lost' as const),
+	closeFrom: fc.constantFrom('', '2025-01-15', '2025-03-01'),
+	closeTo: fc.constantFrom('', '2025-02-20', '2025-04-30'),
+	amountMin: fc.constantFrom(null, 1000, 50_000),
+	amountMax: fc.constantFrom(null, 10.01, 100_000, 1_000_000),
+	sort: fc.constantFrom(...DEAL_SORT_KEYS),
+	dir: fc.constantFrom('asc' as const, 'desc' as const),
+	page: fc.integer({ min: 0, max: 3 }),
+	size: fc.constantFrom(...PAGE_SIZES)
+});
+/** Queries a property checks besides its fixed ones (set by each run). */
+let tableQueries: DealTableQuery[] = [];
+const ids = (items: readonly { deal: Deal }[]) => items.map((i) => i.deal.id);
+
+/** The deals table over archived columns answers as today's search over the same deals as objects, all live. */
+function expectSameTable(actual: ExecProjection, expected: ExecProjection): void {
+	const list = actual.dealList();
+	const search = dealSearch(list, dealSearchContext(actual.reps(), actual.stages()));
+	const oracle = new DealSearch(expected.dealList().items, dealSearchContext(expected.reps(), expected.stages()));
+	expect(search.size).toBe(oracle.size);
+	for (const field of ['region', 'product', 'currency'] as const) expect(search.distinct(field)).toEqual(oracle.distinct(field));
+	const fixed: DealTableQuery[] = [
+		...DEAL_SORT_KEYS.flatMap((sort) => [
+			{ ...DEFAULT_DEAL_QUERY, sort, dir: 'asc' as const },
+			{ ...DEFAULT_DEAL_QUERY, sort, dir: 'desc' as const, size: 50 as const }
+		]),
+		// Each searched field alone: external id, customer, deal name, owner's name.
+		...['ex', 'c3', 'deal 1', 'ann', 'ｃ2 deal'].map((q) => ({ ...DEFAULT_DEAL_QUERY, q }))
+	];
+	for (const query of [...fixed, ...tableQueries]) {
+		expect(search.page(query)).toEqual(oracle.page(query));
+		expect(ids(search.matching(query))).toEqual(ids(oracle.matching(query)));
+	}
+}
+
 function expectSame(actual: ExecProjection, expected: ExecProjection): void {
+	expectSameTable(actual, expected);
 	for (const f of FILTERS) expectSameMetrics(actual.metrics(f, TARGETS, OPTIONS), expected.metrics(f, TARGETS, OPTIONS));
 	for (const query of [{ limit: 1e6 }, { stage: 'won', limit: 5 }, { outcome: 'open' as const, team: 'East-1' }, { month: '2025-02', region: 'East' }])
 		expect(actual.dealsBehind(query)).toEqual(expected.dealsBehind(query));
@@ -191,9 +239,10 @@ function apply(doc: Y.Doc, e: Edit, archived: ReadonlyMap<string, Deal>, project
 }
 
 describe('execution — archived months count exactly like live deals', () => {
-	it('live L + archives A equals L ∪ A all live, for every filter, drill-down and the deal list', () => {
+	it('live L + archives A equals L ∪ A all live, for every filter, drill-down, the deal list and the deals table', () => {
 		fc.assert(
-			fc.property(fc.array(dealArb, { minLength: 1, maxLength: 40 }), (specs) => {
+			fc.property(fc.array(dealArb, { minLength: 1, maxLength: 40 }), fc.array(queryArb, { maxLength: 12 }), (specs, queries) => {
+				tableQueries = queries;
 				const { live, months, archived } = split(specs);
 				const doc = docWith(live);
 				const withArchives = createProjection(doc, rules(8));
@@ -209,26 +258,32 @@ describe('execution — archived months count exactly like live deals', () => {
 
 	it('live edits after setArchives (reopens and deletes included) equal a fresh projection and the all-live oracle', () => {
 		fc.assert(
-			fc.property(fc.array(dealArb, { minLength: 1, maxLength: 30 }), fc.array(edit, { minLength: 1, maxLength: 25 }), (specs, edits) => {
-				const { live, months, archived } = split(specs);
-				const doc = docWith(live);
-				const incremental = createProjection(doc, rules(8));
-				incremental.setTeam(TEAM);
-				incremental.setArchives(months);
-				// Cache aggregates and the deal list, so they must follow the edits.
-				for (const f of FILTERS) incremental.metrics(f, TARGETS, OPTIONS);
-				incremental.dealList();
-				let current = rules(8);
-				const track = { setRules: (r: ExecRules) => (current = r) } as unknown as ExecProjection;
-				for (const e of edits) apply(doc, e, archived, [incremental, track]);
-				const fresh = createProjection(doc, current);
-				fresh.setTeam(TEAM);
-				fresh.setArchives(months);
-				expectSame(incremental, fresh);
-				const oracle = createProjection(allLive(doc, archived), current);
-				oracle.setTeam(TEAM);
-				expectSame(incremental, oracle);
-			}),
+			fc.property(
+				fc.array(dealArb, { minLength: 1, maxLength: 30 }),
+				fc.array(edit, { minLength: 1, maxLength: 25 }),
+				fc.array(queryArb, { maxLength: 8 }),
+				(specs, edits, queries) => {
+					tableQueries = queries;
+					const { live, months, archived } = split(specs);
+					const doc = docWith(live);
+					const incremental = createProjection(doc, rules(8));
+					incremental.setTeam(TEAM);
+					incremental.setArchives(months);
+					// Cache aggregates and the deal list, so they must follow the edits.
+					for (const f of FILTERS) incremental.metrics(f, TARGETS, OPTIONS);
+					incremental.dealList();
+					let current = rules(8);
+					const track = { setRules: (r: ExecRules) => (current = r) } as unknown as ExecProjection;
+					for (const e of edits) apply(doc, e, archived, [incremental, track]);
+					const fresh = createProjection(doc, current);
+					fresh.setTeam(TEAM);
+					fresh.setArchives(months);
+					expectSame(incremental, fresh);
+					const oracle = createProjection(allLive(doc, archived), current);
+					oracle.setTeam(TEAM);
+					expectSame(incremental, oracle);
+				}
+			),
 			{ numRuns: 50, seed: 20261208 }
 		);
 	});

@@ -4,7 +4,7 @@
  * path — readDeal with the current rules (currency conversion at its month's rate, validation)
  * and dealFacts with the current stages — but only its facts, issues and "not converted" state
  * are kept: no deal objects for 100k rows. A deal is built again only when it is returned
- * (dealsBehind, dealList, a reopen or delete moving it in or out of the aggregates).
+ * (dealsBehind, a page of the deals table, a reopen or delete moving it in or out of the aggregates).
  *
  * Which copy counts: a live deal with the same id wins (a reopened deal); among archives, an id
  * present in more than one month counts once, in the month given last (the caller lists months
@@ -12,7 +12,8 @@
  */
 import type { DealAggregate } from '../../../domain/deal-aggregate';
 import { dealFacts, type DealFacts } from '../../../domain/deal-facts';
-import type { DealItem } from '../../../domain/deal-search';
+import { ArchivedDealRows } from '../../../domain/archived-deal-rows';
+import { DEAL_OUTCOMES, type DealItem } from '../../../domain/deal-search';
 import type { ExecFilters } from '../../../domain/dashboard';
 import type { ArchivedMonth } from '../../../domain/archive/archived-deals';
 import { readDeal, type QualityIssue } from '../../../domain/exec-read';
@@ -50,7 +51,7 @@ export class ArchivedDeals {
 	/** Deal id → month position and row of the copy that counts. */
 	private readonly where = new Map<string, { month: number; row: number }>();
 	private reads: ArchivedRead[] | null = null;
-	private items: { reads: ArchivedRead[]; list: Array<{ id: string; item: DealItem | null }> } | null = null;
+	private list: { reads: ArchivedRead[]; rows: ArchivedDealRows; excluded: number; flat: Int32Array[] } | null = null;
 
 	constructor(
 		private readonly ctx: ProjectionContext,
@@ -75,7 +76,7 @@ export class ArchivedDeals {
 	/** Rules or stages changed: every month is read again on next use. */
 	invalidate(): void {
 		this.reads = null;
-		this.items = null;
+		this.list = null;
 	}
 
 	/** Every month read with the current rules and stages (computed once per invalidation). */
@@ -145,28 +146,73 @@ export class ArchivedDeals {
 	}
 
 	/**
-	 * Every archived copy that counts among archives, as deal-list items (null when excluded),
-	 * built once per read and frozen: ~100k deal objects for 100k archived deals, kept while the
-	 * deals table is in use (docs/architecture.md). The caller leaves out ids that are live.
+	 * The archived copies that count among archives, for the deals table: valid ones as columns
+	 * (ArchivedDealRows — a deal object is built only for a row a page shows), and how many are
+	 * excluded by data quality. Made once per read and shared by every version of the deal list;
+	 * the caller hides the rows whose id is live (`listedIndex`).
 	 */
-	listItems(): ReadonlyArray<{ id: string; item: DealItem | null }> {
+	listRows(): { rows: ArchivedDealRows; excluded: number } {
 		const reads = this.all() as ArchivedRead[];
-		if (this.items?.reads === reads) return this.items.list;
-		const list: Array<{ id: string; item: DealItem | null }> = [];
-		for (const read of reads)
+		if (this.list?.reads === reads) return this.list;
+		let count = 0;
+		for (const read of reads) for (let row = 0; row < read.month.rows; row++) if (read.facts[row]) count++;
+		const month = new Uint16Array(count);
+		const rowOf = new Uint32Array(count);
+		const amount = new Float64Array(count);
+		const outcome = new Uint8Array(count);
+		const flat = reads.map((read) => new Int32Array(read.month.rows).fill(-1));
+		let excluded = 0;
+		let i = 0;
+		reads.forEach((read, m) => {
 			for (let row = 0; row < read.month.rows; row++) {
 				if (read.owns[row] !== 1) continue;
 				const facts = read.facts[row];
-				list.push({ id: read.month.id(row), item: facts ? { deal: Object.freeze(this.deal(read, row)), outcome: facts.outcome } : null });
+				if (!facts) {
+					excluded++;
+					continue;
+				}
+				month[i] = m;
+				rowOf[i] = row;
+				amount[i] = facts.amount;
+				outcome[i] = DEAL_OUTCOMES.indexOf(facts.outcome);
+				flat[m]![row] = i++;
 			}
-		this.items = { reads, list };
-		return list;
+		});
+		const build = (k: number): DealItem => {
+			const read = reads[month[k]!]!;
+			return { deal: Object.freeze(this.deal(read, rowOf[k]!)), outcome: DEAL_OUTCOMES[outcome[k]!]! };
+		};
+		const rows = new ArchivedDealRows(
+			reads.map((read) => read.month.columns),
+			month,
+			rowOf,
+			amount,
+			outcome,
+			build
+		);
+		this.list = { reads, rows, excluded, flat };
+		return this.list;
 	}
 
-	private readRow(month: ArchivedMonth, row: number) {
-		const { rules } = this.ctx;
+	/**
+	 * Where the copy of `id` that counts among archives sits in `listRows().rows`: its row, −1 when
+	 * data quality excludes it, null when no archive holds it.
+	 */
+	listedIndex(id: string): number | null {
+		const at = this.where.get(id);
+		if (!at) return null;
+		this.listRows();
+		return this.list!.flat[at.month]![at.row]!;
+	}
+
+	/** The rules readDeal applies, with today's stages (made once per month read, not per row). */
+	private readRules() {
+		return { ...this.ctx.rules, stages: this.stages.list, index: this.stages.index };
+	}
+
+	private readRow(month: ArchivedMonth, row: number, rules = this.readRules()) {
 		// An archived deal has no separate field edits or stage moves: its record holds them all.
-		return readDeal(month.id(row), month.deal(row), {}, [], { ...rules, stages: this.stages.list, index: this.stages.index });
+		return readDeal(month.id(row), month.deal(row), {}, [], rules);
 	}
 
 	private readMonth(month: ArchivedMonth, m: number): ArchivedRead {
@@ -176,6 +222,7 @@ export class ArchivedDeals {
 		const missing = new Map<number, { missing: FxMissing; amount: number }>();
 		let firstMonth: string | null = null;
 		let lastMonth: string | null = null;
+		const rules = this.readRules();
 		for (let row = 0; row < month.rows; row++) {
 			const at = this.where.get(month.id(row));
 			if (at?.month !== m || at.row !== row) {
@@ -183,7 +230,7 @@ export class ArchivedDeals {
 				continue;
 			}
 			owns[row] = 1;
-			const read = this.readRow(month, row);
+			const read = this.readRow(month, row, rules);
 			const f = read.deal ? dealFacts(read.deal, this.stages.index) : null;
 			facts[row] = f;
 			if (read.issues.length > 0) issues.set(row, read.issues);

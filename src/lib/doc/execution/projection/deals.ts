@@ -7,14 +7,16 @@
 import { DealAggregate } from '../../../domain/deal-aggregate';
 import { dealFacts, type DealFacts } from '../../../domain/deal-facts';
 import type { DealOutcome } from '../../../domain/deal-outcome';
-import type { DealItem } from '../../../domain/deal-search';
+import type { ArchivedDealView } from '../../../domain/archived-deal-rows';
+import type { DealItem, DealSearchSource } from '../../../domain/deal-search';
 import type { ArchivedMonth } from '../../../domain/archive/archived-deals';
 import type { Deal } from '../../../domain/execution';
+import { TopByAmount } from '../../../domain/top-by-amount';
 import type { FxMissing } from '../../../domain/fx';
 import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashboard';
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, dealFieldKey, splitDealFieldKey } from '../schema';
-import { ArchivedDeals } from './archives';
+import { ArchivedDeals, type ArchivedRow } from './archives';
 import type { ProjectionContext } from './context';
 import type { RepsProjection } from './reps';
 import type { StagesProjection } from './stages';
@@ -45,9 +47,29 @@ export interface DealRow {
 }
 
 /** Every counted deal for the deals table, and how many deals data quality excluded. */
-export interface DealList {
-	items: readonly DealItem[];
-	excluded: number;
+export interface DealList extends DealSearchSource {
+	/** Every counted deal as an object, archived ones built on first read (the deals table reads `live` and `archived` instead). */
+	readonly items: readonly DealItem[];
+	readonly excluded: number;
+}
+
+/** A deal list whose `items` (live, then every archived row not hidden) are built when first read. */
+export function dealListOf(live: readonly DealItem[], archived: ArchivedDealView | null, excluded: number): DealList {
+	let items: readonly DealItem[] | null = archived ? null : live;
+	return {
+		live,
+		archived,
+		excluded,
+		get items() {
+			if (items === null) {
+				const all = [...live];
+				const { rows, hidden } = archived!;
+				for (let i = 0; i < rows.size; i++) if (!hidden || hidden[i] !== 1) all.push(rows.item(i));
+				items = all;
+			}
+			return items;
+		}
+	};
 }
 
 export class DealsProjection {
@@ -175,8 +197,9 @@ export class DealsProjection {
 	}
 
 	behind(query: DealsQuery): Deal[] {
-		// Candidates by counted amount and id; an archived deal is built only if it is returned.
-		const found: Array<{ amount: number; id: string; deal: () => Deal }> = [];
+		// The largest counted amounts (ties by id) kept as they are offered; an archived deal is
+		// built only if it is returned, and most candidates are one comparison (no sort of all).
+		const top = new TopByAmount<Deal | ArchivedRow>(query.limit ?? 200);
 		const wanted = (facts: DealFacts) =>
 			(query.stage === undefined || facts.stage === query.stage) &&
 			(query.month === undefined || facts.periodMonth === query.month) &&
@@ -184,36 +207,46 @@ export class DealsProjection {
 		const matches = dealMatcher(query, this.reps.byId);
 		for (const row of this.rows.values()) {
 			const { deal, facts } = row;
-			if (!deal || !facts || !matches(deal, facts.periodMonth) || !wanted(facts)) continue;
-			found.push({ amount: deal.amount, id: deal.id, deal: () => deal });
+			if (!deal || !facts || !top.admits(deal.amount, deal.id) || !matches(deal, facts.periodMonth) || !wanted(facts)) continue;
+			top.add(deal.amount, deal.id, deal);
 		}
 		this.archived.forEachMatching(query, this.isLive, (facts, read, row) => {
-			if (wanted(facts)) found.push({ amount: facts.amount, id: facts.id, deal: () => this.archived.deal(read, row) });
+			if (top.admits(facts.amount, facts.id) && wanted(facts)) top.add(facts.amount, facts.id, { read, row });
 		});
-		found.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
-		return structuredClone(found.slice(0, query.limit ?? 200).map((f) => f.deal()));
+		return structuredClone(top.sorted().map((found) => ('read' in found ? this.archived.deal(found.read, found.row) : found)));
 	}
 
 	/**
 	 * Every counted deal with its outcome, not copied (100k structured clones per edit would cost
 	 * more than the search itself): the deal objects are replaced, never changed, when a deal is
 	 * re-read, so a reader may keep them but must not change them (frozen at the top level).
+	 * Archived deals stay columns (`archived`, minus the ids a live deal shadows) for the deals
+	 * table (`dealSearch`); `items` builds every one as an object on first use (exports, tests).
 	 */
 	dealList(): DealList {
 		const version = this.ctx.versions.deals;
 		if (this.list?.version === version) return this.list.value;
-		const items: DealItem[] = [];
+		const live: DealItem[] = [];
 		let excluded = 0;
 		for (const { deal, facts } of this.rows.values()) {
 			if (!facts) excluded++;
-			else if (deal) items.push({ deal: Object.freeze(deal), outcome: facts.outcome });
+			else if (deal) live.push({ deal: Object.freeze(deal), outcome: facts.outcome });
 		}
-		for (const { id, item } of this.archived.listItems()) {
-			if (this.rows.has(id)) continue;
-			if (item) items.push(item);
-			else excluded++;
+		let archived: DealList['archived'] = null;
+		if (this.archived.size > 0) {
+			const listed = this.archived.listRows();
+			excluded += listed.excluded;
+			let hidden: Uint8Array | null = null;
+			// A live deal (valid or not) takes the place of its archived copy, counted or excluded.
+			for (const id of this.rows.keys()) {
+				const at = this.archived.listedIndex(id);
+				if (at === null) continue;
+				if (at < 0) excluded--;
+				else (hidden ??= new Uint8Array(listed.rows.size))[at] = 1;
+			}
+			if (listed.rows.size > 0) archived = { rows: listed.rows, hidden };
 		}
-		this.list = { version, value: { items, excluded } };
+		this.list = { version, value: dealListOf(live, archived, excluded) };
 		return this.list.value;
 	}
 
