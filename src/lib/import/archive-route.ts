@@ -15,9 +15,9 @@
  * - An archived deal the file leaves unchanged → nothing (re-importing a file uploads nothing).
  */
 import { archivableDeals } from '../domain/archive/live-window';
-import { indexStages, stageCategory } from '../domain/deal-outcome';
+import { indexStages } from '../domain/deal-outcome';
 import type { Deal, PipelineStage } from '../domain/execution';
-import type { DealInput } from '../doc/execution/commands';
+import { dealFromInput, type DealInput } from '../domain/new-deal';
 import type { CurrentData } from './current';
 import type { ArchiveRouting, DealChanges, ImportPlan } from './plan-import';
 
@@ -47,30 +47,9 @@ export function withArchived(current: CurrentData, months: readonly ArchivedDeal
 	return { ...current, deals: [...current.deals, ...archived], archivedIn };
 }
 
-/** The complete deal a new import row becomes, with the defaults addDeals gives (commands.ts buildDeal). */
+/** The complete deal a new import row becomes, with the defaults the deal form gives (domain/new-deal.ts). */
 export function dealOfInput(input: DealInput, stages: readonly PipelineStage[], asOf: string): Deal {
-	const stage = input.stage ?? indexStages(stages).funnel[0]?.id ?? '';
-	const configured = stages.find((s) => s.id === stage);
-	const createdAt = input.createdAt ?? asOf;
-	return {
-		id: input.id ?? '',
-		name: input.name ?? '',
-		externalId: input.externalId ?? '',
-		customer: input.customer ?? '',
-		segment: input.segment ?? '',
-		region: input.region ?? '',
-		owner: input.owner ?? '',
-		product: input.product ?? '',
-		amount: input.amount,
-		currency: input.currency,
-		stage,
-		stageHistory: input.stageHistory?.map((c) => ({ stage: c.stage, at: c.at })) ?? [{ stage, at: createdAt }],
-		probability: input.probability ?? configured?.probability ?? 0,
-		forecastCategory: input.forecastCategory ?? (configured ? stageCategory(configured) : 'pipeline'),
-		expectedClose: input.expectedClose,
-		lostReason: input.lostReason ?? null,
-		createdAt
-	};
+	return dealFromInput(input, stages, { id: input.id ?? '', createdAt: asOf });
 }
 
 /** An archived deal with the file's field changes and stage move applied, as applyImport would leave a live one. */

@@ -16,10 +16,11 @@
  *   submitCall(doc, input)                               → Result<id> (a forecast call or adjustment)
  */
 import { isCurrencyCode } from '../../domain/fx';
+import { dealFromInput, type DealInput } from '../../domain/new-deal';
 import * as Y from 'yjs';
 import { DEFAULT_MAX_VALUE } from '../../domain/data-quality';
 import { TRACKED_DEAL_FIELDS, type TrackedDealField } from '../../domain/deal-changes';
-import { indexStages, stageCategory } from '../../domain/deal-outcome';
+import { stageCategory } from '../../domain/deal-outcome';
 import { isPeriod } from '../../domain/dates';
 import { ACTIVITY_TYPES, FORECAST_CATEGORIES } from '../../domain/execution';
 import type { Activity, ActivityType, Actual, Deal, PipelineStage, Rep } from '../../domain/execution';
@@ -75,34 +76,11 @@ function checkDealField(field: EditableDealField, value: unknown, stages: readon
 }
 
 /** A new deal; `stageHistory` is for imports (default: entered its stage at creation). */
-export type DealInput = Partial<Deal> & Pick<Deal, 'amount' | 'currency' | 'expectedClose'>;
+export type { DealInput };
 
 /** A complete deal from a form's input, or the first problem. New deals start in the first funnel stage. */
 function buildDeal(input: DealInput, stages: readonly PipelineStage[], existing: (id: string) => boolean): Result<Deal> {
-	const first = indexStages(stages).funnel[0];
-	const stage = input.stage ?? first?.id ?? '';
-	const createdAt = input.createdAt ?? today();
-	const configured = stages.find((s) => s.id === stage);
-	const deal: Deal = {
-		id: input.id ?? newRecordId('deal'),
-		name: input.name ?? '',
-		externalId: input.externalId ?? '',
-		customer: input.customer ?? '',
-		segment: input.segment ?? '',
-		region: input.region ?? '',
-		owner: input.owner ?? '',
-		product: input.product ?? '',
-		amount: input.amount,
-		currency: input.currency,
-		stage,
-		stageHistory: input.stageHistory?.map((c) => ({ stage: c.stage, at: c.at })) ?? [{ stage, at: createdAt }],
-		probability: input.probability ?? configured?.probability ?? 0,
-		// A new deal takes its stage's mapped category unless the form says otherwise.
-		forecastCategory: input.forecastCategory ?? (configured ? stageCategory(configured) : 'pipeline'),
-		expectedClose: input.expectedClose,
-		lostReason: input.lostReason ?? null,
-		createdAt
-	};
+	const deal = dealFromInput(input, stages, { id: input.id ?? newRecordId('deal'), createdAt: today() });
 	const idIssue = checkText(deal.id, KEY_TEXT) ?? (existing(deal.id) ? { code: 'choice' as const, params: { reason: 'duplicate' } } : null);
 	if (idIssue) return { ok: false, ...problem('id', idIssue) };
 	for (const field of EDITABLE_DEAL_FIELDS) {
