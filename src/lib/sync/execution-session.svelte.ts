@@ -8,6 +8,7 @@ import { execRoots } from '../doc/execution/schema';
 import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
+import type { ActivityColumns } from '../domain/archive/activity-archive';
 import type { ArchivedMonth } from '../domain/archive/archived-deals';
 import type { ActualTotals } from '../domain/derived-rates';
 import type { WhatChanged } from '../domain/deal-changes';
@@ -68,6 +69,8 @@ export class ExecutionSession extends DocSession {
 	#team: readonly Rep[] | null = null;
 	/** Archived closed months (setArchives), handed to the projection once it exists. */
 	#archives: readonly ArchivedMonth[] = [];
+	/** Archived activity months (setActivityArchives), the same way. */
+	#activityArchives: readonly ActivityColumns[] = [];
 	/** Closed history from period archives: downloaded, cached and read (startArchives). */
 	#archiveLoader: ArchiveLoader | null = null;
 	#stopArchives: () => void = () => {};
@@ -101,6 +104,7 @@ export class ExecutionSession extends DocSession {
 		this.#projection = createProjection(this.doc, this.rules);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
+		if (this.#activityArchives.length > 0) this.#projection.setActivityArchives(this.#activityArchives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -209,6 +213,12 @@ export class ExecutionSession extends DocSession {
 		this.#projection?.setArchives(this.#archives);
 	}
 
+	/** Archived activity months (domain/archive/activity-archive.ts) added to the live counts, absorbed live entries left out. */
+	setActivityArchives(months: readonly ActivityColumns[]): void {
+		this.#activityArchives = [...months];
+		this.#projection?.setActivityArchives(this.#activityArchives);
+	}
+
 	reps(): Rep[] {
 		return this.read([], (p) => p.reps());
 	}
@@ -293,6 +303,7 @@ export class ExecutionSession extends DocSession {
 				return downloadArchive(this.planId, kind, month, token);
 			},
 			onMonths: (months) => this.setArchives(months),
+			onActivityMonths: (months) => this.setActivityArchives(months),
 			onProgress: (progress) => (this.archiveProgress = progress)
 		});
 		this.#archiveLoader = loader;
