@@ -1,5 +1,5 @@
-import type * as Y from 'yjs';
-import { isAbsorbed, normalizeAbsorbed, type AbsorbedRanges } from '../../domain/archive/absorbed';
+import * as Y from 'yjs';
+import { normalizeAbsorbed, type AbsorbedRanges } from '../../domain/archive/absorbed';
 import { isPlainObject } from '../../domain/exec-read';
 import { validateActivities } from '../../domain/data-quality';
 import type { Activity } from '../../domain/execution';
@@ -68,27 +68,47 @@ export function rangesOf(entries: readonly LiveActivity[]): AbsorbedRanges {
 }
 
 /**
- * Deletes every live entry whose id `absorbed` holds, in one transaction with `origin`, in runs
- * from the end (so earlier indexes stay right). Returns how many entries left. Idempotent: a
- * second call (a later pass after a crash) finds nothing.
+ * Deletes every live entry whose id `absorbed` holds, in one transaction with `origin`. Returns how
+ * many entries left. Idempotent: a second call (a later pass after a crash) finds nothing. Only
+ * entries of the activities array are touched, whatever ids an uploaded archive names.
+ *
+ * By id, not by index: Yjs splits the item at both ends of each run and deletes the middle, which
+ * costs a binary search in the client's structs per run. Deleting by index instead walks the list
+ * for each run, quadratic when months interleave in the array (an import of unsorted history):
+ * a million entries took longer than ten minutes that way.
  */
 export function deleteAbsorbedActivities(doc: Y.Doc, absorbed: AbsorbedRanges, origin: unknown): number {
 	const { activities } = execRoots(doc);
-	const runs: Array<[index: number, length: number]> = [];
-	forEachActivityItem(activities, (client, first, entries, index) => {
-		if (!absorbed.has(client)) return;
-		for (let offset = 0; offset < entries.length; offset++) {
-			if (!isAbsorbed(absorbed, client, first + offset)) continue;
-			const last = runs[runs.length - 1];
-			if (last && last[0] + last[1] === index + offset) last[1]++;
-			else runs.push([index + offset, 1]);
+	const cuts: Array<[client: number, start: number, end: number]> = [];
+	forEachActivityItem(activities, (client, first, entries) => {
+		const ranges = absorbed.get(client);
+		if (!ranges) return;
+		const last = first + entries.length;
+		// The first range that ends after `first`, then every range that starts before `last`.
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (ranges[mid]![0] + ranges[mid]![1] <= first) lo = mid + 1;
+			else hi = mid;
+		}
+		for (let i = lo; i < ranges.length && ranges[i]![0] < last; i++) {
+			const [clock, length] = ranges[i]!;
+			cuts.push([client, Math.max(first, clock), Math.min(last, clock + length)]);
 		}
 	});
-	if (runs.length === 0) return 0;
-	doc.transact(() => {
-		for (let i = runs.length - 1; i >= 0; i--) activities.delete(runs[i]![0], runs[i]![1]);
+	if (cuts.length === 0) return 0;
+	doc.transact((tr) => {
+		for (const [client, start, end] of cuts) {
+			const item = Y.getItemCleanStart(tr, Y.createID(client, start));
+			Y.getItemCleanEnd(tr, doc.store, Y.createID(client, end - 1));
+			item.delete(tr);
+		}
+		// Index lookups cache positions (search markers) that only index-based edits keep right.
+		const markers = (activities as unknown as { _searchMarker: unknown[] | null })._searchMarker;
+		if (markers) markers.length = 0;
 	}, origin);
-	return runs.reduce((n, [, length]) => n + length, 0);
+	return cuts.reduce((n, [, start, end]) => n + end - start, 0);
 }
 
 /** A live entry as an archive would hold it, or null when it has any issue (it stays live). */

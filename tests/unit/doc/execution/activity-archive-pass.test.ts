@@ -56,4 +56,25 @@ describe('activity archive pass (doc side)', () => {
 		Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
 		expect(execRoots(peer).activities.toArray()).toEqual([call('2026-03-02', 2)]);
 	});
+
+	it('touches only activity entries, whatever an uploaded archive names, and index edits stay right after it', () => {
+		const doc = new Y.Doc();
+		addActivities(doc, [call('2026-01-05', 1), call('2026-01-06', 2), call('2026-03-02', 3)]);
+		execRoots(doc).deals.set('d1', { id: 'd1', amount: 5 });
+		addActivities(doc, [call('2026-01-07', 4), call('2026-03-03', 5)]);
+		const activities = execRoots(doc).activities;
+		// Warm Yjs's index cache (search markers) before deleting.
+		expect(activities.get(4)).toEqual(call('2026-03-03', 5));
+		const januaryOnly = rangesOf(activitiesToArchive(doc, '2026-02', 100).get('2026-01')!);
+		expect(deleteAbsorbedActivities(doc, januaryOnly, 'archiver')).toBe(3);
+		expect(execRoots(doc).deals.get('d1')).toEqual({ id: 'd1', amount: 5 });
+		activities.insert(1, [call('2026-03-04', 6)]);
+		expect(activities.toArray()).toEqual([call('2026-03-02', 3), call('2026-03-04', 6), call('2026-03-03', 5)]);
+		expect(activities.get(2)).toEqual(call('2026-03-03', 5));
+		// Every clock this client used, the deal's item among them (a crafted upload could name it).
+		const everything = new Map([[doc.clientID, [[0, Y.getState(doc.store, doc.clientID)] as [number, number]]]]);
+		expect(deleteAbsorbedActivities(doc, everything, 'archiver')).toBe(3);
+		expect(execRoots(doc).deals.get('d1')).toEqual({ id: 'd1', amount: 5 });
+		expect(activities.length).toBe(0);
+	});
 });
