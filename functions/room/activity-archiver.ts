@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { isAbsorbed } from '../../src/lib/domain/archive/absorbed';
 import { decodeActivityArchive, encodeActivityArchive, type ActivityColumns } from '../../src/lib/domain/archive/activity-archive';
 import { gunzip } from '../../src/lib/domain/archive/compress';
@@ -53,7 +53,8 @@ export async function archiveActivities(
 				if (leftOver > 0) report.deleted.push({ month, entries: leftOver });
 			}
 			const absorbed = stored?.absorbed;
-			const entries = (absorbed ? live.filter((e) => !isAbsorbed(absorbed, e.client, e.clock)) : live).slice(0, left);
+			// Read at the start of the pass: an entry a peer deleted while this pass awaited the store is left out.
+			const entries = live.filter((e) => !(absorbed && isAbsorbed(absorbed, e.client, e.clock)) && stillLive(doc, e.client, e.clock)).slice(0, left);
 			if (entries.length === 0) continue;
 			const ranges = rangesOf(entries);
 			const upload = decodeActivityArchive(
@@ -76,4 +77,10 @@ export async function archiveActivities(
 		}
 	}
 	return report;
+}
+
+/** Whether the entry (client, clock) is still in the doc and not deleted. */
+function stillLive(doc: Y.Doc, client: number, clock: number): boolean {
+	if (clock >= Y.getState(doc.store, client)) return false;
+	return !Y.getItem(doc.store, Y.createID(client, clock)).deleted;
 }
