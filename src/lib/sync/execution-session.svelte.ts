@@ -135,7 +135,7 @@ export class ExecutionSession extends DocSession {
 		const reps = projection.reps();
 		if (name === 'deals' && options.dealTable) return tables.execDealTableRows(projection, options.dealTable, locale, options.currency);
 		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
-		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale);
+		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale, this.#activityArchives);
 		return tables.execActualsTable(this.doc, reps, locale, options.currency);
 	}
 
