@@ -26,6 +26,8 @@ export interface UndeclaredVars {
 	ARCHIVE_GRACE_MS?: string;
 	/** Deals one archive pass moves at most (default 5000). */
 	ARCHIVE_MAX_DEALS?: string;
+	/** Activity entries one archive pass moves at most (default 200000; functions/room/activity-archiver.ts). */
+	ARCHIVE_MAX_ACTIVITIES?: string;
 	/** Tests only: the first archive pass this many ms after an execution room is opened (default a day). */
 	TEST_ARCHIVE_FIRST_PASS_MS?: string;
 }

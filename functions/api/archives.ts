@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { ArchiveFormatError } from '../../src/lib/domain/archive/columns';
 import { ArchiveTooLargeError, gunzip } from '../../src/lib/domain/archive/compress';
-import { dealAt, decodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
+import { decodeActivityArchive } from '../../src/lib/domain/archive/activity-archive';
+import { dealAt, decodeDealArchive } from '../../src/lib/domain/archive/deal-archive';
 import { mergeDeals } from '../../src/lib/domain/archive/merge-deals';
 import {
 	MAX_ARCHIVE_BYTES,
@@ -12,7 +13,7 @@ import {
 	type ArchiveManifest,
 	type ArchiveVersionInfo
 } from '../../src/lib/protocol/archives';
-import { archiveStoreOf, storeMerged } from '../archive/store-merged';
+import { archiveStoreOf, storeMerged, storeMergedActivities } from '../archive/store-merged';
 import { requireToken, type AuthVars } from '../auth/require-token';
 import type { Env } from '../env';
 import { readJsonObject } from './read-json';
@@ -64,13 +65,19 @@ archives.get('/:planId/archives/:kind/:month/:version?', requireToken, async (c)
 });
 
 /**
- * Upsert: the uploaded deals replace deals of the same id in the month's latest version (or are
- * added), giving the next version. Removing (a deal reopened for live editing) is a POST to
- * `…/remove` with `{ "ids": [...] }`.
+ * Deals upsert: the uploaded deals replace deals of the same id in the month's latest version (or
+ * are added), giving the next version. Removing (a deal reopened for live editing) is a POST to
+ * `…/remove` with `{ "ids": [...] }`. Activities add up: an upload's cells are added unless the
+ * entries it absorbed are stored already (store-merged.ts storeMergedActivities).
  */
 archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
 	const { kind, month } = editParams(c);
-	const upload = decodeUpload(month, await unpack(await readArchiveBody(c.req.raw)));
+	const raw = await unpack(await readArchiveBody(c.req.raw));
+	if (kind === 'activities') {
+		const result = await storeMergedActivities(storeOf(c.env, c.get('claims').pid), month, decodeUpload(month, raw, decodeActivityArchive));
+		return c.json(result.body, result.status);
+	}
+	const upload = decodeUpload(month, raw, decodeDealArchive);
 	const rows = Array.from({ length: upload.rows }, (_, i) => dealAt(upload, i));
 	const result = await storeMerged(storeOf(c.env, c.get('claims').pid), kind, month, (stored) => mergeDeals(stored, rows));
 	return c.json(result.body, result.status);
@@ -78,6 +85,8 @@ archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
 
 archives.post('/:planId/archives/:kind/:month/remove', requireToken, async (c) => {
 	const { kind, month } = editParams(c);
+	// Activity entries have no ids: they leave an archive never, they are only added.
+	if (kind !== 'deals') throw new HttpError(400, 'bad_request', `${kind} archives cannot remove rows; only deal archives can.`);
 	const body = await readJsonObject(c.req.raw);
 	const ids = body.ids;
 	if (
@@ -124,10 +133,10 @@ async function unpack(data: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The upload decoded completely, or refused (400) when damaged or labelled with another month. */
-function decodeUpload(month: string, raw: Uint8Array): DealColumns {
-	let columns: DealColumns;
+function decodeUpload<C extends { period: string }>(month: string, raw: Uint8Array, decode: (raw: Uint8Array) => C): C {
+	let columns: C;
 	try {
-		columns = decodeDealArchive(raw);
+		columns = decode(raw);
 	} catch (err) {
 		if (err instanceof ArchiveFormatError) throw new HttpError(400, 'bad_request', `The archive is damaged: ${err.message}.`);
 		throw err;

@@ -1,5 +1,7 @@
+import { decodeActivityArchive, encodeActivityArchive, type ActivityColumns } from '../../src/lib/domain/archive/activity-archive';
 import { gunzip, gzip } from '../../src/lib/domain/archive/compress';
 import { decodeDealArchive, encodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
+import { mergeActivities, type ActivityMerge } from '../../src/lib/domain/archive/merge-activities';
 import type { DealMerge } from '../../src/lib/domain/archive/merge-deals';
 import { MAX_ARCHIVE_BYTES, MAX_ARCHIVE_RAW_BYTES, type ArchiveKind } from '../../src/lib/protocol/archives';
 import type { Env } from '../env';
@@ -13,23 +15,74 @@ export const archiveStoreOf = (env: Env, planId: string) => env.ARCHIVE_STORE.ge
 
 export type ArchiveStoreStub = ReturnType<typeof archiveStoreOf>;
 
+/** How one kind of archive is read, merged and written back. */
+interface MergeCodec<Stored, Merged> {
+	decode(raw: Uint8Array): Stored;
+	encode(month: string, merged: Merged): Uint8Array;
+	rows(merged: Merged): number;
+	/** What the response reports besides the version. */
+	changes(merged: Merged): Record<string, number>;
+	/** True when the merge leaves the stored version as it is (nothing written). */
+	unchanged?(merged: Merged): boolean;
+}
+
+const DEALS: MergeCodec<DealColumns, DealMerge> = {
+	decode: decodeDealArchive,
+	encode: (month, merged) => encodeDealArchive(month, merged.deals),
+	rows: (merged) => merged.deals.length,
+	changes: (merged) => ({ added: merged.added, replaced: merged.replaced, removed: merged.removed })
+};
+
+const ACTIVITIES: MergeCodec<ActivityColumns, ActivityMerge> = {
+	decode: decodeActivityArchive,
+	encode: (month, merged) => encodeActivityArchive(month, merged.cells, merged.absorbed),
+	rows: (merged) => merged.cells.length,
+	changes: (merged) => ({ added: merged.added }),
+	unchanged: (merged) => merged.status === 'same'
+};
+
 /**
  * Reads the latest version, merges, and stores the result on top of exactly that version; when
  * another upload landed in between, merges again on top of it (the store serialises writes), so
  * two people archiving the same month at once both keep their deals. Shared by the archives API
  * (uploads, removals) and the room's archiver, so both merge the same way.
  */
-export async function storeMerged(store: ArchiveStoreStub, kind: ArchiveKind, month: string, merge: (stored: DealColumns | null) => DealMerge) {
+export function storeMerged(store: ArchiveStoreStub, kind: ArchiveKind, month: string, merge: (stored: DealColumns | null) => DealMerge) {
+	return storeMergedWith(store, kind, month, DEALS, merge);
+}
+
+/**
+ * An activity upload added to the month's latest version (merge-activities.ts): a retry of an
+ * upload already stored changes nothing (200, same version); one that overlaps only part of what
+ * is stored, or names no absorbed entries, is refused (409 / 400) — nothing counts twice.
+ */
+export function storeMergedActivities(store: ArchiveStoreStub, month: string, upload: ActivityColumns) {
+	return storeMergedWith(store, 'activities', month, ACTIVITIES, (stored) => {
+		const merged = mergeActivities(stored, upload);
+		if (merged.status === 'unnamed') throw new HttpError(400, 'bad_request', 'An activity archive upload must name the live entries it absorbed.');
+		if (merged.status === 'overlap')
+			throw new HttpError(409, 'conflict', 'Some of these entries are archived already; read the latest version and upload the rest.');
+		return merged;
+	});
+}
+
+async function storeMergedWith<Stored, Merged>(
+	store: ArchiveStoreStub,
+	kind: ArchiveKind,
+	month: string,
+	codec: MergeCodec<Stored, Merged>,
+	merge: (stored: Stored | null) => Merged
+) {
 	for (let attempt = 0; attempt < MAX_MERGE_ATTEMPTS; attempt++) {
 		const latest = await store.get(kind, month);
-		const stored = latest ? decodeDealArchive(await gunzip(latest.data, MAX_ARCHIVE_RAW_BYTES)) : null;
+		const stored = latest ? codec.decode(await gunzip(latest.data, MAX_ARCHIVE_RAW_BYTES)) : null;
 		const merged = merge(stored);
-		const data = await gzip(encodeDealArchive(month, merged.deals));
+		if (latest && codec.unchanged?.(merged)) return { status: 200 as const, body: { ...latest.info, ...codec.changes(merged) } };
+		const data = await gzip(codec.encode(month, merged));
 		if (data.length > MAX_ARCHIVE_BYTES) throw new HttpError(413, 'payload_too_large', `The month's archive would pass ${MAX_ARCHIVE_BYTES} bytes.`);
-		const put = await store.put(kind, month, data, merged.deals.length, latest?.info.version ?? 0);
+		const put = await store.put(kind, month, data, codec.rows(merged), latest?.info.version ?? 0);
 		if (put.status === 'conflict') continue;
-		const changes = { added: merged.added, replaced: merged.replaced, removed: merged.removed };
-		return { status: put.status === 'created' ? (201 as const) : (200 as const), body: { ...put.info!, ...changes } };
+		return { status: put.status === 'created' ? (201 as const) : (200 as const), body: { ...put.info!, ...codec.changes(merged) } };
 	}
 	throw new HttpError(409, 'conflict', 'The archive kept changing while this was written; try again.');
 }

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { gunzip } from '../../src/lib/domain/archive/compress';
 import { decodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
 import { mergeDeals } from '../../src/lib/domain/archive/merge-deals';
-import { liveWindowNow } from '../../src/lib/domain/archive/window-now';
+import { activityWindowNow, liveWindowNow } from '../../src/lib/domain/archive/window-now';
 import { systemClock, type Clock } from '../../src/lib/domain/plan-clock';
 import { recordArchive } from '../../src/lib/doc/execution/archive-manifest';
 import { ARCHIVER_ORIGIN, dealsToArchive, deleteArchivedDeals } from '../../src/lib/doc/execution/archive-pass';
@@ -12,6 +12,7 @@ import { syncFrame } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
 import { SYNC_BASE, syncRoom } from '../../src/lib/protocol/routes';
 import { archiveStoreOf, storeMerged } from '../archive/store-merged';
+import { DEFAULT_MAX_ACTIVITIES, archiveActivities, type ActivityPassReport } from './activity-archiver';
 import { intVar, type Env } from '../env';
 import { ArchivedIndex } from './archived-index';
 import type { DocStore } from './doc-store';
@@ -34,6 +35,7 @@ export interface ArchivePassOptions {
 	clock?: Clock;
 	graceMs?: number;
 	maxDeals?: number;
+	maxActivities?: number;
 }
 
 export interface ArchivePassReport {
@@ -48,6 +50,8 @@ export interface ArchivePassReport {
 	removed: Array<{ month: string; deals: number }>;
 	/** Months phase 1 could not write this time (logged; the next pass tries again). */
 	failed: string[];
+	/** Activities (activity-archiver.ts): uploaded with their absorbed entries, which are deleted at once. */
+	activities?: ActivityPassReport & { windowStart: string };
 }
 
 /**
@@ -187,7 +191,15 @@ export class RoomArchiver {
 			}
 		}
 
-		if (report.deleted.length > 0) {
+		// Activities: no grace — a reader never counts a live entry an archive it holds absorbed.
+		const activityWindow = activityWindowNow({ now: () => now }, calendar.timeZone);
+		const maxActivities = options.maxActivities ?? intVar(this.env.ARCHIVE_MAX_ACTIVITIES, DEFAULT_MAX_ACTIVITIES);
+		const activities = await archiveActivities(this.doc, archives, activityWindow, maxActivities, ARCHIVER_ORIGIN, (info) =>
+			recordArchive(this.doc, info, ARCHIVER_ORIGIN)
+		);
+		report.activities = { windowStart: activityWindow, ...activities };
+
+		if (report.deleted.length > 0 || activities.deleted.length > 0) {
 			// The deletions are in the log; a snapshot without them is what makes the stored doc shrink.
 			this.flushWrites();
 			this.store().compact(this.doc);

@@ -1,5 +1,8 @@
 import type * as Y from 'yjs';
+import { forEachActivityItem } from '../doc/execution/activity-items';
 import { execRoots } from '../doc/execution/schema';
+import { isAbsorbed, unionAbsorbed } from '../domain/archive/absorbed';
+import { activityCells, type ActivityColumns } from '../domain/archive/activity-archive';
 import { dealSearch, dealSearchContext, type DealTableQuery } from '../domain/deal-search';
 import { isPlainObject, readActivities, readActual } from '../domain/exec-read';
 import { isCurrencyCode } from '../domain/fx';
@@ -35,8 +38,19 @@ export function execDealTableRows(projection: ExecProjection, query: DealTableQu
 	return dealsTable(rows, projection.stages(), projection.reps(), locale, currency);
 }
 
-export function execActivitiesTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale): ExportTable {
-	return activitiesTable(readActivities(execRoots(doc).activities.toArray(), {}).valid, reps, locale);
+/**
+ * Live entries and, when given, archived months (their day cells); a live entry an archived month
+ * absorbed is listed once, as part of its archived cell (docs/metrics.md, "Which entries count").
+ */
+export function execActivitiesTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale, archives: readonly ActivityColumns[] = []): ExportTable {
+	const absorbed = unionAbsorbed(...archives.map((m) => m.absorbed));
+	const live: unknown[] = [];
+	forEachActivityItem(execRoots(doc).activities, (client, clock, entries) =>
+		entries.forEach((entry, i) => {
+			if (!isAbsorbed(absorbed, client, clock + i)) live.push(entry);
+		})
+	);
+	return activitiesTable([...archives.flatMap(activityCells), ...readActivities(live, {}).valid], reps, locale);
 }
 
 export function execActualsTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale, currency?: string): ExportTable {

@@ -3,8 +3,8 @@
  * `/api/plans/:planId/archives[/:kind/:month[/:version]]`. Shared by the Worker and its clients.
  */
 
-/** What an archive can hold. Activities and actuals follow the deals. */
-export const ARCHIVE_KINDS = ['deals'] as const;
+/** What an archive can hold: closed deals, activity day cells (with the live entries they absorbed). Actuals follow. */
+export const ARCHIVE_KINDS = ['deals', 'activities'] as const;
 export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
 export const isArchiveKind = (value: string): value is ArchiveKind => (ARCHIVE_KINDS as readonly string[]).includes(value);

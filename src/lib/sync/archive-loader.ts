@@ -1,4 +1,5 @@
 import type { ArchiveManifestEntry } from '../doc/execution/archive-manifest';
+import { decodeActivityArchive, type ActivityColumns } from '../domain/archive/activity-archive';
 import { ArchivedMonth } from '../domain/archive/archived-deals';
 import { gunzip } from '../domain/archive/compress';
 import { decodeDealArchive } from '../domain/archive/deal-archive';
@@ -40,6 +41,8 @@ export interface ArchiveLoaderOptions {
 	download: ((kind: ArchiveKind, month: string) => Promise<DownloadedArchive>) | null;
 	/** The months to count, oldest first: called once per run when they changed. */
 	onMonths: (months: ArchivedMonth[]) => void;
+	/** Archived activity months (with the live entries they absorbed), the same way; absent: activities are not loaded. */
+	onActivityMonths?: (months: ActivityColumns[]) => void;
 	onProgress: (progress: ArchiveProgress) => void;
 	/** Downloads at once. */
 	concurrency?: number;
@@ -48,21 +51,25 @@ export interface ArchiveLoaderOptions {
 interface Held {
 	version: number;
 	sha256: string;
-	month: ArchivedMonth;
+	month: ArchivedMonth | ActivityColumns;
 }
 
 const keyOf = (e: { kind: string; month: string }) => `${e.kind}/${e.month}`;
 
 /** gzip bytes → a month's archive, refused whole (throws) when damaged, oversized or another month's. */
-export async function readArchiveBytes(data: Uint8Array, month: string): Promise<ArchivedMonth> {
-	const columns = decodeDealArchive(await gunzip(data, MAX_ARCHIVE_RAW_BYTES));
+export async function readArchiveBytes(data: Uint8Array, month: string): Promise<ArchivedMonth>;
+export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind): Promise<ArchivedMonth | ActivityColumns>;
+export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind = 'deals'): Promise<ArchivedMonth | ActivityColumns> {
+	const raw = await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
+	const columns = kind === 'activities' ? decodeActivityArchive(raw) : decodeDealArchive(raw);
 	if (columns.period !== month) throw new Error(`The archive holds ${columns.period}, not ${month}.`);
-	return new ArchivedMonth(columns);
+	return kind === 'activities' ? (columns as ActivityColumns) : new ArchivedMonth(columns as ReturnType<typeof decodeDealArchive>);
 }
 
 export class ArchiveLoader {
 	readonly #held = new Map<string, Held>();
 	#published: readonly ArchivedMonth[] = [];
+	#publishedActivities: readonly ActivityColumns[] = [];
 	#running: Promise<void> | null = null;
 	#again: ArchiveManifestEntry[] | null = null;
 	#destroyed = false;
@@ -74,7 +81,7 @@ export class ArchiveLoader {
 	 * with the newest manifest, so a burst of recorded versions downloads each month once.
 	 */
 	sync(manifest: readonly ArchiveManifestEntry[]): Promise<void> {
-		const deals = manifest.filter((e) => e.kind === 'deals');
+		const deals = manifest.filter((e) => e.kind === 'deals' || (e.kind === 'activities' && this.options.onActivityMonths));
 		if (this.#running) {
 			this.#again = deals;
 			return this.#running;
@@ -137,7 +144,7 @@ export class ArchiveLoader {
 				try {
 					const got = await download(entry.kind, entry.month);
 					if ((await sha256Hex(got.data)) !== got.sha256) throw new Error(`The ${entry.month} archive arrived damaged.`);
-					const month = await readArchiveBytes(got.data, entry.month);
+					const month = await readArchiveBytes(got.data, entry.month, entry.kind);
 					this.#held.set(keyOf(entry), { version: got.version, sha256: got.sha256, month });
 					progress.bytes += got.data.length;
 					await cache
@@ -160,12 +167,12 @@ export class ArchiveLoader {
 	}
 
 	/** A cached month's bytes read back; a damaged entry is dropped (downloaded again) and null returned. */
-	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<ArchivedMonth | null> {
+	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<ArchivedMonth | ActivityColumns | null> {
 		const { cache, planId } = this.options;
 		try {
 			const data = await cache.data(stored.sha256);
 			if (!data || (await sha256Hex(data)) !== stored.sha256) throw new Error('damaged');
-			return await readArchiveBytes(data, entry.month);
+			return await readArchiveBytes(data, entry.month, entry.kind);
 		} catch {
 			await cache.drop(planId, entry.kind, entry.month).catch(() => {});
 			return null;
@@ -180,12 +187,17 @@ export class ArchiveLoader {
 
 	/** Hands the held months to the projection, oldest first, when they differ from the last ones. */
 	#publish(wanted: readonly ArchiveManifestEntry[]): void {
-		const months = [...wanted]
-			.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-			.map((e) => this.#held.get(keyOf(e))?.month)
-			.filter((m): m is ArchivedMonth => m !== undefined);
-		if (months.length === this.#published.length && months.every((m, i) => m === this.#published[i])) return;
-		this.#published = months;
-		this.options.onMonths(months);
+		const held = [...wanted].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)).map((e) => this.#held.get(keyOf(e))?.month);
+		const months = held.filter((m): m is ArchivedMonth => m instanceof ArchivedMonth);
+		const activities = held.filter((m): m is ActivityColumns => m !== undefined && !(m instanceof ArchivedMonth));
+		const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((m, i) => m === b[i]);
+		if (!same(months, this.#published)) {
+			this.#published = months;
+			this.options.onMonths(months);
+		}
+		if (this.options.onActivityMonths && !same(activities, this.#publishedActivities)) {
+			this.#publishedActivities = activities;
+			this.options.onActivityMonths(activities);
+		}
 	}
 }

@@ -8,6 +8,7 @@ import { execRoots } from '../doc/execution/schema';
 import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
+import type { ActivityColumns } from '../domain/archive/activity-archive';
 import type { ArchivedMonth } from '../domain/archive/archived-deals';
 import type { ArchiveVersionInfo } from '../protocol/archives';
 
@@ -75,6 +76,8 @@ export class ExecutionSession extends DocSession {
 	#team: readonly Rep[] | null = null;
 	/** Archived closed months (setArchives), handed to the projection once it exists. */
 	#archives: readonly ArchivedMonth[] = [];
+	/** Archived activity months (setActivityArchives), the same way. */
+	#activityArchives: readonly ActivityColumns[] = [];
 	/** Closed history from period archives: downloaded, cached and read (startArchives). */
 	#archiveLoader: ArchiveLoader | null = null;
 	#stopArchives: () => void = () => {};
@@ -108,6 +111,7 @@ export class ExecutionSession extends DocSession {
 		this.#projection = createProjection(this.doc, this.rules);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
+		if (this.#activityArchives.length > 0) this.#projection.setActivityArchives(this.#activityArchives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -138,7 +142,7 @@ export class ExecutionSession extends DocSession {
 		const reps = projection.reps();
 		if (name === 'deals' && options.dealTable) return tables.execDealTableRows(projection, options.dealTable, locale, options.currency);
 		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
-		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale);
+		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale, this.#activityArchives);
 		return tables.execActualsTable(this.doc, reps, locale, options.currency);
 	}
 
@@ -230,6 +234,12 @@ export class ExecutionSession extends DocSession {
 		for (const info of infos) recordArchive(this.doc, info, IMPORT_ARCHIVE_ORIGIN);
 	}
 
+	/** Archived activity months (domain/archive/activity-archive.ts) added to the live counts, absorbed live entries left out. */
+	setActivityArchives(months: readonly ActivityColumns[]): void {
+		this.#activityArchives = [...months];
+		this.#projection?.setActivityArchives(this.#activityArchives);
+	}
+
 	reps(): Rep[] {
 		return this.read([], (p) => p.reps());
 	}
@@ -319,6 +329,7 @@ export class ExecutionSession extends DocSession {
 				return downloadArchive(this.planId, kind, month, token);
 			},
 			onMonths: (months) => this.setArchives(months),
+			onActivityMonths: (months) => this.setActivityArchives(months),
 			onProgress: (progress) => (this.archiveProgress = progress)
 		});
 		this.#archiveLoader = loader;

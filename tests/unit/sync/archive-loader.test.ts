@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveManifestEntry } from '$lib/doc/execution/archive-manifest';
+import { normalizeAbsorbed } from '$lib/domain/archive/absorbed';
+import { activityCells, encodeActivityArchive, type ActivityColumns } from '$lib/domain/archive/activity-archive';
 import type { ArchivedMonth } from '$lib/domain/archive/archived-deals';
 import { gzip } from '$lib/domain/archive/compress';
 import { encodeDealArchive } from '$lib/domain/archive/deal-archive';
@@ -236,5 +238,44 @@ describe('ArchiveLoader', () => {
 		await Promise.all([first, third]);
 		expect(server.calls).toBe(2);
 		expect(a.ids()).toEqual(['2024-01:a', '2024-02:b']);
+	});
+
+	it('loads activity months beside deal months, each to its own callback, and again from the cache offline', async () => {
+		const server = new FakeServer();
+		const deals = await server.publish('2024-01', ['a']);
+		const bytes = await gzip(
+			encodeActivityArchive('2024-01', [{ date: '2024-01-05', rep: 'rep-1', type: 'call', count: 3 }], normalizeAbsorbed([[7, [[0, 1]]]]))
+		);
+		const activities: ArchiveManifestEntry = { kind: 'activities', month: '2024-01', version: 1, sha256: await sha256Hex(bytes), rows: 1 };
+		const download = async (kind: ArchiveKind, month: string): Promise<DownloadedArchive> =>
+			kind === 'activities' ? { version: 1, sha256: activities.sha256, rows: 1, data: bytes.slice() } : server.download(kind, month);
+		const cache = new MemoryCache();
+		const open = (online: boolean) => {
+			const got: { deals: string[]; activities: ActivityColumns[][] } = { deals: [], activities: [] };
+			const instance = new ArchiveLoader({
+				planId: 'p1',
+				cache,
+				download: online ? download : null,
+				onMonths: (months) => got.deals.push(...months.map((m) => m.month)),
+				onActivityMonths: (months) => got.activities.push(months),
+				onProgress: () => {}
+			});
+			return { instance, got };
+		};
+		const first = open(true);
+		await first.instance.sync([deals, activities]);
+		expect(first.got.deals).toEqual(['2024-01']);
+		const months = first.got.activities.at(-1)!;
+		expect(months.map((m) => [m.period, activityCells(m), [...m.absorbed]])).toEqual([
+			['2024-01', [{ date: '2024-01-05', rep: 'rep-1', type: 'call', count: 3 }], [[7, [[0, 1]]]]]
+		]);
+		const offline = open(false);
+		await offline.instance.sync([deals, activities]);
+		expect(offline.got.activities.at(-1)!.map((m) => activityCells(m))).toEqual(months.map((m) => activityCells(m)));
+		// Without the callback (a reader of deals only) activity months are not even fetched.
+		const dealsOnly = loader(server, new MemoryCache());
+		await dealsOnly.instance.sync([deals, activities]);
+		expect(dealsOnly.ids()).toEqual(['2024-01:a']);
+		expect(dealsOnly.last()).toMatchObject({ phase: 'ready', missing: 0 });
 	});
 });

@@ -1,5 +1,6 @@
 import { MS_PER_DAY, periodBounds } from '../dates';
 import { ACTIVITY_TYPES, type Activity } from '../execution';
+import { absorbedColumns, absorbedFromColumns, type AbsorbedRanges } from './absorbed';
 import { ArchiveFormatError, StringTable, packColumns, unpackColumns, type ColumnArray } from './columns';
 
 /**
@@ -19,6 +20,12 @@ export interface ActivityColumns {
 	/** Index into ACTIVITY_TYPES. */
 	type: Uint8Array;
 	count: Float64Array;
+	/**
+	 * The live Yjs entries these cells absorbed (absorbed.ts): readers skip them in the live doc,
+	 * the server adds no upload twice. Stored as optional columns absClient/absClock/absLength; an
+	 * archive written without them decodes with an empty set.
+	 */
+	absorbed: AbsorbedRanges;
 }
 
 const cellKey = (a: Activity) => `${a.date}|${a.rep}|${a.type}`;
@@ -40,8 +47,11 @@ export function activityDayCells(entries: Iterable<Activity>): Activity[] {
 	return [...cells.values()].filter((c) => c.count !== 0).sort(order);
 }
 
-/** Encodes a month's entries as day cells. An entry dated outside `period` is a caller bug: RangeError. */
-export function encodeActivityArchive(period: string, entries: Iterable<Activity>): Uint8Array {
+/**
+ * Encodes a month's entries as day cells, with the live entries they absorbed (omitted when none).
+ * An entry dated outside `period` is a caller bug: RangeError.
+ */
+export function encodeActivityArchive(period: string, entries: Iterable<Activity>, absorbed: AbsorbedRanges = new Map()): Uint8Array {
 	const cells = activityDayCells(entries);
 	const strings = new StringTable();
 	const rows = cells.length;
@@ -57,6 +67,10 @@ export function encodeActivityArchive(period: string, entries: Iterable<Activity
 		count[i] = cell.count;
 	});
 	const columns: Record<string, ColumnArray> = { day, rep, type, count };
+	if (absorbed.size > 0) {
+		const ranges = absorbedColumns(absorbed);
+		Object.assign(columns, { absClient: ranges.client, absClock: ranges.clock, absLength: ranges.length });
+	}
 	return packColumns({ kind: 'activities', period, rows, strings: strings.strings }, columns);
 }
 
@@ -72,6 +86,15 @@ export function decodeActivityArchive(bytes: Uint8Array): ActivityColumns {
 		if (!(found instanceof kind) || found.length !== rows) throw new ArchiveFormatError(`activity archive column ${name} is missing or malformed`);
 		return found;
 	};
+	let absorbed: AbsorbedRanges | null = new Map();
+	if (columns.has('absClient') || columns.has('absClock') || columns.has('absLength')) {
+		const client = columns.get('absClient');
+		const clock = columns.get('absClock');
+		const length = columns.get('absLength');
+		absorbed =
+			client instanceof Uint32Array && clock instanceof Float64Array && length instanceof Float64Array ? absorbedFromColumns(client, clock, length) : null;
+		if (absorbed === null) throw new ArchiveFormatError('activity archive absorbed ranges are malformed');
+	}
 	const out: ActivityColumns = {
 		period: header.period,
 		rows,
@@ -79,7 +102,8 @@ export function decodeActivityArchive(bytes: Uint8Array): ActivityColumns {
 		day: column('day', Uint8Array),
 		rep: column('rep', Uint32Array),
 		type: column('type', Uint8Array),
-		count: column('count', Float64Array)
+		count: column('count', Float64Array),
+		absorbed
 	};
 	const days = Math.round((bounds.end - bounds.start) / MS_PER_DAY);
 	const ok =
@@ -94,4 +118,9 @@ export function decodeActivityArchive(bytes: Uint8Array): ActivityColumns {
 /** Row i as an activity entry (for imports' comparisons and exports; metrics read the columns). */
 export function activityAt(c: ActivityColumns, i: number): Activity {
 	return { date: `${c.period}-${String(c.day[i]).padStart(2, '0')}`, rep: c.strings[c.rep[i]!]!, type: ACTIVITY_TYPES[c.type[i]!]!, count: c.count[i]! };
+}
+
+/** Every row as an entry, in the archive's order. */
+export function activityCells(c: ActivityColumns): Activity[] {
+	return Array.from({ length: c.rows }, (_, i) => activityAt(c, i));
 }

@@ -1,5 +1,5 @@
 import { isTimeZone, planNow, type Clock } from '../plan-clock';
-import { liveWindowStart } from './live-window';
+import { activityWindowStart, liveWindowStart } from './live-window';
 
 /**
  * The zone used when a plan names none (plans from before the field): the one whose calendar is
@@ -19,4 +19,12 @@ export function liveWindowNow(clock: Clock, timeZone: string, fiscalStartMonth: 
 	const zone = isTimeZone(timeZone) ? timeZone : EARLIEST_ZONE;
 	const start = Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12 ? fiscalStartMonth : 1;
 	return liveWindowStart(planNow(zone, clock).month, start);
+}
+
+/**
+ * Where live activity history starts for a plan now: the month before "this month" in the plan's
+ * time zone (live-window.ts activityWindowStart), with the same fallback zone as liveWindowNow.
+ */
+export function activityWindowNow(clock: Clock, timeZone: string): string {
+	return activityWindowStart(planNow(isTimeZone(timeZone) ? timeZone : EARLIEST_ZONE, clock).month);
 }

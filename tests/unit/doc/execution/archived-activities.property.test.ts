@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { deleteAbsorbedActivities } from '$lib/doc/execution/activity-archive-pass';
 import { addActivities, setActivityCount } from '$lib/doc/execution/commands';
+import { execRoots } from '$lib/doc/execution/schema';
+import { normalizeAbsorbed } from '$lib/domain/archive/absorbed';
 import { createProjection, type ExecProjection } from '$lib/doc/execution/projection';
 import { decodeActivityArchive, encodeActivityArchive, type ActivityColumns } from '$lib/domain/archive/activity-archive';
 import type { ExecFilters } from '$lib/domain/dashboard';
@@ -102,6 +105,70 @@ describe('execution — archived activity months count exactly like live entries
 			}),
 			{ numRuns: 80 }
 		);
+	});
+});
+
+describe('execution — live entries an archive absorbed count once, deleted or not', () => {
+	it('live L + absorbed X still live + archives of A ∪ X equals L ∪ A ∪ X all live, before and after X is deleted', () => {
+		const stateArb = fc.record({ spec: entryArb, absorbed: fc.boolean() });
+		fc.assert(
+			fc.property(fc.array(stateArb, { maxLength: 60 }), fc.boolean(), fc.array(entryArb, { maxLength: 5 }), (specs, fromDecember, later) => {
+				const live = specs.filter((s) => !s.spec.archived && !s.absorbed).map((s) => toActivity(s.spec));
+				const archived = specs.filter((s) => s.spec.archived && !s.absorbed).map((s) => toActivity(s.spec));
+				const absorbed = specs.filter((s) => s.absorbed).map((s) => toActivity(s.spec));
+				const doc = docWith(live);
+				// One push: entry i of the batch has the Yjs id (clientID, first + i).
+				const first = Y.getState(doc.store, doc.clientID);
+				if (absorbed.length > 0) addActivities(doc, absorbed);
+				const ids = absorbed.map((a, i) => ({ a, client: doc.clientID, clock: first + i }));
+				const months = [...new Set([...archived, ...absorbed].map((a) => a.date.slice(0, 7)))];
+				const archives = months.map((month) => {
+					const mine = ids.filter((e) => e.a.date.startsWith(month));
+					const ranges = normalizeAbsorbed([[doc.clientID, mine.map((e) => [e.clock, 1] as [number, number])]]);
+					const cells = [...archived.filter((a) => a.date.startsWith(month)), ...mine.map((e) => e.a)];
+					return decodeActivityArchive(encodeActivityArchive(month, cells, ranges));
+				});
+				const withArchives = projection(doc, fromDecember);
+				withArchives.setActivityArchives(archives);
+				const oracle = () => projection(docWith([...live, ...[...archived, ...absorbed].filter(inPeriod(fromDecember))]), fromDecember);
+				expectSame(withArchives, oracle());
+
+				// The archiver deletes the absorbed entries: nothing changes for the reader.
+				const union = normalizeAbsorbed(archives.flatMap((a) => [...a.absorbed]));
+				expect(deleteAbsorbedActivities(doc, union, 'archiver')).toBe(absorbed.length);
+				expectSame(withArchives, oracle());
+
+				// Late live entries add up with the archives, as before.
+				if (later.length > 0) addActivities(doc, later.map(toActivity));
+				const all = docWith([...live, ...later.map(toActivity), ...[...archived, ...absorbed].filter(inPeriod(fromDecember))]);
+				expectSame(withArchives, projection(all, fromDecember));
+			}),
+			{ numRuns: 80 }
+		);
+	});
+
+	it('a projection made before the archive arrives stops counting the absorbed entries when it does', () => {
+		const doc = docWith([{ date: '2025-02-03', rep: 'rep-1', type: 'call', count: 4 }]);
+		const first = Y.getState(doc.store, doc.clientID);
+		addActivities(doc, [
+			{ date: '2025-02-04', rep: 'rep-1', type: 'call', count: 5 },
+			{ date: '2025-02-05', rep: 'rep-1', type: 'call', count: 6 }
+		]);
+		const p = projection(doc, true);
+		const calls = () => p.metrics({}, TARGETS, OPTIONS);
+		const before = JSON.stringify(calls());
+		// The archive absorbed only the second entry of the batch; the first stays live and counts.
+		const archive = decodeActivityArchive(
+			encodeActivityArchive('2025-02', [{ date: '2025-02-05', rep: 'rep-1', type: 'call', count: 6 }], normalizeAbsorbed([[doc.clientID, [[first + 1, 1]]]]))
+		);
+		p.setActivityArchives([archive]);
+		expect(JSON.stringify(calls())).toBe(before);
+		expect(deleteAbsorbedActivities(doc, archive.absorbed, 'archiver')).toBe(1);
+		expect(JSON.stringify(calls())).toBe(before);
+		expect(execRoots(doc).activities.toArray()).toHaveLength(2);
+		// Without the archive the deleted entry no longer counts: the figure drops by its 6.
+		p.setActivityArchives([]);
+		expect(JSON.stringify(calls())).not.toBe(before);
 	});
 });
 

@@ -2,13 +2,25 @@
  * Activities (a Y.Array of JSON batches, plus archived months of day cells), kept only as counts
  * by (month, rep, type). Archived and live entries add up, exactly as live entries do: an
  * archive holds what left the live room, and a late entry for an archived month stays live.
+ * A live entry an archive held here absorbed (its Yjs id is in the archive's ranges; the archiver
+ * deletes it right after the upload) is not counted: the archive counts it, so it counts once
+ * between upload and deletion and after a crash in between.
  */
 import type { ActivityCounts } from '../../../domain/activities';
+import { isAbsorbed, unionAbsorbed, type AbsorbedRanges } from '../../../domain/archive/absorbed';
 import { activityAt, type ActivityColumns } from '../../../domain/archive/activity-archive';
 import { addActivityCount } from '../../../domain/dashboard';
 import { periodOf } from '../../../domain/dates';
 import { readActivities, type QualityIssue } from '../../../domain/exec-read';
+import { forEachActivityItem } from '../activity-items';
 import type { ProjectionContext } from './context';
+
+/** Live entries of one Yjs item: entry i has clock `clock + i`. */
+export interface ActivityItem {
+	client: number;
+	clock: number;
+	entries: readonly unknown[];
+}
 
 export class ActivitiesProjection {
 	readonly cells = new Map<string, Map<string, ActivityCounts>>();
@@ -16,15 +28,37 @@ export class ActivitiesProjection {
 	readonly issues = new Map<string, { issue: QualityIssue; count: number }>();
 	excluded = 0;
 	private archived: readonly ActivityColumns[] = [];
+	/** Every held month's absorbed ranges, joined. */
+	private absorbed: AbsorbedRanges = new Map();
 
 	constructor(private readonly ctx: ProjectionContext) {}
 
-	/** Replaces the archived months counted with the live entries. */
+	/**
+	 * Replaces the archived months counted with the live entries. When the absorbed entries change,
+	 * the live entries are counted again (a new version arrives rarely; the live part is small).
+	 */
 	setArchives(months: readonly ActivityColumns[]): void {
-		this.countArchives(this.archived, -1);
-		this.archived = months;
-		this.countArchives(months, 1);
+		const absorbed = unionAbsorbed(...months.map((m) => m.absorbed));
+		if (absorbed.size === 0 && this.absorbed.size === 0) {
+			this.countArchives(this.archived, -1);
+			this.archived = months;
+			this.countArchives(months, 1);
+		} else {
+			this.archived = months;
+			this.absorbed = absorbed;
+			this.readAll();
+		}
 		this.ctx.versions.activities++;
+	}
+
+	/** Adds or takes out inserted or deleted Yjs items, leaving out entries a held archive absorbed. */
+	countItems(items: readonly ActivityItem[], sign: 1 | -1): void {
+		for (const item of items) this.count(this.unabsorbed(item.client, item.clock, item.entries), sign);
+	}
+
+	private unabsorbed(client: number, clock: number, entries: readonly unknown[]): readonly unknown[] {
+		if (!this.absorbed.has(client)) return entries;
+		return entries.filter((_, i) => !isAbsorbed(this.absorbed, client, clock + i));
 	}
 
 	/**
@@ -66,7 +100,11 @@ export class ActivitiesProjection {
 		this.cells.clear();
 		this.issues.clear();
 		this.excluded = 0;
-		this.count(this.ctx.roots.activities.toArray(), 1);
+		const live: unknown[] = [];
+		forEachActivityItem(this.ctx.roots.activities, (client, clock, entries) => {
+			for (const entry of this.unabsorbed(client, clock, entries)) live.push(entry);
+		});
+		this.count(live, 1);
 		this.countArchives(this.archived, 1);
 	}
 }

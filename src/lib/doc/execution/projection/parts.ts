@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import type { ExecRoots } from '../schema';
 import { splitDealFieldKey } from '../schema';
+import { eventItems } from '../activity-items';
 import { ActivitiesProjection } from './activities';
 import { ActualsProjection } from './actuals';
 import { AdjustmentsProjection } from './adjustments';
@@ -85,8 +86,9 @@ export const ROOT_TABLE: readonly RootEntry[] = [
 		for (const items of itemContents(event.changes.deleted)) deals.indexMoves(items, -1);
 	}),
 	entry<ArrayEvent>('activities', (event, { activities }) => {
-		for (const items of itemContents(event.changes.added)) activities.count(items, 1);
-		for (const items of itemContents(event.changes.deleted)) activities.count(items, -1);
+		// With their Yjs ids: an entry a held archive absorbed is not counted (projection/activities.ts).
+		activities.countItems(eventItems(event.changes.added), 1);
+		activities.countItems(eventItems(event.changes.deleted), -1);
 	}),
 	entry<MapEvent>('actuals', (event, { actuals }) => {
 		for (const key of event.keysChanged) actuals.readKey(key);
