@@ -10,59 +10,29 @@ import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '
 import type { Deal } from '../domain/execution';
 import type { ArchivedDeals } from './archive-route';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveManifest, type ArchiveVersionInfo } from '../protocol/archives';
+import { archiveRequest, removeFromArchive, type ArchiveServer } from '../sync/archive-client';
 
-export interface ArchiveServer {
-	/** The app's origin ('' in the browser: same origin; http://host:port for the command line). */
-	baseUrl: string;
-	planId: string;
-	/** An edit token to write; a view token reads. */
-	token: string;
-	fetch?: typeof fetch;
-}
-
-/** A refusal of the archive routes, with the server's code and message. */
-export class ArchiveRequestError extends Error {
-	constructor(
-		readonly status: number,
-		readonly code: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export { ArchiveRequestError, type ArchiveServer } from '../sync/archive-client';
 
 /** Months uploaded at once: a few requests in flight keep the line busy without queueing a year of uploads. */
 export const UPLOAD_CONCURRENCY = 3;
-/** The server takes at most 500 ids per removal. */
-const REMOVE_BATCH = 500;
-
-const base = (server: ArchiveServer) => `${server.baseUrl.replace(/\/+$/, '')}/api/plans/${encodeURIComponent(server.planId)}/archives`;
-
-async function request(server: ArchiveServer, path: string, init: RequestInit = {}): Promise<Response> {
-	const res = await (server.fetch ?? fetch)(`${base(server)}${path}`, { ...init, headers: { Authorization: `Bearer ${server.token}`, ...init.headers } });
-	if (!res.ok) {
-		const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-		throw new ArchiveRequestError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
-	}
-	return res;
-}
 
 /** The server's manifest: the latest version of every archive, oldest month first. */
 export async function fetchArchiveManifest(server: ArchiveServer): Promise<ArchiveVersionInfo[]> {
-	const body = (await (await request(server, '')).json()) as ArchiveManifest;
+	const body = (await (await archiveRequest(server, '')).json()) as ArchiveManifest;
 	return body.archives;
 }
 
 /** One month's deals (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
 export async function fetchDealMonth(server: ArchiveServer, month: string, version?: number): Promise<DealColumns> {
-	const res = await request(server, `/deals/${month}${version === undefined ? '' : `/${version}`}`);
+	const res = await archiveRequest(server, `/deals/${month}${version === undefined ? '' : `/${version}`}`);
 	return decodeDealArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
 }
 
 /** Uploads one month's deals; the answer is the month's new version. */
 export async function uploadDealMonth(server: ArchiveServer, month: string, deals: readonly Deal[]): Promise<ArchiveVersionInfo> {
 	const body = await gzip(encodeDealArchive(month, deals));
-	const res = await request(server, `/deals/${month}`, {
+	const res = await archiveRequest(server, `/deals/${month}`, {
 		method: 'PUT',
 		headers: { 'Content-Type': 'application/gzip' },
 		body: body as Uint8Array<ArrayBuffer>
@@ -71,17 +41,8 @@ export async function uploadDealMonth(server: ArchiveServer, month: string, deal
 }
 
 /** Takes deals out of a month (reopened into the live room, or moved to another month); the month's new version. */
-export async function removeFromDealMonth(server: ArchiveServer, month: string, ids: readonly string[]): Promise<ArchiveVersionInfo | null> {
-	let info: ArchiveVersionInfo | null = null;
-	for (let i = 0; i < ids.length; i += REMOVE_BATCH) {
-		const res = await request(server, `/deals/${month}/remove`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ ids: ids.slice(i, i + REMOVE_BATCH) })
-		});
-		info = (await res.json()) as ArchiveVersionInfo;
-	}
-	return info;
+export function removeFromDealMonth(server: ArchiveServer, month: string, ids: readonly string[]): Promise<ArchiveVersionInfo | null> {
+	return removeFromArchive(server, 'deals', month, ids);
 }
 
 export interface MonthsWritten {

@@ -3,20 +3,32 @@ import type { ApiErrorBody } from '../protocol/errors';
 import { MAX_ARCHIVE_BYTES, type ArchiveKind, type ArchiveVersionInfo } from '../protocol/archives';
 
 /**
- * The browser's side of `/api/plans/:planId/archives` (functions/api/archives.ts): downloads a
- * month's latest period archive and removes deals from one, with the plan's token like every
- * other API call. Only bytes here: verifying, decoding and caching are archive-loader.ts's.
+ * The one client of `/api/plans/:planId/archives` (functions/api/archives.ts), for the browser's
+ * archive cache and for imports (import/archive-client.ts: the wizard and the command line):
+ * requests with the plan's token, the server's refusals as ArchiveRequestError. Only bytes here:
+ * verifying, decoding and caching are archive-loader.ts's.
  */
 
-/** A download or removal that failed; `offline` when no response came at all. */
+/** A request that failed: the server's refusal (status, code) or, `offline`, no response at all. */
 export class ArchiveRequestError extends Error {
 	constructor(
 		message: string,
 		readonly status: number | null,
-		readonly offline = false
+		readonly offline = false,
+		readonly code = offline ? 'offline' : 'http_error'
 	) {
 		super(message);
 	}
+}
+
+/** Where the archive routes are and who asks. */
+export interface ArchiveServer {
+	/** The app's origin ('' in the browser: same origin; http://host:port for the command line). */
+	baseUrl: string;
+	planId: string;
+	/** An edit token to write; a view token reads. */
+	token: string;
+	fetch?: typeof fetch;
 }
 
 export interface DownloadedArchive {
@@ -28,27 +40,28 @@ export interface DownloadedArchive {
 	data: Uint8Array;
 }
 
-const archiveUrl = (planId: string, kind: ArchiveKind, month: string) =>
-	`${API_PLANS}/${encodeURIComponent(planId)}/archives/${encodeURIComponent(kind)}/${encodeURIComponent(month)}`;
+const monthPath = (kind: ArchiveKind, month: string) => `/${encodeURIComponent(kind)}/${encodeURIComponent(month)}`;
 
-async function request(url: string, init: RequestInit): Promise<Response> {
+/** `path` under the plan's archives ('' = the manifest, '/deals/2024-03', …), with the token. */
+export async function archiveRequest(server: ArchiveServer, path: string, init: RequestInit = {}): Promise<Response> {
+	const url = `${server.baseUrl.replace(/\/+$/, '')}${API_PLANS}/${encodeURIComponent(server.planId)}/archives${path}`;
 	let res: Response;
 	try {
-		res = await fetch(url, init);
+		res = await (server.fetch ?? fetch)(url, { ...init, headers: { Authorization: `Bearer ${server.token}`, ...init.headers } });
 	} catch (err) {
 		if (init.signal?.aborted) throw err;
 		throw new ArchiveRequestError('No connection to the server.', null, true);
 	}
 	if (!res.ok) {
 		const body = (await res.json().catch(() => null)) as Partial<ApiErrorBody> | null;
-		throw new ArchiveRequestError(body?.error?.message ?? `HTTP ${res.status}`, res.status);
+		throw new ArchiveRequestError(body?.error?.message ?? `HTTP ${res.status}`, res.status, false, body?.error?.code ?? 'http_error');
 	}
 	return res;
 }
 
 /** GET kind/month: the month's latest version. */
 export async function downloadArchive(planId: string, kind: ArchiveKind, month: string, token: string, signal?: AbortSignal): Promise<DownloadedArchive> {
-	const res = await request(archiveUrl(planId, kind, month), { headers: { Authorization: `Bearer ${token}` }, signal });
+	const res = await archiveRequest({ baseUrl: '', planId, token }, monthPath(kind, month), signal ? { signal } : {});
 	const version = Number(res.headers.get('X-Archive-Version'));
 	const rows = Number(res.headers.get('X-Archive-Rows'));
 	const sha256 = (res.headers.get('ETag') ?? '').replace(/^W\//, '').replace(/"/g, '');
@@ -62,20 +75,21 @@ export async function downloadArchive(planId: string, kind: ArchiveKind, month: 
 	return { version, sha256, rows, data };
 }
 
-/** POST kind/month/remove: the month's next version without these deals (a deal deleted for good). */
-export async function removeArchivedDeals(
-	planId: string,
-	kind: ArchiveKind,
-	month: string,
-	ids: readonly string[],
-	token: string
-): Promise<ArchiveVersionInfo> {
-	const res = await request(`${archiveUrl(planId, kind, month)}/remove`, {
-		method: 'POST',
-		headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ ids })
-	});
-	return (await res.json()) as ArchiveVersionInfo;
+/** The server takes at most 500 ids per removal. */
+const REMOVE_BATCH = 500;
+
+/** POST kind/month/remove, 500 ids at a time: the month's version after the last batch (null for no ids). */
+export async function removeFromArchive(server: ArchiveServer, kind: ArchiveKind, month: string, ids: readonly string[]): Promise<ArchiveVersionInfo | null> {
+	let info: ArchiveVersionInfo | null = null;
+	for (let i = 0; i < ids.length; i += REMOVE_BATCH) {
+		const res = await archiveRequest(server, `${monthPath(kind, month)}/remove`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ ids: ids.slice(i, i + REMOVE_BATCH) })
+		});
+		info = (await res.json()) as ArchiveVersionInfo;
+	}
+	return info;
 }
 
 /** Hex SHA-256 of bytes (what archives are stored and cached under). */

@@ -25,7 +25,7 @@ import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
 import { recordArchive, readArchiveManifest } from '../doc/execution/archive-manifest';
-import { downloadArchive, removeArchivedDeals, ArchiveRequestError } from './archive-client';
+import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archive-client';
 import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
 import { ArchiveLoader, IDLE_PROGRESS, type ArchiveProgress } from './archive-loader';
 import type { ExportTable } from '../export/table';
@@ -363,9 +363,9 @@ export class ExecutionSession extends DocSession {
 			const token = this.access.token;
 			if (!token) return { error: 'offline' };
 			try {
-				const info = await removeArchivedDeals(this.planId, 'deals', month, [id], token);
+				const info = await removeFromArchive({ baseUrl: '', planId: this.planId, token }, 'deals', month, [id]);
 				// Not this person's undo step: an archive version cannot be taken back by undo.
-				recordArchive(this.doc, info, this.#archiveOrigin);
+				if (info) recordArchive(this.doc, info, this.#archiveOrigin);
 			} catch (err) {
 				if (err instanceof ArchiveRequestError && err.offline) return { error: 'offline' };
 				return { error: 'failed', message: err instanceof Error ? err.message : String(err) };

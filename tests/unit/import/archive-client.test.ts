@@ -52,7 +52,7 @@ describe('archive client — writing months', () => {
 		const error = await forEachMonth(
 			MONTHS,
 			async (month) => {
-				if (month === '2024-02') throw new ArchiveRequestError(413, 'payload_too_large', 'too large');
+				if (month === '2024-02') throw new ArchiveRequestError('too large', 413, false, 'payload_too_large');
 				return info(month);
 			},
 			{ concurrency: 1 }
