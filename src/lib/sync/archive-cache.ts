@@ -7,6 +7,12 @@ import { openDatabase, requestToPromise } from './idb';
  * by their SHA-256 (an archive version never changes, so its hash names it for good), and per plan
  * an index month → the newest version cached. Bytes only: decoding is the loader's, every time the
  * plan opens, so nothing but the compressed archive stays on disk or in memory.
+ *
+ * Two plans can hold the very same bytes (a plan copied from another, the same month uploaded to
+ * both): their index rows then share one data entry. Replacing or dropping one plan's month deletes
+ * the bytes without looking at other plans; the other plan's next open finds them missing and
+ * downloads them again (archive-loader.ts). Forgetting a whole plan (forgetPlanArchives) does look,
+ * so removing one plan from this device never costs another a download.
  */
 
 /** One cached month of one plan: which version, and the hash its bytes are stored under. */
@@ -82,8 +88,8 @@ export const indexedDbArchiveCache: ArchiveCache = {
 		const tx = (await db()).transaction([DATA, INDEX], 'readwrite');
 		const index = tx.objectStore(INDEX);
 		const previous = readEntry(await requestToPromise(index.get([entry.planId, entry.kind, entry.month])));
-		// The replaced version's bytes go (the same bytes under another plan are a practically
-		// impossible collision of hashes, so a hash belongs to one plan's month).
+		// The replaced version's bytes go. Another plan may hold the same bytes (see the top): it
+		// finds them missing on its next open and downloads them again.
 		if (previous && previous.sha256 !== entry.sha256) tx.objectStore(DATA).delete(previous.sha256);
 		tx.objectStore(DATA).put(data, entry.sha256);
 		index.put(entry);
@@ -99,3 +105,27 @@ export const indexedDbArchiveCache: ArchiveCache = {
 		await done(tx);
 	}
 };
+
+/**
+ * Forgets a plan's period archives on this device (the plan was removed from it): its index rows,
+ * and the bytes no other plan's row names. A browser without IndexedDB has nothing to forget.
+ */
+export async function forgetPlanArchives(planId: string): Promise<void> {
+	if (typeof indexedDB === 'undefined') return;
+	// One transaction: a month another tab caches meanwhile cannot lose bytes it just pointed at.
+	const tx = (await db()).transaction([DATA, INDEX], 'readwrite');
+	const index = tx.objectStore(INDEX);
+	const rows: unknown[] = await requestToPromise(index.getAll());
+	const mine = new Set<string>();
+	const others = new Set<string>();
+	for (const row of rows) {
+		const entry = readEntry(row);
+		if (!entry) continue;
+		(entry.planId === planId ? mine : others).add(entry.sha256);
+	}
+	for (const sha of mine) if (!others.has(sha)) tx.objectStore(DATA).delete(sha);
+	// By the planId index, so rows readEntry refuses (damaged) go too.
+	const keys = await requestToPromise(index.index('planId').getAllKeys(planId));
+	for (const key of keys) index.delete(key);
+	await done(tx);
+}

@@ -1,11 +1,13 @@
 import type { ArchiveManifestEntry } from '../doc/execution/archive-manifest';
 import { decodeActivityArchive, type ActivityColumns } from '../domain/archive/activity-archive';
 import { ArchivedMonth } from '../domain/archive/archived-deals';
-import { gunzip } from '../domain/archive/compress';
+import { ArchiveTooLargeError, gunzip } from '../domain/archive/compress';
 import { decodeDealArchive } from '../domain/archive/deal-archive';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveKind } from '../protocol/archives';
 import { ArchiveRequestError, sha256Hex, type DownloadedArchive } from './archive-client';
 import type { ArchiveCache } from './archive-cache';
+import { describeArchiveFailure, type ArchiveFailure } from './archive-failure';
+import { ArchiveFormatError } from '../domain/archive/columns';
 
 /**
  * Brings the period archives the execution document names (its `archives` root,
@@ -28,11 +30,13 @@ export interface ArchiveProgress {
 	bytes: number;
 	/** Months the document names that this device has no current copy of. */
 	missing: number;
-	/** The first failure's message (phase 'error'). */
+	/** The first failure's message (phase 'error'; English, for logs). */
 	error: string | null;
+	/** The first failure's kind, which the UI says in the person's language (archive-failure.ts). */
+	failure: ArchiveFailure | null;
 }
 
-export const IDLE_PROGRESS: ArchiveProgress = Object.freeze({ phase: 'idle', total: 0, done: 0, bytes: 0, missing: 0, error: null });
+export const IDLE_PROGRESS: ArchiveProgress = Object.freeze({ phase: 'idle', total: 0, done: 0, bytes: 0, missing: 0, error: null, failure: null });
 
 export interface ArchiveLoaderOptions {
 	planId: string;
@@ -60,9 +64,16 @@ const keyOf = (e: { kind: string; month: string }) => `${e.kind}/${e.month}`;
 export async function readArchiveBytes(data: Uint8Array, month: string): Promise<ArchivedMonth>;
 export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind): Promise<ArchivedMonth | ActivityColumns>;
 export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind = 'deals'): Promise<ArchivedMonth | ActivityColumns> {
-	const raw = await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
+	let raw: Uint8Array;
+	try {
+		raw = await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
+	} catch (err) {
+		// Broken gzip is a damaged archive like any other (said so, in the person's language).
+		if (err instanceof ArchiveTooLargeError) throw err;
+		throw new ArchiveFormatError('not a whole gzip file');
+	}
 	const columns = kind === 'activities' ? decodeActivityArchive(raw) : decodeDealArchive(raw);
-	if (columns.period !== month) throw new Error(`The archive holds ${columns.period}, not ${month}.`);
+	if (columns.period !== month) throw new ArchiveFormatError(`The archive holds ${columns.period}, not ${month}.`);
 	return kind === 'activities' ? (columns as ActivityColumns) : new ArchivedMonth(columns as ReturnType<typeof decodeDealArchive>);
 }
 
@@ -130,20 +141,20 @@ export class ArchiveLoader {
 		this.#publish(wanted);
 
 		const download = this.options.download;
-		const progress: ArchiveProgress = { phase: 'loading', total: toFetch.length, done: 0, bytes: 0, missing: toFetch.length, error: null };
+		const progress: ArchiveProgress = { phase: 'loading', total: toFetch.length, done: 0, bytes: 0, missing: toFetch.length, error: null, failure: null };
 		if (toFetch.length === 0 || !download) {
 			this.options.onProgress(toFetch.length === 0 ? this.#settled(wanted, null, false) : { ...progress, phase: 'offline' });
 			return;
 		}
 		this.options.onProgress({ ...progress });
-		let failure: string | null = null;
+		let failure: { message: string; failure: ArchiveFailure } | null = null;
 		let offline = false;
 		const queue = [...toFetch];
 		const worker = async () => {
 			for (let entry = queue.shift(); entry && !this.#destroyed; entry = queue.shift()) {
 				try {
 					const got = await download(entry.kind, entry.month);
-					if ((await sha256Hex(got.data)) !== got.sha256) throw new Error(`The ${entry.month} archive arrived damaged.`);
+					if ((await sha256Hex(got.data)) !== got.sha256) throw new ArchiveFormatError(`The ${entry.month} archive arrived damaged.`);
 					const month = await readArchiveBytes(got.data, entry.month, entry.kind);
 					this.#held.set(keyOf(entry), { version: got.version, sha256: got.sha256, month });
 					progress.bytes += got.data.length;
@@ -154,7 +165,7 @@ export class ArchiveLoader {
 						});
 				} catch (err) {
 					if (err instanceof ArchiveRequestError && err.offline) offline = true;
-					else failure ??= err instanceof Error ? err.message : String(err);
+					else failure ??= { message: err instanceof Error ? err.message : String(err), failure: describeArchiveFailure(err) };
 				}
 				progress.done++;
 				if (!this.#destroyed) this.options.onProgress({ ...progress });
@@ -179,10 +190,17 @@ export class ArchiveLoader {
 		}
 	}
 
-	#settled(wanted: readonly ArchiveManifestEntry[], failure: string | null, offline: boolean, bytes = 0, total = 0): ArchiveProgress {
+	#settled(
+		wanted: readonly ArchiveManifestEntry[],
+		failure: { message: string; failure: ArchiveFailure } | null,
+		offline: boolean,
+		bytes = 0,
+		total = 0
+	): ArchiveProgress {
 		const missing = wanted.filter((e) => (this.#held.get(keyOf(e))?.version ?? 0) < e.version).length;
 		const phase = wanted.length === 0 ? 'idle' : missing === 0 ? 'ready' : failure ? 'error' : 'offline';
-		return { phase, total, done: total, bytes, missing, error: missing === 0 ? null : failure };
+		const kept = missing === 0 ? null : failure;
+		return { phase, total, done: total, bytes, missing, error: kept?.message ?? null, failure: kept?.failure ?? null };
 	}
 
 	/** Hands the held months to the projection, oldest first, when they differ from the last ones. */

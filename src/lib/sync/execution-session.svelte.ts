@@ -28,6 +28,7 @@ import { recordArchive, readArchiveManifest } from '../doc/execution/archive-man
 import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archive-client';
 import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
 import { ArchiveLoader, IDLE_PROGRESS, type ArchiveProgress } from './archive-loader';
+import { describeArchiveFailure, type ArchiveFailure } from './archive-failure';
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
 // The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
@@ -357,7 +358,7 @@ export class ExecutionSession extends DocSession {
 	 * the server (a new version, recorded in the document so every peer fetches it); that needs a
 	 * connection and an edit link, so it answers an error message instead of deleting half.
 	 */
-	async removeDeal(id: string): Promise<{ error: 'offline' | 'failed'; message?: string } | null> {
+	async removeDeal(id: string): Promise<{ error: 'offline' | 'failed'; message?: string; failure?: ArchiveFailure } | null> {
 		const month = this.#projection?.archivedMonthOf(id) ?? null;
 		if (month !== null) {
 			const token = this.access.token;
@@ -368,7 +369,7 @@ export class ExecutionSession extends DocSession {
 				if (info) recordArchive(this.doc, info, this.#archiveOrigin);
 			} catch (err) {
 				if (err instanceof ArchiveRequestError && err.offline) return { error: 'offline' };
-				return { error: 'failed', message: err instanceof Error ? err.message : String(err) };
+				return { error: 'failed', message: err instanceof Error ? err.message : String(err), failure: describeArchiveFailure(err) };
 			}
 		}
 		this.commands.removeDeal(id);

@@ -161,18 +161,19 @@ describe('ArchiveLoader', () => {
 		expect(a.last()).toMatchObject({ phase: 'ready', missing: 0 });
 	});
 
-	it('a failed download is an error with its message; a damaged download is neither used nor cached', async () => {
+	it('a failed download is an error with its message and kind; a damaged download is neither used nor cached', async () => {
 		const server = new FakeServer();
 		const manifest = [await server.publish('2024-01', ['a'])];
 		const cache = new MemoryCache();
 		const a = loader(server, cache);
 		server.failing = true;
 		await a.instance.sync(manifest);
-		expect(a.last()).toMatchObject({ phase: 'error', missing: 1, error: 'HTTP 500' });
+		// The kind is what the UI says, in the person's language (archive-failure.ts).
+		expect(a.last()).toMatchObject({ phase: 'error', missing: 1, error: 'HTTP 500', failure: { kind: 'server', status: 500 } });
 		server.failing = false;
 		server.damage = true;
 		await a.instance.sync(manifest);
-		expect(a.last()).toMatchObject({ phase: 'error', missing: 1 });
+		expect(a.last()).toMatchObject({ phase: 'error', missing: 1, failure: { kind: 'damaged', status: null } });
 		expect(a.published).toHaveLength(0);
 		expect(cache.index.size).toBe(0);
 		server.damage = false;
