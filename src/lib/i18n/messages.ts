@@ -20,6 +20,7 @@ import { enImportSize } from './messages-import-size';
 import { enPayouts } from './messages-payouts';
 import { enArchiveCache } from './messages-archive-cache';
 import { enImportArchive } from './messages-import-archive';
+import { enImportActivityArchive } from './messages-import-activity-archive';
 import { enFxTargets } from './messages-fxtargets';
 import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
@@ -46,6 +47,7 @@ export const en = {
 	...enPayouts,
 	...enArchiveCache,
 	...enImportArchive,
+	...enImportActivityArchive,
 	...enFxTargets,
 	...enTeamfix,
 	...enImportSize,

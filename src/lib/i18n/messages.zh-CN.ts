@@ -16,6 +16,7 @@ import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
 import { zhCNImportArchive } from './messages-import-archive.zh-CN';
+import { zhCNImportActivityArchive } from './messages-import-activity-archive.zh-CN';
 import { zhCNFxTargets } from './messages-fxtargets.zh-CN';
 import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
@@ -42,6 +43,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNPayouts,
 	...zhCNArchiveCache,
 	...zhCNImportArchive,
+	...zhCNImportActivityArchive,
 	...zhCNFxTargets,
 	...zhCNTeamfix,
 	...zhCNImportSize,
