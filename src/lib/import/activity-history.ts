@@ -17,7 +17,7 @@ export function writeActivityHistory(
 	doc: Y.Doc,
 	server: ArchiveServer,
 	routing: Pick<ActivityArchiveRouting, 'uploads'>,
-	options: { signal?: AbortSignal; onWritten?: (info: ArchiveVersionInfo, done: number, total: number) => void } = {}
+	options: { concurrency?: number; signal?: AbortSignal; onWritten?: (info: ArchiveVersionInfo, done: number, total: number) => void } = {}
 ): Promise<MonthsWritten> {
 	const months = Object.entries(routing.uploads);
 	const replaced = replacedActivityEntries(
