@@ -1,8 +1,9 @@
 /**
  * The period archive routes (`/api/plans/:id/archives`, functions/api/archives.ts) as an import
  * uses them: read the months it compares with, upload the months it routed to history (the
- * server merges each upload into the month's latest version by deal id), and take reopened deals
- * out. Shared by the wizard and the command line; no Yjs here — the caller records each written
+ * server merges each upload into the month's latest version by deal id), take reopened deals
+ * out, and read and set activity months (an import SETS day cells: PUT …/activities/<month>/cells).
+ * Shared by the wizard and the command line; no Yjs here — the caller records each written
  * version in the execution doc's `archives` root (recordArchive) so colleagues fetch it.
  */
 import type { AbsorbedRanges } from '../domain/archive/absorbed';
