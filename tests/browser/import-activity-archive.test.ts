@@ -30,11 +30,11 @@ async function activityRows(page: Page): Promise<Record<string, string>> {
 	return Object.fromEntries(rows.map((row) => [row.split(' ')[0], row]));
 }
 
-async function importReport(page: Page) {
+async function importReport(page: Page, report = REPORT) {
 	await page.getByTestId('area-execution').click();
 	await page.getByTestId('exec-tab-import').click();
 	await page.getByTestId('import-kind').selectOption('activities');
-	await page.getByTestId('import-file').setInputFiles({ name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(REPORT) });
+	await page.getByTestId('import-file').setInputFiles({ name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
 	await page.getByTestId('import-mapping').waitFor();
 	await page.getByTestId('import-check').click();
 	await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
@@ -115,5 +115,59 @@ describe('browser — import of activity history', () => {
 
 		await alice.context.close();
 		await bob.context.close();
+	});
+
+	it('Cancel while history months are written stops before the next month, leaves the live plan unchanged, and a re-import finishes', async () => {
+		const alice = await person(browser(), 'Alice', clock);
+		const page = alice.page;
+		const planId = await createPlan(page, baseUrl);
+		const token = new URLSearchParams(new URL(await shareLink(page, 'view')).hash.slice(1)).get('token')!;
+		const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'];
+		const report = ['Date,Rep,Type,Count', ...months.map((m, i) => `${m}-10,Alice,Call,${i + 1}`), '2026-06-01,Alice,Visit,2'].join('\n');
+
+		// The server's answers wait until Cancel was pressed: three months are in flight then.
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let held = 0;
+		await alice.context.route(
+			(url) => url.pathname.endsWith('/cells'),
+			async (route) => {
+				held++;
+				await gate;
+				await route.continue();
+			}
+		);
+		await importReport(page, report);
+		for (const answer of await page.getByTestId('import-owner-answer').all()) await answer.selectOption('+add');
+		await page.getByTestId('import-apply-answers').click();
+		await page.getByTestId('import-stale').waitFor({ state: 'detached' });
+		expect(await page.getByTestId('import-history').getAttribute('data-count')).toBe('6');
+		await page.getByTestId('import-confirm').click();
+		await expect.poll(() => held, { timeout: 15_000 }).toBe(3);
+		expect(await page.getByTestId('import-progress').textContent()).toContain('Writing history: 0 of 6 months');
+		await page.getByTestId('import-cancel').click();
+		release();
+		await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: 15_000 }).toContain('Stopped: 3 of 6 months of history written');
+		expect(held).toBe(3);
+		await inEachLanguageAndSize(page, SHOTS, async (lang, width) => {
+			await page.getByTestId('import-error').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${SHOTS}/import-activity-cancelled-${lang}-${width}.png` });
+		});
+		expect((await fetchArchiveManifest({ baseUrl, planId, token })).map((m) => m.month)).toEqual(months.slice(0, 3));
+		await alice.context.unroute((url) => url.pathname.endsWith('/cells'));
+
+		// The same file again: the three written months are unchanged; the rest, and the live day, are
+		// new. Alice is not on the team yet (the live write never happened): asked again.
+		await importReport(page, report);
+		for (const answer of await page.getByTestId('import-owner-answer').all()) await answer.selectOption('+add');
+		await page.getByTestId('import-apply-answers').click();
+		await page.getByTestId('import-stale').waitFor({ state: 'detached' });
+		expect(await page.getByTestId('import-count-unchanged').getAttribute('data-count')).toBe('3');
+		expect(await page.getByTestId('import-count-new').getAttribute('data-count')).toBe('4');
+		expect(await page.getByTestId('import-history').getAttribute('data-count')).toBe('3');
+		await page.getByTestId('import-confirm').click();
+		await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+		expect((await fetchArchiveManifest({ baseUrl, planId, token })).map((m) => [m.month, m.version])).toEqual(months.map((m) => [m, 1]));
+		await alice.context.close();
 	});
 });
