@@ -10,6 +10,7 @@ import { activityWindowStart } from '../../src/lib/domain/archive/live-window';
 import { addMonths } from '../../src/lib/domain/dates';
 import { planNow } from '../../src/lib/domain/plan-clock';
 import { archivedActivitiesForImport, fetchArchiveManifest, type ArchiveServer } from '../../src/lib/import/archive-client';
+import { checkImportSize, estimateImportSize } from '../../src/lib/import/import-size';
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { registerPlan } from '../harness/stock-client';
@@ -95,6 +96,15 @@ describe('npm run plan — import of activity history into the activity archives
 			const p = await emptyPlan();
 			const rows = historyRows(countOf);
 			const liveRows = rows.filter((r) => r.slice(0, 7) >= WINDOW).length;
+			// All live, the room would refuse it (the shipped per-link daily share): the reason for the archives.
+			const cells = rows.map((r) => {
+				const [date, rep, type, count] = r.split(',');
+				return { date: date!, rep: rep!, type: type!.toLowerCase() as 'call' | 'visit', count: Number(count) };
+			});
+			expect(checkImportSize(estimateImportSize({ kind: 'activities', reps: [], cells }), { bytes: 0, items: 0 })).toMatchObject({
+				fits: false,
+				reason: 'share'
+			});
 			const file = csvFile('activity-history.csv', rows);
 			const first = await plan('import', 'activities', file, ...p.server, '--token', p.tokens.edit);
 			expect(first.stderr).toBe('');
