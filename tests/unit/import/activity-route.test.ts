@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { deleteAbsorbedActivities } from '$lib/doc/execution/activity-archive-pass';
 import { addActivities, addRep } from '$lib/doc/execution/commands';
 import { replacedActivityEntries } from '$lib/doc/execution/replaced-activities';
 import { execRoots } from '$lib/doc/execution/schema';
@@ -179,5 +180,21 @@ describe('routing an activities import between the live room and the activity ar
 		expect(archive!.uploads).toEqual({ '2024-03': [{ date: '2024-03-04', rep: 'r1', type: 'call', count: 0 }] });
 		expect(totals(doc, store)['2024-03-04|r1|call']).toBeUndefined();
 		expect(totals(doc, store)['2024-03-04|r1|visit']).toBe(1);
+	});
+});
+
+describe('an import whose live write never happened (tab closed after the months were set)', () => {
+	it('the archiver’s crash clean-up deletes the replaced live entries, and the total stays the imported count', async () => {
+		const { doc, store } = seeded();
+		addActivities(doc, [
+			{ date: '2025-03-10', rep: 'r2', type: 'visit', count: 2 },
+			{ date: '2025-03-11', rep: 'r2', type: 'visit', count: 1 }
+		]);
+		await importFile(doc, store, ['2025-03-10,Bo,Visit,4'], { live: false });
+		expect(totals(doc, store)['2025-03-10|r2|visit']).toBe(4);
+		// What the archiver's pass does first for a month it finds live entries of: delete those the latest version absorbed.
+		expect(deleteAbsorbedActivities(doc, store.months.get('2025-03')!.absorbed, null)).toBe(1);
+		expect(execRoots(doc).activities.toArray()).toEqual([{ date: '2025-03-11', rep: 'r2', type: 'visit', count: 1 }]);
+		expect(totals(doc, store)).toEqual({ '2025-03-10|r2|visit': 4, '2025-03-11|r2|visit': 1 });
 	});
 });
