@@ -13,7 +13,7 @@ import {
 	type ArchiveManifest,
 	type ArchiveVersionInfo
 } from '../../src/lib/protocol/archives';
-import { archiveStoreOf, storeMerged, storeMergedActivities } from '../archive/store-merged';
+import { archiveStoreOf, storeMerged, storeMergedActivities, storeSetActivities } from '../archive/store-merged';
 import { requireToken, type AuthVars } from '../auth/require-token';
 import type { Env } from '../env';
 import { readJsonObject } from './read-json';
@@ -80,6 +80,21 @@ archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
 	const upload = decodeUpload(month, raw, decodeDealArchive);
 	const rows = Array.from({ length: upload.rows }, (_, i) => dealAt(upload, i));
 	const result = await storeMerged(storeOf(c.env, c.get('claims').pid), kind, month, (stored) => mergeDeals(stored, rows));
+	return c.json(result.body, result.status);
+});
+
+/**
+ * An import's activity cells SET in the month (not added): the body is an activity archive of the
+ * cells with their new counts (0 empties a cell) and the live entries of those cells the import
+ * replaces as absorbed ranges (merge-activities.ts setActivityCells). Counts must be whole and not
+ * negative. Unchanged → 200, same version, `unchanged: true`; else the next version (201).
+ */
+archives.put('/:planId/archives/:kind/:month/cells', requireToken, async (c) => {
+	const { kind, month } = editParams(c);
+	if (kind !== 'activities') throw new HttpError(400, 'bad_request', `Only activity cells can be set; ${kind} archives are merged by PUT …/${kind}/${month}.`);
+	const upload = decodeUpload(month, await unpack(await readArchiveBody(c.req.raw)), decodeActivityArchive);
+	if (!upload.count.every((n) => Number.isInteger(n) && n >= 0)) throw new HttpError(400, 'bad_request', 'Activity counts must be whole numbers from 0.');
+	const result = await storeSetActivities(storeOf(c.env, c.get('claims').pid), month, upload);
 	return c.json(result.body, result.status);
 });
 

@@ -1,7 +1,7 @@
 import { decodeActivityArchive, encodeActivityArchive, type ActivityColumns } from '../../src/lib/domain/archive/activity-archive';
 import { gunzip, gzip } from '../../src/lib/domain/archive/compress';
 import { decodeDealArchive, encodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
-import { mergeActivities, type ActivityMerge } from '../../src/lib/domain/archive/merge-activities';
+import { mergeActivities, setActivityCells, type ActivityMerge, type ActivitySet } from '../../src/lib/domain/archive/merge-activities';
 import type { DealMerge } from '../../src/lib/domain/archive/merge-deals';
 import { MAX_ARCHIVE_BYTES, MAX_ARCHIVE_RAW_BYTES, type ArchiveKind } from '../../src/lib/protocol/archives';
 import type { Env } from '../env';
@@ -21,7 +21,7 @@ interface MergeCodec<Stored, Merged> {
 	encode(month: string, merged: Merged): Uint8Array;
 	rows(merged: Merged): number;
 	/** What the response reports besides the version. */
-	changes(merged: Merged): Record<string, number>;
+	changes(merged: Merged): Record<string, number | boolean>;
 	/** True when the merge leaves the stored version as it is (nothing written). */
 	unchanged?(merged: Merged): boolean;
 }
@@ -38,6 +38,14 @@ const ACTIVITIES: MergeCodec<ActivityColumns, ActivityMerge> = {
 	encode: (month, merged) => encodeActivityArchive(month, merged.cells, merged.absorbed),
 	rows: (merged) => merged.cells.length,
 	changes: (merged) => ({ added: merged.added }),
+	unchanged: (merged) => merged.status === 'same'
+};
+
+const ACTIVITY_SETS: MergeCodec<ActivityColumns, ActivitySet> = {
+	decode: decodeActivityArchive,
+	encode: (month, merged) => encodeActivityArchive(month, merged.cells, merged.absorbed),
+	rows: (merged) => merged.cells.length,
+	changes: (merged) => ({ changed: merged.changed, unchanged: merged.status === 'same' }),
 	unchanged: (merged) => merged.status === 'same'
 };
 
@@ -64,6 +72,15 @@ export function storeMergedActivities(store: ArchiveStoreStub, month: string, up
 			throw new HttpError(409, 'conflict', 'Some of these entries are archived already; read the latest version and upload the rest.');
 		return merged;
 	});
+}
+
+/**
+ * An import's cells set in the month's latest version (merge-activities.ts setActivityCells): a
+ * new version only when a count or an absorbed entry is new; otherwise 200 with the same version
+ * and `unchanged: true`, so retrying the same import writes nothing.
+ */
+export function storeSetActivities(store: ArchiveStoreStub, month: string, upload: ActivityColumns) {
+	return storeMergedWith(store, 'activities', month, ACTIVITY_SETS, (stored) => setActivityCells(stored, upload));
 }
 
 async function storeMergedWith<Stored, Merged>(

@@ -1,3 +1,4 @@
+import type { ActivityColumns } from '../lib/domain/archive/activity-archive';
 import { writeFile } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { createProjection } from '../lib/doc/execution/projection';
@@ -36,7 +37,8 @@ function targetsExport(planDoc: Y.Doc): ExportTable {
 }
 
 /** What a table looks like from the plan's two documents (the command line writes machine keys). */
-export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Doc): ExportTable {
+/** `activityArchives`: the plan's archived activity months (the server's), listed with the live entries they did not absorb. */
+export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Doc, activityArchives: readonly ActivityColumns[] = []): ExportTable {
 	if (table === 'targets') return targetsExport(planDoc);
 	const { currency } = readOverview(planDoc).values;
 	const projection = createProjection(execDoc);
@@ -48,7 +50,7 @@ export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Do
 			case 'deals':
 				return execDealsTable(projection, {}, 'en', currency, undefined, reps);
 			case 'activities':
-				return execActivitiesTable(execDoc, reps, 'en');
+				return execActivitiesTable(execDoc, reps, 'en', activityArchives);
 			case 'actuals':
 				return execActualsTable(execDoc, reps, 'en', currency);
 			case 'team':

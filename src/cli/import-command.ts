@@ -28,7 +28,17 @@ import * as Y from 'yjs';
 import { recordArchive } from '../lib/doc/execution/archive-manifest';
 import { execRoots } from '../lib/doc/execution/schema';
 import { routeImport, withArchived, type ArchivedDeals, type ArchiveRouting } from '../lib/import/archive-route';
-import { archivedForImport, forEachMonth, removeFromDealMonth, uploadDealMonth, type ArchiveServer } from '../lib/import/archive-client';
+import {
+	archivedActivitiesForImport,
+	archivedForImport,
+	forEachMonth,
+	removeFromDealMonth,
+	uploadDealMonth,
+	type ArchiveServer
+} from '../lib/import/archive-client';
+import { routeActivityImport } from '../lib/import/activity-route';
+import { writeActivityHistory } from '../lib/import/activity-history';
+import type { ActivityColumns } from '../lib/domain/archive/activity-archive';
 import { checkImportSize, estimateImportSize, type RoomLimits } from '../lib/import/import-size';
 import type { ArchiveVersionInfo } from '../lib/protocol/archives';
 
@@ -41,7 +51,7 @@ export interface ImportSummary {
 	noRate?: Record<string, string[]>;
 	/** People the file puts in another unit: not moved (a change of target shares is made in Targets). */
 	notMoved?: number;
-	/** Deal rows that went to the period archives (closed before the live window), when there are any. */
+	/** Rows that went to the period archives, when there are any: deals closed before the live window, or activity cells dated before the activity window. */
 	archived?: number;
 }
 
@@ -155,8 +165,11 @@ export async function runImport(
 		write: boolean;
 		origin: unknown;
 		onProgress?: (done: number, total: number) => void;
-		/** The plan's archive routes and live window: deal rows closed before it go to history archives. */
-		archive?: { server: ArchiveServer; windowStart: string };
+		/**
+		 * The plan's archive routes and live windows: deal rows closed before `windowStart`, and
+		 * activity cells dated before `activityWindowStart` (when given), go to history archives.
+		 */
+		archive?: { server: ArchiveServer; windowStart: string; activityWindowStart?: string };
 		/** The limits the server enforces (GET /api/limits); the shipped ones when not given. */
 		limits?: RoomLimits;
 	}
@@ -170,7 +183,13 @@ export async function runImport(
 	if (options.write) linkExecutionTeam(planDoc, legacy, UNASSIGNED);
 	const units = options.write ? readUnits(planDoc).map((v) => v.unit) : linkedUnitsPreview(planDoc, legacy, UNASSIGNED);
 	const team = teamMembers(units);
-	const live = { ...readCurrent(doc), reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) };
+	// Activities are compared with the archived day cells plus the live entries they did not absorb.
+	const activityHistory = kind === 'activities' && options.archive?.activityWindowStart ? options.archive : null;
+	const activityArchives = activityHistory ? await archivedActivities(activityHistory.server) : undefined;
+	const live = {
+		...readCurrent(doc, activityArchives ? { activityArchives } : {}),
+		reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate }))
+	};
 	// Deals are compared with the archived ones too, so re-importing old history changes nothing.
 	const current = kind === 'deals' && options.archive ? withArchived(live, await archivedDeals(options.archive.server)) : live;
 	const whole = planImport(kind, table, columns, current, {
@@ -185,13 +204,18 @@ export async function runImport(
 		...(mapping?.key ? { key: mapping.key } : {})
 	});
 	// Deals closed before the live window go to the period archives; the room gets the rest.
-	const routed = options.archive
-		? routeImport(whole, current, { windowStart: options.archive.windowStart, asOf: options.asOf })
+	// Activity cells dated before the activity window are set in their months' archives.
+	const activityRouted = activityHistory?.activityWindowStart
+		? routeActivityImport(whole, current, { windowStart: activityHistory.activityWindowStart })
 		: { live: whole, archive: null };
+	const routed =
+		options.archive && kind === 'deals'
+			? routeImport(whole, current, { windowStart: options.archive.windowStart, asOf: options.asOf })
+			: { live: activityRouted.live, archive: null };
 	const plan = routed.live;
 	// What the room would refuse is refused here, before anything (archives included) is written.
 	const verdict = checkImportSize(estimateImportSize(plan.changes), storedSize(doc), options.limits);
-	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive));
+	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive ?? activityRouted.archive));
 	const people = plan.changes;
 	// Moves between units are listed, not applied (domain/team.ts isMoveChange); a dry run lists the same.
 	let moves = people.kind === 'team' ? teamMoves(units, people.fields) : [];
@@ -202,6 +226,7 @@ export async function runImport(
 		const server = options.archive?.server;
 		const record = (info: ArchiveVersionInfo) => recordArchive(doc, info, options.origin);
 		if (archive && server) await writeMonths(Object.entries(archive.uploads), (month, deals) => uploadDealMonth(server, month, deals), record);
+		if (activityRouted.archive && server) await writeActivityMonths(doc, server, activityRouted.archive, record);
 		// New owners and team rows go to the plan's team; everything else to the execution document.
 		moves = applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin).moves;
 		applyImport(doc, withoutPeople(plan), options.origin);
@@ -219,7 +244,8 @@ export async function runImport(
 	const rejected = rejectedRows(plan.rejected);
 	const noRate = Object.keys(plan.noRate).length > 0 ? { noRate: plan.noRate } : {};
 	const notMoved = moves.length > 0 ? { notMoved: moves.length } : {};
-	const archived = routed.archive && routed.archive.rows > 0 ? { archived: routed.archive.rows } : {};
+	const archivedRows = (routed.archive?.rows ?? 0) + (activityRouted.archive?.rows ?? 0);
+	const archived = archivedRows > 0 ? { archived: archivedRows } : {};
 	return {
 		summary: {
 			...countsAfterMoves({ new: plan.new, updated: plan.updated, unchanged: plan.unchanged }, moves),
@@ -239,6 +265,33 @@ async function archivedDeals(server: ArchiveServer): Promise<ArchivedDeals[]> {
 		return await archivedForImport(server);
 	} catch (err) {
 		throw new CliError(`cannot read the plan's history archives: ${(err as Error).message}`);
+	}
+}
+
+/** Every archived activity month on the server, for comparison (day cells: under a MiB for two years of 250 reps). */
+async function archivedActivities(server: ArchiveServer): Promise<ActivityColumns[]> {
+	try {
+		return await archivedActivitiesForImport(server);
+	} catch (err) {
+		throw new CliError(`cannot read the plan's activity history archives: ${(err as Error).message}`);
+	}
+}
+
+/** Sets the routed activity cells in their months (activity-history.ts), recording each version. */
+async function writeActivityMonths(
+	doc: Y.Doc,
+	server: ArchiveServer,
+	routing: Parameters<typeof writeActivityHistory>[2],
+	record: (info: ArchiveVersionInfo) => void
+): Promise<void> {
+	try {
+		await writeActivityHistory(doc, server, routing, { onWritten: record });
+	} catch (err) {
+		const written = (err as { written?: ArchiveVersionInfo[] }).written ?? [];
+		const months = written.map((w) => w.month).join(', ');
+		throw new CliError(
+			`writing the activity history archives failed: ${(err as Error).message}${months ? ` (written: ${months})` : ''}; the live plan was not changed`
+		);
 	}
 }
 
@@ -264,7 +317,10 @@ function storedSize(doc: Y.Doc) {
 	return { bytes: Y.encodeStateAsUpdate(doc).length, items };
 }
 
-function describeTooLarge(verdict: Exclude<ReturnType<typeof checkImportSize>, { fits: true }>, archive: ArchiveRouting | null): string {
+function describeTooLarge(
+	verdict: Exclude<ReturnType<typeof checkImportSize>, { fits: true }>,
+	archive: (Pick<ArchiveRouting, 'rows' | 'windowStart'> & { reopened?: number }) | null
+): string {
 	const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 	const what =
 		verdict.reason === 'items'
@@ -272,7 +328,9 @@ function describeTooLarge(verdict: Exclude<ReturnType<typeof checkImportSize>, {
 			: verdict.reason === 'share'
 				? `about ${mb(verdict.size)} would pass what one link may add in a day (${mb(verdict.limit)})`
 				: `about ${mb(verdict.size)} beside the ${mb(verdict.used)} the plan holds would pass the room's ${mb(verdict.limit)}`;
-	const history = archive ? ` (${archive.rows} rows closed before ${archive.windowStart} would go to the history archives and do not count)` : '';
+	const history = archive
+		? ` (${archive.rows} rows ${archive.reopened === undefined ? 'dated' : 'closed'} before ${archive.windowStart} would go to the history archives and do not count)`
+		: '';
 	return `the live part of this import is too large for the plan's room: ${what}${history}. Nothing was written; split the file (e.g. by close date) and import it in parts`;
 }
 

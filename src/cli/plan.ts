@@ -4,11 +4,12 @@
  * waits for the initial sync, works on the documents, waits until the server confirms what it
  * wrote is stored, and exits. Last stdout line: a JSON summary. Exit codes in errors.ts.
  */
+import { archivedActivitiesForImport } from '../lib/import/archive-client';
 import { fxRules, readFxRates } from '../lib/doc/fx-rates';
 import { readOverview } from '../lib/doc/overview';
 import { planNow } from '../lib/domain/plan-clock';
 import { readClaims } from '../lib/protocol/token';
-import { liveWindowStart } from '../lib/domain/archive/live-window';
+import { activityWindowStart, liveWindowStart } from '../lib/domain/archive/live-window';
 import { fetchRoomLimits } from '../lib/import/server-limits';
 import { httpBaseOf, parseCommand, USAGE, type Command } from './args';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
@@ -63,7 +64,16 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		opened.push(target);
 		progress('synced');
 		if (command.command === 'export') {
-			const rows = await writeExport(buildTable(command.table, plan.doc, target.doc), command.format, command.out);
+			// Activity history lives in the archives (the room keeps two months): the export lists it too.
+			const activityArchives =
+				command.table === 'activities'
+					? await archivedActivitiesForImport({ baseUrl: httpBaseOf(connection.syncUrl), planId: connection.planId, token: connection.token }).catch(
+							(err: Error) => {
+								throw new CliError(`cannot read the plan's activity history archives: ${err.message}`);
+							}
+						)
+					: [];
+			const rows = await writeExport(buildTable(command.table, plan.doc, target.doc, activityArchives), command.format, command.out);
 			progress(`${rows} rows written to ${command.out}`);
 			process.stdout.write(JSON.stringify({ rows, out: command.out }) + '\n');
 			return EXIT_OK;
@@ -74,7 +84,8 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			asOf: now.today,
 			archive: {
 				server: { baseUrl: httpBaseOf(connection.syncUrl), planId: connection.planId, token: connection.token },
-				windowStart: liveWindowStart(now.month, overview.fiscalStartMonth)
+				windowStart: liveWindowStart(now.month, overview.fiscalStartMonth),
+				activityWindowStart: activityWindowStart(now.month)
 			},
 			limits: await fetchRoomLimits(httpBaseOf(connection.syncUrl)),
 			currency: overview.currency,

@@ -7,8 +7,5 @@ export const zhCNImportArchive: Record<keyof typeof enImportArchive, string> = {
 	'importArchive.reading': '正在读取方案的历史归档…',
 	'importArchive.readFailed': '无法读取方案的历史归档（{message}），本次未导入任何数据；请稍后重试。',
 	'importArchive.writing': '正在写入历史：第 {done} / {total} 个月…',
-	'importArchive.cancelled': '已停止：历史已写入 {done} / {total} 个月（{months}），实时方案未改动。再次导入同一文件即可完成，已写入的部分会识别为“未变化”。',
-	'importArchive.failed': '写入历史失败（{message}）。已写入的月份：{months}。实时方案未改动；再次导入同一文件即可完成。',
-	'importArchive.done': '其中 {count} 个商机已写入历史归档，撤销不会撤回这部分；如需修改，请导入更正后的文件。',
-	'importArchive.none': '无'
+	'importArchive.done': '其中 {count} 个商机已写入历史归档，撤销不会撤回这部分；如需修改，请导入更正后的文件。'
 };

@@ -21,6 +21,7 @@ import { enPayouts } from './messages-payouts';
 import { enArchiveCache } from './messages-archive-cache';
 import { enImportArchive } from './messages-import-archive';
 import { enImportFailure } from './messages-import-failure';
+import { enImportActivityArchive } from './messages-import-activity-archive';
 import { enFxTargets } from './messages-fxtargets';
 import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
@@ -48,6 +49,7 @@ export const en = {
 	...enArchiveCache,
 	...enImportArchive,
 	...enImportFailure,
+	...enImportActivityArchive,
 	...enFxTargets,
 	...enTeamfix,
 	...enImportSize,

@@ -17,6 +17,7 @@ import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
 import { zhCNImportArchive } from './messages-import-archive.zh-CN';
 import { zhCNImportFailure } from './messages-import-failure.zh-CN';
+import { zhCNImportActivityArchive } from './messages-import-activity-archive.zh-CN';
 import { zhCNFxTargets } from './messages-fxtargets.zh-CN';
 import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
@@ -44,6 +45,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNArchiveCache,
 	...zhCNImportArchive,
 	...zhCNImportFailure,
+	...zhCNImportActivityArchive,
 	...zhCNFxTargets,
 	...zhCNTeamfix,
 	...zhCNImportSize,

@@ -69,8 +69,10 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { wr
 				break;
 			}
 			case 'activities': {
-				// A cell's stored entries are replaced by the file's count: one pass over the list.
-				const cells = new Set(changes.cells.map((c) => activityCellKey(c.date, c.rep, c.type)));
+				// A cell's stored entries are replaced by the file's count: one pass over the list. A
+				// cleared cell's count lives in its month's archive now (set there first, which also
+				// absorbed these entries): its live entries go, nothing is pushed.
+				const cells = new Set([...changes.cells, ...(changes.cleared ?? [])].map((c) => activityCellKey(c.date, c.rep, c.type)));
 				const entries = roots.activities.toArray();
 				for (let i = entries.length - 1; i >= 0; i--) {
 					const e = entries[i];

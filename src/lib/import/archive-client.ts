@@ -1,13 +1,16 @@
 /**
  * The period archive routes (`/api/plans/:id/archives`, functions/api/archives.ts) as an import
  * uses them: read the months it compares with, upload the months it routed to history (the
- * server merges each upload into the month's latest version by deal id), and take reopened deals
- * out. Shared by the wizard and the command line; no Yjs here — the caller records each written
+ * server merges each upload into the month's latest version by deal id), take reopened deals
+ * out, and read and set activity months (an import SETS day cells: PUT …/activities/<month>/cells).
+ * Shared by the wizard and the command line; no Yjs here — the caller records each written
  * version in the execution doc's `archives` root (recordArchive) so colleagues fetch it.
  */
+import type { AbsorbedRanges } from '../domain/archive/absorbed';
+import { decodeActivityArchive, encodeActivityCellSet, type ActivityColumns } from '../domain/archive/activity-archive';
 import { gunzip, gzip } from '../domain/archive/compress';
 import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '../domain/archive/deal-archive';
-import type { Deal } from '../domain/execution';
+import type { Activity, Deal } from '../domain/execution';
 import type { ArchivedDeals } from './archive-route';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveManifest, type ArchiveVersionInfo } from '../protocol/archives';
 import { archiveRequest, removeFromArchive, type ArchiveServer } from '../sync/archive-client';
@@ -108,4 +111,54 @@ export async function archivedForImport(
 		months.push({ month: info.month, deals: monthDeals(columns) });
 	}
 	return months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+/** One month's activity day cells (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
+export async function fetchActivityMonth(server: ArchiveServer, month: string, version?: number): Promise<ActivityColumns> {
+	const res = await archiveRequest(server, `/activities/${month}${version === undefined ? '' : `/${version}`}`);
+	return decodeActivityArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+}
+
+/**
+ * Sets an import's cells in a month's activity archive (PUT …/activities/<month>/cells), naming
+ * the live entries of those cells it replaces (doc/execution/replaced-activities.ts). The answer
+ * is the month's version: the same one with `unchanged` when every cell already held its count.
+ */
+export async function setActivityMonth(
+	server: ArchiveServer,
+	month: string,
+	cells: readonly Activity[],
+	replaced: AbsorbedRanges = new Map()
+): Promise<ArchiveVersionInfo & { changed: number; unchanged: boolean }> {
+	const body = await gzip(encodeActivityCellSet(month, cells, replaced));
+	const res = await archiveRequest(server, `/activities/${month}/cells`, {
+		method: 'PUT',
+		headers: { 'Content-Type': 'application/gzip' },
+		body: body as Uint8Array<ArrayBuffer>
+	});
+	return (await res.json()) as ArchiveVersionInfo & { changed: number; unchanged: boolean };
+}
+
+/**
+ * The archived activity months an import compares with: the ones the caller holds (the app's
+ * archive cache), plus every other month the server's manifest lists, fetched once per
+ * `month@version` (`fetched`), oldest month first — as archivedForImport does for deals. A held
+ * month older than the server's only makes a cell look changed: the import then sets it, and
+ * setting is absolute, so the total is still the file's.
+ */
+export async function archivedActivitiesForImport(
+	server: ArchiveServer,
+	held: readonly ActivityColumns[] = [],
+	fetched: Map<string, ActivityColumns> = new Map()
+): Promise<ActivityColumns[]> {
+	const have = new Set(held.map((c) => c.period));
+	const months = [...held];
+	for (const info of await fetchArchiveManifest(server)) {
+		if (info.kind !== 'activities' || have.has(info.month)) continue;
+		const key = `${info.month}@${info.version}`;
+		let columns = fetched.get(key);
+		if (!columns) fetched.set(key, (columns = await fetchActivityMonth(server, info.month, info.version)));
+		months.push(columns);
+	}
+	return months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }

@@ -3,7 +3,10 @@
  * (never per row), as plain data a Web Worker can receive (structured-cloneable).
  */
 import type * as Y from 'yjs';
+import { forEachActivityItem } from '../doc/execution/activity-items';
 import { execRoots, splitDealFieldKey } from '../doc/execution/schema';
+import { isAbsorbed, unionAbsorbed } from '../domain/archive/absorbed';
+import { activityCells as archivedCells, type ActivityColumns } from '../domain/archive/activity-archive';
 import { isPlainObject, readActivities, readDeal, readRep, readStages } from '../domain/exec-read';
 import type { Actual, Deal, PipelineStage, Rep } from '../domain/execution';
 
@@ -13,7 +16,11 @@ export interface CurrentData {
 	deals: Deal[];
 	stages: PipelineStage[];
 	reps: Rep[];
-	/** Activity count per `date|rep|type` cell (entries add up). */
+	/**
+	 * Activity count per `date|rep|type` cell (entries add up): the archived day cells of the months
+	 * given to readCurrent plus the live entries none of them absorbed, as the projection counts
+	 * them (projection/activities.ts) — so re-importing history finds it unchanged.
+	 */
 	activityCells: Record<string, number>;
 	/** Stored actuals per `period|rep|region|product` key. */
 	actuals: Record<string, ActualValues>;
@@ -27,7 +34,28 @@ export interface CurrentData {
 
 export const activityCellKey = (date: string, rep: string, type: string) => `${date}|${rep}|${type}`;
 
-export function readCurrent(doc: Y.Doc): CurrentData {
+/**
+ * Live entries no archive in `archives` absorbed, then the archived cells, summed per cell. The
+ * live walk goes by Yjs item (activity-items.ts) because absorbed entries are named by their ids.
+ */
+function readActivityCells(activities: Y.Array<unknown>, archives: readonly ActivityColumns[]): Record<string, number> {
+	const absorbed = unionAbsorbed(...archives.map((m) => m.absorbed));
+	const live: unknown[] = [];
+	forEachActivityItem(activities, (client, clock, entries) => {
+		// One item may hold a whole import's entries: no spread into push.
+		const some = absorbed.has(client);
+		entries.forEach((entry, i) => (some && isAbsorbed(absorbed, client, clock + i)) || live.push(entry));
+	});
+	const cells: Record<string, number> = {};
+	for (const entry of [...readActivities(live, {}).valid, ...archives.flatMap(archivedCells)]) {
+		const key = activityCellKey(entry.date, entry.rep, entry.type);
+		cells[key] = (cells[key] ?? 0) + entry.count;
+	}
+	return cells;
+}
+
+/** The execution doc as an import compares with it; `activityArchives`: the archived activity months (all the server has, for an import of history). */
+export function readCurrent(doc: Y.Doc, options: { activityArchives?: readonly ActivityColumns[] } = {}): CurrentData {
 	const roots = execRoots(doc);
 	const stages = readStages(roots.config.get('stages')).stages;
 	const edits = new Map<string, Record<string, unknown>>();
@@ -52,11 +80,7 @@ export function readCurrent(doc: Y.Doc): CurrentData {
 	});
 	const reps: Rep[] = [];
 	roots.reps.forEach((raw, id) => reps.push(readRep(id, raw && typeof raw === 'object' && 'toJSON' in raw ? (raw as Y.Map<unknown>).toJSON() : raw).rep));
-	const activityCells: Record<string, number> = {};
-	for (const entry of readActivities(roots.activities.toArray(), {}).valid) {
-		const key = activityCellKey(entry.date, entry.rep, entry.type);
-		activityCells[key] = (activityCells[key] ?? 0) + entry.count;
-	}
+	const activityCells = readActivityCells(roots.activities, options.activityArchives ?? []);
 	const actuals: Record<string, ActualValues> = {};
 	const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 	roots.actuals.forEach((raw, key) => {

@@ -48,6 +48,13 @@
  *       { live, archive }: upload archive.uploads per month (uploadDealMonth, forEachMonth) and
  *       record each version (recordArchive), then applyImport(live), then archive.removals.
  *
+ *   Activities and the activity archives (activity-route.ts, activity-history.ts): plan against
+ *       readCurrent(doc, { activityArchives: archivedActivitiesForImport(server, held) }) and split
+ *       with routeActivityImport(plan, current, { windowStart: activityWindowStart(month) }) →
+ *       { live, archive }: writeActivityHistory(doc, server, archive) sets each month's cells
+ *       (PUT …/activities/<month>/cells, with the live entries they replace) and you record each
+ *       version, then applyImport(live) deletes those entries (`changes.cleared`).
+ *
  *   rejectedRowsCsv(rejected, table) → string
  *       The rejected rows as CSV (UTF-8 with BOM; the original header plus 'row' and 'reason'
  *       columns; formula-looking cells escaped), to fix and re-import.

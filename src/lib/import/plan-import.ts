@@ -85,6 +85,11 @@ export interface ActivityChanges {
 	reps: Rep[];
 	/** Cells set to these counts (their stored entries are replaced). */
 	cells: Array<{ date: string; rep: string; type: ActivityType; count: number }>;
+	/**
+	 * Cells whose count was set in their month's history archive (activity-route.ts): their live
+	 * entries are deleted and nothing is pushed, so the archived count is the whole total.
+	 */
+	cleared?: Array<{ date: string; rep: string; type: ActivityType }>;
 }
 export interface ActualChanges {
 	kind: 'actuals';
@@ -120,6 +125,16 @@ export interface ArchiveRouting {
 	reopened: number;
 }
 
+/** What an activities import sets in the activity history archives (activity-route.ts routeActivityImport). */
+export interface ActivityArchiveRouting {
+	/** The activity window's first month ('YYYY-MM', live-window.ts activityWindowStart): cells dated before it go to the archives. */
+	windowStart: string;
+	/** Month → cells set to these counts in the month's archive (0 empties a cell), oldest month first. */
+	uploads: Record<string, ActivityChanges['cells']>;
+	/** File cells (new or changed) set in the archives: the preview's "→ history" count. */
+	rows: number;
+}
+
 export interface ImportPlan {
 	kind: ImportKind;
 	new: number;
@@ -134,6 +149,8 @@ export interface ImportPlan {
 	noRate: Record<string, string[]>;
 	/** What goes to the period archives instead of the live room (archive-route.ts routeImport); `changes` holds the rest. */
 	archive?: ArchiveRouting;
+	/** The activity cells set in the activity history archives instead of the live room; `changes.cleared` names them for the live write. */
+	activityArchive?: ActivityArchiveRouting;
 }
 
 const PROGRESS_EVERY = 5_000;

@@ -151,9 +151,12 @@ export class ExecutionSession extends DocSession {
 	 * The execution data an import is compared with, read once as plain data for the import
 	 * worker (structured-cloneable).
 	 */
-	importSnapshot(): CurrentData {
+	importSnapshot(
+		/** Archived activity months to count with the live entries (an activities import of history compares with them). */
+		activityArchives?: readonly ActivityColumns[]
+	): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
-		const current = readCurrent(this.doc);
+		const current = readCurrent(this.doc, activityArchives ? { activityArchives } : {});
 		// Owners are resolved against the plan's team (the one team list), not the old map.
 		return this.#team ? { ...current, reps: this.#team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) } : current;
 	}
@@ -239,6 +242,11 @@ export class ExecutionSession extends DocSession {
 	setActivityArchives(months: readonly ActivityColumns[]): void {
 		this.#activityArchives = [...months];
 		this.#projection?.setActivityArchives(this.#activityArchives);
+	}
+
+	/** The archived activity months given last (setActivityArchives): what an activities import compares with besides the server's other months. */
+	activityArchivedMonths(): readonly ActivityColumns[] {
+		return this.#activityArchives;
 	}
 
 	reps(): Rep[] {

@@ -31,10 +31,11 @@ export interface ActivityColumns {
 const cellKey = (a: Activity) => `${a.date}|${a.rep}|${a.type}`;
 
 /**
- * Sums entries into day cells, dropping cells that add up to 0, in date, rep, type order (so the
- * same entries always give the same archive bytes). Entries must already be valid (readActivities).
+ * Sums entries into day cells, dropping cells that add up to 0 (unless `keepZero`: an import's
+ * "set this cell to 0" must travel), in date, rep, type order (so the same entries always give
+ * the same archive bytes). Entries must already be valid (readActivities).
  */
-export function activityDayCells(entries: Iterable<Activity>): Activity[] {
+export function activityDayCells(entries: Iterable<Activity>, options: { keepZero?: boolean } = {}): Activity[] {
 	const cells = new Map<string, Activity>();
 	for (const a of entries) {
 		const key = cellKey(a);
@@ -44,7 +45,7 @@ export function activityDayCells(entries: Iterable<Activity>): Activity[] {
 	}
 	const order = (a: Activity, b: Activity) =>
 		a.date < b.date ? -1 : a.date > b.date ? 1 : a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : ACTIVITY_TYPES.indexOf(a.type) - ACTIVITY_TYPES.indexOf(b.type);
-	return [...cells.values()].filter((c) => c.count !== 0).sort(order);
+	return [...cells.values()].filter((c) => options.keepZero || c.count !== 0).sort(order);
 }
 
 /**
@@ -52,7 +53,19 @@ export function activityDayCells(entries: Iterable<Activity>): Activity[] {
  * An entry dated outside `period` is a caller bug: RangeError.
  */
 export function encodeActivityArchive(period: string, entries: Iterable<Activity>, absorbed: AbsorbedRanges = new Map()): Uint8Array {
-	const cells = activityDayCells(entries);
+	return encodeCells(period, activityDayCells(entries), absorbed);
+}
+
+/**
+ * An import's "set these cells" request for one month (PUT …/activities/<month>/cells): the same
+ * columns, but a cell set to 0 is kept (it empties the archived cell), and `absorbed` names the
+ * live entries of those cells the import replaces, so no reader counts them beside the new count.
+ */
+export function encodeActivityCellSet(period: string, cells: Iterable<Activity>, absorbed: AbsorbedRanges = new Map()): Uint8Array {
+	return encodeCells(period, activityDayCells(cells, { keepZero: true }), absorbed);
+}
+
+function encodeCells(period: string, cells: readonly Activity[], absorbed: AbsorbedRanges): Uint8Array {
 	const strings = new StringTable();
 	const rows = cells.length;
 	const day = new Uint8Array(rows);

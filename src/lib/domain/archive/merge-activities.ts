@@ -31,3 +31,43 @@ export function mergeActivities(stored: ActivityColumns | null, upload: Activity
 		added: absorbedCount(upload.absorbed)
 	};
 }
+
+/**
+ * An import's cells SET in the month's latest version (PUT …/activities/<month>/cells): unlike the
+ * archiver's upload, which adds entries it moved out of the live room, an import says "this day
+ * cell holds N" (plan-import.ts ActivityChanges), so each uploaded cell replaces the stored one
+ * (0 empties it). The upload's absorbed ranges name the live entries of those cells the import
+ * replaces; they are joined to the stored ones, so readers holding the new version skip them
+ * at once and the archiver deletes any the import's live write left behind. Nothing changed —
+ * every cell already holds its count and every named entry is absorbed already — is 'same' (an
+ * idempotent retry, no new version).
+ *
+ * Why joining is safe against the archiver: if the archiver's add of an entry lands after the
+ * import's set that absorbed it, its ranges are stored already ('same' or 'overlap', added never),
+ * so the import's count stays exact; if it lands before, the set replaces the sum it made.
+ */
+export interface ActivitySet {
+	status: 'set' | 'same';
+	cells: Activity[];
+	absorbed: AbsorbedRanges;
+	/** Cells whose count changed. */
+	changed: number;
+}
+
+export function setActivityCells(stored: ActivityColumns | null, upload: ActivityColumns): ActivitySet {
+	const key = (a: Activity) => `${a.date}|${a.rep}|${a.type}`;
+	const cells = new Map<string, Activity>();
+	for (const cell of stored ? activityCells(stored) : []) cells.set(key(cell), cell);
+	let changed = 0;
+	for (const cell of activityCells(upload)) {
+		const k = key(cell);
+		if ((cells.get(k)?.count ?? 0) === cell.count) continue;
+		changed++;
+		if (cell.count === 0) cells.delete(k);
+		else cells.set(k, cell);
+	}
+	const storedAbsorbed: AbsorbedRanges = stored?.absorbed ?? new Map();
+	const newEntries = absorbedCount(upload.absorbed) > 0 && absorbedOverlap(storedAbsorbed, upload.absorbed) !== 'all';
+	if (changed === 0 && !newEntries) return { status: 'same', cells: stored ? activityCells(stored) : [], absorbed: storedAbsorbed, changed: 0 };
+	return { status: 'set', cells: activityDayCells(cells.values()), absorbed: unionAbsorbed(storedAbsorbed, upload.absorbed), changed };
+}

@@ -5,6 +5,7 @@
  * reader, which therefore stay out of the page's bundles.
  */
 import { ImportError } from '../errors';
+import { routeActivityImport } from '../activity-route';
 import { routeImport } from '../archive-route';
 import { estimateImportSize } from '../import-size';
 import { planImport } from '../plan-import';
@@ -77,13 +78,27 @@ export function createImportHandler(post: Post) {
 						...settings,
 						onProgress: (done, total) => post({ id, type: 'progress', done, total })
 					});
-					// Deals closed before the live window go to the history archives; only the rest is sized for the room.
-					const { live: plan, archive } = liveWindowStart
-						? routeImport(whole, request.current, { windowStart: liveWindowStart, asOf: settings.asOf })
-						: { live: whole, archive: null };
+					// Deals closed before the live window, and activity cells dated before the activity
+					// window (the caller passes the window of the kind), go to the history archives; only
+					// the rest is sized for the room.
+					const activities =
+						liveWindowStart && request.kind === 'activities' ? routeActivityImport(whole, request.current, { windowStart: liveWindowStart }) : null;
+					const { live: plan, archive } =
+						liveWindowStart && !activities
+							? routeImport(whole, request.current, { windowStart: liveWindowStart, asOf: settings.asOf })
+							: { live: activities?.live ?? whole, archive: null };
 					post({ id, type: 'progress', done: table.rows.length, total: table.rows.length });
 					// Estimated here, off the page: JSON of 100k planned deals takes a moment.
-					post({ id, type: 'plan', plan: { ...plan, size: estimateImportSize(plan.changes), ...(archive ? { archive } : {}) } });
+					post({
+						id,
+						type: 'plan',
+						plan: {
+							...plan,
+							size: estimateImportSize(plan.changes),
+							...(archive ? { archive } : {}),
+							...(activities?.archive ? { activityArchive: activities.archive } : {})
+						}
+					});
 					break;
 				}
 				case 'planTargets': {

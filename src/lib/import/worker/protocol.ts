@@ -27,7 +27,10 @@ export interface TableInfo {
 
 /** The person's answers to the plan's questions, and the plan's own settings: planImport's options that cross to the worker. */
 export type PlanSettings = Pick<ImportOptions, 'asOf' | 'currency' | 'fx' | 'dateOrder' | 'stageMap' | 'ownerMap' | 'unknownStages' | 'addOwners'> & {
-	/** The live window's first month: deal rows closed before it go to the history archives (archive-route.ts). */
+	/**
+	 * The live window's first month of the import's kind: deal rows closed before it (archive-route.ts,
+	 * liveWindowStart), or activity cells dated before it (activity-route.ts, activityWindowStart), go to the history archives.
+	 */
 	liveWindowStart?: string;
 };
 

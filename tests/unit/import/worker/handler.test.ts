@@ -71,6 +71,32 @@ describe('import worker protocol', () => {
 		expect(() => structuredClone(routed.plan)).not.toThrow();
 	});
 
+	it('routes activity cells dated before the activity window to the activity archives and sizes only the live part', async () => {
+		const w = worker();
+		const rows = ['Date,Rep,Type,Count'];
+		for (let day = 1; day <= 28; day++)
+			for (const month of ['2025-11', '2025-12', '2026-01']) rows.push(`${month}-${String(day).padStart(2, '0')},Alice,Call,${day}`);
+		rows.push('2026-02-03,Alice,Visit,2', '2026-03-09,Alice,Call,1');
+		await w.handle({ id: 1, type: 'read', bytes: new TextEncoder().encode(rows.join('\n')), fileName: 'activities.csv' });
+		const table = w.last();
+		if (table.type !== 'table') throw new Error('no table');
+		const mapping = suggestMapping('activities', table.info.headers);
+		const current = readCurrent(new Y.Doc());
+		const settings = { asOf: '2026-03-10', currency: 'CNY', addOwners: true };
+		await w.handle({ id: 2, type: 'plan', kind: 'activities', mapping, current, settings: { ...settings, liveWindowStart: '2026-02' } });
+		const routed = w.last();
+		await w.handle({ id: 3, type: 'plan', kind: 'activities', mapping, current, settings });
+		const whole = w.last();
+		if (routed.type !== 'plan' || whole.type !== 'plan') throw new Error('no plan');
+		expect(routed.plan).toMatchObject({ new: 86, activityArchive: { windowStart: '2026-02', rows: 84 } });
+		expect(Object.keys(routed.plan.activityArchive!.uploads)).toEqual(['2025-11', '2025-12', '2026-01']);
+		expect(routed.plan.archive).toBeUndefined();
+		expect(routed.plan.changes.kind === 'activities' && routed.plan.changes.cells.map((c) => c.date)).toEqual(['2026-02-03', '2026-03-09']);
+		expect(routed.plan.size!.bytes).toBeLessThan(whole.plan.size!.bytes / 10);
+		expect(whole.plan.activityArchive).toBeUndefined();
+		expect(() => structuredClone(routed.plan)).not.toThrow();
+	});
+
 	it('plans a targets file onto the plan’s decomposition (the Targets section’s import)', async () => {
 		const w = worker();
 		await w.handle({ id: 1, type: 'read', bytes: pastedBytes('区域\t销售\t年度目标\nEast\tLi Na\t600000\nNorth\tZhao Lei\t400000'), fileName: PASTE_NAME });
