@@ -29,6 +29,9 @@ import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archi
 import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
 import { ArchiveLoader, IDLE_PROGRESS, type ArchiveProgress } from './archive-loader';
 import { describeArchiveFailure, type ArchiveFailure } from './archive-failure';
+import { writeActivityHistory } from '../import/activity-history';
+
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 import type { ExportTable } from '../export/table';
 import type { ExportLocale } from '../export/tables/labels';
 // The two Yjs ends of the import engine, by file: the index would pull the parsers into this chunk.
@@ -242,6 +245,15 @@ export class ExecutionSession extends DocSession {
 	setActivityArchives(months: readonly ActivityColumns[]): void {
 		this.#activityArchives = [...months];
 		this.#projection?.setActivityArchives(this.#activityArchives);
+	}
+
+	/**
+	 * Sets an import's activity history in its months' archives (import/activity-history.ts),
+	 * reading from this document the live entries the import replaces — here, so the wizard
+	 * never holds the Y.Doc.
+	 */
+	writeActivityHistory(...[server, routing, options]: DropFirst<Parameters<typeof writeActivityHistory>>): ReturnType<typeof writeActivityHistory> {
+		return writeActivityHistory(this.doc, server, routing, options);
 	}
 
 	/** The archived activity months given last (setActivityArchives): what an activities import compares with besides the server's other months. */
