@@ -147,7 +147,9 @@ describe('browser — import of activity history', () => {
 		expect(await page.getByTestId('import-progress').textContent()).toContain('Writing history: 0 of 6 months');
 		await page.getByTestId('import-cancel').click();
 		release();
-		await expect.poll(() => page.getByTestId('import-error').textContent(), { timeout: 15_000 }).toContain('Stopped: 3 of 6 months of history written');
+		await expect
+			.poll(() => page.getByTestId('import-error').textContent(), { timeout: 15_000 })
+			.toContain('Stopped. History written: 3 of 6 months (2025-11 – 2026-01); not written: 2026-02 – 2026-04.');
 		expect(held).toBe(3);
 		await inEachLanguageAndSize(page, SHOTS, async (lang, width) => {
 			await page.getByTestId('import-error').scrollIntoViewIfNeeded();
