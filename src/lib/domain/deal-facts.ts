@@ -1,6 +1,7 @@
 import { closeDate, dealOutcome, forecastCategoryOf } from './deal-outcome';
 import type { DealOutcome, StageIndex } from './deal-outcome';
 import { MS_PER_DAY, periodOf } from './dates';
+import { cycleDaysOf } from './deal-metrics';
 import type { Deal, ForecastCategory } from './execution';
 import { amountOf } from './funnel';
 import { dealProbability } from './pipeline';
@@ -75,7 +76,6 @@ export function dealFacts(deal: Deal, index: StageIndex): DealFacts {
 	}
 
 	const closed = closeDate(deal, index);
-	const created = Date.parse(deal.createdAt);
 	const expectedMonth = periodOf(deal.expectedClose) ?? 'unscheduled';
 	const periodMonth = outcome === 'open' ? periodOf(deal.expectedClose) : closed === null ? null : new Date(closed).toISOString().slice(0, 7);
 	return {
@@ -89,7 +89,7 @@ export function dealFacts(deal: Deal, index: StageIndex): DealFacts {
 		expectedMonth: intern(expectedMonth),
 		periodMonth: periodMonth === null ? null : intern(periodMonth),
 		weighted: outcome === 'open' ? amount * dealProbability(deal, index.byId.get(deal.stage)) : 0,
-		cycleDays: outcome === 'won' && closed !== null && Number.isFinite(created) ? (closed - created) / MS_PER_DAY : null,
+		cycleDays: outcome === 'won' ? cycleDaysOf(closed, deal.createdAt) : null,
 		stays,
 		entered,
 		stage: intern(deal.stage)

@@ -83,14 +83,27 @@ export function cycleOf(count: number, meanDays: number | null, medianDays: numb
  *
  * Example: won deals taking 10, 20 and 60 days → mean 30, median 20, days 30.
  */
+/**
+ * A won deal's days from creation to close (`closed` a timestamp from closeDate), or null when
+ * either is missing or it closed before the day it was created: impossible, and what a deal
+ * imported without a created date looks like (its creation is the import day), so it is left out
+ * of the cycle rather than counted negative.
+ */
+export function cycleDaysOf(closed: number | null, createdAt: string): number | null {
+	const created = Date.parse(createdAt);
+	if (closed === null || !Number.isFinite(created)) return null;
+	const createdDay = Date.parse(createdAt.slice(0, 10));
+	if (Number.isFinite(createdDay) && closed < createdDay) return null;
+	return (closed - created) / MS_PER_DAY;
+}
+
 export function cycleLength(deals: readonly Deal[], stages: readonly PipelineStage[]): CycleLength {
 	const index = indexStages(stages);
 	const days: number[] = [];
 	for (const deal of deals) {
 		if (dealOutcome(deal, index) !== 'won') continue;
-		const closed = closeDate(deal, index);
-		const created = Date.parse(deal.createdAt);
-		if (closed !== null && Number.isFinite(created)) days.push((closed - created) / MS_PER_DAY);
+		const cycle = cycleDaysOf(closeDate(deal, index), deal.createdAt);
+		if (cycle !== null) days.push(cycle);
 	}
 	return cycleOf(days.length, mean(days), median(days));
 }

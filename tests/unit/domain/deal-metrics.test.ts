@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { activityTotals, perDay } from '$lib/domain/activities';
 import { averageDealSize, cac, cycleLength, salesVelocity, salesVelocityOf, winRate } from '$lib/domain/deal-metrics';
+import { dealFacts } from '$lib/domain/deal-facts';
+import { indexStages } from '$lib/domain/deal-outcome';
 import { dated, deal, STAGES } from './fixtures';
 
 describe('deal metrics', () => {
@@ -62,6 +64,32 @@ describe('deal metrics', () => {
 		expect(averageDealSize([], STAGES)).toBeNull();
 		// One cycle length (the mean) for the KPI strip and for velocity; the median stays as a reading.
 		expect(cycleLength(deals, STAGES)).toEqual({ count: 3, meanDays: 30, medianDays: 20, days: 30 });
+	});
+
+	it('leaves a won deal that closed before the day it was created out of the cycle (an import without created dates), in both readers', () => {
+		// Imported in December 2026 with no created date: created on the import day, won in March.
+		const imported = dated(
+			'imp',
+			[
+				['lead', '2026-01-10'],
+				['won', '2026-03-05']
+			],
+			{ createdAt: '2026-12-01T08:00:00.000Z' }
+		);
+		const sameDay = dated(
+			'same',
+			[
+				['lead', '2026-03-05'],
+				['won', '2026-03-05']
+			],
+			{ createdAt: '2026-03-05T09:30:00.000Z' }
+		);
+		expect(cycleLength([...deals, imported], STAGES)).toEqual(cycleLength(deals, STAGES));
+		expect(cycleLength([sameDay], STAGES).count).toBe(1);
+		const index = indexStages(STAGES);
+		expect(dealFacts(imported, index).cycleDays).toBeNull();
+		expect(dealFacts(sameDay, index).cycleDays).not.toBeNull();
+		expect([...deals, imported].filter((d) => dealFacts(d, index).cycleDays !== null)).toHaveLength(cycleLength(deals, STAGES).count);
 	});
 
 	it('sales velocity', () => {
