@@ -59,7 +59,7 @@ export function readAll(parts: ProjectionParts): void {
 }
 
 /** `archives` names server-side archive versions: the session fetches them and calls setArchives. */
-type RootName = Exclude<keyof ExecRoots, 'meta' | 'archives'>;
+type RootName = Exclude<keyof ExecRoots, 'meta' | 'archives' | 'dealShards'>;
 type MapEvent = Y.YMapEvent<unknown>;
 type ArrayEvent = Y.YArrayEvent<unknown>;
 
