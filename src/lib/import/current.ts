@@ -27,9 +27,10 @@ export interface CurrentData {
 
 export const activityCellKey = (date: string, rep: string, type: string) => `${date}|${rep}|${type}`;
 
-export function readCurrent(doc: Y.Doc): CurrentData {
+/** `stagesFrom`: the execution document, when `doc` is a deal shard (which has no stages). */
+export function readCurrent(doc: Y.Doc, stagesFrom: Y.Doc = doc): CurrentData {
 	const roots = execRoots(doc);
-	const stages = readStages(roots.config.get('stages')).stages;
+	const stages = readStages(execRoots(stagesFrom).config.get('stages')).stages;
 	const edits = new Map<string, Record<string, unknown>>();
 	roots.dealFields.forEach((value, key) => {
 		const { dealId, field } = splitDealFieldKey(key);

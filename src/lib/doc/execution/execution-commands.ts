@@ -105,6 +105,8 @@ export function executionCommands(doc: Y.Doc, origin: object, archived: Archived
 		});
 	};
 	return {
+		/** The document a deal is in or goes to (imports route their rows by it). */
+		dealDoc,
 		addDeal,
 		setDealField: onDeal(setDealField) as <F extends Exclude<EditableDealField, 'stage'>>(id: string, field: F, value: Deal[F]) => CommandIssue | null,
 		moveDealToStage: onDeal((target: Y.Doc, id: string, stage: string, at?: string) => moveDealToStage(target, id, stage, at, readConfiguredStages(doc))),

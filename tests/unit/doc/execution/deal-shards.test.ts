@@ -213,3 +213,34 @@ describe('deal shards — the projection reads every deal document, commands go 
 		expect([...a.shards.values()].every((d) => [...execRoots(d).deals.keys()].some((id) => id.startsWith('batch')))).toBe(true);
 	});
 });
+
+describe('deal shards — an import writes each deal where it lives, as one undo step', () => {
+	it('splits new deals and edits of existing ones over the documents, and undoes them together', async () => {
+		const { applyImport } = await import('$lib/import/apply-import');
+		const a = client();
+		setStages(a.exec, DEFAULT_STAGES);
+		addDealShards(a.exec, ['1', '2', '3'], 'now');
+		a.openListed();
+		const ids = fillEveryDoc(a, 'old');
+		const inShard = ids.find((id) => a.projection.dealShardOf(id) !== EXEC_SHARD)!;
+		const newDeals = Array.from({ length: 40 }, (_, i) => ({ ...base, id: `imp-${i}`, amount: 10 + i }));
+		const plan = {
+			changes: { kind: 'deals', stages: null, reps: [], newDeals, fields: [{ id: inShard, field: 'customer', value: 'Imported' }], moves: [] }
+		} as unknown as Parameters<typeof applyImport>[1];
+		const routing = { docFor: (id: string) => a.commands.dealDoc(id), exists: (id: string) => a.projection.dealShardOf(id) !== null };
+		const before = liveIds(a.projection);
+		const result = a.group.action(() => applyImport(a.exec, plan, a.origin, routing));
+		expect(result).toEqual({ written: 41, refused: 0 });
+		for (const deal of newDeals) expect(a.projection.dealShardOf(deal.id)).toBe(placeDeal(deal.id, ['1', '2', '3']));
+		const shardDoc = a.shards.get(a.projection.dealShardOf(inShard)!)!;
+		expect(execRoots(shardDoc).dealFields.get(`${inShard}|customer`)).toBe('Imported');
+		expect(execRoots(shardDoc).dealHistory.length + execRoots(a.exec).dealHistory.length).toBe(0); // customer is not a tracked field
+		// An existing id is refused wherever it lives.
+		const again = { changes: { ...plan.changes, newDeals: [{ ...base, id: inShard, amount: 1 }], fields: [] } } as unknown as typeof plan;
+		expect(applyImport(a.exec, again, a.origin, routing)).toMatchObject({ refused: 1 });
+		// The refused import wrote nothing, so one undo takes the whole import back.
+		a.group.undo();
+		expect(liveIds(a.projection)).toEqual(before);
+		expect(a.projection.dealList().live.find((d) => d.deal.id === inShard)!.deal.customer).toBe('');
+	});
+});
