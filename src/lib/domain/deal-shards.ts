@@ -41,16 +41,18 @@ export function placeDeal(id: string, names: Iterable<string>): string {
 }
 
 /**
- * The shard names to add so the documents hold at most `threshold` live deals each on average:
- * the count doubles (1 → 2 → 4 …), so names are always 1 … N − 1 and two editors who grow at
- * once add the same names, which the set merges. Empty when no growth is needed, or at MAX_SHARDS.
- * `liveByShard`: live deals per document now; the largest decides (a document past the
- * threshold is what the room's size limit would meet first).
+ * The shard names to add when the documents hold more than `threshold` live deals each on
+ * average: the count doubles (1 → 2 → 4 …), so names are always 1 … N − 1 and two editors who
+ * grow at once add the same names, which the set merges. Empty when no growth is needed, or at
+ * MAX_SHARDS. The average, not the fullest: deals never move, so the execution document keeps
+ * what it held before the first shard, while new deals spread evenly (placeDeal), and growing on
+ * its size would double without end. `liveByShard`: live deals per document now.
  */
 export function shardsToAdd(names: Iterable<string>, liveByShard: Iterable<number>, threshold = DEFAULT_SHARD_THRESHOLD): string[] {
 	const order = shardOrder(names);
-	const largest = Math.max(0, ...liveByShard);
-	if (largest <= threshold || order.length >= MAX_SHARDS) return [];
+	let total = 0;
+	for (const n of liveByShard) total += n;
+	if (total <= threshold * order.length || order.length >= MAX_SHARDS) return [];
 	const have = new Set(order);
 	const target = Math.min(MAX_SHARDS, order.length * 2);
 	const add: string[] = [];

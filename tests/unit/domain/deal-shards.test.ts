@@ -30,13 +30,15 @@ describe('deal shard placement (domain/deal-shards.ts)', () => {
 		expect(placeDeal('abc', ['3', '1', '2'])).toBe(placeDeal('abc', names));
 	});
 
-	it('doubles the documents when the fullest passes the threshold, with names every grower picks alike', () => {
+	it('doubles the documents when they hold more than the threshold on average, with names every grower picks alike', () => {
 		expect(shardsToAdd([], [10_000], 10_000)).toEqual([]);
 		expect(shardsToAdd([], [10_001], 10_000)).toEqual(['1']);
-		expect(shardsToAdd(['1'], [6000, 9000], 5000)).toEqual(['2', '3']);
+		expect(shardsToAdd(['1'], [6000, 4001], 5000)).toEqual(['2', '3']);
+		// The execution document keeps its old deals: its size alone does not grow the set.
+		expect(shardsToAdd(['1'], [9000, 1000], 5000)).toEqual([]);
 		expect(shardsToAdd(['1', '2', '3'], [1, 2, 3, 4], 5000)).toEqual([]);
 		// A peer's odd set (a gap) still grows to twice as many documents, filling gaps first.
-		expect(shardsToAdd(['1', '5'], [20_000], 10_000)).toEqual(['2', '3', '4']);
+		expect(shardsToAdd(['1', '5'], [20_000, 20_000, 1], 10_000)).toEqual(['2', '3', '4']);
 	});
 });
 
