@@ -5,7 +5,7 @@ import { seedMetrics } from '../doc/execution/metric-commands';
 import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { shardRouting } from '../doc/execution/deal-routing';
-import { addDealShards, readDealShards } from '../doc/execution/deal-shards';
+import { addDealShards, mergedDealDocs, readDealShards } from '../doc/execution/deal-shards';
 import { UndoGroup } from '../doc/execution/undo-group';
 import { EXEC_SHARD, shardsToAdd } from '../domain/deal-shards';
 import { DealShardSession } from './deal-shard-session.svelte';
@@ -277,6 +277,17 @@ export class ExecutionSession extends DocSession {
 		const result = this.#group ? this.#group.action(write) : write();
 		this.#undo?.stopCapturing();
 		return { ...result, written: result.written + teamWritten };
+	}
+
+	/** The execution document with every open shard's deals in it (a plan backup has one execution document). */
+	override backupState(): Uint8Array {
+		return this.#shardDocs.size === 0 ? super.backupState() : mergedDealDocs(this.doc, this.#shardDocs.values());
+	}
+
+	/** True once this document and every open shard are in step with the server (a backup waits for it). */
+	override async whenSettled(): Promise<boolean> {
+		const all = await Promise.all([super.whenSettled(), ...[...this.#shards.values()].map((shard) => shard.whenSettled())]);
+		return all.every(Boolean);
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */

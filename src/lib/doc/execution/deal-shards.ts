@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { shardOrder } from '../../domain/deal-shards';
 import { isDealShardName } from '../../protocol/routes';
 import { execRoots } from './schema';
@@ -40,4 +40,15 @@ export function addDealShards(doc: Y.Doc, names: readonly string[], at: string, 
 		for (const name of added) dealShards.set(name, { createdAt: at });
 	}, origin);
 	return added;
+}
+
+/**
+ * The execution document with every shard's deals in it, as one Yjs update: what a plan backup
+ * stores (its file has one execution document). Shards hold only deal roots, so merging their
+ * updates adds their deals to the same-named roots; a restored plan reads them all from its
+ * execution document, which is a deal shard like any other. (Each document's client ids are
+ * random 32-bit numbers, as Yjs assumes within one document.)
+ */
+export function mergedDealDocs(exec: Y.Doc, shards: Iterable<Y.Doc>): Uint8Array {
+	return Y.mergeUpdates([Y.encodeStateAsUpdate(exec), ...[...shards].map((doc) => Y.encodeStateAsUpdate(doc))]);
 }

@@ -244,3 +244,21 @@ describe('deal shards — an import writes each deal where it lives, as one undo
 		expect(a.projection.dealList().live.find((d) => d.deal.id === inShard)!.deal.customer).toBe('');
 	});
 });
+
+describe('deal shards — a plan backup', () => {
+	it('holds every shard’s deals in its one execution document, read with the same figures', async () => {
+		const { mergedDealDocs } = await import('$lib/doc/execution/deal-shards');
+		const a = client();
+		setStages(a.exec, DEFAULT_STAGES);
+		addDealShards(a.exec, ['1', '2', '3'], 'now');
+		a.openListed();
+		const ids = fillEveryDoc(a, 'b');
+		const inShard = ids.find((id) => a.projection.dealShardOf(id) !== EXEC_SHARD)!;
+		a.commands.moveDealToStage(inShard, 'won', '2026-03-01');
+		const restored = new Y.Doc();
+		Y.applyUpdate(restored, mergedDealDocs(a.exec, a.shards.values()));
+		expect(execRoots(restored).deals.size).toBe(ids.length);
+		const asOf = { asOf: '2026-07-01' };
+		expectSameMetrics(createProjection(restored, RULES).metrics({}, {}, asOf), a.projection.metrics({}, {}, asOf));
+	});
+});
