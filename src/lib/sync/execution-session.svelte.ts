@@ -279,6 +279,31 @@ export class ExecutionSession extends DocSession {
 		return { ...result, written: result.written + teamWritten };
 	}
 
+	// What a page shows about this data covers the shards too: a full or refused shard room, a
+	// shard's local copy that failed, edits a shard has not yet had confirmed.
+	override get storageError(): string | null {
+		return super.storageError ?? this.fromShards((shard) => shard.storageError);
+	}
+	override get fatal() {
+		return super.fatal ?? this.fromShards((shard) => shard.fatal);
+	}
+	override get refused() {
+		return super.refused ?? this.fromShards((shard) => shard.refused);
+	}
+	override get unsent(): number {
+		let unsent = super.unsent;
+		for (const shard of this.#shards.values()) unsent += shard.unsent;
+		return unsent;
+	}
+
+	private fromShards<T>(read: (shard: DealShardSession) => T | null): T | null {
+		for (const shard of this.#shards.values()) {
+			const found = read(shard);
+			if (found !== null) return found;
+		}
+		return null;
+	}
+
 	/** The execution document with every open shard's deals in it (a plan backup has one execution document). */
 	override backupState(): Uint8Array {
 		return this.#shardDocs.size === 0 ? super.backupState() : mergedDealDocs(this.doc, this.#shardDocs.values());
