@@ -1,6 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { recordArchive } from '../../src/lib/doc/execution/archive-manifest';
 import { readConfiguredStages } from '../../src/lib/doc/execution/commands';
+import { gzip } from '../../src/lib/domain/archive/compress';
+import { encodeDealArchive } from '../../src/lib/domain/archive/deal-archive';
+import type { ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { readDealShards } from '../../src/lib/doc/execution/deal-shards';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { SHARD_THRESHOLD_KEY } from '../../src/lib/sync/shard-threshold';
@@ -20,6 +24,29 @@ const SHOTS = '/tmp/shots-shards';
  */
 
 const dealTotal = (page: Page) => page.getByTestId('deal-range').textContent();
+
+/** A deal as stored, for writing straight into a shard or an archive. */
+function shardDeal(id: string, stage: string, amount: number) {
+	return {
+		id,
+		name: '',
+		externalId: '',
+		customer: 'Shard Customer',
+		segment: '',
+		region: '',
+		owner: '',
+		product: '',
+		amount,
+		currency: 'CNY',
+		stage,
+		stageHistory: [{ stage, at: '2026-06-01' }],
+		probability: 0.2,
+		forecastCategory: 'pipeline' as const,
+		expectedClose: '2026-09-30',
+		lostReason: null,
+		createdAt: '2026-01-01'
+	};
+}
 
 async function addDeal(page: Page, customer: string, amount: number): Promise<void> {
 	await page.getByTestId('deal-customer').fill(customer);
@@ -55,23 +82,7 @@ describe('browser — deal shards', () => {
 		const shards = ['1', '2', '3'].map((name) => ({ name, ...stockClient(baseUrl, `${planId}/deals-${name}`, token) }));
 		for (const s of shards) await onceSynced(s.provider);
 		const open = readConfiguredStages(exec.doc).find((s) => !s.isWon && !s.isLost)!.id;
-		execRoots(shards[1]!.doc).deals.set('sharded-1', {
-			id: 'sharded-1',
-			customer: 'Shard Customer',
-			segment: '',
-			region: '',
-			owner: '',
-			product: '',
-			amount: 300_000,
-			currency: 'CNY',
-			stage: open,
-			stageHistory: [{ stage: open, at: '2026-06-01' }],
-			probability: 0.2,
-			forecastCategory: 'pipeline',
-			expectedClose: '2026-09-30',
-			lostReason: null,
-			createdAt: '2026-06-01'
-		});
+		execRoots(shards[1]!.doc).deals.set('sharded-1', shardDeal('sharded-1', open, 300_000));
 
 		await bob.page.goto(link);
 		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor();
@@ -112,6 +123,20 @@ describe('browser — deal shards', () => {
 		await expect.poll(aliceAmount, { timeout: 10_000 }).toMatch(/300,?000/);
 		await waitFor(() => execRoots(shards[1]!.doc).dealFields.get('sharded-1|amount') !== 700_000, 10_000, 'undone in shard 2');
 
+		// A shard's room archived a closed deal and named the version in the shard's own manifest:
+		// both pages fetch it and count it (the loader reads every deal document's manifest).
+		const won = readConfiguredStages(exec.doc).find((s) => s.isWon)!.id;
+		const archivedDeal = { ...shardDeal('archived-1', won, 250_000), stageHistory: [{ stage: won, at: '2026-01-20' }], expectedClose: '2026-01-20' };
+		const body = await gzip(encodeDealArchive('2026-01', [{ ...archivedDeal, forecastCategory: 'closed-won', probability: 1 }]));
+		const put = await fetch(`${baseUrl}/api/plans/${planId}/archives/deals/2026-01`, {
+			method: 'PUT',
+			headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/gzip', 'Content-Length': String(body.length) },
+			body: body as Uint8Array<ArrayBuffer>
+		});
+		expect(put.status).toBe(201);
+		recordArchive(shards[2]!.doc, (await put.json()) as ArchiveVersionInfo, null);
+		for (const page of [alice.page, bob.page]) await expect.poll(() => dealTotal(page), { timeout: 15_000 }).toBe('1–8 of 8 deals');
+
 		await inEachLanguageAndSize(bob.page, SHOTS, async (lang, width) => {
 			await bob.page.getByTestId('deal-range').scrollIntoViewIfNeeded();
 			await bob.page.screenshot({ path: `${SHOTS}/deals-${lang}-${width}.png` });
@@ -125,7 +150,7 @@ describe('browser — deal shards', () => {
 			.getByTestId('area-execution')
 			.click()
 			.catch(() => {});
-		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–7 of 7 deals');
+		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–8 of 8 deals');
 		expect(await bob.page.locator('[data-testid=deal-row][data-deal=sharded-1]').getByTestId('deal-row-amount').inputValue()).toMatch(/300,?000/);
 		await bob.page.screenshot({ path: `${SHOTS}/offline-en-1024.png` });
 		await bob.context.setOffline(false);
