@@ -155,6 +155,21 @@ describe('browser — deal shards', () => {
 		await bob.page.screenshot({ path: `${SHOTS}/offline-en-1024.png` });
 		await bob.context.setOffline(false);
 
+		// Removing the plan from Bob's device deletes every local copy, the shards' included.
+		const localCopies = () =>
+			bob.page.evaluate(async (id) => ((await indexedDB.databases()).map((d) => d.name ?? '') ?? []).filter((n) => n.startsWith(`plan:${id}`)).sort(), planId);
+		expect(await localCopies()).toEqual([
+			`plan:${planId}`,
+			`plan:${planId}:deals-1`,
+			`plan:${planId}:deals-2`,
+			`plan:${planId}:deals-3`,
+			`plan:${planId}:execution`
+		]);
+		await bob.page.goto(`${baseUrl}/`);
+		bob.page.once('dialog', (dialog) => void dialog.accept());
+		await bob.page.locator(`[data-testid=plan-row][data-plan-id="${planId}"]`).getByTestId('remove-plan').click();
+		await expect.poll(localCopies, { timeout: 10_000 }).toEqual([]);
+
 		exec.provider.destroy();
 		for (const s of shards) s.provider.destroy();
 		await alice.context.close();
