@@ -11,7 +11,8 @@ import { TOKEN_EXP_HEADER, TOKEN_GEN_HEADER } from './room/token-expiry';
 
 /**
  * `/sync/:planId` (the plan) and `/sync/:planId/:doc` (another document of the plan, e.g. its
- * execution data, in its own room). The token (a `token.…` subprotocol, or a Bearer header) is
+ * execution data or a deal shard `deals-<n>`, each in its own room with its own limits; a name
+ * that is neither is a 404 before any room is reached). The token (a `token.…` subprotocol, or a Bearer header) is
  * checked by requireToken before the Durable Object sees the request, so a refused client never
  * reaches a room (an expired or revoked one gets a socket closed at once with 4401); the room
  * is told the token's expiry and generation to close the socket later.

@@ -83,7 +83,7 @@ plans.post('/:planId/tokens', requireToken, async (c) => {
 plans.post('/:planId/revoke', requireToken, async (c) => {
 	const claims = c.get('claims');
 	if (!claims.own) throw new HttpError(403, 'forbidden', 'Only the plan owner can revoke links.');
-	const [plan, ...others] = allRooms(c.env, claims.pid);
+	const [plan, ...others] = await allRooms(c.env, claims.pid);
 	const generation = await plan!.revokeBelow();
 	// The other rooms hold a copy so they can close their open sockets now (new sockets are
 	// checked against the plan room's generation by requireToken anyway).

@@ -10,14 +10,14 @@ import { execRoots } from '../../src/lib/doc/execution/schema';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
-import { SYNC_BASE, syncRoom } from '../../src/lib/protocol/routes';
+import { SYNC_BASE, dealShardOf, syncRoom } from '../../src/lib/protocol/routes';
 import { archiveStoreOf, storeMerged } from '../archive/store-merged';
 import { DEFAULT_MAX_ACTIVITIES, archiveActivities, type ActivityPassReport } from './activity-archiver';
 import { intVar, type Env } from '../env';
 import { ArchivedIndex } from './archived-index';
 import type { DocStore } from './doc-store';
 import { Outgoing } from './outgoing';
-import { planRoom } from './rooms';
+import { docRoom, planRoom } from './rooms';
 import { PLAN_HEADER } from './socket-attachment';
 
 /** How often the alarm runs a pass when nothing is waiting for its grace period. */
@@ -28,6 +28,8 @@ const DEFAULT_GRACE_MS = 10 * 60 * 1000;
 const DEFAULT_MAX_DEALS = 5000;
 
 const META_PLAN = 'archiver.planId';
+/** Set in a deal shard's room (docs/architecture.md, "Deal shards"): the shard's name. */
+const META_SHARD = 'archiver.dealShard';
 const META_PENDING = 'archiver.pending';
 const META_NEXT = 'archiver.nextAt';
 
@@ -93,12 +95,22 @@ export class RoomArchiver {
 		});
 	}
 
-	/** A socket arrived: if it opened a plan's execution document, this room archives, and the alarm is set. */
+	/**
+	 * A socket arrived: if it opened a plan's execution document or one of its deal shards, this
+	 * room archives its own deals, and the alarm is set.
+	 */
 	async admit(request: Request): Promise<void> {
 		const planId = request.headers.get(PLAN_HEADER);
-		// The exact path of the plan's execution document (a plan id never contains '/').
-		if (!planId || new URL(request.url).pathname !== `${SYNC_BASE}/${syncRoom(planId, 'execution')}`) return;
+		if (!planId) return;
+		// The exact path of one of the plan's deal documents (a plan id never contains '/').
+		const path = new URL(request.url).pathname;
+		const prefix = `${SYNC_BASE}/${syncRoom(planId)}/`;
+		if (!path.startsWith(prefix)) return;
+		const doc = path.slice(prefix.length);
+		const shard = dealShardOf(doc);
+		if (doc !== 'execution' && shard === null) return;
 		if (this.store().getMeta(META_PLAN) === null) this.store().setMeta(META_PLAN, planId);
+		if (shard !== null && this.store().getMeta(META_SHARD) === null) this.store().setMeta(META_SHARD, shard);
 		// The first pass a day after the room first archives (tests shorten it to reach a pass on a live server).
 		await this.ensureAlarm(Number(this.store().getMeta(META_NEXT) ?? Date.now() + intVar(this.env.TEST_ARCHIVE_FIRST_PASS_MS, DAY_MS)));
 	}
@@ -132,6 +144,9 @@ export class RoomArchiver {
 		const graceMs = options.graceMs ?? intVar(this.env.ARCHIVE_GRACE_MS, DEFAULT_GRACE_MS);
 		const maxDeals = options.maxDeals ?? intVar(this.env.ARCHIVE_MAX_DEALS, DEFAULT_MAX_DEALS);
 		const calendar = await planRoom(this.env, planId).calendar();
+		// A deal shard has no stages of its own: it reads its deals with the execution document's.
+		const shard = this.store().getMeta(META_SHARD);
+		const stages = shard === null ? undefined : await docRoom(this.env, planId, 'execution').stages();
 		report.windowStart = liveWindowNow({ now: () => now }, calendar.timeZone, calendar.fiscalStartMonth);
 		const archives = archiveStoreOf(this.env, planId);
 
@@ -148,7 +163,8 @@ export class RoomArchiver {
 					const ids = deleteArchivedDeals(this.doc, columns, ARCHIVER_ORIGIN, {
 						mayDelete: (id) => (index.monthOf(id) ?? month) === month,
 						// Noted first: a deletion the index does not know of would later look like someone else's.
-						beforeDelete: (ids) => index.markDeleted(ids)
+						beforeDelete: (ids) => index.markDeleted(ids),
+						...(stages ? { stages } : {})
 					});
 					if (ids.length > 0) report.deleted.push({ month, deals: ids.length });
 					// Deleted from the live doc by someone else during the grace: the archived copy goes too.
@@ -170,7 +186,7 @@ export class RoomArchiver {
 			}
 		}
 
-		for (const [month, deals] of dealsToArchive(this.doc, report.windowStart, maxDeals)) {
+		for (const [month, deals] of dealsToArchive(this.doc, report.windowStart, maxDeals, stages)) {
 			try {
 				const stored = await storeMerged(archives, 'deals', month, (current) => mergeDeals(current, deals));
 				this.noteVersion(stored.body, stored.status === 201, now);
@@ -191,6 +207,14 @@ export class RoomArchiver {
 			}
 		}
 
+		// Activities live in the execution document only.
+		if (shard !== null) {
+			if (report.deleted.length > 0) {
+				this.flushWrites();
+				this.store().compact(this.doc);
+			}
+			return report;
+		}
 		// Activities: no grace — a reader never counts a live entry an archive it holds absorbed.
 		const activityWindow = activityWindowNow({ now: () => now }, calendar.timeZone);
 		const maxActivities = options.maxActivities ?? intVar(this.env.ARCHIVE_MAX_ACTIVITIES, DEFAULT_MAX_ACTIVITIES);

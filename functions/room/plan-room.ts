@@ -2,6 +2,10 @@ import { DurableObject } from 'cloudflare:workers';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { readOverview } from '../../src/lib/doc/overview';
+import { readDealShards } from '../../src/lib/doc/execution/deal-shards';
+import { readConfiguredStages } from '../../src/lib/doc/execution/commands';
+import type { PipelineStage } from '../../src/lib/domain/execution';
+import { EXEC_SHARD } from '../../src/lib/domain/deal-shards';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { MAX_AWARENESS_FRAME_BYTES, MAX_FRAME_BYTES, MAX_PENDING_BYTES } from '../../src/lib/protocol/limits';
 import { syncFrame } from '../../src/lib/protocol/frames';
@@ -114,6 +118,16 @@ export class PlanRoom extends DurableObject<Env> {
 	async calendar(): Promise<{ timeZone: string; fiscalStartMonth: number }> {
 		const { timeZone, fiscalStartMonth } = readOverview(this.doc).values;
 		return { timeZone, fiscalStartMonth };
+	}
+
+	/** The stages of this room's document (an execution room's): a deal shard's archiver reads its deals with them. */
+	async stages(): Promise<PipelineStage[]> {
+		return readConfiguredStages(this.doc);
+	}
+
+	/** The deal shards this room's document lists (an execution room's; empty elsewhere): revoking reaches their rooms too. */
+	async dealShards(): Promise<string[]> {
+		return readDealShards(this.doc).order.filter((name) => name !== EXEC_SHARD);
 	}
 
 	async fetch(request: Request): Promise<Response> {

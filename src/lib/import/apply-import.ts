@@ -6,7 +6,7 @@
  * stage moves for 100k rows, instead of a command (and a doc read) per row.
  */
 import * as Y from 'yjs';
-import { addDeals, dealChangeEntry } from '../doc/execution/commands';
+import { addDeals, dealChangeEntry, readConfiguredStages } from '../doc/execution/commands';
 import { dealFieldKey, execRoots } from '../doc/execution/schema';
 import { isPlainObject } from '../domain/exec-read';
 import type { Rep } from '../domain/execution';
@@ -31,7 +31,30 @@ export function withoutPeople(plan: ImportPlan): ImportPlan {
 	return { ...plan, changes: { ...changes, reps: [], ...(changes.kind === 'team' ? { fields: [] } : {}) } as ImportPlan['changes'] };
 }
 
-export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { written: number; refused: number } {
+/**
+ * Where a plan with deal shards (docs/architecture.md, "Deal shards") keeps each deal: `docFor`
+ * gives the document that holds it, or where a new one goes; `exists` says whether any document
+ * holds an id. Each shard's rows are written in that shard's own transaction (the caller makes
+ * them one undo step). Without it, every row goes to `doc`.
+ */
+export interface ImportRouting {
+	docFor(id: string): Y.Doc;
+	exists(id: string): boolean;
+}
+
+/** Items grouped by the document they go to; `doc`'s own group first. */
+function byDoc<T>(doc: Y.Doc, items: readonly T[], idOf: (item: T) => string, routing: ImportRouting | undefined): Map<Y.Doc, T[]> {
+	const groups = new Map<Y.Doc, T[]>([[doc, []]]);
+	for (const item of items) {
+		const target = routing ? routing.docFor(idOf(item)) : doc;
+		const list = groups.get(target);
+		if (list) list.push(item);
+		else groups.set(target, [item]);
+	}
+	return groups;
+}
+
+export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown, routing?: ImportRouting): { written: number; refused: number } {
 	const roots = execRoots(doc);
 	const changes = plan.changes;
 	let written = 0;
@@ -45,26 +68,39 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown): { wr
 						'stages',
 						changes.stages.map((s) => ({ ...s }))
 					);
-				const results = addDeals(doc, changes.newDeals);
-				for (const result of results) {
-					if (result.ok) written++;
-					else refused++;
-				}
+				const stages = readConfiguredStages(doc);
+				const context = routing ? { stages, exists: routing.exists } : { stages };
+				const newDeals = byDoc(doc, changes.newDeals, (d) => d.id ?? '', routing);
+				const fields = byDoc(doc, changes.fields, (f) => f.id, routing);
+				const moves = byDoc(doc, changes.moves, (m) => m.deal, routing);
 				// Tracked fields keep their previous value, so next week's "what changed" sees the import's changes.
 				const at = new Date().toISOString();
-				const history: Array<NonNullable<ReturnType<typeof dealChangeEntry>>> = [];
-				const record = (entry: ReturnType<typeof dealChangeEntry>) => entry && history.push(entry);
-				for (const { id, field, value } of changes.fields) {
-					record(dealChangeEntry(doc, id, field, value, at));
-					roots.dealFields.set(dealFieldKey(id, field), value);
+				for (const target of new Set([...newDeals.keys(), ...fields.keys(), ...moves.keys()])) {
+					const writeDeals = () => {
+						const into = execRoots(target);
+						for (const result of addDeals(target, newDeals.get(target) ?? [], context)) {
+							if (result.ok) written++;
+							else refused++;
+						}
+						const history: Array<NonNullable<ReturnType<typeof dealChangeEntry>>> = [];
+						const record = (entry: ReturnType<typeof dealChangeEntry>) => entry && history.push(entry);
+						for (const { id, field, value } of fields.get(target) ?? []) {
+							record(dealChangeEntry(target, id, field, value, at));
+							into.dealFields.set(dealFieldKey(id, field), value);
+						}
+						const targetMoves = moves.get(target) ?? [];
+						for (const move of targetMoves) {
+							record(dealChangeEntry(target, move.deal, 'forecastCategory', move.category, at));
+							into.dealFields.set(dealFieldKey(move.deal, 'stage'), move.stage);
+							into.dealFields.set(dealFieldKey(move.deal, 'forecastCategory'), move.category);
+						}
+						if (history.length > 0) into.dealHistory.push(history);
+						if (targetMoves.length > 0) into.stageMoves.push(targetMoves.map((m) => ({ deal: m.deal, stage: m.stage, at: m.at })));
+					};
+					// The execution document's rows in this transaction; each shard's in its own.
+					if (target === doc) writeDeals();
+					else target.transact(writeDeals, origin);
 				}
-				for (const move of changes.moves) {
-					record(dealChangeEntry(doc, move.deal, 'forecastCategory', move.category, at));
-					roots.dealFields.set(dealFieldKey(move.deal, 'stage'), move.stage);
-					roots.dealFields.set(dealFieldKey(move.deal, 'forecastCategory'), move.category);
-				}
-				if (history.length > 0) roots.dealHistory.push(history);
-				if (changes.moves.length > 0) roots.stageMoves.push(changes.moves.map((m) => ({ deal: m.deal, stage: m.stage, at: m.at })));
 				written += new Set([...changes.fields.map((f) => f.id), ...changes.moves.map((m) => m.deal)]).size;
 				break;
 			}

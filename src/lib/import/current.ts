@@ -54,10 +54,14 @@ function readActivityCells(activities: Y.Array<unknown>, archives: readonly Acti
 	return cells;
 }
 
-/** The execution doc as an import compares with it; `activityArchives`: the archived activity months (all the server has, for an import of history). */
-export function readCurrent(doc: Y.Doc, options: { activityArchives?: readonly ActivityColumns[] } = {}): CurrentData {
+/**
+ * The execution doc as an import compares with it; `activityArchives`: the archived activity
+ * months (all the server has, for an import of history); `stagesFrom`: the execution document,
+ * when `doc` is a deal shard (which has no stages).
+ */
+export function readCurrent(doc: Y.Doc, options: { activityArchives?: readonly ActivityColumns[]; stagesFrom?: Y.Doc } = {}): CurrentData {
 	const roots = execRoots(doc);
-	const stages = readStages(roots.config.get('stages')).stages;
+	const stages = readStages(execRoots(options.stagesFrom ?? doc).config.get('stages')).stages;
 	const edits = new Map<string, Record<string, unknown>>();
 	roots.dealFields.forEach((value, key) => {
 		const { dealId, field } = splitDealFieldKey(key);

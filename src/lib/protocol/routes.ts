@@ -13,10 +13,34 @@ export const SYNC_BASE = '/sync';
  * One token opens every document of its plan.
  */
 export const EXTRA_DOCS = ['execution'] as const;
-export type PlanDocName = 'plan' | (typeof EXTRA_DOCS)[number];
 
-export function isExtraDoc(name: string): name is (typeof EXTRA_DOCS)[number] {
-	return (EXTRA_DOCS as readonly string[]).includes(name);
+/**
+ * Deal shards (docs/architecture.md, "Deal shards"): a plan with many live deals holds them in
+ * more documents, `deals-<name>`, each its own room. Names are what the execution document's
+ * `dealShards` root lists (doc/execution/deal-shards.ts): a whole number from 1 to 4095, written
+ * without leading zeros, so a room name is never ambiguous and a plan has a bounded number.
+ */
+export const DEAL_SHARD_PREFIX = 'deals-';
+export const MAX_DEAL_SHARD = 4095;
+export type DealShardDoc = `deals-${string}`;
+export type PlanDocName = 'plan' | (typeof EXTRA_DOCS)[number] | DealShardDoc;
+
+/** A shard name as stored in `dealShards` ('1' … '4095'). */
+export function isDealShardName(name: string): boolean {
+	return /^[1-9][0-9]{0,3}$/.test(name) && Number(name) <= MAX_DEAL_SHARD;
+}
+
+export const dealShardDoc = (name: string): DealShardDoc => `${DEAL_SHARD_PREFIX}${name}`;
+
+/** The shard a document name opens (`deals-7` → '7'), or null when it is not a valid shard's. */
+export function dealShardOf(doc: string): string | null {
+	if (!doc.startsWith(DEAL_SHARD_PREFIX)) return null;
+	const name = doc.slice(DEAL_SHARD_PREFIX.length);
+	return isDealShardName(name) ? name : null;
+}
+
+export function isExtraDoc(name: string): name is (typeof EXTRA_DOCS)[number] | DealShardDoc {
+	return (EXTRA_DOCS as readonly string[]).includes(name) || dealShardOf(name) !== null;
 }
 
 /** The room path below SYNC_BASE: `<planId>` or `<planId>/<doc>`. */

@@ -4,6 +4,7 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { PlanDocName } from '../protocol/routes';
 import { describe, openLocalStore, reportIndexedDbRejections } from './local-store';
 import { SyncProvider, type ConnectionStatus, type ProviderState } from './sync-provider';
+import { UndoGroup } from '../doc/execution/undo-group';
 
 type Closed = { code: number; reason: string };
 
@@ -35,7 +36,7 @@ export abstract class DocSession {
 	#localRebuilt = $state(false);
 
 	protected destroyed = false;
-	private undoManager: Y.UndoManager | null = null;
+	private undoManager: Y.UndoManager | UndoGroup | null = null;
 	private persistence: IndexeddbPersistence | null = null;
 	private provider: SyncProvider | null = null;
 	private stopRejectionReports: () => void = () => {};
@@ -124,10 +125,11 @@ export abstract class DocSession {
 		}
 	}
 
-	/** Tracks this undo manager's stacks for canUndo/canRedo; destroyed with the session. */
-	protected trackUndo(manager: Y.UndoManager): void {
+	/** Tracks this undo manager's (or group's, over several documents) stacks for canUndo/canRedo; destroyed with the session. */
+	protected trackUndo(manager: Y.UndoManager | UndoGroup): void {
 		this.undoManager = manager;
-		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) manager.on(event, this.onUndoStack);
+		if (manager instanceof UndoGroup) manager.on(this.onUndoStack);
+		else for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) manager.on(event, this.onUndoStack);
 	}
 
 	protected markLoaded(): void {

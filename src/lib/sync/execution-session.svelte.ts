@@ -4,6 +4,12 @@ import { setStages } from '../doc/execution/commands';
 import { seedMetrics } from '../doc/execution/metric-commands';
 import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
+import { shardRouting } from '../doc/execution/deal-routing';
+import { addDealShards, mergedDealDocs, readDealShards } from '../doc/execution/deal-shards';
+import { UndoGroup } from '../doc/execution/undo-group';
+import { EXEC_SHARD, shardsToAdd } from '../domain/deal-shards';
+import { DealShardSession } from './deal-shard-session.svelte';
+import { shardThreshold } from './shard-threshold';
 import { execRoots } from '../doc/execution/schema';
 import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
@@ -24,7 +30,7 @@ import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
-import { recordArchive, readArchiveManifest } from '../doc/execution/archive-manifest';
+import { recordArchive, readArchiveManifest, unionManifests } from '../doc/execution/archive-manifest';
 import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archive-client';
 import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
 import { ArchiveLoader, IDLE_PROGRESS, type ArchiveProgress } from './archive-loader';
@@ -63,8 +69,26 @@ const NO_MONTHS: ReadonlyMap<string, ActualTotals> = new Map();
  * the empty value (null or []).
  */
 export class ExecutionSession extends DocSession {
+	/** The deal shards opened (docs/architecture.md, "Deal shards"): each its own document, local copy and socket. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- sessions, not state anything renders
+	readonly #shards = new Map<string, DealShardSession>();
+	/** Their documents once loaded: where deal commands may write. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read by the command routing, not rendered
+	readonly #shardDocs = new Map<string, Y.Doc>();
+	/** One undo step per action over the execution document and every shard (undo-group.ts). */
+	#group: UndoGroup | null = null;
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
-	readonly commands = executionCommands(this.doc, this.localOrigin, (id) => this.#projection?.archivedDeal(id) ?? null);
+	readonly commands = executionCommands(
+		this.doc,
+		this.localOrigin,
+		(id) => this.#projection?.archivedDeal(id) ?? null,
+		shardRouting(
+			this.doc,
+			this.#shardDocs,
+			(id) => this.#projection?.dealShardOf(id) ?? null,
+			() => this.#group
+		)
+	);
 	#projection: ExecProjection | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();
@@ -75,7 +99,7 @@ export class ExecutionSession extends DocSession {
 	});
 	private unsubscribe: () => void = () => {};
 	/** Kept to close the capture window around an import, so it is exactly one undo step. */
-	#undo: Y.UndoManager | null = null;
+	#undo: UndoGroup | null = null;
 	/** The plan's team (setTeam), handed to the projection once it exists. */
 	#team: readonly Rep[] | null = null;
 	/** Archived closed months (setArchives), handed to the projection once it exists. */
@@ -108,11 +132,17 @@ export class ExecutionSession extends DocSession {
 		if (this.destroyed) return;
 		// Per-user undo, unlike the plan: only this person's edits made through `commands` are tracked
 		// (commands run by others' code with origin null are not), over every root but `meta`.
-		const { meta: _meta, ...roots } = execRoots(this.doc);
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
-		this.#undo = new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
-		this.trackUndo(this.#undo);
+		// The shard set and the archive manifest are not undone: a removed shard would strand its deals.
+		const { meta: _meta, dealShards: _dealShards, ...roots } = execRoots(this.doc);
+		this.#group = new UndoGroup();
+		this.#group.add(this.undoManagerFor(roots));
+		this.#undo = this.#group;
+		this.trackUndo(this.#group);
 		this.#projection = createProjection(this.doc, this.rules);
+		// Every listed shard's local copy is read before the page shows figures (offline too).
+		await this.openShards();
+		if (this.destroyed) return;
+		execRoots(this.doc).dealShards.observe(this.onShardsListed);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
 		if (this.#activityArchives.length > 0) this.#projection.setActivityArchives(this.#activityArchives);
@@ -124,6 +154,57 @@ export class ExecutionSession extends DocSession {
 		if (!this.access.token) this.initStages();
 		this.connect();
 	}
+
+	/** An undo manager over these roots, tracking this person's edits. */
+	private undoManagerFor(roots: Record<string, unknown>): Y.UndoManager {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
+		return new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
+	}
+
+	/**
+	 * Opens the shards the execution document lists that are not open yet: each reads its local
+	 * copy, then its deals join the projection and its undo manager the group, then it connects.
+	 */
+	private async openShards(): Promise<void> {
+		const opening: Promise<void>[] = [];
+		for (const name of readDealShards(this.doc).order) {
+			if (name === EXEC_SHARD || this.#shards.has(name)) continue;
+			const shard = new DealShardSession(this.planId, this.serverUrl, name);
+			this.#shards.set(name, shard);
+			opening.push(
+				shard.load().then(() => {
+					if (this.destroyed) return;
+					const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
+					this.#group?.add(this.undoManagerFor(roots));
+					this.#shardDocs.set(name, shard.doc);
+					this.#projection?.addDealDoc(name, shard.doc);
+					execRoots(shard.doc).archives.observe(this.onManifestChange);
+					this.onManifestChange();
+					if (this.access.token && this.connected) shard.connectWith(this.access.token);
+				})
+			);
+		}
+		await Promise.all(opening);
+	}
+
+	/** A peer (or this page) added shards: open them. */
+	private onShardsListed = () => void this.openShards();
+
+	/**
+	 * Adds shards when the fullest deal document passed the threshold (doubling their number):
+	 * only an editor, only once this page is in step with the server and has every listed shard
+	 * open, so two pages grow alike and a page that has not heard of a colleague's growth waits.
+	 */
+	private maybeGrow(): void {
+		if (this.access.role !== 'edit' || this.status !== 'synced' || !this.#projection) return;
+		const listed = readDealShards(this.doc).order;
+		if (listed.some((name) => name !== EXEC_SHARD && !this.#shardDocs.has(name))) return;
+		const add = shardsToAdd(listed, this.#projection.liveDealsByShard().values(), shardThreshold());
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp written once
+		if (add.length > 0) addDealShards(this.doc, add, new Date().toISOString(), this.#shardOrigin);
+	}
+
+	readonly #shardOrigin = { dealShards: true };
 
 	/** The dashboard metrics for these filters (null until loaded). */
 	metrics(filters?: ExecFilters, targets?: DashboardTargets, options?: MetricsOptions): DashboardMetrics | null {
@@ -160,6 +241,16 @@ export class ExecutionSession extends DocSession {
 	): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
 		const current = readCurrent(this.doc, activityArchives ? { activityArchives } : {});
+		// Deals in shards are compared too (docs/architecture.md, "Deal shards"); a twin id once.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup while reading
+		const seen = new Set(current.deals.map((d) => d.id));
+		for (const doc of this.#shardDocs.values()) {
+			for (const deal of readCurrent(doc, { stagesFrom: this.doc }).deals) {
+				if (seen.has(deal.id)) continue;
+				seen.add(deal.id);
+				current.deals.push(deal);
+			}
+		}
 		// Owners are resolved against the plan's team (the one team list), not the old map.
 		return this.#team ? { ...current, reps: this.#team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) } : current;
 	}
@@ -184,9 +275,51 @@ export class ExecutionSession extends DocSession {
 		// owners exist there when the deals arrive; the execution document gets the rest.
 		const people = plan.changes;
 		const teamWritten = team ? team(people.reps, people.kind === 'team' ? people.fields : []) : 0;
-		const result = applyImport(this.doc, team ? withoutPeople(plan) : plan, this.localOrigin);
+		// Each deal's rows go to the document that holds it or where it is placed, all one undo step.
+		const routing = {
+			docFor: (id: string) => this.commands.dealDoc(id),
+			exists: (id: string) => this.#projection?.dealShardOf(id) != null
+		};
+		const write = () => applyImport(this.doc, team ? withoutPeople(plan) : plan, this.localOrigin, this.#shardDocs.size > 0 ? routing : undefined);
+		const result = this.#group ? this.#group.action(write) : write();
 		this.#undo?.stopCapturing();
 		return { ...result, written: result.written + teamWritten };
+	}
+
+	// What a page shows about this data covers the shards too: a full or refused shard room, a
+	// shard's local copy that failed, edits a shard has not yet had confirmed.
+	override get storageError(): string | null {
+		return super.storageError ?? this.fromShards((shard) => shard.storageError);
+	}
+	override get fatal() {
+		return super.fatal ?? this.fromShards((shard) => shard.fatal);
+	}
+	override get refused() {
+		return super.refused ?? this.fromShards((shard) => shard.refused);
+	}
+	override get unsent(): number {
+		let unsent = super.unsent;
+		for (const shard of this.#shards.values()) unsent += shard.unsent;
+		return unsent;
+	}
+
+	private fromShards<T>(read: (shard: DealShardSession) => T | null): T | null {
+		for (const shard of this.#shards.values()) {
+			const found = read(shard);
+			if (found !== null) return found;
+		}
+		return null;
+	}
+
+	/** The execution document with every open shard's deals in it (a plan backup has one execution document). */
+	override backupState(): Uint8Array {
+		return this.#shardDocs.size === 0 ? super.backupState() : mergedDealDocs(this.doc, this.#shardDocs.values());
+	}
+
+	/** True once this document and every open shard are in step with the server (a backup waits for it). */
+	override async whenSettled(): Promise<boolean> {
+		const all = await Promise.all([super.whenSettled(), ...[...this.#shards.values()].map((shard) => shard.whenSettled())]);
+		return all.every(Boolean);
 	}
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */
@@ -308,6 +441,7 @@ export class ExecutionSession extends DocSession {
 		// A new token (the owner revoked all links): the old socket was closed with 4401.
 		if (newToken && this.connected) this.dropProvider();
 		if (this.loaded && !this.connected) this.connect();
+		else if (newToken && access.token) for (const shard of this.#shards.values()) shard.connectWith(access.token);
 		if (newToken) this.retryArchives();
 	}
 
@@ -328,6 +462,8 @@ export class ExecutionSession extends DocSession {
 		this.#archiveLoader?.destroy();
 		this.unsubscribe();
 		this.#projection?.destroy();
+		execRoots(this.doc).dealShards.unobserve(this.onShardsListed);
+		for (const shard of this.#shards.values()) shard.destroy();
 		this.#listeners.clear();
 		super.destroy();
 	}
@@ -355,7 +491,8 @@ export class ExecutionSession extends DocSession {
 		});
 		this.#archiveLoader = loader;
 		const { archives } = execRoots(this.doc);
-		const sync = () => void loader.sync(readArchiveManifest(this.doc));
+		const sync = () => void loader.sync(this.archiveManifest());
+		this.#syncArchives = sync;
 		archives.observe(sync);
 		const online = () => this.retryArchives();
 		globalThis.addEventListener?.('online', online);
@@ -370,8 +507,17 @@ export class ExecutionSession extends DocSession {
 	retryArchives(): void {
 		if (!this.loaded || !this.#archiveLoader) return;
 		const phase = this.archiveProgress.phase;
-		if (phase === 'offline' || phase === 'error') void this.#archiveLoader.sync(readArchiveManifest(this.doc));
+		if (phase === 'offline' || phase === 'error') void this.#archiveLoader.sync(this.archiveManifest());
 	}
+
+	/** Each kind and month at the highest version any deal document names (every room archives its own deals). */
+	private archiveManifest() {
+		return unionManifests([readArchiveManifest(this.doc), ...[...this.#shardDocs.values()].map((doc) => readArchiveManifest(doc))]);
+	}
+
+	#syncArchives: () => void = () => {};
+	/** A shard's manifest changed (or a shard was opened): the loader compares again. */
+	private onManifestChange = () => this.#syncArchives();
 
 	/**
 	 * Deletes a deal for good. A deal in closed history is also removed from its period archive on
@@ -410,12 +556,14 @@ export class ExecutionSession extends DocSession {
 
 	private onProjectionChange = () => {
 		for (const update of [...this.#listeners]) update();
+		this.maybeGrow();
 	};
 
 	private connect(): void {
 		const token = this.access.token;
 		if (!token || this.destroyed) return;
 		let initialised = false;
+		for (const shard of this.#shardDocs.keys()) this.#shards.get(shard)?.connectWith(token);
 		this.startProvider(token, {
 			onState: (s) => {
 				// Stages are written only once the server's copy is known to have none, so a
@@ -424,6 +572,7 @@ export class ExecutionSession extends DocSession {
 					initialised = true;
 					this.initStages();
 				}
+				if (s.status === 'synced') this.maybeGrow();
 			}
 		});
 	}

@@ -1,6 +1,6 @@
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
-import type { PlanDocName } from '../protocol/routes';
+import { EXTRA_DOCS, dealShardDoc, type PlanDocName } from '../protocol/routes';
 import { loadLocalCopy } from './local-load';
 import { beforeDeployReload } from './deploy-recovery';
 import { continueAfter, guardWrites, openDatabase, openFailure, storedRecordCount } from './y-indexeddb-adapter';
@@ -107,4 +107,20 @@ function flushBeforeDeployReload(persistence: IndexeddbPersistence): void {
 			tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
 		});
 	});
+}
+
+/**
+ * Deletes every local copy of a plan's documents: the plan, its execution data, and each deal
+ * shard (`plan:<id>:deals-<n>`, docs/architecture.md "Deal shards"), found by name where the
+ * browser can list its databases.
+ */
+export async function deleteLocalDocs(planId: string): Promise<void> {
+	const names = new Set<string>((['plan', ...EXTRA_DOCS] as const).map((doc) => localDocName(planId, doc)));
+	try {
+		const prefix = localDocName(planId, dealShardDoc(''));
+		for (const db of (await indexedDB.databases?.()) ?? []) if (db.name?.startsWith(prefix)) names.add(db.name);
+	} catch {
+		// A browser that cannot list databases: the fixed ones go, shard copies stay (unreachable, harmless).
+	}
+	for (const name of names) indexedDB.deleteDatabase(name);
 }

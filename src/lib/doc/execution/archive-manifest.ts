@@ -57,3 +57,20 @@ function readEntry(key: string, value: unknown): ArchiveManifestEntry | null {
 	if (!Number.isSafeInteger(rows) || (rows as number) < 0) return null;
 	return { kind, month, version: version as number, sha256, rows: rows as number };
 }
+
+/**
+ * The manifests of several deal documents as one (docs/architecture.md, "Deal shards"): every
+ * room archives its own closed deals into the same months and names the version in its own
+ * document, so per kind and month the highest version named anywhere is the one to fetch.
+ */
+export function unionManifests(manifests: readonly (readonly ArchiveManifestEntry[])[]): ArchiveManifestEntry[] {
+	const best = new Map<string, ArchiveManifestEntry>();
+	for (const list of manifests) {
+		for (const entry of list) {
+			const key = archiveManifestKey(entry.kind, entry.month);
+			const seen = best.get(key);
+			if (!seen || entry.version > seen.version) best.set(key, entry);
+		}
+	}
+	return [...best.values()].sort((a, b) => (a.kind === b.kind ? (a.month < b.month ? -1 : a.month > b.month ? 1 : 0) : a.kind < b.kind ? -1 : 1));
+}

@@ -82,8 +82,13 @@ export function readArchivableLive(
  * the next pass takes the rest). A month may be cut: uploads merge by deal id, so the rest of it
  * joins the same month's archive next time.
  */
-export function dealsToArchive(doc: Y.Doc, windowStart: string, maxDeals: number): Map<string, Deal[]> {
-	const stages = readConfiguredStages(doc);
+export function dealsToArchive(
+	doc: Y.Doc,
+	windowStart: string,
+	maxDeals: number,
+	/** The execution document's stages when `doc` is a deal shard (docs/architecture.md, "Deal shards"). */
+	stages: readonly PipelineStage[] = readConfiguredStages(doc)
+): Map<string, Deal[]> {
 	const byMonth = archivableDeals(readArchivableLive(doc, stages).values(), indexStages(stages), windowStart);
 	const out = new Map<string, Deal[]>();
 	let left = maxDeals;
@@ -120,10 +125,14 @@ export function deleteArchivedDeals(
 	doc: Y.Doc,
 	archived: DealColumns,
 	origin: unknown,
-	{ mayDelete = () => true, beforeDelete }: { mayDelete?: (id: string) => boolean; beforeDelete?: (ids: string[]) => void } = {}
+	{
+		mayDelete = () => true,
+		beforeDelete,
+		stages = readConfiguredStages(doc)
+	}: { mayDelete?: (id: string) => boolean; beforeDelete?: (ids: string[]) => void; stages?: readonly PipelineStage[] } = {}
 ): string[] {
 	const copies = Array.from({ length: archived.rows }, (_, i) => dealAt(archived, i));
-	const live = readArchivableLive(doc, readConfiguredStages(doc), new Set(copies.map((c) => c.id)));
+	const live = readArchivableLive(doc, stages, new Set(copies.map((c) => c.id)));
 	const gone = new Set<string>();
 	for (const copy of copies) {
 		const current = live.get(copy.id);

@@ -106,14 +106,24 @@ export function addDeal(doc: Y.Doc, input: DealInput): Result<string> {
 	return result ?? { ok: false, ...problem('deal', { code: 'required' }) };
 }
 
+/**
+ * Where a deal shard (docs/architecture.md, "Deal shards") gets what only the execution document
+ * has: its stages, and whether an id is taken in any deal document. Default: `doc` alone.
+ */
+export interface DealContext {
+	stages?: readonly PipelineStage[];
+	exists?: (id: string) => boolean;
+}
+
 /** Adds many deals in one transaction (imports, the generator); each input gets its own result. */
-export function addDeals(doc: Y.Doc, inputs: readonly DealInput[]): Array<Result<string>> {
+export function addDeals(doc: Y.Doc, inputs: readonly DealInput[], context: DealContext = {}): Array<Result<string>> {
 	const { deals } = execRoots(doc);
-	const stages = readConfiguredStages(doc);
+	const stages = context.stages ?? readConfiguredStages(doc);
+	const exists = context.exists ?? ((id: string) => deals.has(id));
 	const results: Array<Result<string>> = [];
 	doc.transact(() => {
 		for (const input of inputs) {
-			const built = buildDeal(input, stages, (id) => deals.has(id));
+			const built = buildDeal(input, stages, (id) => deals.has(id) || exists(id));
 			if (!built.ok) {
 				results.push(built);
 				continue;
@@ -172,8 +182,14 @@ export function setDealField<F extends Exclude<EditableDealField, 'stage'>>(doc:
  * plan's stage → category mapping), as a stage change does in Salesforce; a reopened deal is no
  * longer closed. `at` is 'today' in the plan's time zone (the caller's PlanNow).
  */
-export function moveDealToStage(doc: Y.Doc, id: string, stage: string, at: string = today()): CommandIssue | null {
-	const stages = readConfiguredStages(doc);
+export function moveDealToStage(
+	doc: Y.Doc,
+	id: string,
+	stage: string,
+	at: string = today(),
+	/** The execution document's stages when `doc` is a deal shard, which has none. */
+	stages: readonly PipelineStage[] = readConfiguredStages(doc)
+): CommandIssue | null {
 	const target = stages.find((s) => s.id === stage);
 	if (!target) return problem('stage', { code: 'choice' });
 	const dateIssue = checkDate(at, { required: true });

@@ -14,6 +14,8 @@
  *     .setTeam(reps | null)                 the plan's team (domain/team.ts) replaces the legacy rep list
  *     .setArchives(months)                  archived closed months, counted like live deals (projection/archives.ts)
  *     .setActivityArchives(months)          archived activity months, added to the live counts
+ *     .addDealDoc(name, doc)                a deal shard's deals read with the rest (deal-docs.ts)
+ *     .dealShardOf(id), .liveDealsByShard()  where a deal lives; live deals per document
  *     .destroy()                            removes every observer it added
  *
  * How it stays incremental: it reads the doc once (createProjection), then only Y events. Each
@@ -100,6 +102,15 @@ export interface ExecProjection {
 	archivedDeal(id: string): Deal | null;
 	/** The archive month whose copy of a deal id counts, null when not archived. */
 	archivedMonthOf(id: string): string | null;
+	/**
+	 * Reads a deal shard document's deals with the execution document's (docs/architecture.md,
+	 * "Deal shards"), incrementally from then on; a name already added is ignored.
+	 */
+	addDealDoc(name: string, doc: Y.Doc): void;
+	/** The shard ('' = the execution document) whose copy of a live deal counts; null when no document has it. */
+	dealShardOf(id: string): string | null;
+	/** Live deals per deal document opened, by shard name: what growth is judged on. */
+	liveDealsByShard(): Map<string, number>;
 	destroy(): void;
 }
 
@@ -121,7 +132,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		return lastTargets.key;
 	}
 
-	const stopObserving = observeRoots(ctx.roots, parts, () => (changed = true));
+	const stops = [observeRoots(ctx.dealDocs.exec, parts, () => (changed = true))];
 	/** After the transaction's observers: re-read each dirty deal once, then notify once. */
 	const afterTransaction = () => {
 		parts.deals.flush();
@@ -130,6 +141,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		notify();
 	};
 	doc.on('afterTransaction', afterTransaction);
+	stops.push(() => doc.off('afterTransaction', afterTransaction));
 	readAll(parts);
 
 	return {
@@ -218,9 +230,22 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 		},
 		archivedDeal: (id) => parts.deals.archived.stored(id),
 		archivedMonthOf: (id) => parts.deals.archived.monthOf(id),
+		addDealDoc(name, shardDoc) {
+			if (ctx.dealDocs.byName(name)) return;
+			const where = ctx.dealDocs.add(name, execRoots(shardDoc));
+			stops.push(observeRoots(where, parts, () => (changed = true)));
+			shardDoc.on('afterTransaction', afterTransaction);
+			stops.push(() => shardDoc.off('afterTransaction', afterTransaction));
+			parts.deals.addDoc(where);
+			parts.history.changed();
+			parts.deals.flush();
+			cache.clear();
+			notify();
+		},
+		dealShardOf: (id) => ctx.dealDocs.owner(id)?.name ?? null,
+		liveDealsByShard: () => new Map(ctx.dealDocs.list.map((d) => [d.name, d.roots.deals.size])),
 		destroy() {
-			stopObserving();
-			doc.off('afterTransaction', afterTransaction);
+			for (const stop of stops.splice(0)) stop();
 			listeners.clear();
 		}
 	};

@@ -56,6 +56,12 @@ import type * as Y from 'yjs';
  *   archives    Y.Map   `${kind}/${month}` → { version, sha256, rows }: the newest period archive
  *                       version someone wrote for that month (archive-manifest.ts). A signal to
  *                       peers to fetch it; the archive's bytes live on the server, never here.
+ *   dealShards  Y.Map   shard name ('1' … '4095') → { createdAt }: the deal shard documents
+ *                       (`deals-<name>`, deal-shards.ts) holding more live deals. Add-only; absent
+ *                       in plans that never grew (their deals all live in the roots above).
+ *
+ * A deal shard document (`/sync/<plan>/deals-<name>`) has the same `deals`, `dealFields`,
+ * `stageMoves`, `dealHistory` and `archives` roots and nothing else; execRoots reads it too.
  * Everything a peer stored is read through read.ts, which reports bad values instead of
  * trusting or throwing on them.
  */
@@ -76,7 +82,8 @@ export function execRoots(doc: Y.Doc) {
 		forecastCalls: doc.getArray<unknown>('forecastCalls'),
 		metricDefs: doc.getMap<unknown>('metricDefs'),
 		metricValues: doc.getMap<unknown>('metricValues'),
-		archives: doc.getMap<unknown>('archives')
+		archives: doc.getMap<unknown>('archives'),
+		dealShards: doc.getMap<unknown>('dealShards')
 	};
 }
 

@@ -5,6 +5,7 @@
 import type { ExecRules } from '../../../domain/exec-read';
 import type { Rep } from '../../../domain/execution';
 import type { ExecRoots } from '../schema';
+import { DealDocs } from './deal-docs';
 
 export interface SectionVersions {
 	deals: number;
@@ -16,6 +17,8 @@ export interface SectionVersions {
 
 export interface ProjectionContext {
 	readonly roots: ExecRoots;
+	/** The documents holding live deals: the execution document's roots above, then opened shards. */
+	readonly dealDocs: DealDocs;
 	rules: ExecRules;
 	/** The plan's team (doc/team.ts readTeam), or null: the execution document's own legacy list. */
 	team: readonly Rep[] | null;
@@ -23,7 +26,7 @@ export interface ProjectionContext {
 }
 
 export function createContext(roots: ExecRoots, rules: ExecRules): ProjectionContext {
-	return { roots, rules, team: null, versions: { deals: 0, activities: 0, actuals: 0, quality: 0, org: 0 } };
+	return { roots, dealDocs: new DealDocs(roots), rules, team: null, versions: { deals: 0, activities: 0, actuals: 0, quality: 0, org: 0 } };
 }
 
 /** A Y item as seen in `event.changes`: its JSON content is still readable during observers. */

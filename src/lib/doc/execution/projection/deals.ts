@@ -17,6 +17,7 @@ import { dealMatcher, filterKey, type ExecFilters } from '../../../domain/dashbo
 import { isPlainObject, readDeal, type QualityIssue } from '../../../domain/exec-read';
 import { EDITABLE_DEAL_FIELDS, dealFieldKey, splitDealFieldKey } from '../schema';
 import { ArchivedDeals, type ArchivedRow } from './archives';
+import type { DealDoc } from './deal-docs';
 import type { ProjectionContext } from './context';
 import type { RepsProjection } from './reps';
 import type { StagesProjection } from './stages';
@@ -72,12 +73,23 @@ export function dealListOf(live: readonly DealItem[], archived: ArchivedDealView
 	};
 }
 
+/** Two documents hold one deal id: the first in shard order counts (a warning, so it still counts once). */
+function duplicateIssue(id: string, holders: readonly DealDoc[]): QualityIssue {
+	const where = holders.map((d) => (d.name === '' ? 'execution' : `deals-${d.name}`)).join(', ');
+	return {
+		record: 'deal',
+		id,
+		field: 'id',
+		code: 'duplicate-id',
+		severity: 'warning',
+		message: `deal ${id} is stored in ${where}; the copy in ${where.split(', ')[0]} counts`
+	};
+}
+
 export class DealsProjection {
 	readonly rows = new Map<string, DealRow>();
 	/** The deal list of one deals version (the deals table asks on every change). */
 	private list: { version: number; value: DealList } | null = null;
-	/** Stage moves by deal, in the order they were inserted. */
-	private readonly moves = new Map<string, unknown[]>();
 	private readonly aggregates = new Map<string, { matches: ReturnType<typeof dealMatcher>; aggregate: DealAggregate }>();
 	private readonly dirty = new Set<string>();
 	/** Closed history from period archives, counted like live deals unless a live deal has its id. */
@@ -112,36 +124,50 @@ export class DealsProjection {
 		this.dirty.add(id);
 	}
 
-	/** Stage moves inserted (sign 1) or deleted (sign -1): their deals become dirty. */
-	indexMoves(items: readonly unknown[], sign: 1 | -1): void {
+	/** Stage moves inserted (sign 1) or deleted (sign -1) in one document: their deals become dirty. */
+	indexMoves(items: readonly unknown[], sign: 1 | -1, where: DealDoc = this.ctx.dealDocs.exec): void {
+		const moves = where.moves;
 		for (const move of items) {
 			const deal = isPlainObject(move) && typeof move.deal === 'string' ? move.deal : null;
 			if (deal === null) continue;
-			const list = this.moves.get(deal) ?? [];
+			const list = moves.get(deal) ?? [];
 			if (sign > 0) list.push(move);
 			else {
 				// Deleted content is the same object that was inserted: remove that very entry.
 				const at = list.indexOf(move);
 				if (at >= 0) list.splice(at, 1);
 			}
-			if (list.length > 0) this.moves.set(deal, list);
-			else this.moves.delete(deal);
+			if (list.length > 0) moves.set(deal, list);
+			else moves.delete(deal);
 			this.dirty.add(deal);
 		}
 	}
 
 	/** Every move and deal read again (first read, new rules). */
 	readAll(): void {
-		this.moves.clear();
-		this.indexMoves(this.ctx.roots.stageMoves.toArray(), 1);
+		for (const where of this.ctx.dealDocs.list) {
+			where.moves.clear();
+			this.indexMoves(where.roots.stageMoves.toArray(), 1, where);
+		}
 		this.dirty.clear();
 		this.rebuild();
+	}
+
+	/**
+	 * A shard document was opened (its local copy loaded): its moves are indexed and every id it
+	 * has is read again, since it may hold a deal another document holds too.
+	 */
+	addDoc(where: DealDoc): void {
+		where.moves.clear();
+		this.indexMoves(where.roots.stageMoves.toArray(), 1, where);
+		for (const id of where.roots.deals.keys()) this.dirty.add(id);
+		for (const key of where.roots.dealFields.keys()) this.dirty.add(splitDealFieldKey(key).dealId);
 	}
 
 	/** Every deal re-read with the moves already indexed (the stages changed). */
 	rebuild(): void {
 		this.rows.clear();
-		for (const id of [...this.ctx.roots.deals.keys(), ...this.orphanIds()]) {
+		for (const id of [...this.ctx.dealDocs.liveIds(), ...this.orphanIds()]) {
 			const row = this.readRow(id);
 			if (row) this.rows.set(id, row);
 		}
@@ -255,18 +281,15 @@ export class DealsProjection {
 	 * archiver's deletion of the live copy (or a removal, whose edits the remover deleted too).
 	 */
 	private orphanIds(): Set<string> {
-		const { deals, dealFields } = this.ctx.roots;
-		const ids = new Set<string>();
-		for (const key of dealFields.keys()) {
-			const { dealId } = splitDealFieldKey(key);
-			if (!deals.has(dealId)) ids.add(dealId);
-		}
-		for (const id of this.moves.keys()) if (!deals.has(id)) ids.add(id);
-		return ids;
+		return this.ctx.dealDocs.orphanIds();
 	}
 
 	private readRow(id: string): DealRow | null {
-		const { roots, rules } = this.ctx;
+		const { dealDocs, rules } = this.ctx;
+		// The document whose copy counts (deal-docs.ts): ids never cross documents but for a race.
+		const owner = dealDocs.owner(id);
+		if (!owner) return null;
+		const { roots, moves } = owner;
 		const edits: Record<string, unknown> = {};
 		for (const field of EDITABLE_DEAL_FIELDS) {
 			const key = dealFieldKey(id, field);
@@ -276,10 +299,11 @@ export class DealsProjection {
 		// Nothing a person typed is lost: an edit of a deal that is only archived now (the archiver
 		// deleted the live copy while it was made) applies over the archived record, and the deal
 		// reads as live again (reopened), shadowing its archived copy.
-		if (raw === undefined && (Object.keys(edits).length > 0 || this.moves.has(id))) raw = this.archived.stored(id) ?? undefined;
+		if (raw === undefined && (Object.keys(edits).length > 0 || moves.has(id))) raw = this.archived.stored(id) ?? undefined;
 		if (raw === undefined) return null;
-		const read = readDeal(id, raw, edits, this.moves.get(id) ?? [], { ...rules, stages: this.stages.list, index: this.stages.index });
+		const read = readDeal(id, raw, edits, moves.get(id) ?? [], { ...rules, stages: this.stages.list, index: this.stages.index });
 		const row: DealRow = { deal: read.typed, facts: read.deal ? dealFacts(read.deal, this.stages.index) : null, issues: read.issues };
+		if (dealDocs.list.length > 1 && dealDocs.holders(id).length > 1) row.issues = [...row.issues, duplicateIssue(id, dealDocs.holders(id))];
 		if (read.missing) row.missing = read.missing;
 		return row;
 	}

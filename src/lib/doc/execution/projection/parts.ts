@@ -12,6 +12,8 @@ import { ActualsProjection } from './actuals';
 import { AdjustmentsProjection } from './adjustments';
 import { itemContents, type ProjectionContext } from './context';
 import { DealsProjection } from './deals';
+import type { DealDoc } from './deal-docs';
+import { EXEC_SHARD } from '../../../domain/deal-shards';
 import { HistoryProjection } from './history';
 import { RepsProjection } from './reps';
 import { StagesProjection } from './stages';
@@ -39,8 +41,8 @@ export function createParts(ctx: ProjectionContext): ProjectionParts {
 		activities: new ActivitiesProjection(ctx),
 		actuals: new ActualsProjection(ctx),
 		adjustments: new AdjustmentsProjection(ctx),
-		history: new HistoryProjection(ctx, 'dealHistory'),
-		calls: new HistoryProjection(ctx, 'forecastCalls'),
+		history: new HistoryProjection(() => ctx.dealDocs.history()),
+		calls: new HistoryProjection(() => ctx.roots.forecastCalls.toArray()),
 		tracked: new TrackedProjection(ctx)
 	};
 }
@@ -59,7 +61,7 @@ export function readAll(parts: ProjectionParts): void {
 }
 
 /** `archives` names server-side archive versions: the session fetches them and calls setArchives. */
-type RootName = Exclude<keyof ExecRoots, 'meta' | 'archives'>;
+type RootName = Exclude<keyof ExecRoots, 'meta' | 'archives' | 'dealShards'>;
 type MapEvent = Y.YMapEvent<unknown>;
 type ArrayEvent = Y.YArrayEvent<unknown>;
 
@@ -67,11 +69,11 @@ interface RootEntry {
 	root: RootName;
 	/** Nested types (a rep is a Y.Map): observed deeply, the event itself is not used. */
 	deep: boolean;
-	/** Folds one event of the root into the sub-projections. */
-	apply(event: never, parts: ProjectionParts): void;
+	/** Folds one event of the root into the sub-projections; `where` is the document it happened in. */
+	apply(event: never, parts: ProjectionParts, where: DealDoc): void;
 }
 
-const entry = <E>(root: RootName, apply: (event: E, parts: ProjectionParts) => void, deep = false): RootEntry => ({ root, deep, apply });
+const entry = <E>(root: RootName, apply: (event: E, parts: ProjectionParts, where: DealDoc) => void, deep = false): RootEntry => ({ root, deep, apply });
 
 /** Which root feeds which sub-projection. `meta` and `archives` feed none. */
 export const ROOT_TABLE: readonly RootEntry[] = [
@@ -81,9 +83,9 @@ export const ROOT_TABLE: readonly RootEntry[] = [
 	entry<MapEvent>('dealFields', (event, { deals }) => {
 		for (const key of event.keysChanged) deals.markDirty(splitDealFieldKey(key).dealId);
 	}),
-	entry<ArrayEvent>('stageMoves', (event, { deals }) => {
-		for (const items of itemContents(event.changes.added)) deals.indexMoves(items, 1);
-		for (const items of itemContents(event.changes.deleted)) deals.indexMoves(items, -1);
+	entry<ArrayEvent>('stageMoves', (event, { deals }, where) => {
+		for (const items of itemContents(event.changes.added)) deals.indexMoves(items, 1, where);
+		for (const items of itemContents(event.changes.deleted)) deals.indexMoves(items, -1, where);
 	}),
 	entry<ArrayEvent>('activities', (event, { activities }) => {
 		// With their Yjs ids: an entry a held archive absorbed is not counted (projection/activities.ts).
@@ -114,12 +116,20 @@ export const ROOT_TABLE: readonly RootEntry[] = [
 	})
 ];
 
-/** Registers the table's observers; `onChange` runs after each event was folded in. Returns the undo. */
-export function observeRoots(roots: ExecRoots, parts: ProjectionParts, onChange: () => void): () => void {
-	const stops = ROOT_TABLE.map(({ root, deep, apply }) => {
-		const type = roots[root] as Y.AbstractType<unknown>;
+/** The roots a deal shard document has (schema.ts): the deals sub-projection's and `dealHistory`. */
+const DEAL_ROOTS: ReadonlySet<RootName> = new Set(['deals', 'dealFields', 'stageMoves', 'dealHistory']);
+
+/**
+ * Registers the table's observers on one document's roots (`where`: the execution document, or a
+ * deal shard, which feeds only the deal roots); `onChange` runs after each event was folded in.
+ * Returns the undo.
+ */
+export function observeRoots(where: DealDoc, parts: ProjectionParts, onChange: () => void): () => void {
+	const table = where.name === EXEC_SHARD ? ROOT_TABLE : ROOT_TABLE.filter((e) => DEAL_ROOTS.has(e.root));
+	const stops = table.map(({ root, deep, apply }) => {
+		const type = where.roots[root] as Y.AbstractType<unknown>;
 		const fold = (event: unknown) => {
-			apply(event as never, parts);
+			apply(event as never, parts, where);
 			onChange();
 		};
 		if (deep) {
