@@ -10,13 +10,13 @@ import type { ArchiveVersionInfo } from '$lib/protocol/archives';
 const info = (month: string): ArchiveVersionInfo => ({ kind: 'activities', month, version: 1, sha256: '0'.repeat(64), bytes: 1, rows: 1, createdAt: 0 });
 const cell = (date: string, count: number) => ({ date, rep: 'r1', type: 'call' as const, count });
 
-/** A fake server answering every set: what it was sent, in order. */
-function server(onRequest: (month: string) => void = () => {}) {
+/** A fake server answering every set: what it was sent, in order. `onRequest` may hold the answer back. */
+function server(onRequest: (month: string) => void | Promise<void> = () => {}) {
 	const sent: Array<{ url: string; month: string; cells: ReturnType<typeof activityCells>; replaced: number }> = [];
 	const fetch = (async (url: string, init: RequestInit) => {
 		const columns = decodeActivityArchive(await gunzip(init.body as Uint8Array));
 		sent.push({ url, month: columns.period, cells: activityCells(columns), replaced: absorbedCount(columns.absorbed) });
-		onRequest(columns.period);
+		await onRequest(columns.period);
 		return new Response(JSON.stringify({ ...info(columns.period), changed: columns.rows, unchanged: false }), { status: 201 });
 	}) as unknown as typeof globalThis.fetch;
 	return { sent, archives: { baseUrl: 'http://x/', planId: 'p1', token: 'tok', fetch } };
@@ -44,13 +44,22 @@ describe('writing an activities import’s history months', () => {
 	it('a cancel starts no further month: the months written are whole, the rest untouched', async () => {
 		const doc = new Y.Doc();
 		const controller = new AbortController();
-		const { sent, archives } = server((month) => month === '2024-02' && controller.abort());
+		// Every answer waits until three requests are in flight; then Cancel, then they answer.
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const { sent, archives } = server(async () => {
+			if (sent.length === 3) {
+				controller.abort();
+				release();
+			}
+			await gate;
+		});
 		const uploads = Object.fromEntries(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'].map((m) => [m, [cell(`${m}-10`, 1)]]));
 		const result = await writeActivityHistory(doc, archives, { uploads }, { signal: controller.signal });
 		expect(result.cancelled).toBe(true);
 		// Three at a time: the months in flight when Cancel came finish; none starts after.
-		expect(result.written.map((w) => w.month).sort()).toEqual(sent.map((s) => s.month).sort());
-		expect(sent.length).toBeLessThan(5);
+		expect(result.written.map((w) => w.month).sort()).toEqual(['2024-01', '2024-02', '2024-03']);
+		expect(sent.map((s) => s.month).sort()).toEqual(['2024-01', '2024-02', '2024-03']);
 		expect(sent.every((s) => s.cells.length === 1)).toBe(true);
 	});
 });
