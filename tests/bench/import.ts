@@ -12,8 +12,8 @@
 // docs/benchmarks.md; BENCH_WRITE_LARGE=1 tries the write anyway). The server runs with raised
 // document limits (RAISED_LIMITS) so the shipped per-link quota does not cut the baseline short.
 // BENCH_ROWS=100000 (default) sets the large size; BENCH_URL measures an already running server.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { syncUrlOf } from '../../src/cli/args';
@@ -23,6 +23,7 @@ import { DEFAULT_STAGES } from '../../src/lib/domain/exec-read';
 import { generateExecution } from '../../src/lib/domain/generate-execution';
 import { toCsv, type ExportTable } from '../../src/lib/export';
 import { toXlsx } from '../../src/lib/export/xlsx';
+import { startBenchServer } from './bench-server';
 
 // Bundled by run-ts.mjs into a temp folder, so paths are taken from where npm runs: the project root.
 const root = process.cwd();
@@ -72,44 +73,6 @@ function dealTable(rows: number): ExportTable {
  * the measured runs raise them to see the import itself.
  */
 const RAISED_LIMITS = ['--var', 'MAX_DOC_BYTES:536870912', '--var', 'MAX_DOC_ITEMS:5000000', '--var', 'EDITOR_SHARE_BYTES:536870912'];
-
-async function startServer(port: number, extra: string[] = []): Promise<{ url: string; stop: () => void }> {
-	if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {} };
-	if (!existsSync(join(root, '.svelte-kit/cloudflare/_worker.js'))) {
-		console.log('Building the app (no build found) …');
-		spawnSync(join(root, 'node_modules/.bin/vite'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-	}
-	const child: ChildProcess = spawn(process.execPath, [join(root, 'src/cli/start.mjs'), '--no-build', '--', ...extra], {
-		cwd: root,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: { ...process.env, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
-	});
-	let log = '';
-	child.stdout!.on('data', (d) => (log = (log + d).slice(-4000)));
-	child.stderr!.on('data', (d) => (log = (log + d).slice(-4000)));
-	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 240_000;
-	for (;;) {
-		try {
-			if ((await fetch(`${url}/`)).ok) break;
-		} catch {
-			// not up yet
-		}
-		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
-		await sleep(250);
-	}
-	return {
-		url,
-		stop: () => {
-			try {
-				process.kill(-child.pid!, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-		}
-	};
-}
 
 interface Result {
 	label: string;
@@ -210,7 +173,7 @@ async function main() {
 		...(f.rows === BASELINE || process.env.BENCH_WRITE_LARGE ? [{ ...f, dryRun: false }] : []),
 		{ ...f, label: `${f.label}, --dry-run`, dryRun: true }
 	]);
-	const server = await startServer(8793, RAISED_LIMITS);
+	const server = await startBenchServer(8793, RAISED_LIMITS);
 	try {
 		for (const c of cases) {
 			const result = await importCase(server.url, c.label, c.file, c.rows, c.dryRun);
