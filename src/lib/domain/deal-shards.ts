@@ -9,8 +9,14 @@
 /** The execution document's own deal roots, as a shard. */
 export const EXEC_SHARD = '';
 
-/** Live deals per document past which an editor adds shards: 377 B a deal measured → ~3.8 MiB. */
-export const DEFAULT_SHARD_THRESHOLD = 10_000;
+/**
+ * Live deals per document past which an editor adds shards. Measured by `npm run bench:room-memory`
+ * (docs/benchmarks.md "One room's memory in workerd"): a room of 5,000 generated deals (2.1 MiB
+ * stored) grows workerd's resident set by ~42 MiB when it loads and its isolate heap by ≤ 30 MiB;
+ * 10,000 deals take ~87 MiB and ~55 MiB — past issue 13's 64 MB per object once the execution
+ * room's other data is added. So 5,000, with room for activities, actuals and a load's peak.
+ */
+export const DEFAULT_SHARD_THRESHOLD = 5_000;
 
 /** The most documents a plan's live deals are spread over (names 1 … MAX − 1, as routes.ts allows). */
 export const MAX_SHARDS = 4096;
