@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { activitiesToArchive, deleteAbsorbedActivities, rangesOf } from '../../src/lib/doc/execution/activity-archive-pass';
 import { recordArchive } from '../../src/lib/doc/execution/archive-manifest';
 import { addActivities } from '../../src/lib/doc/execution/commands';
+import { addTeamMember } from '../../src/lib/doc/team';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { encodeActivityArchive } from '../../src/lib/domain/archive/activity-archive';
 import { gzip } from '../../src/lib/domain/archive/compress';
@@ -33,6 +34,13 @@ async function activityRows(page: Page): Promise<Record<string, string>> {
 		.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell.textContent ?? '').trim()).join(' ')));
 	return Object.fromEntries(rows.map((row) => [row.split(' ')[0], row]));
 }
+/** The same table, each month's cells as a list (label first). */
+async function activityCells(page: Page): Promise<Record<string, string[]>> {
+	const table = page.getByTestId('chart-activities-table');
+	if ((await table.count()) === 0) await page.getByTestId('chart-activities-toggle').click();
+	const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell.textContent ?? '').trim())));
+	return Object.fromEntries(rows.map((row) => [row[0], row]));
+}
 const archivedRows = async (page: Page) => {
 	const rows = await activityRows(page);
 	return JSON.stringify(Object.entries(rows).filter(([month]) => month < '2026-05'));
@@ -48,6 +56,11 @@ describe('browser — activity archives', () => {
 		await alice.page.getByTestId('field-fiscal-year').press('Tab');
 		const link = await shareLink(alice.page, 'edit');
 		const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token')!;
+
+		// The rep of these reports is on the plan's team (so the daily report form offers them).
+		const planPeer = stockClient(baseUrl, planId, token);
+		await onceSynced(planPeer.provider);
+		expect(addTeamMember(planPeer.doc, { name: 'Zhao Archive', team: '', region: '', hireDate: '' }, 'Unassigned', 'rep-archive').ok).toBe(true);
 
 		// History entered over the months (two reports, one of them split over months).
 		const other = stockClient(baseUrl, `${planId}/execution`, token);
@@ -112,6 +125,45 @@ describe('browser — activity archives', () => {
 		await expect.poll(() => archivedRows(alice.page), { timeout: 15_000 }).toBe(before);
 		await waitFor(() => execRoots(other.doc).archives.size === 2, 5_000, 'recorded');
 
+		// A daily report for a day in the archives REPLACES that day's count (calls on 01-12: 3 → 5),
+		// set in the archive as a new version; both people count 5, not 3 + 5.
+		const januaryBefore = (await activityCells(alice.page))['2026-01']!;
+		await alice.page.getByTestId('area-execution').click();
+		await alice.page.getByTestId('exec-tab-activities').click();
+		await alice.page.getByTestId('activity-date').fill('2026-01-12');
+		await alice.page.getByTestId('activity-rep').selectOption({ label: 'Zhao Archive' });
+		await alice.page.getByTestId('activity-call').fill('5');
+		await alice.page.getByTestId('save-activity').click();
+		await waitFor(() => (execRoots(other.doc).archives.get('activities/2026-01') as { version?: number } | undefined)?.version === 2, 15_000, 'version 2');
+		const changed = (cells: string[]) => cells.flatMap((cell, i) => (cell === januaryBefore[i] ? [] : [[januaryBefore[i], cell]]));
+		for (const page of [alice.page, bob.page]) {
+			await page.getByTestId('area-cockpit').click();
+			// The calls cell 3 → 5 (a total column, if shown, moves by the same 2); 3 + 5 = 8 nowhere.
+			await expect.poll(async () => changed((await activityCells(page))['2026-01'] ?? []), { timeout: 15_000 }).toContainEqual(['3', '5']);
+			const after = (await activityCells(page))['2026-01']!;
+			expect(after).not.toContain('8');
+			for (const [from, to] of changed(after)) expect(Number(to) - Number(from)).toBe(2);
+		}
+
+		// Offline, a report for an archived day is refused with the reason; nothing changes.
+		const februaryBefore = (await activityCells(bob.page))['2026-02'];
+		await bob.context.setOffline(true);
+		await bob.page.getByTestId('area-execution').click();
+		await bob.page.getByTestId('exec-tab-activities').click();
+		await bob.page.getByTestId('activity-date').fill('2026-02-03');
+		await bob.page.getByTestId('activity-rep').selectOption({ label: 'Zhao Archive' });
+		await bob.page.getByTestId('activity-call').fill('9');
+		await bob.page.getByTestId('save-activity').click();
+		await expect.poll(() => bob.page.getByTestId('activity-form').textContent()).toContain('saving it needs a connection');
+		await inEachLanguageAndSize(bob.page, SHOTS, async (lang, width) => {
+			await bob.page.getByTestId('activity-form').scrollIntoViewIfNeeded();
+			await bob.page.screenshot({ path: `${SHOTS}/archived-day-offline-${lang}-${width}.png` });
+		});
+		await bob.page.getByTestId('area-cockpit').click();
+		expect((await activityCells(bob.page))['2026-02']).toEqual(februaryBefore);
+		await bob.context.setOffline(false);
+
+		planPeer.provider.destroy();
 		other.provider.destroy();
 		await alice.context.close();
 		await bob.context.close();

@@ -7,6 +7,8 @@ export const enArchiveCache = {
 	'archiveCache.error':
 		'Closed history from {count, plural, one {# month} other {# months}} could not be downloaded ({message}): figures leave those deals out.',
 	'archiveCache.retry': 'Retry',
+	'archiveCache.dayOffline': 'This day is in the history archives: saving it needs a connection. Nothing was saved.',
+	'archiveCache.dayFailed': 'Saving the day in the history archives failed ({message}). Nothing was saved.',
 	'archiveCache.deleteOffline': 'This deal is in closed history: deleting it needs a connection. Nothing was deleted.',
 	'archiveCache.deleteFailed': 'The deal could not be deleted from closed history ({message}). Nothing was deleted.',
 	'archiveCache.kb': '{value} KB',

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
-import { setStages } from '../doc/execution/commands';
+import { checkActivityCount, setStages, type CommandIssue } from '../doc/execution/commands';
 import { seedMetrics } from '../doc/execution/metric-commands';
 import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
@@ -25,7 +25,7 @@ import { periodView, type PeriodView } from '../doc/execution/period-view';
 import type { DashboardMetrics, DashboardTargets, ExecFilters, MetricsOptions } from '../domain/dashboard';
 import type { DealTableQuery } from '../domain/deal-search';
 import type { ExecRules } from '../domain/exec-read';
-import type { Deal, PipelineStage, Rep } from '../domain/execution';
+import type { ActivityType, Deal, PipelineStage, Rep } from '../domain/execution';
 import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
@@ -539,6 +539,50 @@ export class ExecutionSession extends DocSession {
 			}
 		}
 		this.commands.removeDeal(id);
+		return null;
+	}
+
+	/**
+	 * Sets a daily report's counts (one day, one rep, a count per type). A day whose month has an
+	 * activity archive may have part of its count there, and replacing only the live entries would
+	 * add to that part: its cells are set in the archive instead (PUT …/activities/<month>/cells,
+	 * naming the live entries it replaces, as an import of history does), the version recorded, and
+	 * those live entries deleted. That needs a connection and an edit link; without them nothing is
+	 * set and the answer says why. Other days are set live as before (one undo step).
+	 */
+	async setActivityDay(
+		cells: ReadonlyArray<{ date: string; rep: string; type: ActivityType; count: number }>
+	): Promise<{ issue: CommandIssue } | { error: 'offline' | 'failed'; failure?: ArchiveFailure } | null> {
+		for (const { count, ...cell } of cells) {
+			const issue = checkActivityCount(cell, count);
+			if (issue) return { issue };
+		}
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup while writing
+		const archivedMonths = new Set(
+			this.archiveManifest()
+				.filter((entry) => entry.kind === 'activities')
+				.map((entry) => entry.month)
+		);
+		const archived = cells.filter((c) => archivedMonths.has(c.date.slice(0, 7)));
+		if (archived.length > 0) {
+			const token = this.access.token;
+			if (!token) return { error: 'offline' };
+			const uploads: Record<string, typeof archived> = {};
+			for (const cell of archived) (uploads[cell.date.slice(0, 7)] ??= []).push(cell);
+			try {
+				const result = await writeActivityHistory(this.doc, { baseUrl: '', planId: this.planId, token }, { uploads });
+				// Not this person's undo step: an archive version cannot be taken back by undo.
+				for (const info of result.written) recordArchive(this.doc, info, this.#archiveOrigin);
+			} catch (err) {
+				if (err instanceof ArchiveRequestError && err.offline) return { error: 'offline' };
+				return { error: 'failed', failure: describeArchiveFailure(err) };
+			}
+		}
+		// One transaction of this person's: one undo step for the day (the live part; an archive
+		// version is not undone).
+		this.doc.transact(() => {
+			for (const { count, ...cell } of cells) this.commands.setActivityCount(cell, archivedMonths.has(cell.date.slice(0, 7)) ? 0 : count);
+		}, this.localOrigin);
 		return null;
 	}
 

@@ -266,6 +266,11 @@ export function addActivities(doc: Y.Doc, entries: readonly Activity[]): Array<{
  * for 0). O(entries) scan — a form action, not a hot path. Two people setting the same cell at
  * once both append, and the cell then shows the sum (documented in docs/metrics.md).
  */
+/** What setActivityCount would refuse, without writing (a day set in the archives is checked first). */
+export function checkActivityCount(cell: { date: string; rep: string; type: ActivityType }, count: number): CommandIssue | null {
+	return checkActivity({ ...cell, count });
+}
+
 export function setActivityCount(doc: Y.Doc, cell: { date: string; rep: string; type: ActivityType }, count: number): CommandIssue | null {
 	const found = checkActivity({ ...cell, count });
 	if (found) return found;
