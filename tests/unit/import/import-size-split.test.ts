@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeDeal } from '../../../src/lib/domain/deal-shards';
+import { placeDeal, shardOrder } from '../../../src/lib/domain/deal-shards';
+import { shardsForImport } from '../../../src/lib/domain/import-shard-growth';
 import { DEFAULT_STAGES } from '../../../src/lib/domain/exec-read';
 import { checkImportSize, estimateImportSize, SHIPPED_LIMITS } from '../../../src/lib/import/import-size';
 import { checkImportPerDoc, splitImportChanges } from '../../../src/lib/import/import-size-split';
@@ -95,5 +96,12 @@ describe('checkImportPerDoc — each document’s share against its own room', (
 				(name) => (name === '' ? nearlyFull : empty())
 			)
 		).toEqual({ fits: true });
+	});
+
+	it('a 250-rep company’s 72,000 open deals into an empty plan fit once the shards it needs are added', () => {
+		const company = dealChanges(72_000);
+		expect(checkImportPerDoc(company, () => '', empty).fits).toBe(false);
+		const names = shardOrder(shardsForImport([''], [0], company.newDeals.length));
+		expect(checkImportPerDoc(company, (id) => placeDeal(id, names), empty)).toEqual({ fits: true });
 	});
 });
