@@ -39,8 +39,14 @@ import {
 import { routeActivityImport } from '../lib/import/activity-route';
 import { writeActivityHistory } from '../lib/import/activity-history';
 import type { ActivityColumns } from '../lib/domain/archive/activity-archive';
-import { checkImportSize, estimateImportSize, type RoomLimits } from '../lib/import/import-size';
+import type { RoomLimits } from '../lib/import/import-size';
 import type { ArchiveVersionInfo } from '../lib/protocol/archives';
+import { addDealShards, readDealShards } from '../lib/doc/execution/deal-shards';
+import { EXEC_SHARD, placeDeal, shardOrder } from '../lib/domain/deal-shards';
+import { shardsForImport } from '../lib/domain/import-shard-growth';
+import { dealHolders, withShardDeals } from '../lib/import/current-shards';
+import { checkImportPerDoc, type ShardSizeVerdict } from '../lib/import/import-size-split';
+import type { ImportRouting } from '../lib/import/apply-import';
 
 export interface ImportSummary {
 	new: number;
@@ -53,6 +59,19 @@ export interface ImportSummary {
 	notMoved?: number;
 	/** Rows that went to the period archives, when there are any: deals closed before the live window, or activity cells dated before the activity window. */
 	archived?: number;
+	/** Deal shards the import added first, when it added any (docs/architecture.md, "Deal shards"). */
+	shardsAdded?: number;
+}
+
+/**
+ * The plan's deal shards as the command line has them open (docs/architecture.md, "Deal shards"):
+ * every shard the execution document lists, by name; `open` opens more (after they are listed)
+ * and adds them to `docs`; `threshold` the live deals per document an import may grow to.
+ */
+export interface CliShards {
+	docs: Map<string, Y.Doc>;
+	open(names: readonly string[]): Promise<void>;
+	threshold: number;
 }
 
 const place = (p: TeamPlace) => [p.team, p.region].filter(Boolean).join(' / ') || '—';
@@ -172,6 +191,8 @@ export async function runImport(
 		archive?: { server: ArchiveServer; windowStart: string; activityWindowStart?: string };
 		/** The limits the server enforces (GET /api/limits); the shipped ones when not given. */
 		limits?: RoomLimits;
+		/** The plan's deal shards: compared with, grown before a large import, written per document. Without it, the execution document alone. */
+		shards?: CliShards;
 	}
 ): Promise<{ summary: ImportSummary; rejected: RejectedRow[]; notMoved: string[] }> {
 	const table = await parse(input);
@@ -186,8 +207,10 @@ export async function runImport(
 	// Activities are compared with the archived day cells plus the live entries they did not absorb.
 	const activityHistory = kind === 'activities' && options.archive?.activityWindowStart ? options.archive : null;
 	const activityArchives = activityHistory ? await archivedActivities(activityHistory.server) : undefined;
+	// Deals held in shards are compared too, as the app's importSnapshot does.
+	const shardDocs = options.shards?.docs ?? new Map<string, Y.Doc>();
 	const live = {
-		...readCurrent(doc, activityArchives ? { activityArchives } : {}),
+		...withShardDeals(readCurrent(doc, activityArchives ? { activityArchives } : {}), doc, shardDocs),
 		reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate }))
 	};
 	// Deals are compared with the archived ones too, so re-importing old history changes nothing.
@@ -213,8 +236,31 @@ export async function runImport(
 			? routeImport(whole, current, { windowStart: options.archive.windowStart, asOf: options.asOf })
 			: { live: activityRouted.live, archive: null };
 	const plan = routed.live;
-	// What the room would refuse is refused here, before anything (archives included) is written.
-	const verdict = checkImportSize(estimateImportSize(plan.changes), storedSize(doc), options.limits);
+	// A deal stays in the document holding it; a new one is placed over the shards there will be
+	// once a large import has grown them (the average within the threshold, as a page grows).
+	const holders = dealHolders(doc, shardDocs);
+	const listed = readDealShards(doc).order;
+	const grow =
+		options.shards && plan.changes.kind === 'deals'
+			? shardsForImport(
+					listed,
+					listed.map((name) => {
+						const held = name === EXEC_SHARD ? doc : shardDocs.get(name);
+						return held ? execRoots(held).deals.size : 0;
+					}),
+					plan.changes.newDeals.length,
+					options.shards.threshold
+				)
+			: [];
+	const names = shardOrder([...listed, ...grow]);
+	const docOf = (id: string) => holders.get(id) ?? placeDeal(id, names);
+	// What a room would refuse is refused here, before anything (archives included) is written:
+	// each document's share of the rows against that document's own room (a shard to add is empty).
+	const sizeOf = (name: string) => {
+		const held = name === EXEC_SHARD ? doc : shardDocs.get(name);
+		return held ? storedSize(held) : { bytes: 0, items: 0 };
+	};
+	const verdict = checkImportPerDoc(plan.changes, docOf, sizeOf, options.limits);
 	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive ?? activityRouted.archive));
 	const people = plan.changes;
 	// Moves between units are listed, not applied (domain/team.ts isMoveChange); a dry run lists the same.
@@ -229,10 +275,17 @@ export async function runImport(
 		if (activityRouted.archive && server) await writeActivityMonths(doc, server, activityRouted.archive, record);
 		// New owners and team rows go to the plan's team; everything else to the execution document.
 		moves = applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin).moves;
-		applyImport(doc, withoutPeople(plan), options.origin);
+		// Shards first (listed, then opened), so the new deals' documents are there to write to.
+		if (grow.length > 0 && options.shards) {
+			addDealShards(doc, grow, new Date().toISOString(), options.origin);
+			await options.shards.open(grow);
+		}
+		const docByName = (name: string) => (name === EXEC_SHARD ? doc : (shardDocs.get(name) ?? doc));
+		const routing: ImportRouting | undefined = names.length > 1 ? { docFor: (id) => docByName(docOf(id)), exists: (id) => holders.has(id) } : undefined;
+		applyImport(doc, withoutPeople(plan), options.origin, routing);
 		// Only deals the live write really holds leave their month: a refused one stays archived.
-		const live = execRoots(doc).deals;
-		const removals = Object.entries(archive?.removals ?? {}).map(([month, ids]) => [month, ids.filter((id) => live.has(id))] as [string, string[]]);
+		const holds = (id: string) => names.some((name) => execRoots(docByName(name)).deals.has(id));
+		const removals = Object.entries(archive?.removals ?? {}).map(([month, ids]) => [month, ids.filter(holds)] as [string, string[]]);
 		if (server)
 			await writeMonths(
 				removals.filter(([, ids]) => ids.length > 0),
@@ -246,13 +299,15 @@ export async function runImport(
 	const notMoved = moves.length > 0 ? { notMoved: moves.length } : {};
 	const archivedRows = (routed.archive?.rows ?? 0) + (activityRouted.archive?.rows ?? 0);
 	const archived = archivedRows > 0 ? { archived: archivedRows } : {};
+	const shardsAdded = grow.length > 0 ? { shardsAdded: grow.length } : {};
 	return {
 		summary: {
 			...countsAfterMoves({ new: plan.new, updated: plan.updated, unchanged: plan.unchanged }, moves),
 			rejected: rejected.length,
 			...noRate,
 			...notMoved,
-			...archived
+			...archived,
+			...shardsAdded
 		},
 		rejected,
 		notMoved: moves.map(describeMove)
@@ -318,7 +373,7 @@ function storedSize(doc: Y.Doc) {
 }
 
 function describeTooLarge(
-	verdict: Exclude<ReturnType<typeof checkImportSize>, { fits: true }>,
+	verdict: Exclude<ShardSizeVerdict, { fits: true }>,
 	archive: (Pick<ArchiveRouting, 'rows' | 'windowStart'> & { reopened?: number }) | null
 ): string {
 	const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -331,7 +386,9 @@ function describeTooLarge(
 	const history = archive
 		? ` (${archive.rows} rows ${archive.reopened === undefined ? 'dated' : 'closed'} before ${archive.windowStart} would go to the history archives and do not count)`
 		: '';
-	return `the live part of this import is too large for the plan's room: ${what}${history}. Nothing was written; split the file (e.g. by close date) and import it in parts`;
+	// A shard's room is named; the execution document's is "the plan's room" as before.
+	const room = verdict.doc === EXEC_SHARD ? '' : ` (its deal shard deals-${verdict.doc}, the fullest)`;
+	return `the live part of this import is too large for the plan's room${room}: ${what}${history}. Nothing was written; split the file (e.g. by close date) and import it in parts`;
 }
 
 /** A warning of the targets import as one line: what the plan gives where the file says otherwise. */

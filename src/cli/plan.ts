@@ -16,6 +16,20 @@ import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './er
 import { buildTable, writeExport } from './export-command';
 import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
+import * as Y from 'yjs';
+import { mergedDealDocs, readDealShards } from '../lib/doc/execution/deal-shards';
+import { DEFAULT_SHARD_THRESHOLD, EXEC_SHARD } from '../lib/domain/deal-shards';
+import { dealShardDoc } from '../lib/protocol/routes';
+
+/**
+ * Live deals per document an import may grow a plan's deal shards to: the app's constant, or
+ * PLAN_DEAL_SHARD_THRESHOLD (tests grow shards with a few thousand deals; the browser's
+ * localStorage key `sales-plan:deal-shard-threshold` is its twin).
+ */
+function shardThreshold(): number {
+	const set = Number(process.env.PLAN_DEAL_SHARD_THRESHOLD);
+	return Number.isSafeInteger(set) && set > 0 ? set : DEFAULT_SHARD_THRESHOLD;
+}
 
 const stats = statsReporter();
 /** Extra wait for the server's confirmation per written row: 100k rows → 5 more minutes. */
@@ -62,7 +76,20 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		}
 		const target = await openRemoteDoc(connection, 'execution');
 		opened.push(target);
-		progress('synced');
+		// Every deal shard the execution document lists (docs/architecture.md, "Deal shards"):
+		// readers take a deal's rows from the document holding it, so all of them are read and written.
+		const shards = new Map<string, Y.Doc>();
+		const openShards = async (names: readonly string[]) => {
+			await Promise.all(
+				names.map(async (name) => {
+					const shard = await openRemoteDoc(connection, dealShardDoc(name));
+					opened.push(shard);
+					shards.set(name, shard.doc);
+				})
+			);
+		};
+		await openShards(readDealShards(target.doc).order.filter((name) => name !== EXEC_SHARD));
+		progress(shards.size > 0 ? `synced (${shards.size + 1} deal documents)` : 'synced');
 		if (command.command === 'export') {
 			// Activity history lives in the archives (the room keeps two months): the export lists it too.
 			const activityArchives =
@@ -73,7 +100,10 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 							}
 						)
 					: [];
-			const rows = await writeExport(buildTable(command.table, plan.doc, target.doc, activityArchives), command.format, command.out);
+			// One execution document with every shard's deals in it, as a backup stores the plan.
+			const execDoc = shards.size === 0 ? target.doc : new Y.Doc();
+			if (execDoc !== target.doc) Y.applyUpdate(execDoc, mergedDealDocs(target.doc, shards.values()));
+			const rows = await writeExport(buildTable(command.table, plan.doc, execDoc, activityArchives), command.format, command.out);
 			progress(`${rows} rows written to ${command.out}`);
 			process.stdout.write(JSON.stringify({ rows, out: command.out }) + '\n');
 			return EXIT_OK;
@@ -92,6 +122,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			fx: fxRules(readFxRates(plan.doc), overview.currency),
 			write: writes,
 			origin: 'cli-import',
+			shards: { docs: shards, open: openShards, threshold: shardThreshold() },
 			onProgress: (done, total) => {
 				stats.sample();
 				progress(`${done} of ${total} rows read`);
@@ -102,8 +133,10 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		for (const line of notMoved) process.stderr.write(`not moved: ${line}\n`);
 		if (writes) {
 			progress('waiting for the server to confirm');
-			// A few ms per written row on top of the usual minute (see RemoteDoc.flush).
-			await target.flush((summary.new + summary.updated) * FLUSH_MS_PER_ROW);
+			// A few ms per written row on top of the usual minute (see RemoteDoc.flush); every deal
+			// document (the execution document and its shards) at once.
+			const extraMs = (summary.new + summary.updated) * FLUSH_MS_PER_ROW;
+			await Promise.all(opened.filter((doc) => doc !== plan).map((doc) => doc.flush(extraMs)));
 			// New owners and team rows went to the plan's team (the one team list).
 			await plan.flush();
 		}

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { SHARD_THRESHOLD_KEY } from '../../src/lib/sync/shard-threshold';
 import { createPlan, person, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -19,6 +20,8 @@ function largeExport(rows: number): string {
 describe('browser — import size check', () => {
 	it('an import larger than the room accepts is refused in the preview with the reason, and nothing is written', async () => {
 		const alice = await person(browser(), 'Alice', clock);
+		// A plan kept from growing deal shards (a threshold above the file): its one execution room must take it all.
+		await alice.context.addInitScript((key) => localStorage.setItem(key, '1000000'), SHARD_THRESHOLD_KEY);
 		await createPlan(alice.page, baseUrl);
 		await alice.page.getByTestId('area-execution').click();
 		await alice.page.getByTestId('exec-tab-import').click();

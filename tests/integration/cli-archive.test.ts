@@ -23,8 +23,13 @@ const baseUrl = inject('baseUrl');
 const dir = mkdtempSync(join(tmpdir(), 'cli-archive-test-'));
 
 function plan(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return planWith({}, ...args);
+}
+
+/** `plan` with environment variables set (PLAN_DEAL_SHARD_THRESHOLD). */
+function planWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', 'plan', '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('npm', ['run', '--silent', 'plan', '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -124,7 +129,16 @@ describe('npm run plan — import of old history into period archives', () => {
 		const long = 'Framework agreement — annual renewal and expansion across every regional subsidiary';
 		for (let i = 0; i < 15_000; i++) rows.push(`L-${i},${long} ${i},${1000 + i},CNY,Proposal,张伟,${WINDOW}-01,${addMonths(WINDOW, 13)}-15,`);
 		for (let i = 0; i < 100; i++) rows.push(`H-${i},Old ${i},1000,CNY,Closed Won,张伟,${monthBefore(3)}-01,${monthBefore(3)}-15,${monthBefore(3)}-15`);
-		const run = await plan('import', 'deals', csvFile('too-large.csv', rows), ...p.server, '--token', p.tokens.edit);
+		// Shards kept from growing (a threshold above the file): the execution room alone must take the live rows.
+		const run = await planWith(
+			{ PLAN_DEAL_SHARD_THRESHOLD: '1000000' },
+			'import',
+			'deals',
+			csvFile('too-large.csv', rows),
+			...p.server,
+			'--token',
+			p.tokens.edit
+		);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toMatch(
 			/error: the live part of this import is too large for the plan's room: about [\d.]+ MB would pass what one link may add in a day/

@@ -17,6 +17,7 @@ import { enTargetsImport } from './messages-targets-import';
 import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
+import { enImportShards } from './messages-import-shards';
 import { enPayouts } from './messages-payouts';
 import { enArchiveCache } from './messages-archive-cache';
 import { enImportArchive } from './messages-import-archive';
@@ -53,6 +54,7 @@ export const en = {
 	...enFxTargets,
 	...enTeamfix,
 	...enImportSize,
+	...enImportShards,
 	...enTeam,
 	...enQuotas,
 	...enFx,

@@ -13,6 +13,7 @@ import { zhCNTargetsImport } from './messages-targets-import.zh-CN';
 import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
+import { zhCNImportShards } from './messages-import-shards.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
 import { zhCNImportArchive } from './messages-import-archive.zh-CN';
@@ -49,6 +50,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNFxTargets,
 	...zhCNTeamfix,
 	...zhCNImportSize,
+	...zhCNImportShards,
 	...zhCNTeam,
 	...zhCNQuotas,
 	...zhCNFx,

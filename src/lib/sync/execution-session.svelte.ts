@@ -7,7 +7,8 @@ import { executionCommands } from '../doc/execution/execution-commands';
 import { shardRouting } from '../doc/execution/deal-routing';
 import { addDealShards, mergedDealDocs, readDealShards } from '../doc/execution/deal-shards';
 import { UndoGroup } from '../doc/execution/undo-group';
-import { EXEC_SHARD, shardsToAdd } from '../domain/deal-shards';
+import { EXEC_SHARD, placeDeal, shardOrder, shardsToAdd } from '../domain/deal-shards';
+import { shardsForImport } from '../domain/import-shard-growth';
 import { DealShardSession } from './deal-shard-session.svelte';
 import { shardThreshold } from './shard-threshold';
 import { execRoots } from '../doc/execution/schema';
@@ -44,6 +45,7 @@ import type { ExportLocale } from '../export/tables/labels';
 import { applyImport, withoutPeople } from '../import/apply-import';
 import type { ImportSize } from '../import/import-size';
 import { readCurrent, type CurrentData } from '../import/current';
+import { withShardDeals } from '../import/current-shards';
 import type { ImportPlan } from '../import/plan-import';
 
 /** Writes an import's new people and team changes into the plan's team; returns how many it wrote. */
@@ -75,6 +77,9 @@ export class ExecutionSession extends DocSession {
 	/** Their documents once loaded: where deal commands may write. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read by the command routing, not rendered
 	readonly #shardDocs = new Map<string, Y.Doc>();
+	/** Each shard's opening (local copy read, joined the projection), so an import can wait for the ones it adds. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- promises waited for, never shown
+	readonly #opening = new Map<string, Promise<void>>();
 	/** One undo step per action over the execution document and every shard (undo-group.ts). */
 	#group: UndoGroup | null = null;
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
@@ -171,18 +176,18 @@ export class ExecutionSession extends DocSession {
 			if (name === EXEC_SHARD || this.#shards.has(name)) continue;
 			const shard = new DealShardSession(this.planId, this.serverUrl, name);
 			this.#shards.set(name, shard);
-			opening.push(
-				shard.load().then(() => {
-					if (this.destroyed) return;
-					const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
-					this.#group?.add(this.undoManagerFor(roots));
-					this.#shardDocs.set(name, shard.doc);
-					this.#projection?.addDealDoc(name, shard.doc);
-					execRoots(shard.doc).archives.observe(this.onManifestChange);
-					this.onManifestChange();
-					if (this.access.token && this.connected) shard.connectWith(this.access.token);
-				})
-			);
+			const opened = shard.load().then(() => {
+				if (this.destroyed) return;
+				const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
+				this.#group?.add(this.undoManagerFor(roots));
+				this.#shardDocs.set(name, shard.doc);
+				this.#projection?.addDealDoc(name, shard.doc);
+				execRoots(shard.doc).archives.observe(this.onManifestChange);
+				this.onManifestChange();
+				if (this.access.token && this.connected) shard.connectWith(this.access.token);
+			});
+			this.#opening.set(name, opened);
+			opening.push(opened);
 		}
 		await Promise.all(opening);
 	}
@@ -240,26 +245,64 @@ export class ExecutionSession extends DocSession {
 		activityArchives?: readonly ActivityColumns[]
 	): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
-		const current = readCurrent(this.doc, activityArchives ? { activityArchives } : {});
 		// Deals in shards are compared too (docs/architecture.md, "Deal shards"); a twin id once.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup while reading
-		const seen = new Set(current.deals.map((d) => d.id));
-		for (const doc of this.#shardDocs.values()) {
-			for (const deal of readCurrent(doc, { stagesFrom: this.doc }).deals) {
-				if (seen.has(deal.id)) continue;
-				seen.add(deal.id);
-				current.deals.push(deal);
-			}
-		}
+		const current = withShardDeals(readCurrent(this.doc, activityArchives ? { activityArchives } : {}), this.doc, this.#shardDocs);
 		// Owners are resolved against the plan's team (the one team list), not the old map.
 		return this.#team ? { ...current, reps: this.#team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) } : current;
 	}
 
 	/** What the document holds now, in the units the room's caps count (import-size.ts). */
 	storedSize(): ImportSize {
-		let items = 0;
-		this.doc.store.clients.forEach((structs) => (items += structs.length));
-		return { bytes: Y.encodeStateAsUpdate(this.doc).length, items };
+		return storedSizeOf(this.doc);
+	}
+
+	/**
+	 * Where an import's deals would go (docs/architecture.md, "Deal shards"), for the per-document
+	 * size check (import/import-size-split.ts): the shards to add first so that the live deals per
+	 * document on average, with the import's `newLive` deals, stay within the threshold; each
+	 * deal's document (the one holding it, else placed over the documents after growth); each
+	 * document's stored size (a shard to add holds nothing). Only an editor grows.
+	 */
+	importLayout(newLive: number): { grow: string[]; docOf: (id: string) => string; stored: (name: string) => ImportSize; documents: number } {
+		const projection = this.#projection;
+		if (!projection) throw new Error('The execution data is not loaded yet.');
+		const listed = readDealShards(this.doc).order;
+		const live = projection.liveDealsByShard();
+		const grow =
+			this.access.role === 'edit'
+				? shardsForImport(
+						listed,
+						listed.map((name) => live.get(name) ?? 0),
+						newLive,
+						shardThreshold()
+					)
+				: [];
+		const names = shardOrder([...listed, ...grow]);
+		// Sizes read once per document, on demand (encoding a full document costs a few ms).
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local cache while checking
+		const sizes = new Map<string, ImportSize>();
+		const stored = (name: string) => {
+			let size = sizes.get(name);
+			if (!size) {
+				const doc = name === EXEC_SHARD ? this.doc : this.#shardDocs.get(name);
+				sizes.set(name, (size = doc ? storedSizeOf(doc) : { bytes: 0, items: 0 }));
+			}
+			return size;
+		};
+		return { grow, docOf: (id) => projection.dealShardOf(id) ?? placeDeal(id, names), stored, documents: names.length };
+	}
+
+	/**
+	 * Adds the shards an import needs first (importLayout's `grow`) and waits until every listed
+	 * shard is open, so the import's new deals are placed over the same documents the size check
+	 * counted. Not an undoable edit (the shard set only grows).
+	 */
+	async growForImport(names: readonly string[]): Promise<void> {
+		if (this.access.role !== 'edit') throw new Error('A view link cannot import.');
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp written once
+		if (names.length > 0) addDealShards(this.doc, names, new Date().toISOString(), this.#shardOrigin);
+		await this.openShards();
+		await Promise.all(readDealShards(this.doc).order.map((name) => this.#opening.get(name)));
 	}
 
 	/**
@@ -631,4 +674,11 @@ export class ExecutionSession extends DocSession {
 			seedMetrics(this.doc, this.templateMetrics);
 		});
 	}
+}
+
+/** What a document holds now, in the units a room's caps count (import-size.ts). */
+function storedSizeOf(doc: Y.Doc): ImportSize {
+	let items = 0;
+	doc.store.clients.forEach((structs) => (items += structs.length));
+	return { bytes: Y.encodeStateAsUpdate(doc).length, items };
 }
