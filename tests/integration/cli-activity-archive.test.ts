@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { checkImportSize, estimateImportSize } from '../../src/lib/import/import
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { registerPlan } from '../harness/stock-client';
+import { lastLine, runPlan } from './run-plan';
 
 /**
  * `npm run plan -- import activities` with years of history (issues 11 + 13): cells dated before
@@ -22,19 +22,7 @@ import { registerPlan } from '../harness/stock-client';
 const baseUrl = inject('baseUrl');
 const dir = mkdtempSync(join(tmpdir(), 'cli-activity-archive-test-'));
 
-function plan(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', 'plan', '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-const lastLine = (text: string) => JSON.parse(text.trim().split('\n').at(-1) ?? 'null') as Record<string, unknown>;
+const plan = (...args: string[]) => runPlan(args);
 
 /** The plan's activity window today (a new plan: zone UTC), as the CLI computes it. */
 const WINDOW = activityWindowStart(planNow('UTC').month);

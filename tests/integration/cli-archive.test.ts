@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { fetchArchiveManifest, fetchDealMonth, monthDeals, type ArchiveServer } 
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { registerPlan } from '../harness/stock-client';
+import { lastLine, runPlan } from './run-plan';
 
 /**
  * `npm run plan -- import deals` with old history (issues 11 + 13): deals closed before the live
@@ -22,24 +22,9 @@ import { registerPlan } from '../harness/stock-client';
 const baseUrl = inject('baseUrl');
 const dir = mkdtempSync(join(tmpdir(), 'cli-archive-test-'));
 
-function plan(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return planWith({}, ...args);
-}
-
+const plan = (...args: string[]) => runPlan(args);
 /** `plan` with environment variables set (PLAN_DEAL_SHARD_THRESHOLD). */
-function planWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', 'plan', '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-const lastLine = (text: string) => JSON.parse(text.trim().split('\n').at(-1) ?? 'null') as Record<string, unknown>;
+const planWith = (env: Record<string, string>, ...args: string[]) => runPlan(args, env);
 
 /** The plan's live window today (a new plan: fiscal year from January, zone UTC), as the CLI computes it. */
 const WINDOW = liveWindowStart(planNow('UTC').month, 1);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { readCurrent } from '../../src/lib/import/current';
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { registerPlan } from '../harness/stock-client';
+import { lastLine, runPlan } from './run-plan';
 
 /**
  * `npm run plan -- import|export deals` on a plan with deal shards (issues 11 + 13,
@@ -25,22 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cli-shards-test-'));
 const THRESHOLD = '500';
 const DEALS = 3000;
 
-function plan(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', 'plan', '--', ...args], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, PLAN_DEAL_SHARD_THRESHOLD: THRESHOLD }
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-const lastLine = (text: string) => JSON.parse(text.trim().split('\n').at(-1) ?? 'null') as Record<string, unknown>;
+const plan = (...args: string[]) => runPlan(args, { PLAN_DEAL_SHARD_THRESHOLD: THRESHOLD });
 
 async function emptyPlan() {
 	const registered = await registerPlan(baseUrl, 'Sharded plan');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,30 +12,12 @@ import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { freePort } from '../harness/server';
 import { registerPlan } from '../harness/stock-client';
+import { lastLine, runPlan } from './run-plan';
 
 const baseUrl = inject('baseUrl');
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 
-interface Run {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
-
-/** `npm run plan -- …` as a user runs it (npm puts the project's Node 22 on the PATH). */
-function plan(...args: string[]): Promise<Run> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('npm', ['run', '--silent', 'plan', '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-const lastLine = (text: string) => JSON.parse(text.trim().split('\n').at(-1) ?? 'null') as Record<string, unknown>;
+const plan = (...args: string[]) => runPlan(args);
 
 /** A plan on the server with a rep, three deals, activities and an actual, written by the app's own commands. */
 async function seededPlan(pilotCustomer = '=cmd|calc') {
