@@ -6,7 +6,7 @@ import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
 import { shardRouting } from '../doc/execution/deal-routing';
 import { addDealShards, mergedDealDocs, readDealShards } from '../doc/execution/deal-shards';
-import { UndoGroup } from '../doc/execution/undo-group';
+import { UndoGroup, dealDocUndoManager } from '../doc/execution/undo-group';
 import { EXEC_SHARD, placeDeal, shardOrder, shardsToAdd } from '../domain/deal-shards';
 import { shardsForImport } from '../domain/import-shard-growth';
 import { DealShardSession } from './deal-shard-session.svelte';
@@ -162,8 +162,7 @@ export class ExecutionSession extends DocSession {
 
 	/** An undo manager over these roots, tracking this person's edits. */
 	private undoManagerFor(roots: Record<string, unknown>): Y.UndoManager {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs reads this set, not the UI
-		return new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([this.localOrigin]), captureTimeout: 500 });
+		return dealDocUndoManager(roots, this.localOrigin);
 	}
 
 	/**

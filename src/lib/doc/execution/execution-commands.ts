@@ -61,40 +61,49 @@ export function singleDocRouting(doc: Y.Doc, holds: (id: string) => boolean = ()
 export function executionCommands(doc: Y.Doc, origin: object, archived: ArchivedLookup = () => null, routing: DealRouting = singleDocRouting(doc)) {
 	/** The document a deal is in, or goes to: its holder, else its placement; the execution document if that shard is not open. */
 	const dealDoc = (id: string): Y.Doc => routing.docOf(routing.holderOf(id) ?? placeDeal(id, routing.names())) ?? doc;
-	/** `fn` with the document filled in, run as this person's transaction. */
+	/**
+	 * `fn` with the document filled in, run as this person's transaction and as one undo step of
+	 * its own. Steps are cut here, not by the undo managers' capture window: that window is measured
+	 * with `Date.now()`, so two edits of one document seconds apart could still merge into one step
+	 * wherever the clock is held still (a test's fixed clock), and one undo took back both.
+	 */
 	const on =
 		<A extends unknown[], R>(fn: (doc: Y.Doc, ...args: A) => R) =>
-		(...args: A): R => {
-			let result!: R;
-			doc.transact(() => (result = fn(doc, ...args)), origin);
-			return result;
-		};
+		(...args: A): R =>
+			routing.action(() => {
+				let result!: R;
+				doc.transact(() => (result = fn(doc, ...args)), origin);
+				return result;
+			});
 	/**
 	 * A deal command that first reopens an archived deal (reopenArchivedDeal), in the same
 	 * transaction: editing a deal from closed history makes it live, then applies the edit.
 	 */
 	const onDeal =
 		<A extends unknown[], R>(fn: (doc: Y.Doc, id: string, ...args: A) => R) =>
-		(id: string, ...args: A): R => {
-			const target = dealDoc(id);
-			let result!: R;
-			target.transact(() => {
-				reopenArchivedDeal(target, id, archived(id));
-				result = fn(target, id, ...args);
-			}, origin);
-			return result;
-		};
+		(id: string, ...args: A): R =>
+			routing.action(() => {
+				const target = dealDoc(id);
+				let result!: R;
+				target.transact(() => {
+					reopenArchivedDeal(target, id, archived(id));
+					result = fn(target, id, ...args);
+				}, origin);
+				return result;
+			});
 	/** A new deal: its id first, so its placement is known; the id must be free in every deal document. */
 	const addDeal = (input: DealInput): Result<string> => {
 		const id = input.id ?? newRecordId('deal');
 		const target = dealDoc(id);
-		let result!: Result<string>;
-		// Read inside the transaction: a first read of a fresh document's roots is a transaction of its own.
-		target.transact(() => {
-			const context = { stages: readConfiguredStages(doc), exists: (taken: string) => routing.holderOf(taken) !== null };
-			result = addDeals(target, [{ ...input, id }], context)[0]!;
-		}, origin);
-		return result;
+		return routing.action(() => {
+			let result!: Result<string>;
+			// Read inside the transaction: a first read of a fresh document's roots is a transaction of its own.
+			target.transact(() => {
+				const context = { stages: readConfiguredStages(doc), exists: (taken: string) => routing.holderOf(taken) !== null };
+				result = addDeals(target, [{ ...input, id }], context)[0]!;
+			}, origin);
+			return result;
+		});
 	};
 	/** Removed from every document that holds it (two do only after a race), as one undo step. */
 	const removeEverywhere = (id: string): void => {

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * Per-user undo over several documents (the execution document and its deal shards,
@@ -117,4 +117,13 @@ export class UndoGroup {
 	#changed(): void {
 		for (const listener of [...this.#listeners]) listener();
 	}
+}
+
+/**
+ * The undo manager of one deal document (the execution document or a shard) over `roots`,
+ * tracking this person's edits (`origin`). Each execution command is one step of the group
+ * (execution-commands.ts cuts it); the capture window only joins writes of one command.
+ */
+export function dealDocUndoManager(roots: Record<string, unknown>, origin: object): Y.UndoManager {
+	return new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([origin]), captureTimeout: 500 });
 }

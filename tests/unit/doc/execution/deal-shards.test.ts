@@ -6,7 +6,7 @@ import { executionCommands } from '$lib/doc/execution/execution-commands';
 import { createProjection, type ExecProjection } from '$lib/doc/execution/projection';
 import { execRoots } from '$lib/doc/execution/schema';
 import { setStages } from '$lib/doc/execution/commands';
-import { UndoGroup } from '$lib/doc/execution/undo-group';
+import { UndoGroup, dealDocUndoManager } from '$lib/doc/execution/undo-group';
 import { EXEC_SHARD, placeDeal } from '$lib/domain/deal-shards';
 import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import { expectSameMetrics } from './helpers';
@@ -25,7 +25,7 @@ function client() {
 	const group = new UndoGroup();
 	const track = (doc: Y.Doc) => {
 		const { meta: _m, dealShards: _s, archives: _a, ...roots } = execRoots(doc);
-		group.add(new Y.UndoManager(Object.values(roots) as Y.AbstractType<unknown>[], { trackedOrigins: new Set([origin]), captureTimeout: 0 }));
+		group.add(dealDocUndoManager(roots, origin));
 	};
 	track(exec);
 	const projection: ExecProjection = createProjection(exec, RULES);
@@ -211,6 +211,28 @@ describe('deal shards — the projection reads every deal document, commands go 
 		a.group.redo();
 		expect(liveIds(a.projection).length).toBeGreaterThan(before.length);
 		expect([...a.shards.values()].every((d) => [...execRoots(d).deals.keys()].some((id) => id.startsWith('batch')))).toBe(true);
+	});
+
+	it('two edits of deals in one document are two undo steps however little time passed between them', () => {
+		// The undo managers' capture window reads Date.now(); edits within 500 ms of each other (or
+		// any edits while the clock is held still, as in the browser tests) used to merge into one
+		// step of a document, and one undo took back both.
+		{
+			const a = client();
+			setStages(a.exec, DEFAULT_STAGES);
+			addDealShards(a.exec, ['1'], 'now');
+			a.openListed();
+			const ids = fillEveryDoc(a, 'u').filter((id) => a.projection.dealShardOf(id) === '1');
+			expect(ids.length).toBeGreaterThan(1);
+			const [first, second] = [ids[0]!, ids[1]!];
+			a.commands.setDealField(first, 'customer', 'First');
+			a.commands.setDealField(second, 'customer', 'Second');
+			const customer = (id: string) => a.projection.dealList().live.find((d) => d.deal.id === id)!.deal.customer;
+			a.group.undo();
+			expect([customer(first), customer(second)]).toEqual(['First', '']);
+			a.group.undo();
+			expect([customer(first), customer(second)]).toEqual(['', '']);
+		}
 	});
 });
 
