@@ -7,8 +7,7 @@ import { executionCommands } from '../doc/execution/execution-commands';
 import { shardRouting } from '../doc/execution/deal-routing';
 import { addDealShards, mergedDealDocs, readDealShards } from '../doc/execution/deal-shards';
 import { UndoGroup, dealDocUndoManager } from '../doc/execution/undo-group';
-import { EXEC_SHARD, placeDeal, shardOrder, shardsToAdd } from '../domain/deal-shards';
-import { shardsForImport } from '../domain/import-shard-growth';
+import { EXEC_SHARD, shardOrder, shardsToAdd } from '../domain/deal-shards';
 import { DealShardSession } from './deal-shard-session.svelte';
 import { shardThreshold } from './shard-threshold';
 import { execRoots } from '../doc/execution/schema';
@@ -47,6 +46,7 @@ import { applyImport, withoutPeople } from '../import/apply-import';
 import type { ImportSize } from '../import/import-size';
 import { readCurrent, type CurrentData } from '../import/current';
 import { withShardDeals } from '../import/current-shards';
+import { importShardLayout, type ImportLayout } from '../import/import-layout';
 import type { ImportPlan } from '../import/plan-import';
 
 /** One document's connection as the header shows it (ExecutionSession.connections); `shard` '' is the execution document. */
@@ -269,33 +269,21 @@ export class ExecutionSession extends DocSession {
 	 * deal's document (the one holding it, else placed over the documents after growth); each
 	 * document's stored size (a shard to add holds nothing). Only an editor grows.
 	 */
-	importLayout(newLive: number): { grow: string[]; docOf: (id: string) => string; stored: (name: string) => ImportSize; documents: number } {
+	importLayout(newLive: number): ImportLayout {
 		const projection = this.#projection;
 		if (!projection) throw new Error('The execution data is not loaded yet.');
-		const listed = readDealShards(this.doc).order;
 		const live = projection.liveDealsByShard();
-		const grow =
-			this.access.role === 'edit'
-				? shardsForImport(
-						listed,
-						listed.map((name) => live.get(name) ?? 0),
-						newLive,
-						shardThreshold()
-					)
-				: [];
-		const names = shardOrder([...listed, ...grow]);
-		// Sizes read once per document, on demand (encoding a full document costs a few ms).
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local cache while checking
-		const sizes = new Map<string, ImportSize>();
-		const stored = (name: string) => {
-			let size = sizes.get(name);
-			if (!size) {
+		return importShardLayout({
+			listed: readDealShards(this.doc).order,
+			live: (name) => live.get(name) ?? 0,
+			newLive,
+			threshold: this.access.role === 'edit' ? shardThreshold() : null,
+			holderOf: (id) => projection.dealShardOf(id),
+			sizeOf: (name) => {
 				const doc = name === EXEC_SHARD ? this.doc : this.#shardDocs.get(name);
-				sizes.set(name, (size = doc ? storedSizeOf(doc) : { bytes: 0, items: 0 }));
+				return doc ? storedSizeOf(doc) : null;
 			}
-			return size;
-		};
-		return { grow, docOf: (id) => projection.dealShardOf(id) ?? placeDeal(id, names), stored, documents: names.length };
+		});
 	}
 
 	/**
