@@ -8,6 +8,7 @@ import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { LocalServer, freePort } from '../harness/server';
 import { onceSynced, stockClient, waitFor } from '../harness/stock-client';
 import { createPlan, inEachLanguageAndSize, person, shareLink, useBrowser } from './browser';
+import { storedDeal } from './fixtures/deal';
 
 const browser = useBrowser();
 
@@ -54,25 +55,7 @@ describe('browser — a refused deal shard room in the header', () => {
 		await waitFor(() => readConfiguredStages(exec.doc).length > 0, 10_000, 'stages');
 		const open = readConfiguredStages(exec.doc).find((s) => !s.isWon && !s.isLost)!.id;
 		addDealShards(exec.doc, ['1'], '2026-06-30T04:00:00Z');
-		execRoots(shard.doc).deals.set('sharded-1', {
-			id: 'sharded-1',
-			name: '',
-			externalId: '',
-			customer: 'Shard Customer',
-			segment: '',
-			region: '',
-			owner: '',
-			product: '',
-			amount: 300_000,
-			currency: 'CNY',
-			stage: open,
-			stageHistory: [{ stage: open, at: '2026-06-01' }],
-			probability: 0.2,
-			forecastCategory: 'pipeline',
-			expectedClose: '2026-09-30',
-			lostReason: null,
-			createdAt: '2026-01-01'
-		});
+		execRoots(shard.doc).deals.set('sharded-1', storedDeal('sharded-1', open, 300_000));
 		await alice.page.locator('[data-testid=deal-row][data-deal=sharded-1]').waitFor({ timeout: 15_000 });
 
 		// Bob opens the plan with the edit link and reads the shard's deal.
