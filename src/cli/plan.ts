@@ -16,6 +16,7 @@ import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './er
 import { buildTable, writeExport } from './export-command';
 import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
+import { mapBounded } from './bounded';
 import * as Y from 'yjs';
 import { mergedDealDocs, readDealShards } from '../lib/doc/execution/deal-shards';
 import { DEFAULT_SHARD_THRESHOLD, EXEC_SHARD } from '../lib/domain/deal-shards';
@@ -34,6 +35,8 @@ function shardThreshold(): number {
 const stats = statsReporter();
 /** Extra wait for the server's confirmation per written row: 100k rows → 5 more minutes. */
 const FLUSH_MS_PER_ROW = 3;
+/** Deal shards opened at once: a few sockets syncing in parallel, not one per shard of a plan listing thousands. */
+const SHARD_OPEN_CONCURRENCY = 8;
 
 /** Progress only on a terminal: a script reading stderr gets the rejected rows alone. */
 const progress = (message: string) => {
@@ -79,14 +82,14 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 		// Every deal shard the execution document lists (docs/architecture.md, "Deal shards"):
 		// readers take a deal's rows from the document holding it, so all of them are read and written.
 		const shards = new Map<string, Y.Doc>();
+		// At most SHARD_OPEN_CONCURRENCY sockets connecting and syncing at once (a plan may list thousands).
 		const openShards = async (names: readonly string[]) => {
-			await Promise.all(
-				names.map(async (name) => {
-					const shard = await openRemoteDoc(connection, dealShardDoc(name));
-					opened.push(shard);
-					shards.set(name, shard.doc);
-				})
-			);
+			const docs = await mapBounded(names, SHARD_OPEN_CONCURRENCY, async (name) => {
+				const shard = await openRemoteDoc(connection, dealShardDoc(name));
+				opened.push(shard);
+				return shard.doc;
+			});
+			names.forEach((name, i) => shards.set(name, docs[i]!));
 		};
 		await openShards(readDealShards(target.doc).order.filter((name) => name !== EXEC_SHARD));
 		progress(shards.size > 0 ? `synced (${shards.size + 1} deal documents)` : 'synced');

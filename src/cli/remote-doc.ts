@@ -39,7 +39,7 @@ export async function openRemoteDoc(connection: Connection, docName: PlanDocName
 	const awareness = new Awareness(doc);
 	// A command-line client has no presence to show.
 	awareness.setLocalState(null);
-	let state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null };
+	let state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null, full: null };
 	let failures = 0;
 	const waiters = new Set<() => void>();
 	const provider = new SyncProvider({

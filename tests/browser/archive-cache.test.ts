@@ -9,6 +9,7 @@ import type { Deal } from '../../src/lib/domain/execution';
 import type { ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { onceSynced, stockClient, waitFor } from '../harness/stock-client';
 import { createPlan, inEachLanguageAndSize, person, shareLink, useBrowser, waitForServiceWorker } from './browser';
+import { storedDeal } from './fixtures/deal';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -20,28 +21,6 @@ const SHOTS = '/tmp/shots-archive-cache';
  * IndexedDB (a reload offline still counts them), and an archived deal edited by one person is
  * live for the other, counted once.
  */
-
-function closedDeal(id: string, stage: string, amount: number, closed: string): Deal {
-	return {
-		id,
-		name: `Archived ${id}`,
-		externalId: '',
-		customer: `Customer ${id}`,
-		segment: 'SMB',
-		region: 'East',
-		owner: 'rep-archive',
-		product: 'Press line',
-		amount,
-		currency: 'CNY',
-		stage,
-		stageHistory: [{ stage, at: closed }],
-		probability: 1,
-		forecastCategory: 'closed-won',
-		expectedClose: closed,
-		lostReason: null,
-		createdAt: `${closed.slice(0, 7)}-01`
-	};
-}
 
 async function upload(planId: string, token: string, month: string, deals: Deal[]): Promise<ArchiveVersionInfo> {
 	const body = await gzip(encodeDealArchive(month, deals));
@@ -74,8 +53,8 @@ describe('browser — period archives', () => {
 		await onceSynced(other.provider);
 		await waitFor(() => readConfiguredStages(other.doc).length > 0, 10_000, 'stages');
 		const won = readConfiguredStages(other.doc).find((s) => s.isWon)!.id;
-		const jan = await upload(planId, token, '2026-01', [closedDeal('a1', won, 100_000, '2026-01-20'), closedDeal('a2', won, 200_000, '2026-01-28')]);
-		const feb = await upload(planId, token, '2026-02', [closedDeal('a3', won, 300_000, '2026-02-10')]);
+		const jan = await upload(planId, token, '2026-01', [storedDeal('a1', won, 100_000, '2026-01-20'), storedDeal('a2', won, 200_000, '2026-01-28')]);
+		const feb = await upload(planId, token, '2026-02', [storedDeal('a3', won, 300_000, '2026-02-10')]);
 		recordArchive(other.doc, jan, null);
 		recordArchive(other.doc, feb, null);
 
@@ -198,7 +177,7 @@ describe('browser — period archives', () => {
 					planId,
 					token,
 					month,
-					ids.map((id, i) => closedDeal(id, won, 50_000 * (i + 1), `${month}-15`))
+					ids.map((id, i) => storedDeal(id, won, 50_000 * (i + 1), `${month}-15`))
 				),
 				null
 			);

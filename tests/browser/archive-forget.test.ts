@@ -8,6 +8,7 @@ import type { Deal } from '../../src/lib/domain/execution';
 import type { ArchiveVersionInfo } from '../../src/lib/protocol/archives';
 import { onceSynced, stockClient, waitFor } from '../harness/stock-client';
 import { createPlan, person, shareLink, useBrowser } from './browser';
+import { storedDeal } from './fixtures/deal';
 import { tokenOf } from './import-steps';
 
 /**
@@ -20,28 +21,6 @@ import { tokenOf } from './import-steps';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 const clock = { now: '2026-06-30T04:00:00Z', timezoneId: 'Asia/Shanghai' };
-
-function wonDeal(id: string, stage: string, amount: number, closed: string): Deal {
-	return {
-		id,
-		name: `Archived ${id}`,
-		externalId: '',
-		customer: `Customer ${id}`,
-		segment: 'SMB',
-		region: 'East',
-		owner: 'rep-archive',
-		product: 'Press line',
-		amount,
-		currency: 'CNY',
-		stage,
-		stageHistory: [{ stage, at: closed }],
-		probability: 1,
-		forecastCategory: 'closed-won',
-		expectedClose: closed,
-		lostReason: null,
-		createdAt: `${closed.slice(0, 7)}-01`
-	};
-}
 
 /** Uploads months to a plan and names them in its execution document, as the archiver does. */
 async function archiveMonths(
@@ -98,11 +77,11 @@ describe('browser — archive cache when a plan is removed', () => {
 	it('removing a plan forgets its cached months and the bytes only it held; bytes another plan holds stay and serve it offline', async () => {
 		const alice = await person(browser(), 'Alice', clock);
 		const page = alice.page;
-		const march = (won: string) => [wonDeal('m1', won, 100_000, '2026-03-10'), wonDeal('m2', won, 200_000, '2026-03-20')];
+		const march = (won: string) => [storedDeal('m1', won, 100_000, '2026-03-10'), storedDeal('m2', won, 200_000, '2026-03-20')];
 		const removed = await createPlan(page, baseUrl, 'b2bLongCycle', 'Plan to remove');
 		const first = await archiveMonths(page, removed, [
 			['2026-03', march],
-			['2026-04', (won) => [wonDeal('a1', won, 300_000, '2026-04-02')]]
+			['2026-04', (won) => [storedDeal('a1', won, 300_000, '2026-04-02')]]
 		]);
 		await page.getByTestId('area-execution').click();
 		await page.getByTestId('exec-tab-deals').click();

@@ -10,6 +10,7 @@ import { execRoots } from '../../src/lib/doc/execution/schema';
 import { SHARD_THRESHOLD_KEY } from '../../src/lib/sync/shard-threshold';
 import { onceSynced, stockClient, waitFor } from '../harness/stock-client';
 import { createPlan, inEachLanguageAndSize, person, shareLink, useBrowser, waitForServiceWorker } from './browser';
+import { storedDeal } from './fixtures/deal';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -24,29 +25,6 @@ const SHOTS = '/tmp/shots-shards';
  */
 
 const dealTotal = (page: Page) => page.getByTestId('deal-range').textContent();
-
-/** A deal as stored, for writing straight into a shard or an archive. */
-function shardDeal(id: string, stage: string, amount: number) {
-	return {
-		id,
-		name: '',
-		externalId: '',
-		customer: 'Shard Customer',
-		segment: '',
-		region: '',
-		owner: '',
-		product: '',
-		amount,
-		currency: 'CNY',
-		stage,
-		stageHistory: [{ stage, at: '2026-06-01' }],
-		probability: 0.2,
-		forecastCategory: 'pipeline' as const,
-		expectedClose: '2026-09-30',
-		lostReason: null,
-		createdAt: '2026-01-01'
-	};
-}
 
 async function addDeal(page: Page, customer: string, amount: number): Promise<void> {
 	await page.getByTestId('deal-customer').fill(customer);
@@ -82,8 +60,8 @@ describe('browser — deal shards', () => {
 		const shards = ['1', '2', '3'].map((name) => ({ name, ...stockClient(baseUrl, `${planId}/deals-${name}`, token) }));
 		for (const s of shards) await onceSynced(s.provider);
 		const open = readConfiguredStages(exec.doc).find((s) => !s.isWon && !s.isLost)!.id;
-		execRoots(shards[1]!.doc).deals.set('sharded-1', shardDeal('sharded-1', open, 300_000));
-		execRoots(shards[1]!.doc).deals.set('sharded-2', shardDeal('sharded-2', open, 50_000));
+		execRoots(shards[1]!.doc).deals.set('sharded-1', storedDeal('sharded-1', open, 300_000));
+		execRoots(shards[1]!.doc).deals.set('sharded-2', storedDeal('sharded-2', open, 50_000));
 
 		await bob.page.goto(link);
 		await bob.page.locator('[data-testid=sync-status][data-status=synced]').waitFor();
@@ -129,7 +107,7 @@ describe('browser — deal shards', () => {
 		// A shard's room archived a closed deal and named the version in the shard's own manifest:
 		// both pages fetch it and count it (the loader reads every deal document's manifest).
 		const won = readConfiguredStages(exec.doc).find((s) => s.isWon)!.id;
-		const archivedDeal = { ...shardDeal('archived-1', won, 250_000), stageHistory: [{ stage: won, at: '2026-01-20' }], expectedClose: '2026-01-20' };
+		const archivedDeal = { ...storedDeal('archived-1', won, 250_000), stageHistory: [{ stage: won, at: '2026-01-20' }], expectedClose: '2026-01-20' };
 		const body = await gzip(encodeDealArchive('2026-01', [{ ...archivedDeal, forecastCategory: 'closed-won', probability: 1 }]));
 		const put = await fetch(`${baseUrl}/api/plans/${planId}/archives/deals/2026-01`, {
 			method: 'PUT',

@@ -64,7 +64,7 @@ describe('npm start server — crash and restart', () => {
 
 		// Our client tells when the server has confirmed storage; a stock client edits alongside.
 		const doc = new Y.Doc();
-		let state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null };
+		let state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null, full: null };
 		const ours = new SyncProvider({
 			serverUrl: server.url.replace(/^http/, 'ws') + '/sync',
 			planId,

@@ -18,6 +18,7 @@ import { enHome } from './messages-home';
 import { enExport } from './messages-export';
 import { enImportSize } from './messages-import-size';
 import { enImportShards } from './messages-import-shards';
+import { enSyncRooms } from './messages-sync-rooms';
 import { enPayouts } from './messages-payouts';
 import { enArchiveCache } from './messages-archive-cache';
 import { enImportArchive } from './messages-import-archive';
@@ -55,6 +56,7 @@ export const en = {
 	...enTeamfix,
 	...enImportSize,
 	...enImportShards,
+	...enSyncRooms,
 	...enTeam,
 	...enQuotas,
 	...enFx,

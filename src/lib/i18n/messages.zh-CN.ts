@@ -14,6 +14,7 @@ import { zhCNHome } from './messages-home.zh-CN';
 import { zhCNExport } from './messages-export.zh-CN';
 import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNImportShards } from './messages-import-shards.zh-CN';
+import { zhCNSyncRooms } from './messages-sync-rooms.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
 import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
 import { zhCNImportArchive } from './messages-import-archive.zh-CN';
@@ -51,6 +52,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNTeamfix,
 	...zhCNImportSize,
 	...zhCNImportShards,
+	...zhCNSyncRooms,
 	...zhCNTeam,
 	...zhCNQuotas,
 	...zhCNFx,

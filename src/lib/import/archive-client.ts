@@ -12,7 +12,7 @@ import { gunzip, gzip } from '../domain/archive/compress';
 import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '../domain/archive/deal-archive';
 import type { Activity, Deal } from '../domain/execution';
 import type { ArchivedDeals } from './archive-route';
-import { MAX_ARCHIVE_RAW_BYTES, type ArchiveManifest, type ArchiveVersionInfo } from '../protocol/archives';
+import { MAX_ARCHIVE_RAW_BYTES, type ArchiveKind, type ArchiveManifest, type ArchiveVersionInfo } from '../protocol/archives';
 import { archiveRequest, removeFromArchive, type ArchiveServer } from '../sync/archive-client';
 
 export { ArchiveRequestError, type ArchiveServer } from '../sync/archive-client';
@@ -26,10 +26,41 @@ export async function fetchArchiveManifest(server: ArchiveServer): Promise<Archi
 	return body.archives;
 }
 
+/** One month of one kind (its latest version, or `version`), unpacked and decoded by `decode`; a damaged archive throws ArchiveFormatError. */
+async function fetchMonth<C>(server: ArchiveServer, kind: ArchiveKind, decode: (raw: Uint8Array) => C, month: string, version?: number): Promise<C> {
+	const res = await archiveRequest(server, `/${kind}/${month}${version === undefined ? '' : `/${version}`}`);
+	return decode(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+}
+
 /** One month's deals (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
-export async function fetchDealMonth(server: ArchiveServer, month: string, version?: number): Promise<DealColumns> {
-	const res = await archiveRequest(server, `/deals/${month}${version === undefined ? '' : `/${version}`}`);
-	return decodeDealArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+export function fetchDealMonth(server: ArchiveServer, month: string, version?: number): Promise<DealColumns> {
+	return fetchMonth(server, 'deals', decodeDealArchive, month, version);
+}
+
+/**
+ * The archived months of one kind an import compares with: the ones the caller already holds
+ * (the app's session or archive cache), taken as they are, plus every other month of that kind
+ * the server's manifest lists — the authority on which months exist — each fetched once per
+ * `month@version` (`fetched`: versions never change, so a re-plan of the same file downloads only
+ * what is new). Oldest month first.
+ */
+async function archivedMonthsForImport<C extends { period: string }>(
+	server: ArchiveServer,
+	kind: ArchiveKind,
+	decode: (raw: Uint8Array) => C,
+	held: readonly C[],
+	fetched: Map<string, C>
+): Promise<C[]> {
+	const have = new Set(held.map((c) => c.period));
+	const months = [...held];
+	for (const info of await fetchArchiveManifest(server)) {
+		if (info.kind !== kind || have.has(info.month)) continue;
+		const key = `${info.month}@${info.version}`;
+		let columns = fetched.get(key);
+		if (!columns) fetched.set(key, (columns = await fetchMonth(server, kind, decode, info.month, info.version)));
+		months.push(columns);
+	}
+	return months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
 /** Uploads one month's deals; the answer is the month's new version. */
@@ -90,33 +121,20 @@ export async function forEachMonth<T>(
 /** An archived month's rows as deals (for comparison with a file: built once per import). */
 export const monthDeals = (columns: DealColumns): Deal[] => Array.from({ length: columns.rows }, (_, i) => dealAt(columns, i));
 
-/**
- * The archived deal months an import compares with: the ones the caller already holds (the app's
- * session), plus every other month the server's manifest lists, fetched. The server's manifest is
- * the authority on which months exist; a held month is taken as it is.
- */
+/** The archived deal months an import compares with (archivedMonthsForImport), each month's rows as deals. */
 export async function archivedForImport(
 	server: ArchiveServer,
 	held: readonly DealColumns[] = [],
-	/** Months fetched before, by `month@version` (versions never change): a re-plan of the same file downloads only what is new. */
+	/** Months fetched before, by `month@version`. */
 	fetched: Map<string, DealColumns> = new Map()
 ): Promise<ArchivedDeals[]> {
-	const have = new Set(held.map((c) => c.period));
-	const months: ArchivedDeals[] = held.map((c) => ({ month: c.period, deals: monthDeals(c) }));
-	for (const info of await fetchArchiveManifest(server)) {
-		if (info.kind !== 'deals' || have.has(info.month)) continue;
-		const key = `${info.month}@${info.version}`;
-		let columns = fetched.get(key);
-		if (!columns) fetched.set(key, (columns = await fetchDealMonth(server, info.month, info.version)));
-		months.push({ month: info.month, deals: monthDeals(columns) });
-	}
-	return months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+	const months = await archivedMonthsForImport(server, 'deals', decodeDealArchive, held, fetched);
+	return months.map((c) => ({ month: c.period, deals: monthDeals(c) }));
 }
 
 /** One month's activity day cells (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
-export async function fetchActivityMonth(server: ArchiveServer, month: string, version?: number): Promise<ActivityColumns> {
-	const res = await archiveRequest(server, `/activities/${month}${version === undefined ? '' : `/${version}`}`);
-	return decodeActivityArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+export function fetchActivityMonth(server: ArchiveServer, month: string, version?: number): Promise<ActivityColumns> {
+	return fetchMonth(server, 'activities', decodeActivityArchive, month, version);
 }
 
 /**
@@ -140,25 +158,14 @@ export async function setActivityMonth(
 }
 
 /**
- * The archived activity months an import compares with: the ones the caller holds (the app's
- * archive cache), plus every other month the server's manifest lists, fetched once per
- * `month@version` (`fetched`), oldest month first — as archivedForImport does for deals. A held
- * month older than the server's only makes a cell look changed: the import then sets it, and
- * setting is absolute, so the total is still the file's.
+ * The archived activity months an import compares with (archivedMonthsForImport). A held month
+ * older than the server's only makes a cell look changed: the import then sets it, and setting is
+ * absolute, so the total is still the file's.
  */
-export async function archivedActivitiesForImport(
+export function archivedActivitiesForImport(
 	server: ArchiveServer,
 	held: readonly ActivityColumns[] = [],
 	fetched: Map<string, ActivityColumns> = new Map()
 ): Promise<ActivityColumns[]> {
-	const have = new Set(held.map((c) => c.period));
-	const months = [...held];
-	for (const info of await fetchArchiveManifest(server)) {
-		if (info.kind !== 'activities' || have.has(info.month)) continue;
-		const key = `${info.month}@${info.version}`;
-		let columns = fetched.get(key);
-		if (!columns) fetched.set(key, (columns = await fetchActivityMonth(server, info.month, info.version)));
-		months.push(columns);
-	}
-	return months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+	return archivedMonthsForImport(server, 'activities', decodeActivityArchive, held, fetched);
 }

@@ -32,6 +32,7 @@ export abstract class DocSession {
 	#unsent = $state(0);
 	#fatal = $state.raw<Closed | null>(null);
 	#refused = $state.raw<Closed | null>(null);
+	#full = $state.raw<Closed | null>(null);
 	#storageError = $state<string | null>(null);
 	#localRebuilt = $state(false);
 
@@ -70,6 +71,10 @@ export abstract class DocSession {
 	/** The server refused edits it was sent (retried; see ProviderState.refused). */
 	get refused(): Closed | null {
 		return this.#refused;
+	}
+	/** The room had no place for this socket (ROOM_FULL); retried (see ProviderState.full). */
+	get full(): Closed | null {
+		return this.#full;
 	}
 	get storageError(): string | null {
 		return this.#storageError;
@@ -189,6 +194,7 @@ export abstract class DocSession {
 				this.#unsent = s.unsent;
 				this.#fatal = s.fatal;
 				this.#refused = s.refused;
+				this.#full = s.full;
 				if (s.status === 'synced' || s.status === 'offline' || s.fatal || s.refused)
 					for (const settle of this.#onSettled.splice(0)) settle(s.status === 'synced');
 				options.onState?.(s);

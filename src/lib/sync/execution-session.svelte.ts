@@ -7,8 +7,7 @@ import { executionCommands } from '../doc/execution/execution-commands';
 import { shardRouting } from '../doc/execution/deal-routing';
 import { addDealShards, mergedDealDocs, readDealShards } from '../doc/execution/deal-shards';
 import { UndoGroup, dealDocUndoManager } from '../doc/execution/undo-group';
-import { EXEC_SHARD, placeDeal, shardOrder, shardsToAdd } from '../domain/deal-shards';
-import { shardsForImport } from '../domain/import-shard-growth';
+import { EXEC_SHARD, shardOrder, shardsToAdd } from '../domain/deal-shards';
 import { DealShardSession } from './deal-shard-session.svelte';
 import { shardThreshold } from './shard-threshold';
 import { execRoots } from '../doc/execution/schema';
@@ -31,6 +30,7 @@ import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
+import type { ProviderState } from './sync-provider';
 import { recordArchive, readArchiveManifest, unionManifests } from '../doc/execution/archive-manifest';
 import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archive-client';
 import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
@@ -46,7 +46,11 @@ import { applyImport, withoutPeople } from '../import/apply-import';
 import type { ImportSize } from '../import/import-size';
 import { readCurrent, type CurrentData } from '../import/current';
 import { withShardDeals } from '../import/current-shards';
+import { importShardLayout, type ImportLayout } from '../import/import-layout';
 import type { ImportPlan } from '../import/plan-import';
+
+/** One document's connection as the header shows it (ExecutionSession.connections); `shard` '' is the execution document. */
+export type DocConnection = Pick<ProviderState, 'status' | 'unsent' | 'fatal' | 'refused' | 'full'> & { shard: string };
 
 /** Writes an import's new people and team changes into the plan's team; returns how many it wrote. */
 export type TeamWriter = (added: readonly Rep[], changes: readonly MemberFieldChange[]) => number;
@@ -80,6 +84,8 @@ export class ExecutionSession extends DocSession {
 	/** Each shard's opening (local copy read, joined the projection), so an import can wait for the ones it adds. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- promises waited for, never shown
 	readonly #opening = new Map<string, Promise<void>>();
+	/** Bumped when a shard joins #shards (a plain Map), so the aggregate reads below also follow shards opened later. */
+	#shardsOpened = $state(0);
 	/** One undo step per action over the execution document and every shard (undo-group.ts). */
 	#group: UndoGroup | null = null;
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
@@ -175,6 +181,7 @@ export class ExecutionSession extends DocSession {
 			if (name === EXEC_SHARD || this.#shards.has(name)) continue;
 			const shard = new DealShardSession(this.planId, this.serverUrl, name);
 			this.#shards.set(name, shard);
+			this.#shardsOpened++;
 			const opened = shard.load().then(() => {
 				if (this.destroyed) return;
 				const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
@@ -262,33 +269,21 @@ export class ExecutionSession extends DocSession {
 	 * deal's document (the one holding it, else placed over the documents after growth); each
 	 * document's stored size (a shard to add holds nothing). Only an editor grows.
 	 */
-	importLayout(newLive: number): { grow: string[]; docOf: (id: string) => string; stored: (name: string) => ImportSize; documents: number } {
+	importLayout(newLive: number): ImportLayout {
 		const projection = this.#projection;
 		if (!projection) throw new Error('The execution data is not loaded yet.');
-		const listed = readDealShards(this.doc).order;
 		const live = projection.liveDealsByShard();
-		const grow =
-			this.access.role === 'edit'
-				? shardsForImport(
-						listed,
-						listed.map((name) => live.get(name) ?? 0),
-						newLive,
-						shardThreshold()
-					)
-				: [];
-		const names = shardOrder([...listed, ...grow]);
-		// Sizes read once per document, on demand (encoding a full document costs a few ms).
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local cache while checking
-		const sizes = new Map<string, ImportSize>();
-		const stored = (name: string) => {
-			let size = sizes.get(name);
-			if (!size) {
+		return importShardLayout({
+			listed: readDealShards(this.doc).order,
+			live: (name) => live.get(name) ?? 0,
+			newLive,
+			threshold: this.access.role === 'edit' ? shardThreshold() : null,
+			holderOf: (id) => projection.dealShardOf(id),
+			sizeOf: (name) => {
 				const doc = name === EXEC_SHARD ? this.doc : this.#shardDocs.get(name);
-				sizes.set(name, (size = doc ? storedSizeOf(doc) : { bytes: 0, items: 0 }));
+				return doc ? storedSizeOf(doc) : null;
 			}
-			return size;
-		};
-		return { grow, docOf: (id) => projection.dealShardOf(id) ?? placeDeal(id, names), stored, documents: names.length };
+		});
 	}
 
 	/**
@@ -339,18 +334,41 @@ export class ExecutionSession extends DocSession {
 	override get refused() {
 		return super.refused ?? this.fromShards((shard) => shard.refused);
 	}
+	override get full() {
+		return super.full ?? this.fromShards((shard) => shard.full);
+	}
 	override get unsent(): number {
 		let unsent = super.unsent;
-		for (const shard of this.#shards.values()) unsent += shard.unsent;
+		for (const shard of this.openShardSessions()) unsent += shard.unsent;
 		return unsent;
 	}
 
+	/**
+	 * Each document's connection, the execution document first and then the shards in shard order
+	 * (reactive): what the plan's header sums up with the plan's own, naming the room that refused.
+	 */
+	get connections(): DocConnection[] {
+		const own: DocConnection = { shard: EXEC_SHARD, status: super.status, unsent: super.unsent, fatal: super.fatal, refused: super.refused, full: super.full };
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local index, built per read
+		const open = new Map(this.openShardSessions().map((shard) => [shard.name, shard]));
+		const shards = shardOrder(open.keys()).flatMap((name) => {
+			const shard = open.get(name);
+			return shard ? [{ shard: name, status: shard.status, unsent: shard.unsent, fatal: shard.fatal, refused: shard.refused, full: shard.full }] : [];
+		});
+		return [own, ...shards];
+	}
+
 	private fromShards<T>(read: (shard: DealShardSession) => T | null): T | null {
-		for (const shard of this.#shards.values()) {
+		for (const shard of this.openShardSessions()) {
 			const found = read(shard);
 			if (found !== null) return found;
 		}
 		return null;
+	}
+
+	private openShardSessions(): DealShardSession[] {
+		void this.#shardsOpened; // registers the reader on shards opened later
+		return [...this.#shards.values()];
 	}
 
 	/** The execution document with every open shard's deals in it (a plan backup has one execution document). */

@@ -25,6 +25,11 @@ export interface ProviderState {
 	 * until every edit is confirmed.
 	 */
 	refused: { code: number; reason: string } | null;
+	/**
+	 * Set when the room had no place for this socket (ROOM_FULL: its room, viewer or per-link
+	 * connection limit); retried with growing pauses, cleared once a socket is in step again.
+	 */
+	full: { code: number; reason: string } | null;
 }
 
 export interface SyncProviderOptions {
@@ -100,7 +105,7 @@ export class SyncProvider {
 	/** For each probe in flight, the `sentSeq` it will confirm. */
 	private probes: number[] = [];
 	private readonly ignore: Set<unknown>;
-	private state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null };
+	private state: ProviderState = { status: 'offline', unsent: 0, fatal: null, refused: null, full: null };
 
 	constructor(private readonly options: SyncProviderOptions) {
 		this.localSeq = options.initialUnsent ?? 0;
@@ -207,6 +212,7 @@ export class SyncProvider {
 		// A socket that worked for a while starts backoff over; one closed on arrival (refused
 		// frames, a server failing on every connect) keeps growing it.
 		if (healthy) this.attempt = 0;
+		if (code === CloseCode.ROOM_FULL) this.publish({ full: { code, reason } });
 		if (REFUSAL_CODES.has(code) && this.localSeq > this.ackedSeq) {
 			this.publish({ refused: { code, reason } });
 		}
@@ -246,6 +252,7 @@ export class SyncProvider {
 		if (!this.handshakeDone) {
 			// Our step 2 just carried every edit made before or while offline: a probe sent after it confirms them.
 			this.handshakeDone = true;
+			if (this.state.full) this.publish({ full: null });
 			this.sentSeq = this.localSeq;
 			if (this.localSeq > this.ackedSeq) this.sendProbe();
 			else this.confirmedOnSocket = true;

@@ -116,6 +116,20 @@ describe('SyncProvider — large edits, confirmation, backoff', () => {
 		expect(serverText()).toBe('Refused four times');
 	});
 
+	it('says when the room had no place for the socket, keeps trying, and clears it once in step', async () => {
+		let full = 3;
+		server.refuse = () => (full-- > 0 ? 4503 : null);
+		const alice = client();
+		alice.provider.connect();
+		await vi.waitFor(() => expect(alice.state().status).toBe('synced'));
+		alice.doc.getText('summary').insert(0, 'Waiting for a place');
+		await vi.waitFor(() => expect(alice.state()).toMatchObject({ status: 'synced', unsent: 0, full: null }), { timeout: 10_000 });
+		const told = alice.states.filter((s) => s.full !== null);
+		expect(told.length).toBeGreaterThan(0);
+		expect(told.every((s) => s.full?.code === 4503 && s.unsent === 1 && s.status !== 'synced' && s.fatal === null)).toBe(true);
+		expect(serverText()).toBe('Waiting for a place');
+	});
+
 	it('stops at the plan size cap and says so, with the edit still unconfirmed', async () => {
 		server.refuse = () => 4413;
 		const alice = client();
