@@ -5,14 +5,15 @@
 //   latency:    200 rounds (after 50 unmeasured warm-up rounds), a rotating writer sets a value; time until every other client sees it
 //   throughput: one writer sends 2,000 updates; updates/s until every other client has the last
 // With 1 client there is nobody to fan out to, so "1" means the writer plus one reader.
+// Also printed per run: the server's CPU per latency round (its process group's, from /proc).
 // Each size runs ours → y-partyserver → y-partyserver → ours (BENCH_REPEAT times); means per server.
 // BENCH_URL=http://127.0.0.1:8787 measures an already running server of ours instead (no baseline).
 // PARTY_DEPS=/dir: take y-partyserver and partyserver from /dir/node_modules instead of the project's.
 // BENCH_OURS_ARGS='--var BROADCAST_COALESCE:off' passes wrangler dev arguments to our server.
 // Both servers run with wrangler dev's local observability off (X_LOCAL_OBSERVABILITY=false): it
 // streams a trace of every invocation to a collector in the same workerd, and each message on a
-// hibernatable socket (ours) is an invocation while an accepted one (y-partyserver) is not — about
-// 4 ms of CPU per 50-client round that no deployed room pays. BENCH_LOCAL_OBSERVABILITY=on keeps it.
+// hibernatable socket (ours) is an invocation while an accepted one (y-partyserver) is not — 2.5–3.5
+// ms of CPU per 50-client round that no deployed room pays. BENCH_LOCAL_OBSERVABILITY=on keeps it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
