@@ -321,6 +321,12 @@ export class PlanRoom extends DurableObject<Env> {
 		}
 		const changes = decodeAwarenessUpdate(update);
 		const accepted = this.presence.accept(ws, changes);
+		// Nothing this socket may say: relay nothing. Stock y-websocket clients send back every
+		// presence change they receive, so in a room of n of them each client's renewal (every 15 s)
+		// returns from the n − 1 others; relayed as empty frames to all n sockets, that was n²(n − 1)
+		// sends per renewal round (122,500 at 50 clients), which held the event loop — and every edit
+		// behind it — for seconds (docs/benchmarks.md).
+		if (accepted.length === 0) return;
 		// Relay only what this socket may say (the original frame when that is all of it), to
 		// everyone, the sender included: stock clients treat the echo as a sign of life.
 		const relay = accepted.length === changes.length ? frame : encodeAwarenessMessage(accepted);

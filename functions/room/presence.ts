@@ -45,7 +45,8 @@ export class Presence {
 		if (Object.keys(attachment.clients).length > MAX_AWARENESS_CLIENTS_PER_SOCKET) {
 			throw new ProtocolError(CloseCode.INVALID_PAYLOAD, 'Too many presence ids on one connection.');
 		}
-		writeAttachment(ws, attachment);
+		// Serializing the attachment is the costly part; a frame of others' ids changed nothing.
+		if (accepted.length > 0) writeAttachment(ws, attachment);
 		return accepted;
 	}
 

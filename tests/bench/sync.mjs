@@ -5,13 +5,18 @@
 //   latency:    200 rounds (after 50 unmeasured warm-up rounds), a rotating writer sets a value; time until every other client sees it
 //   throughput: one writer sends 2,000 updates; updates/s until every other client has the last
 // With 1 client there is nobody to fan out to, so "1" means the writer plus one reader.
+// Also printed per run: the server's CPU per latency round (its process group's, from /proc).
 // Each size runs ours → y-partyserver → y-partyserver → ours (BENCH_REPEAT times); means per server.
 // BENCH_URL=http://127.0.0.1:8787 measures an already running server of ours instead (no baseline).
 // PARTY_DEPS=/dir: take y-partyserver and partyserver from /dir/node_modules instead of the project's.
 // BENCH_OURS_ARGS='--var BROADCAST_COALESCE:off' passes wrangler dev arguments to our server.
+// Both servers run with wrangler dev's local observability off (X_LOCAL_OBSERVABILITY=false): it
+// streams a trace of every invocation to a collector in the same workerd, and each message on a
+// hibernatable socket (ours) is an invocation while an accepted one (y-partyserver) is not — 2.5–3.5
+// ms of CPU per 50-client round that no deployed room pays. BENCH_LOCAL_OBSERVABILITY=on keeps it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebsocketProvider } from 'y-websocket';
@@ -29,6 +34,9 @@ process.setMaxListeners(0);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Environment of both wrangler dev servers (see the header for local observability). */
+const serverEnv = { ...process.env, ...(process.env.BENCH_LOCAL_OBSERVABILITY === 'on' ? {} : { X_LOCAL_OBSERVABILITY: 'false' }) };
+
 async function waitFor(check, timeout, what) {
 	const deadline = Date.now() + timeout;
 	while (!check()) {
@@ -40,6 +48,7 @@ async function waitFor(check, timeout, what) {
 /** A wrangler dev process group, and how clients join a room on it. */
 function serve(child, port, join) {
 	return {
+		pgid: child.pid,
 		url: `http://127.0.0.1:${port}`,
 		join,
 		async ready() {
@@ -80,7 +89,7 @@ function startOurs(port) {
 		cwd: root,
 		detached: true,
 		stdio: 'ignore',
-		env: { ...process.env, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
+		env: { ...serverEnv, PORT: String(port), PERSIST_TO: mkdtempSync(join(tmpdir(), 'bench-state-')) }
 	});
 	return serve(child, port, joinOurs);
 }
@@ -102,7 +111,7 @@ function startParty(port) {
 		cwd: root,
 		detached: true,
 		stdio: 'ignore',
-		env: { ...process.env, PATH: `${root}node_modules/.bin:${process.env.PATH ?? ''}`, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
+		env: { ...serverEnv, PATH: `${root}node_modules/.bin:${process.env.PATH ?? ''}`, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 	});
 	return serve(child, port, joinParty);
 }
@@ -158,10 +167,30 @@ async function throughput(clients) {
 	return BURST / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * CPU seconds (user + system) used so far by the server's process group (wrangler and its
+ * workerd), from /proc: a per-round figure that the machine's load moves less than wall time.
+ */
+function groupCpuSeconds(pgid) {
+	if (pgid === undefined || !existsSync('/proc/self/stat')) return Number.NaN;
+	let ticks = 0;
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			// Fields after the command's closing parenthesis: state is 3rd, pgrp 5th, utime 14th, stime 15th.
+			const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+		} catch {}
+	}
+	return ticks / 100;
+}
+
 async function measureOnce(server, size) {
 	const clients = await server.join(server.url, Math.max(2, size));
 	await latency(clients, WARMUP); // JIT and connection warm-up, not measured
+	const cpu0 = groupCpuSeconds(server.pgid);
 	const lat = await latency(clients);
+	// Server CPU per latency round (ms): both servers' figure includes wrangler's idle ticking.
+	lat.cpu = ((groupCpuSeconds(server.pgid) - cpu0) * 1000) / ROUNDS;
 	const ups = await throughput(clients);
 	clients.forEach((c) => c.provider.destroy());
 	await sleep(300);
@@ -171,11 +200,16 @@ async function measureOnce(server, size) {
 const fmt = (label, size, r) =>
 	`${label.padEnd(24)} ${String(size).padStart(3)} clients  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99
 		.toFixed(1)
-		.padStart(5)} ms  ${r.ups.toFixed(0).padStart(5)} updates/s`;
+		.padStart(5)} ms  ${r.ups.toFixed(0).padStart(5)} updates/s  server CPU ${r.cpu.toFixed(2)} ms/round`;
 
 async function main() {
 	console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-	console.log(`Rounds ${ROUNDS} (+${WARMUP} warm-up), burst ${BURST}, ${REPEAT} × (ours, y-partyserver, y-partyserver, ours); all clients in this process.\n`);
+	console.log(`Rounds ${ROUNDS} (+${WARMUP} warm-up), burst ${BURST}, ${REPEAT} × (ours, y-partyserver, y-partyserver, ours); all clients in this process.`);
+	console.log(
+		`wrangler dev local observability: ${serverEnv.X_LOCAL_OBSERVABILITY === 'false' ? 'off' : 'on'}; load average ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}\n`
+	);
 	if (process.env.BENCH_URL) {
 		const server = { url: process.env.BENCH_URL, join: joinOurs };
 		for (const size of SIZES) console.log(fmt('server', size, await measureOnce(server, size)));
@@ -205,11 +239,13 @@ async function main() {
 			const means = {};
 			for (const [label, rs] of Object.entries(runs)) {
 				const mean = (k) => rs.reduce((a, r) => a + r[k], 0) / rs.length;
-				means[label] = { p50: mean('p50'), p99: mean('p99'), ups: mean('ups') };
+				means[label] = { p50: mean('p50'), p99: mean('p99'), ups: mean('ups'), cpu: mean('cpu') };
 				console.log('  mean  ' + fmt(label, size, means[label]));
 			}
 			const ratio = (k) => (means.ours[k] / means['y-partyserver'][k]).toFixed(2);
-			console.log(`  ours / y-partyserver at ${size}: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, updates/s ${ratio('ups')}×`);
+			console.log(
+				`  ours / y-partyserver at ${size}: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, updates/s ${ratio('ups')}×, server CPU per round ${ratio('cpu')}×`
+			);
 			console.log('');
 		}
 	} finally {

@@ -72,6 +72,8 @@ describe('PlanRoom — presence cannot flood or be spoofed', () => {
 			if (entries(f).has(666)) break;
 		}
 		expect(seen.filter((e) => e.has(101))).toEqual([]);
+		// Frames that carried only another socket's id are not relayed at all (not even empty).
+		expect(seen.filter((e) => e.size === 0)).toEqual([]);
 		carol.send(new Uint8Array([MessageType.QUERY_AWARENESS]));
 		const all = entries(await carol.next(isAwareness));
 		expect(all.get(101)).toContain('"Alice"');
