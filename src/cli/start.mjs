@@ -17,7 +17,11 @@ const env = {
 	// Offline-safe local wrangler: no request-metadata fetch, no telemetry.
 	CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 	WRANGLER_SEND_METRICS: 'false',
-	DO_NOT_TRACK: '1'
+	DO_NOT_TRACK: '1',
+	// No local trace collector: it traces every invocation, and each message on a room's
+	// hibernatable sockets is one — about 3 ms of CPU per 50-client round that a deployed room
+	// does not pay (docs/benchmarks.md, "Sync server"). `X_LOCAL_OBSERVABILITY=true npm start` keeps it.
+	X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false'
 };
 
 spawnSync(bin('node'), [`${root}src/cli/dev-vars.mjs`], { env, stdio: 'inherit' });
