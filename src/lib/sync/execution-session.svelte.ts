@@ -16,6 +16,7 @@ import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
 import type { ActivityColumns } from '../domain/archive/activity-archive';
+import type { ActualColumns } from '../domain/archive/actual-archive';
 import type { ArchivedMonth } from '../domain/archive/archived-deals';
 import type { ArchiveVersionInfo } from '../protocol/archives';
 
@@ -111,6 +112,8 @@ export class ExecutionSession extends DocSession {
 	#archives: readonly ArchivedMonth[] = [];
 	/** Archived activity months (setActivityArchives), the same way. */
 	#activityArchives: readonly ActivityColumns[] = [];
+	/** Archived actual months (setActualArchives), the same way. */
+	#actualArchives: readonly ActualColumns[] = [];
 	/** Closed history from period archives: downloaded, cached and read (startArchives). */
 	#archiveLoader: ArchiveLoader | null = null;
 	#stopArchives: () => void = () => {};
@@ -151,6 +154,7 @@ export class ExecutionSession extends DocSession {
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
 		if (this.#activityArchives.length > 0) this.#projection.setActivityArchives(this.#activityArchives);
+		if (this.#actualArchives.length > 0) this.#projection.setActualArchives(this.#actualArchives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -422,6 +426,17 @@ export class ExecutionSession extends DocSession {
 		this.#projection?.setActivityArchives(this.#activityArchives);
 	}
 
+	/** Archived actual months (domain/archive/actual-archive.ts) read like live cells; a live cell with the same key wins. */
+	setActualArchives(months: readonly ActualColumns[]): void {
+		this.#actualArchives = [...months];
+		this.#projection?.setActualArchives(this.#actualArchives);
+	}
+
+	/** The archived actual months given last: what an actuals import compares with besides the server's other months. */
+	actualArchivedMonths(): readonly ActualColumns[] {
+		return this.#actualArchives;
+	}
+
 	/**
 	 * Sets an import's activity history in its months' archives (import/activity-history.ts),
 	 * reading from this document the live entries the import replaces — here, so the wizard
@@ -529,6 +544,7 @@ export class ExecutionSession extends DocSession {
 			},
 			onMonths: (months) => this.setArchives(months),
 			onActivityMonths: (months) => this.setActivityArchives(months),
+			onActualMonths: (months) => this.setActualArchives(months),
 			onProgress: (progress) => (this.archiveProgress = progress)
 		});
 		this.#archiveLoader = loader;
