@@ -110,6 +110,20 @@ describe('browser — actuals archives', () => {
 			['2025-04', 1]
 		]);
 
+		// Alice imports the same file again: compared with the archived cells, only March differs (15,000 → 10,000).
+		await page.getByTestId('area-execution').click();
+		await page.getByTestId('exec-tab-import').click();
+		// The wizard is back at its first step after leaving the tab; "Import another" if it kept the last one.
+		if ((await page.getByTestId('import-again').count()) > 0) await page.getByTestId('import-again').click();
+		await page.getByTestId('import-kind').selectOption('actuals');
+		await page.getByTestId('import-file').setInputFiles({ name: 'actuals.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+		await page.getByTestId('import-mapping').waitFor();
+		await page.getByTestId('import-check').click();
+		await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('import-count-unchanged').getAttribute('data-count')).toBe('2');
+		expect(await page.getByTestId('import-count-updated').getAttribute('data-count')).toBe('1');
+		expect(await page.getByTestId('import-history').getAttribute('data-count')).toBe('1');
+
 		await alice.context.close();
 		await bob.context.close();
 	});
