@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { ArchiveFormatError } from '../../src/lib/domain/archive/columns';
 import { ArchiveTooLargeError, gunzip } from '../../src/lib/domain/archive/compress';
 import { decodeActivityArchive } from '../../src/lib/domain/archive/activity-archive';
+import { decodeActualArchive } from '../../src/lib/domain/archive/actual-archive';
 import { dealAt, decodeDealArchive } from '../../src/lib/domain/archive/deal-archive';
 import { mergeDeals } from '../../src/lib/domain/archive/merge-deals';
 import {
@@ -13,7 +14,7 @@ import {
 	type ArchiveManifest,
 	type ArchiveVersionInfo
 } from '../../src/lib/protocol/archives';
-import { archiveStoreOf, storeMerged, storeMergedActivities, storeSetActivities } from '../archive/store-merged';
+import { archiveStoreOf, storeMerged, storeMergedActivities, storeSetActivities, storeSetActuals } from '../archive/store-merged';
 import { requireToken, type AuthVars } from '../auth/require-token';
 import type { Env } from '../env';
 import { readJsonObject } from './read-json';
@@ -72,6 +73,7 @@ archives.get('/:planId/archives/:kind/:month/:version?', requireToken, async (c)
  */
 archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
 	const { kind, month } = editParams(c);
+	if (kind === 'actuals') throw new HttpError(400, 'bad_request', `Actual archives are only set cell by cell: PUT …/actuals/${month}/cells.`);
 	const raw = await unpack(await readArchiveBody(c.req.raw));
 	if (kind === 'activities') {
 		const result = await storeMergedActivities(storeOf(c.env, c.get('claims').pid), month, decodeUpload(month, raw, decodeActivityArchive));
@@ -84,6 +86,10 @@ archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
 });
 
 /**
+ * Actuals: an actuals set request (actual-archive.ts encodeActualCellSet) replaces the cells it
+ * names, a cleared row removes its cell (setActualCells); unchanged → 200, same version,
+ * `unchanged: true`; else the next version (201).
+ *
  * An import's activity cells SET in the month (not added): the body is an activity archive of the
  * cells with their new counts (0 empties a cell) and the live entries of those cells the import
  * replaces as absorbed ranges (merge-activities.ts setActivityCells). Counts must be whole and not
@@ -91,6 +97,12 @@ archives.put('/:planId/archives/:kind/:month', requireToken, async (c) => {
  */
 archives.put('/:planId/archives/:kind/:month/cells', requireToken, async (c) => {
 	const { kind, month } = editParams(c);
+	if (kind === 'actuals') {
+		const upload = decodeUpload(month, await unpack(await readArchiveBody(c.req.raw)), decodeActualArchive);
+		if (!upload.clear) throw new HttpError(400, 'bad_request', 'Send the cells to set as a set request (a clear column).');
+		const result = await storeSetActuals(storeOf(c.env, c.get('claims').pid), month, upload);
+		return c.json(result.body, result.status);
+	}
 	if (kind !== 'activities') throw new HttpError(400, 'bad_request', `Only activity cells can be set; ${kind} archives are merged by PUT …/${kind}/${month}.`);
 	const upload = decodeUpload(month, await unpack(await readArchiveBody(c.req.raw)), decodeActivityArchive);
 	if (!upload.count.every((n) => Number.isInteger(n) && n >= 0)) throw new HttpError(400, 'bad_request', 'Activity counts must be whole numbers from 0.');

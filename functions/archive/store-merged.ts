@@ -1,4 +1,5 @@
 import { decodeActivityArchive, encodeActivityArchive, type ActivityColumns } from '../../src/lib/domain/archive/activity-archive';
+import { decodeActualArchive, encodeActualArchive, setActualCells, type ActualColumns } from '../../src/lib/domain/archive/actual-archive';
 import { gunzip, gzip } from '../../src/lib/domain/archive/compress';
 import { decodeDealArchive, encodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
 import { mergeActivities, setActivityCells, type ActivityMerge, type ActivitySet } from '../../src/lib/domain/archive/merge-activities';
@@ -49,6 +50,14 @@ const ACTIVITY_SETS: MergeCodec<ActivityColumns, ActivitySet> = {
 	unchanged: (merged) => merged.status === 'same'
 };
 
+const ACTUAL_SETS: MergeCodec<ActualColumns, ReturnType<typeof setActualCells>> = {
+	decode: decodeActualArchive,
+	encode: (month, merged) => encodeActualArchive(month, merged.cells),
+	rows: (merged) => merged.cells.length,
+	changes: (merged) => ({ changed: merged.changed, unchanged: merged.status === 'same' }),
+	unchanged: (merged) => merged.status === 'same'
+};
+
 /**
  * Reads the latest version, merges, and stores the result on top of exactly that version; when
  * another upload landed in between, merges again on top of it (the store serialises writes), so
@@ -81,6 +90,16 @@ export function storeMergedActivities(store: ArchiveStoreStub, month: string, up
  */
 export function storeSetActivities(store: ArchiveStoreStub, month: string, upload: ActivityColumns) {
 	return storeMergedWith(store, 'activities', month, ACTIVITY_SETS, (stored) => setActivityCells(stored, upload));
+}
+
+/**
+ * Actual cells set in the month's latest version (actual-archive.ts setActualCells; null removes a
+ * cell): a new version only when a cell changes, else 200 with the same version and `unchanged`.
+ * The first set of a month that changes nothing (only removals of absent cells) stores an empty
+ * version, so the answer always names one.
+ */
+export function storeSetActuals(store: ArchiveStoreStub, month: string, upload: ActualColumns) {
+	return storeMergedWith(store, 'actuals', month, ACTUAL_SETS, (stored) => setActualCells(stored, upload));
 }
 
 async function storeMergedWith<Stored, Merged>(

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { gunzip } from '../../src/lib/domain/archive/compress';
 import { decodeDealArchive, type DealColumns } from '../../src/lib/domain/archive/deal-archive';
 import { mergeDeals } from '../../src/lib/domain/archive/merge-deals';
-import { activityWindowNow, liveWindowNow } from '../../src/lib/domain/archive/window-now';
+import { activityWindowNow, actualsWindowNow, liveWindowNow } from '../../src/lib/domain/archive/window-now';
 import { systemClock, type Clock } from '../../src/lib/domain/plan-clock';
 import { recordArchive } from '../../src/lib/doc/execution/archive-manifest';
 import { ARCHIVER_ORIGIN, dealsToArchive, deleteArchivedDeals } from '../../src/lib/doc/execution/archive-pass';
@@ -13,6 +13,7 @@ import { SyncStep } from '../../src/lib/protocol/messages';
 import { SYNC_BASE, dealShardOf, syncRoom } from '../../src/lib/protocol/routes';
 import { archiveStoreOf, storeMerged } from '../archive/store-merged';
 import { DEFAULT_MAX_ACTIVITIES, archiveActivities, type ActivityPassReport } from './activity-archiver';
+import { archiveActuals, type ActualPassReport } from './actual-archiver';
 import { intVar, type Env } from '../env';
 import { ArchivedIndex } from './archived-index';
 import type { DocStore } from './doc-store';
@@ -54,6 +55,8 @@ export interface ArchivePassReport {
 	failed: string[];
 	/** Activities (activity-archiver.ts): uploaded with their absorbed entries, which are deleted at once. */
 	activities?: ActivityPassReport & { windowStart: string };
+	/** Actuals (actual-archiver.ts): live cells before this fiscal year set in their archive, deleted after the grace. */
+	actuals?: ActualPassReport & { windowStart: string };
 }
 
 /**
@@ -222,8 +225,12 @@ export class RoomArchiver {
 			recordArchive(this.doc, info, ARCHIVER_ORIGIN)
 		);
 		report.activities = { windowStart: activityWindow, ...activities };
+		// Actuals: cells before this fiscal year, deleted once their version is a grace old (a live cell wins meanwhile).
+		const actualsWindow = actualsWindowNow({ now: () => now }, calendar.timeZone, calendar.fiscalStartMonth);
+		const actuals = await archiveActuals(this.doc, archives, actualsWindow, graceMs, ARCHIVER_ORIGIN, (info) => recordArchive(this.doc, info, ARCHIVER_ORIGIN));
+		report.actuals = { windowStart: actualsWindow, ...actuals };
 
-		if (report.deleted.length > 0 || activities.deleted.length > 0) {
+		if (report.deleted.length > 0 || activities.deleted.length > 0 || actuals.deleted.length > 0) {
 			// The deletions are in the log; a snapshot without them is what makes the stored doc shrink.
 			this.flushWrites();
 			this.store().compact(this.doc);

@@ -1,3 +1,4 @@
+import type { ActualColumns } from '../lib/domain/archive/actual-archive';
 import type { ActivityColumns } from '../lib/domain/archive/activity-archive';
 import { writeFile } from 'node:fs/promises';
 import * as Y from 'yjs';
@@ -37,8 +38,18 @@ function targetsExport(planDoc: Y.Doc): ExportTable {
 }
 
 /** What a table looks like from the plan's two documents (the command line writes machine keys). */
-/** `activityArchives`: the plan's archived activity months (the server's), listed with the live entries they did not absorb. */
-export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Doc, activityArchives: readonly ActivityColumns[] = []): ExportTable {
+/**
+ * `activityArchives`: the plan's archived activity months (the server's), listed with the live
+ * entries they did not absorb; `actualArchives`: its archived actual months, listed where no live
+ * cell has the key.
+ */
+export function buildTable(
+	table: ExportTableName,
+	planDoc: Y.Doc,
+	execDoc: Y.Doc,
+	activityArchives: readonly ActivityColumns[] = [],
+	actualArchives: readonly ActualColumns[] = []
+): ExportTable {
 	if (table === 'targets') return targetsExport(planDoc);
 	const { currency } = readOverview(planDoc).values;
 	const projection = createProjection(execDoc);
@@ -52,7 +63,7 @@ export function buildTable(table: ExportTableName, planDoc: Y.Doc, execDoc: Y.Do
 			case 'activities':
 				return execActivitiesTable(execDoc, reps, 'en', activityArchives);
 			case 'actuals':
-				return execActualsTable(execDoc, reps, 'en', currency);
+				return execActualsTable(execDoc, reps, 'en', currency, actualArchives);
 			case 'team':
 				return {
 					columns: [

@@ -30,6 +30,7 @@ import { execRoots } from '../lib/doc/execution/schema';
 import { routeImport, withArchived, type ArchivedDeals, type ArchiveRouting } from '../lib/import/archive-route';
 import {
 	archivedActivitiesForImport,
+	archivedActualsForImport,
 	archivedForImport,
 	forEachMonth,
 	removeFromDealMonth,
@@ -38,6 +39,9 @@ import {
 } from '../lib/import/archive-client';
 import { routeActivityImport } from '../lib/import/activity-route';
 import { writeActivityHistory } from '../lib/import/activity-history';
+import { routeActualImport } from '../lib/import/actual-route';
+import { writeActualHistory } from '../lib/import/actual-history';
+import type { ActualColumns } from '../lib/domain/archive/actual-archive';
 import type { ActivityColumns } from '../lib/domain/archive/activity-archive';
 import type { RoomLimits } from '../lib/import/import-size';
 import type { ArchiveVersionInfo } from '../lib/protocol/archives';
@@ -188,7 +192,7 @@ export async function runImport(
 		 * The plan's archive routes and live windows: deal rows closed before `windowStart`, and
 		 * activity cells dated before `activityWindowStart` (when given), go to history archives.
 		 */
-		archive?: { server: ArchiveServer; windowStart: string; activityWindowStart?: string };
+		archive?: { server: ArchiveServer; windowStart: string; activityWindowStart?: string; actualsWindowStart?: string };
 		/** The limits the server enforces (GET /api/limits); the shipped ones when not given. */
 		limits?: RoomLimits;
 		/** The plan's deal shards: compared with, grown before a large import, written per document. Without it, the execution document alone. */
@@ -207,10 +211,13 @@ export async function runImport(
 	// Activities are compared with the archived day cells plus the live entries they did not absorb.
 	const activityHistory = kind === 'activities' && options.archive?.activityWindowStart ? options.archive : null;
 	const activityArchives = activityHistory ? await archivedActivities(activityHistory.server) : undefined;
+	// Actuals likewise with the archived cells (a live cell of the same key wins).
+	const actualHistory = kind === 'actuals' && options.archive?.actualsWindowStart ? options.archive : null;
+	const actualArchives = actualHistory ? await archivedActuals(actualHistory.server) : undefined;
 	// Deals held in shards are compared too, as the app's importSnapshot does.
 	const shardDocs = options.shards?.docs ?? new Map<string, Y.Doc>();
 	const live = {
-		...withShardDeals(readCurrent(doc, activityArchives ? { activityArchives } : {}), doc, shardDocs),
+		...withShardDeals(readCurrent(doc, { ...(activityArchives ? { activityArchives } : {}), ...(actualArchives ? { actualArchives } : {}) }), doc, shardDocs),
 		reps: team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate }))
 	};
 	// Deals are compared with the archived ones too, so re-importing old history changes nothing.
@@ -228,9 +235,12 @@ export async function runImport(
 	});
 	// Deals closed before the live window go to the period archives; the room gets the rest.
 	// Activity cells dated before the activity window are set in their months' archives.
+	// Actual cells of months before the actuals window (this fiscal year) are set in their months' archives.
+	const actualRouted = actualHistory?.actualsWindowStart ? routeActualImport(whole, { windowStart: actualHistory.actualsWindowStart }) : null;
+	const afterActuals = actualRouted?.live ?? whole;
 	const activityRouted = activityHistory?.activityWindowStart
-		? routeActivityImport(whole, current, { windowStart: activityHistory.activityWindowStart })
-		: { live: whole, archive: null };
+		? routeActivityImport(afterActuals, current, { windowStart: activityHistory.activityWindowStart })
+		: { live: afterActuals, archive: null };
 	const routed =
 		options.archive && kind === 'deals'
 			? routeImport(whole, current, { windowStart: options.archive.windowStart, asOf: options.asOf })
@@ -261,7 +271,7 @@ export async function runImport(
 		return held ? storedSize(held) : { bytes: 0, items: 0 };
 	};
 	const verdict = checkImportPerDoc(plan.changes, docOf, sizeOf, options.limits);
-	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive ?? activityRouted.archive));
+	if (!verdict.fits) throw new CliError(describeTooLarge(verdict, routed.archive ?? activityRouted.archive ?? actualRouted?.archive ?? null));
 	const people = plan.changes;
 	// Moves between units are listed, not applied (domain/team.ts isMoveChange); a dry run lists the same.
 	let moves = people.kind === 'team' ? teamMoves(units, people.fields) : [];
@@ -273,6 +283,7 @@ export async function runImport(
 		const record = (info: ArchiveVersionInfo) => recordArchive(doc, info, options.origin);
 		if (archive && server) await writeMonths(Object.entries(archive.uploads), (month, deals) => uploadDealMonth(server, month, deals), record);
 		if (activityRouted.archive && server) await writeActivityMonths(doc, server, activityRouted.archive, record);
+		if (actualRouted?.archive && server) await writeHistoryMonths('actual', () => writeActualHistory(server, actualRouted.archive!, { onWritten: record }));
 		// New owners and team rows go to the plan's team; everything else to the execution document.
 		moves = applyTeamImport(planDoc, people.reps, people.kind === 'team' ? people.fields : [], UNASSIGNED, options.origin).moves;
 		// Shards first (listed, then opened), so the new deals' documents are there to write to.
@@ -297,7 +308,7 @@ export async function runImport(
 	const rejected = rejectedRows(plan.rejected);
 	const noRate = Object.keys(plan.noRate).length > 0 ? { noRate: plan.noRate } : {};
 	const notMoved = moves.length > 0 ? { notMoved: moves.length } : {};
-	const archivedRows = (routed.archive?.rows ?? 0) + (activityRouted.archive?.rows ?? 0);
+	const archivedRows = (routed.archive?.rows ?? 0) + (activityRouted.archive?.rows ?? 0) + (actualRouted?.archive?.rows ?? 0);
 	const archived = archivedRows > 0 ? { archived: archivedRows } : {};
 	const shardsAdded = grow.length > 0 ? { shardsAdded: grow.length } : {};
 	return {
@@ -329,6 +340,28 @@ async function archivedActivities(server: ArchiveServer): Promise<ActivityColumn
 		return await archivedActivitiesForImport(server);
 	} catch (err) {
 		throw new CliError(`cannot read the plan's activity history archives: ${(err as Error).message}`);
+	}
+}
+
+/** Every archived actual month on the server, for comparison and export (45k cells for five years of 250 reps). */
+export async function archivedActuals(server: ArchiveServer): Promise<ActualColumns[]> {
+	try {
+		return await archivedActualsForImport(server);
+	} catch (err) {
+		throw new CliError(`cannot read the plan's actuals history archives: ${(err as Error).message}`);
+	}
+}
+
+/** Runs a history write (actual-history.ts), saying which months were written when it fails part-way. */
+async function writeHistoryMonths(what: string, write: () => Promise<unknown>): Promise<void> {
+	try {
+		await write();
+	} catch (err) {
+		const written = (err as { written?: ArchiveVersionInfo[] }).written ?? [];
+		const months = written.map((w) => w.month).join(', ');
+		throw new CliError(
+			`writing the ${what} history archives failed: ${(err as Error).message}${months ? ` (written: ${months})` : ''}; the live plan was not changed`
+		);
 	}
 }
 

@@ -9,12 +9,12 @@ import { fxRules, readFxRates } from '../lib/doc/fx-rates';
 import { readOverview } from '../lib/doc/overview';
 import { planNow } from '../lib/domain/plan-clock';
 import { readClaims } from '../lib/protocol/token';
-import { activityWindowStart, liveWindowStart } from '../lib/domain/archive/live-window';
+import { activityWindowStart, actualsWindowStart, liveWindowStart } from '../lib/domain/archive/live-window';
 import { fetchRoomLimits } from '../lib/import/server-limits';
 import { httpBaseOf, parseCommand, USAGE, type Command } from './args';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED, UsageError } from './errors';
 import { buildTable, writeExport } from './export-command';
-import { readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
+import { archivedActuals, readInputFile, readMappingFile, runImport, runTargetsImport, type RejectedRow } from './import-command';
 import { openRemoteDoc, type RemoteDoc } from './remote-doc';
 import { mapBounded } from './bounded';
 import * as Y from 'yjs';
@@ -103,10 +103,15 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 							}
 						)
 					: [];
+			// Actuals before this fiscal year live in the archives too.
+			const actualArchives =
+				command.table === 'actuals'
+					? await archivedActuals({ baseUrl: httpBaseOf(connection.syncUrl), planId: connection.planId, token: connection.token })
+					: [];
 			// One execution document with every shard's deals in it, as a backup stores the plan.
 			const execDoc = shards.size === 0 ? target.doc : new Y.Doc();
 			if (execDoc !== target.doc) Y.applyUpdate(execDoc, mergedDealDocs(target.doc, shards.values()));
-			const rows = await writeExport(buildTable(command.table, plan.doc, execDoc, activityArchives), command.format, command.out);
+			const rows = await writeExport(buildTable(command.table, plan.doc, execDoc, activityArchives, actualArchives), command.format, command.out);
 			progress(`${rows} rows written to ${command.out}`);
 			process.stdout.write(JSON.stringify({ rows, out: command.out }) + '\n');
 			return EXIT_OK;
@@ -118,7 +123,8 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 			archive: {
 				server: { baseUrl: httpBaseOf(connection.syncUrl), planId: connection.planId, token: connection.token },
 				windowStart: liveWindowStart(now.month, overview.fiscalStartMonth),
-				activityWindowStart: activityWindowStart(now.month)
+				activityWindowStart: activityWindowStart(now.month),
+				actualsWindowStart: actualsWindowStart(now.month, overview.fiscalStartMonth)
 			},
 			limits: await fetchRoomLimits(httpBaseOf(connection.syncUrl)),
 			currency: overview.currency,

@@ -1,3 +1,4 @@
+import { actualCells, actualDocKey, storedActual, type ActualColumns } from '../domain/archive/actual-archive';
 import type * as Y from 'yjs';
 import { forEachActivityItem } from '../doc/execution/activity-items';
 import { execRoots } from '../doc/execution/schema';
@@ -53,9 +54,23 @@ export function execActivitiesTable(doc: Y.Doc, reps: readonly Rep[], locale: Ex
 	return activitiesTable([...archives.flatMap(activityCells), ...readActivities(live, {}).valid], reps, locale);
 }
 
-export function execActualsTable(doc: Y.Doc, reps: readonly Rep[], locale: ExportLocale, currency?: string): ExportTable {
+/** `archives`: the archived actual months held (the server's, for the CLI): their cells are listed where no live cell has the key. */
+export function execActualsTable(
+	doc: Y.Doc,
+	reps: readonly Rep[],
+	locale: ExportLocale,
+	currency?: string,
+	archives: readonly ActualColumns[] = []
+): ExportTable {
 	const actuals: Array<Actual & { currency?: string }> = [];
-	for (const [key, raw] of execRoots(doc).actuals.entries()) {
+	const live = execRoots(doc).actuals;
+	const archived: Array<[string, unknown]> = [];
+	for (const month of archives)
+		for (const cell of actualCells(month).values()) {
+			const key = cell && actualDocKey(month.period, cell);
+			if (cell && key && !live.has(key)) archived.push([key, storedActual(cell)]);
+		}
+	for (const [key, raw] of [...archived, ...live.entries()]) {
 		// Read without rules: the values as entered, with the currency they were entered in.
 		const { actual } = readActual(key, raw, {});
 		const entered = isPlainObject(raw) && isCurrencyCode(raw.currency) ? raw.currency : undefined;

@@ -24,6 +24,7 @@ import { enArchiveCache } from './messages-archive-cache';
 import { enImportArchive } from './messages-import-archive';
 import { enImportFailure } from './messages-import-failure';
 import { enImportActivityArchive } from './messages-import-activity-archive';
+import { enActualArchive } from './messages-actual-archive';
 import { enFxTargets } from './messages-fxtargets';
 import { enTeamfix } from './messages-teamfix';
 import { enTeam } from './messages-team';
@@ -52,6 +53,7 @@ export const en = {
 	...enImportArchive,
 	...enImportFailure,
 	...enImportActivityArchive,
+	...enActualArchive,
 	...enFxTargets,
 	...enTeamfix,
 	...enImportSize,

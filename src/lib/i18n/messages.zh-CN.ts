@@ -20,6 +20,7 @@ import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
 import { zhCNImportArchive } from './messages-import-archive.zh-CN';
 import { zhCNImportFailure } from './messages-import-failure.zh-CN';
 import { zhCNImportActivityArchive } from './messages-import-activity-archive.zh-CN';
+import { zhCNActualArchive } from './messages-actual-archive.zh-CN';
 import { zhCNFxTargets } from './messages-fxtargets.zh-CN';
 import { zhCNTeamfix } from './messages-teamfix.zh-CN';
 import { zhCNTeam } from './messages-team.zh-CN';
@@ -48,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNImportArchive,
 	...zhCNImportFailure,
 	...zhCNImportActivityArchive,
+	...zhCNActualArchive,
 	...zhCNFxTargets,
 	...zhCNTeamfix,
 	...zhCNImportSize,

@@ -120,6 +120,9 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown, routi
 				break;
 			}
 			case 'actuals':
+				// A cleared key's value lives in its month's archive now (set there first): a live cell
+				// would win over it, so it goes.
+				for (const key of changes.cleared ?? []) if (roots.actuals.has(key)) roots.actuals.delete(key);
 				for (const { key, values } of changes.cells) roots.actuals.set(key, { ...values });
 				written += changes.cells.length;
 				break;

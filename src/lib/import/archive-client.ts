@@ -8,6 +8,7 @@
  */
 import type { AbsorbedRanges } from '../domain/archive/absorbed';
 import { decodeActivityArchive, encodeActivityCellSet, type ActivityColumns } from '../domain/archive/activity-archive';
+import { decodeActualArchive, encodeActualCellSet, type ActualColumns, type ArchivedActual } from '../domain/archive/actual-archive';
 import { gunzip, gzip } from '../domain/archive/compress';
 import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '../domain/archive/deal-archive';
 import type { Activity, Deal } from '../domain/execution';
@@ -168,4 +169,50 @@ export function archivedActivitiesForImport(
 	fetched: Map<string, ActivityColumns> = new Map()
 ): Promise<ActivityColumns[]> {
 	return archivedMonthsForImport(server, 'activities', decodeActivityArchive, held, fetched);
+}
+
+/** One month's actual cells (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
+export async function fetchActualMonth(server: ArchiveServer, month: string, version?: number): Promise<ActualColumns> {
+	const res = await archiveRequest(server, `/actuals/${month}${version === undefined ? '' : `/${version}`}`);
+	return decodeActualArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+}
+
+/**
+ * Sets cells in a month's actuals archive (PUT …/actuals/<month>/cells): rep|region|product → the
+ * cell's fields, or null to remove it. The answer is the month's version: the same one with
+ * `unchanged` when every cell already held those fields.
+ */
+export async function setActualMonth(
+	server: ArchiveServer,
+	month: string,
+	cells: ReadonlyMap<string, ArchivedActual | null>
+): Promise<ArchiveVersionInfo & { changed: number; unchanged: boolean }> {
+	const body = await gzip(encodeActualCellSet(month, cells));
+	const res = await archiveRequest(server, `/actuals/${month}/cells`, {
+		method: 'PUT',
+		headers: { 'Content-Type': 'application/gzip' },
+		body: body as Uint8Array<ArrayBuffer>
+	});
+	return (await res.json()) as ArchiveVersionInfo & { changed: number; unchanged: boolean };
+}
+
+/**
+ * The archived actual months an import (or an export) reads: the ones the caller holds, plus every
+ * other month the server's manifest lists, fetched once per `month@version`, oldest month first.
+ */
+export async function archivedActualsForImport(
+	server: ArchiveServer,
+	held: readonly ActualColumns[] = [],
+	fetched: Map<string, ActualColumns> = new Map()
+): Promise<ActualColumns[]> {
+	const have = new Set(held.map((c) => c.period));
+	const months = [...held];
+	for (const info of await fetchArchiveManifest(server)) {
+		if (info.kind !== 'actuals' || have.has(info.month)) continue;
+		const key = `${info.month}@${info.version}`;
+		let columns = fetched.get(key);
+		if (!columns) fetched.set(key, (columns = await fetchActualMonth(server, info.month, info.version)));
+		months.push(columns);
+	}
+	return months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }

@@ -7,6 +7,7 @@ import { forEachActivityItem } from '../doc/execution/activity-items';
 import { execRoots, splitDealFieldKey } from '../doc/execution/schema';
 import { isAbsorbed, unionAbsorbed } from '../domain/archive/absorbed';
 import { activityCells as archivedCells, type ActivityColumns } from '../domain/archive/activity-archive';
+import { actualCells, actualDocKey, type ActualColumns } from '../domain/archive/actual-archive';
 import { isPlainObject, readActivities, readDeal, readRep, readStages } from '../domain/exec-read';
 import type { Actual, Deal, PipelineStage, Rep } from '../domain/execution';
 
@@ -22,7 +23,11 @@ export interface CurrentData {
 	 * them (projection/activities.ts) — so re-importing history finds it unchanged.
 	 */
 	activityCells: Record<string, number>;
-	/** Stored actuals per `period|rep|region|product` key. */
+	/**
+	 * Stored actuals per `period|rep|region|product` key: the live cells, and the archived cells of
+	 * the months given to readCurrent where no live cell has the key (a live cell wins, as in the
+	 * projection) — so re-importing history finds it unchanged.
+	 */
 	actuals: Record<string, ActualValues>;
 	/**
 	 * Deal id → its archive month, for the archived deals appended to `deals` (archive-route.ts
@@ -59,7 +64,10 @@ function readActivityCells(activities: Y.Array<unknown>, archives: readonly Acti
  * months (all the server has, for an import of history); `stagesFrom`: the execution document,
  * when `doc` is a deal shard (which has no stages).
  */
-export function readCurrent(doc: Y.Doc, options: { activityArchives?: readonly ActivityColumns[]; stagesFrom?: Y.Doc } = {}): CurrentData {
+export function readCurrent(
+	doc: Y.Doc,
+	options: { activityArchives?: readonly ActivityColumns[]; actualArchives?: readonly ActualColumns[]; stagesFrom?: Y.Doc } = {}
+): CurrentData {
 	const roots = execRoots(doc);
 	const stages = readStages(execRoots(options.stagesFrom ?? doc).config.get('stages')).stages;
 	const edits = new Map<string, Record<string, unknown>>();
@@ -99,5 +107,13 @@ export function readCurrent(doc: Y.Doc, options: { activityArchives?: readonly A
 				...(typeof raw.currency === 'string' ? { currency: raw.currency } : {})
 			};
 	});
+	for (const month of options.actualArchives ?? [])
+		for (const cell of actualCells(month).values()) {
+			if (!cell) continue;
+			const key = actualDocKey(month.period, cell);
+			if (roots.actuals.has(key)) continue;
+			const { rep: _rep, region: _region, product: _product, ...values } = cell;
+			actuals[key] = values;
+		}
 	return { deals, stages, reps, activityCells, actuals };
 }

@@ -8,6 +8,7 @@
  * week's export updates exactly the deals that changed (fields, and a stage move dated at the
  * import's as-of day, or the close date for a deal that closed). Pure and linear in the rows.
  */
+import type { ArchivedActual } from '../domain/archive/actual-archive';
 import { DEFAULT_MAX_VALUE } from '../domain/data-quality';
 import { periodOf } from '../domain/dates';
 import { groupMissing, isCurrencyCode, rateFor, type FxMissing, type FxRules } from '../domain/fx';
@@ -95,6 +96,11 @@ export interface ActualChanges {
 	kind: 'actuals';
 	reps: Rep[];
 	cells: Array<{ key: string; values: ActualValues }>;
+	/**
+	 * Keys whose cell was set in its month's history archive (actual-route.ts): a live cell with the
+	 * key is deleted, so the archived value counts (a live cell would win over it).
+	 */
+	cleared?: string[];
 }
 export interface TeamChanges {
 	kind: 'team';
@@ -135,6 +141,16 @@ export interface ActivityArchiveRouting {
 	rows: number;
 }
 
+/** What an actuals import sets in the actuals history archives (actual-route.ts routeActualImport). */
+export interface ActualArchiveRouting {
+	/** The actuals window's first month (live-window.ts actualsWindowStart): cells of months before it go to the archives. */
+	windowStart: string;
+	/** Month → cells (keyed rep|region|product) set in the month's archive, oldest month first. */
+	uploads: Record<string, ArchivedActual[]>;
+	/** File cells (new or changed) set in the archives: the preview's "→ history" count. */
+	rows: number;
+}
+
 export interface ImportPlan {
 	kind: ImportKind;
 	new: number;
@@ -151,6 +167,8 @@ export interface ImportPlan {
 	archive?: ArchiveRouting;
 	/** The activity cells set in the activity history archives instead of the live room; `changes.cleared` names them for the live write. */
 	activityArchive?: ActivityArchiveRouting;
+	/** The actual cells set in the actuals history archives instead of the live room; `changes.cleared` names them for the live write. */
+	actualArchive?: ActualArchiveRouting;
 }
 
 const PROGRESS_EVERY = 5_000;

@@ -3,8 +3,11 @@
  * `/api/plans/:planId/archives[/:kind/:month[/:version]]`. Shared by the Worker and its clients.
  */
 
-/** What an archive can hold: closed deals, activity day cells (with the live entries they absorbed). Actuals follow. */
-export const ARCHIVE_KINDS = ['deals', 'activities'] as const;
+/**
+ * What an archive can hold: closed deals, activity day cells (with the live entries they absorbed),
+ * and actual cells of months before the live window (set, never merged by id).
+ */
+export const ARCHIVE_KINDS = ['deals', 'activities', 'actuals'] as const;
 export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
 export const isArchiveKind = (value: string): value is ArchiveKind => (ARCHIVE_KINDS as readonly string[]).includes(value);

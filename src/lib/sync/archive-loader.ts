@@ -1,5 +1,6 @@
 import type { ArchiveManifestEntry } from '../doc/execution/archive-manifest';
 import { decodeActivityArchive, type ActivityColumns } from '../domain/archive/activity-archive';
+import { decodeActualArchive, type ActualColumns } from '../domain/archive/actual-archive';
 import { ArchivedMonth } from '../domain/archive/archived-deals';
 import { ArchiveTooLargeError, gunzip } from '../domain/archive/compress';
 import { decodeDealArchive } from '../domain/archive/deal-archive';
@@ -47,6 +48,8 @@ export interface ArchiveLoaderOptions {
 	onMonths: (months: ArchivedMonth[]) => void;
 	/** Archived activity months (with the live entries they absorbed), the same way; absent: activities are not loaded. */
 	onActivityMonths?: (months: ActivityColumns[]) => void;
+	/** Archived actual months, the same way; absent: actuals are not loaded. */
+	onActualMonths?: (months: ActualColumns[]) => void;
 	onProgress: (progress: ArchiveProgress) => void;
 	/** Downloads at once. */
 	concurrency?: number;
@@ -55,15 +58,15 @@ export interface ArchiveLoaderOptions {
 interface Held {
 	version: number;
 	sha256: string;
-	month: ArchivedMonth | ActivityColumns;
+	month: ArchivedMonth | ActivityColumns | ActualColumns;
 }
 
 const keyOf = (e: { kind: string; month: string }) => `${e.kind}/${e.month}`;
 
 /** gzip bytes → a month's archive, refused whole (throws) when damaged, oversized or another month's. */
 export async function readArchiveBytes(data: Uint8Array, month: string): Promise<ArchivedMonth>;
-export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind): Promise<ArchivedMonth | ActivityColumns>;
-export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind = 'deals'): Promise<ArchivedMonth | ActivityColumns> {
+export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind): Promise<ArchivedMonth | ActivityColumns | ActualColumns>;
+export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind = 'deals'): Promise<ArchivedMonth | ActivityColumns | ActualColumns> {
 	let raw: Uint8Array;
 	try {
 		raw = await gunzip(data, MAX_ARCHIVE_RAW_BYTES);
@@ -72,8 +75,12 @@ export async function readArchiveBytes(data: Uint8Array, month: string, kind: Ar
 		if (err instanceof ArchiveTooLargeError) throw err;
 		throw new ArchiveFormatError('not a whole gzip file');
 	}
-	const columns = kind === 'activities' ? decodeActivityArchive(raw) : decodeDealArchive(raw);
+	const columns = kind === 'activities' ? decodeActivityArchive(raw) : kind === 'actuals' ? decodeActualArchive(raw) : decodeDealArchive(raw);
 	if (columns.period !== month) throw new ArchiveFormatError(`The archive holds ${columns.period}, not ${month}.`);
+	if (kind === 'actuals') {
+		if ((columns as ActualColumns).clear) throw new ArchiveFormatError(`The ${month} archive is a set request, not a stored archive.`);
+		return columns as ActualColumns;
+	}
 	return kind === 'activities' ? (columns as ActivityColumns) : new ArchivedMonth(columns as ReturnType<typeof decodeDealArchive>);
 }
 
@@ -81,6 +88,7 @@ export class ArchiveLoader {
 	readonly #held = new Map<string, Held>();
 	#published: readonly ArchivedMonth[] = [];
 	#publishedActivities: readonly ActivityColumns[] = [];
+	#publishedActuals: readonly ActualColumns[] = [];
 	#running: Promise<void> | null = null;
 	#again: ArchiveManifestEntry[] | null = null;
 	#destroyed = false;
@@ -92,7 +100,9 @@ export class ArchiveLoader {
 	 * with the newest manifest, so a burst of recorded versions downloads each month once.
 	 */
 	sync(manifest: readonly ArchiveManifestEntry[]): Promise<void> {
-		const deals = manifest.filter((e) => e.kind === 'deals' || (e.kind === 'activities' && this.options.onActivityMonths));
+		const deals = manifest.filter(
+			(e) => e.kind === 'deals' || (e.kind === 'activities' && this.options.onActivityMonths) || (e.kind === 'actuals' && this.options.onActualMonths)
+		);
 		if (this.#running) {
 			this.#again = deals;
 			return this.#running;
@@ -178,7 +188,7 @@ export class ArchiveLoader {
 	}
 
 	/** A cached month's bytes read back; a damaged entry is dropped (downloaded again) and null returned. */
-	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<ArchivedMonth | ActivityColumns | null> {
+	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<Held['month'] | null> {
 		const { cache, planId } = this.options;
 		try {
 			const data = await cache.data(stored.sha256);
@@ -205,9 +215,11 @@ export class ArchiveLoader {
 
 	/** Hands the held months to the projection, oldest first, when they differ from the last ones. */
 	#publish(wanted: readonly ArchiveManifestEntry[]): void {
-		const held = [...wanted].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)).map((e) => this.#held.get(keyOf(e))?.month);
-		const months = held.filter((m): m is ArchivedMonth => m instanceof ArchivedMonth);
-		const activities = held.filter((m): m is ActivityColumns => m !== undefined && !(m instanceof ArchivedMonth));
+		const sorted = [...wanted].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+		const heldOf = (kind: ArchiveKind) => sorted.filter((e) => e.kind === kind).map((e) => this.#held.get(keyOf(e))?.month);
+		const months = heldOf('deals').filter((m): m is ArchivedMonth => m instanceof ArchivedMonth);
+		const activities = heldOf('activities').filter((m): m is ActivityColumns => m !== undefined && !(m instanceof ArchivedMonth));
+		const actuals = heldOf('actuals').filter((m): m is ActualColumns => m !== undefined && !(m instanceof ArchivedMonth));
 		const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((m, i) => m === b[i]);
 		if (!same(months, this.#published)) {
 			this.#published = months;
@@ -216,6 +228,10 @@ export class ArchiveLoader {
 		if (this.options.onActivityMonths && !same(activities, this.#publishedActivities)) {
 			this.#publishedActivities = activities;
 			this.options.onActivityMonths(activities);
+		}
+		if (this.options.onActualMonths && !same(actuals, this.#publishedActuals)) {
+			this.#publishedActuals = actuals;
+			this.options.onActualMonths(actuals);
 		}
 	}
 }

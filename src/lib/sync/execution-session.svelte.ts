@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
-import { checkActivityCount, setStages, type CommandIssue } from '../doc/execution/commands';
+import { checkActivityCount, checkActual, mergedActual, setStages, type ActualValues, type CommandIssue } from '../doc/execution/commands';
 import { seedMetrics } from '../doc/execution/metric-commands';
 import type { MetricDef } from '../domain/tracked-metrics';
 import { executionCommands } from '../doc/execution/execution-commands';
@@ -10,11 +10,14 @@ import { UndoGroup, dealDocUndoManager } from '../doc/execution/undo-group';
 import { EXEC_SHARD, shardOrder, shardsToAdd } from '../domain/deal-shards';
 import { DealShardSession } from './deal-shard-session.svelte';
 import { shardThreshold } from './shard-threshold';
-import { execRoots } from '../doc/execution/schema';
+import { actualKey, execRoots } from '../doc/execution/schema';
+import { archivedActualOf } from '../domain/archive/actual-archive';
+import { fetchActualMonth, setActualMonth } from '../import/archive-client';
 import { readLegacyReps } from '../doc/execution/legacy-reps';
 import type { MemberFieldChange } from '../doc/team';
 import { createProjection, type DealList, type DealsQuery, type ExecProjection, type TrackedData, type WhatChangedQuery } from '../doc/execution/projection';
 import type { ActivityColumns } from '../domain/archive/activity-archive';
+import type { ActualColumns } from '../domain/archive/actual-archive';
 import type { ArchivedMonth } from '../domain/archive/archived-deals';
 import type { ArchiveVersionInfo } from '../protocol/archives';
 
@@ -37,6 +40,7 @@ import { indexedDbArchiveCache, type ArchiveCache } from './archive-cache';
 import { ArchiveLoader, IDLE_PROGRESS, type ArchiveProgress } from './archive-loader';
 import { describeArchiveFailure, type ArchiveFailure } from './archive-failure';
 import { writeActivityHistory } from '../import/activity-history';
+import { writeActualHistory } from '../import/actual-history';
 
 type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 import type { ExportTable } from '../export/table';
@@ -117,6 +121,8 @@ export class ExecutionSession extends DocSession {
 	#archives: readonly ArchivedMonth[] = [];
 	/** Archived activity months (setActivityArchives), the same way. */
 	#activityArchives: readonly ActivityColumns[] = [];
+	/** Archived actual months (setActualArchives), the same way. */
+	#actualArchives: readonly ActualColumns[] = [];
 	/** Closed history from period archives: downloaded, cached and read (startArchives). */
 	#archiveLoader: ArchiveLoader | null = null;
 	#stopArchives: () => void = () => {};
@@ -157,6 +163,7 @@ export class ExecutionSession extends DocSession {
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
 		if (this.#activityArchives.length > 0) this.#projection.setActivityArchives(this.#activityArchives);
+		if (this.#actualArchives.length > 0) this.#projection.setActualArchives(this.#actualArchives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
@@ -239,7 +246,7 @@ export class ExecutionSession extends DocSession {
 		if (name === 'deals' && options.dealTable) return tables.execDealTableRows(projection, options.dealTable, locale, options.currency);
 		if (name === 'deals') return tables.execDealsTable(projection, options.query ?? {}, locale, options.currency, projection.stages(), reps);
 		if (name === 'activities') return tables.execActivitiesTable(this.doc, reps, locale, this.#activityArchives);
-		return tables.execActualsTable(this.doc, reps, locale, options.currency);
+		return tables.execActualsTable(this.doc, reps, locale, options.currency, this.#actualArchives);
 	}
 
 	/**
@@ -248,11 +255,14 @@ export class ExecutionSession extends DocSession {
 	 */
 	importSnapshot(
 		/** Archived activity months to count with the live entries (an activities import of history compares with them). */
-		activityArchives?: readonly ActivityColumns[]
+		activityArchives?: readonly ActivityColumns[],
+		/** Archived actual months (an actuals import of history compares with them; a live key wins). */
+		actualArchives?: readonly ActualColumns[]
 	): CurrentData {
 		if (!this.loaded) throw new Error('The execution data is not loaded yet.');
 		// Deals in shards are compared too (docs/architecture.md, "Deal shards"); a twin id once.
-		const current = withShardDeals(readCurrent(this.doc, activityArchives ? { activityArchives } : {}), this.doc, this.#shardDocs);
+		const options = { ...(activityArchives ? { activityArchives } : {}), ...(actualArchives ? { actualArchives } : {}) };
+		const current = withShardDeals(readCurrent(this.doc, options), this.doc, this.#shardDocs);
 		// Owners are resolved against the plan's team (the one team list), not the old map.
 		return this.#team ? { ...current, reps: this.#team.map(({ id, name, team, region, hireDate }) => ({ id, name, team, region, hireDate })) } : current;
 	}
@@ -440,6 +450,22 @@ export class ExecutionSession extends DocSession {
 		this.#projection?.setActivityArchives(this.#activityArchives);
 	}
 
+	/** Archived actual months (domain/archive/actual-archive.ts) read like live cells; a live cell with the same key wins. */
+	setActualArchives(months: readonly ActualColumns[]): void {
+		this.#actualArchives = [...months];
+		this.#projection?.setActualArchives(this.#actualArchives);
+	}
+
+	/** The archived actual months given last: what an actuals import compares with besides the server's other months. */
+	actualArchivedMonths(): readonly ActualColumns[] {
+		return this.#actualArchives;
+	}
+
+	/** Sets an import's actuals history in its months' archives (import/actual-history.ts). */
+	writeActualHistory(...args: Parameters<typeof writeActualHistory>): ReturnType<typeof writeActualHistory> {
+		return writeActualHistory(...args);
+	}
+
 	/**
 	 * Sets an import's activity history in its months' archives (import/activity-history.ts),
 	 * reading from this document the live entries the import replaces — here, so the wizard
@@ -547,6 +573,7 @@ export class ExecutionSession extends DocSession {
 			},
 			onMonths: (months) => this.setArchives(months),
 			onActivityMonths: (months) => this.setActivityArchives(months),
+			onActualMonths: (months) => this.setActualArchives(months),
 			onProgress: (progress) => (this.archiveProgress = progress)
 		});
 		this.#archiveLoader = loader;
@@ -643,6 +670,52 @@ export class ExecutionSession extends DocSession {
 		this.doc.transact(() => {
 			for (const { count, ...cell } of cells) this.commands.setActivityCount(cell, archivedMonths.has(cell.date.slice(0, 7)) ? 0 : count);
 		}, this.localOrigin);
+		return null;
+	}
+
+	/**
+	 * Sets an actuals cell from the form. A month with an actuals archive (named in the document's
+	 * `archives` root: it was imported as history or archived) holds the cell there, and a live
+	 * cell of the key would win over any archived correction: so the cell is set in the archive
+	 * (PUT …/actuals/<month>/cells, the fields left empty keep the value it held), the version
+	 * recorded and read into this page's figures, and a live cell of the key deleted. That needs a
+	 * connection and an edit link; without them nothing is set and the answer says why. Other
+	 * months are set live as before (one undo step).
+	 */
+	async setActualCell(
+		cell: { period: string; rep: string; region: string; product: string },
+		values: ActualValues
+	): Promise<{ issue: CommandIssue } | { error: 'offline' | 'failed'; failure?: ArchiveFailure } | null> {
+		const issue = checkActual(cell, values);
+		if (issue) return { issue };
+		const archived = this.archiveManifest().some((entry) => entry.kind === 'actuals' && entry.month === cell.period);
+		if (!archived) {
+			const found = this.commands.setActual(cell, values);
+			return found ? { issue: found } : null;
+		}
+		const token = this.access.token;
+		if (!token || this.access.role !== 'edit') return { error: 'offline' };
+		const key = actualKey(cell.period, cell.rep, cell.region, cell.product);
+		const live = execRoots(this.doc).actuals;
+		// What the cell holds now: a live copy wins over the archived one, as every reader takes it.
+		const stored = live.get(key) ?? this.#projection?.archivedActual(key) ?? undefined;
+		const next = archivedActualOf(key, mergedActual(stored, values));
+		if (!next) return { issue: { field: 'period', issue: { code: 'notDate' } } };
+		const { period: _period, ...fields } = next;
+		const server = { baseUrl: '', planId: this.planId, token };
+		try {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a request body, never rendered
+			const info = await setActualMonth(server, cell.period, new Map([[`${cell.rep}|${cell.region}|${cell.product}`, fields]]));
+			// This page counts the new version at once (the loader would fetch it too, a moment later).
+			const month = await fetchActualMonth(server, info.month, info.version);
+			this.setActualArchives([...this.#actualArchives.filter((m) => m.period !== month.period), month].sort((a, b) => (a.period < b.period ? -1 : 1)));
+			// Not this person's undo step: an archive version cannot be taken back by undo.
+			recordArchive(this.doc, info, this.#archiveOrigin);
+		} catch (err) {
+			if (err instanceof ArchiveRequestError && err.offline) return { error: 'offline' };
+			return { error: 'failed', failure: describeArchiveFailure(err) };
+		}
+		if (live.has(key)) this.doc.transact(() => live.delete(key), this.localOrigin);
 		return null;
 	}
 

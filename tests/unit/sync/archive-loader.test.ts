@@ -9,6 +9,7 @@ import type { Deal } from '$lib/domain/execution';
 import type { ArchiveKind } from '$lib/protocol/archives';
 import { ArchiveRequestError, sha256Hex, type DownloadedArchive } from '$lib/sync/archive-client';
 import type { ArchiveCache, CachedArchive } from '$lib/sync/archive-cache';
+import { actualCells, encodeActualArchive, type ActualColumns } from '$lib/domain/archive/actual-archive';
 import { ArchiveLoader, type ArchiveProgress } from '$lib/sync/archive-loader';
 
 /**
@@ -278,5 +279,39 @@ describe('ArchiveLoader', () => {
 		await dealsOnly.instance.sync([deals, activities]);
 		expect(dealsOnly.ids()).toEqual(['2024-01:a']);
 		expect(dealsOnly.last()).toMatchObject({ phase: 'ready', missing: 0 });
+	});
+	it('loads actual months to their own callback (activities of the same month apart), and again from the cache offline', async () => {
+		const cell = { rep: 'rep-1', region: 'East', product: 'A', revenue: 900, collections: 0, grossMargin: 0, newCustomers: 1, currency: 'EUR' };
+		const actualBytes = await gzip(encodeActualArchive('2024-01', [cell]));
+		const activityBytes = await gzip(
+			encodeActivityArchive('2024-01', [{ date: '2024-01-05', rep: 'rep-1', type: 'call', count: 3 }], normalizeAbsorbed([[7, [[0, 1]]]]))
+		);
+		const actuals: ArchiveManifestEntry = { kind: 'actuals', month: '2024-01', version: 2, sha256: await sha256Hex(actualBytes), rows: 1 };
+		const activities: ArchiveManifestEntry = { kind: 'activities', month: '2024-01', version: 1, sha256: await sha256Hex(activityBytes), rows: 1 };
+		const download = async (kind: ArchiveKind): Promise<DownloadedArchive> =>
+			kind === 'actuals'
+				? { version: 2, sha256: actuals.sha256, rows: 1, data: actualBytes.slice() }
+				: { version: 1, sha256: activities.sha256, rows: 1, data: activityBytes.slice() };
+		const cache = new MemoryCache();
+		const open = (online: boolean) => {
+			const got: { actuals: ActualColumns[][]; activities: ActivityColumns[][] } = { actuals: [], activities: [] };
+			const instance = new ArchiveLoader({
+				planId: 'p1',
+				cache,
+				download: online ? download : null,
+				onMonths: () => {},
+				onActivityMonths: (months) => got.activities.push(months),
+				onActualMonths: (months) => got.actuals.push(months),
+				onProgress: () => {}
+			});
+			return { instance, got };
+		};
+		const first = open(true);
+		await first.instance.sync([activities, actuals]);
+		expect(first.got.actuals.at(-1)!.map((m) => [m.period, Object.fromEntries(actualCells(m))])).toEqual([['2024-01', { 'rep-1|East|A': cell }]]);
+		expect(first.got.activities.at(-1)!.map((m) => m.period)).toEqual(['2024-01']);
+		const offline = open(false);
+		await offline.instance.sync([activities, actuals]);
+		expect(offline.got.actuals.at(-1)!.map((m) => Object.fromEntries(actualCells(m)))).toEqual([{ 'rep-1|East|A': cell }]);
 	});
 });

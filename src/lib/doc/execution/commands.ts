@@ -293,6 +293,16 @@ export type ActualValues = Partial<Pick<Actual, 'revenue' | 'collections' | 'gro
 
 /** Sets some metrics of an actuals cell; the others keep their stored value (0 for a new cell). */
 export function setActual(doc: Y.Doc, cell: { period: string; rep: string; region: string; product: string }, values: ActualValues): CommandIssue | null {
+	const issue = checkActual(cell, values);
+	if (issue) return issue;
+	const { actuals } = execRoots(doc);
+	const key = actualKey(cell.period, cell.rep, cell.region, cell.product);
+	doc.transact(() => actuals.set(key, mergedActual(actuals.get(key), values)));
+	return null;
+}
+
+/** What setActual refuses, without writing (the actuals form checks a cell it sets in an archive too). */
+export function checkActual(cell: { period: string; rep: string; region: string; product: string }, values: ActualValues): CommandIssue | null {
 	if (!isPeriod(cell.period)) return problem('period', { code: 'notDate' });
 	for (const key of ['rep', 'region', 'product'] as const) {
 		const text = cell[key];
@@ -306,24 +316,27 @@ export function setActual(doc: Y.Doc, cell: { period: string; rep: string; regio
 		const found = checkNumber(value, { ...rules, max: DEFAULT_MAX_VALUE, ...(metric === 'grossMargin' ? { min: -DEFAULT_MAX_VALUE } : {}) });
 		if (found) return problem(metric, found);
 	}
-	const { actuals } = execRoots(doc);
-	const key = actualKey(cell.period, cell.rep, cell.region, cell.product);
-	const stored = actuals.get(key);
+	return null;
+}
+
+/**
+ * The record a cell holds after `values` are entered over `stored` (what it held: live, or its
+ * archived copy): fields left out keep their stored value.
+ */
+export function mergedActual(stored: unknown, values: ActualValues): Record<string, unknown> {
 	const base = isPlainObject(stored) ? stored : {};
 	const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-	doc.transact(() =>
-		actuals.set(key, {
-			revenue: values.revenue ?? number(base.revenue),
-			collections: values.collections ?? number(base.collections),
-			grossMargin: values.grossMargin ?? number(base.grossMargin),
-			newCustomers: values.newCustomers ?? number(base.newCustomers),
-			// A cost only once one is entered: absent stays absent (no CAC), never becomes 0.
-			...(typeof (values.salesCost ?? base.salesCost) === 'number' ? { salesCost: values.salesCost ?? base.salesCost } : {}),
-			// Only cells entered in a currency carry one: older cells and apps read unchanged.
-			...(typeof (currency ?? base.currency) === 'string' ? { currency: currency ?? base.currency } : {})
-		})
-	);
-	return null;
+	const { currency } = values;
+	return {
+		revenue: values.revenue ?? number(base.revenue),
+		collections: values.collections ?? number(base.collections),
+		grossMargin: values.grossMargin ?? number(base.grossMargin),
+		newCustomers: values.newCustomers ?? number(base.newCustomers),
+		// A cost only once one is entered: absent stays absent (no CAC), never becomes 0.
+		...(typeof (values.salesCost ?? base.salesCost) === 'number' ? { salesCost: values.salesCost ?? base.salesCost } : {}),
+		// Only cells entered in a currency carry one: older cells and apps read unchanged.
+		...(typeof (currency ?? base.currency) === 'string' ? { currency: currency ?? base.currency } : {})
+	};
 }
 
 /** Replaces the stage list: unique ids, valid probabilities, at least one funnel (non-lost) stage. */

@@ -14,6 +14,7 @@
  *     .setTeam(reps | null)                 the plan's team (domain/team.ts) replaces the legacy rep list
  *     .setArchives(months)                  archived closed months, counted like live deals (projection/archives.ts)
  *     .setActivityArchives(months)          archived activity months, added to the live counts
+ *     .setActualArchives(months)            archived actual months, read like live cells (a live key wins)
  *     .addDealDoc(name, doc)                a deal shard's deals read with the rest (deal-docs.ts)
  *     .dealShardOf(id), .liveDealsByShard()  where a deal lives; live deals per document
  *     .destroy()                            removes every observer it added
@@ -28,6 +29,7 @@
  */
 import type * as Y from 'yjs';
 import type { ActivityColumns } from '../../domain/archive/activity-archive';
+import type { ActualColumns } from '../../domain/archive/actual-archive';
 import type { ArchivedMonth } from '../../domain/archive/archived-deals';
 import type { Deal, PipelineStage, Rep } from '../../domain/execution';
 import { rollupTotals, type OrgNode } from '../../domain/forecast-rollup';
@@ -98,6 +100,10 @@ export interface ExecProjection {
 	setArchives(months: readonly ArchivedMonth[]): void;
 	/** Archived activity months (day cells), counted with the live entries (projection/activities.ts). */
 	setActivityArchives(months: readonly ActivityColumns[]): void;
+	/** Archived actual months (cells), read like live cells; a live cell with the same key wins (projection/actuals.ts). */
+	setActualArchives(months: readonly ActualColumns[]): void;
+	/** The archived record of an actuals key as stored, when an archive holds it (the actuals form edits it there). */
+	archivedActual(key: string): Record<string, unknown> | null;
 	/** The archived record of a deal id as stored (what a reopen copies live), null when not archived. */
 	archivedDeal(id: string): Deal | null;
 	/** The archive month whose copy of a deal id counts, null when not archived. */
@@ -228,6 +234,11 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			parts.activities.setArchives(months);
 			notify();
 		},
+		setActualArchives(months) {
+			parts.actuals.setArchives(months);
+			notify();
+		},
+		archivedActual: (key) => parts.actuals.archived(key) ?? null,
 		archivedDeal: (id) => parts.deals.archived.stored(id),
 		archivedMonthOf: (id) => parts.deals.archived.monthOf(id),
 		addDealDoc(name, shardDoc) {

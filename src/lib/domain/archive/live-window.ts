@@ -57,3 +57,31 @@ export function archivableActivities(entries: Iterable<Activity>, windowStart: s
 	}
 	return new Map([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/**
+ * Where live actuals start: the first month of the plan's current fiscal year. This year's actuals
+ * are entered and corrected together (issue 13: "Collaboration unchanged for … this year's
+ * actuals") and are what attainment is read against; earlier months are closed books, corrected
+ * rarely, and may leave the live room for the actuals archives (60 months × 250 reps × 3 products
+ * = 45,000 cells). Unlike deals there is no three-month carry-over: a cell has no close date to
+ * move, and last year's months are set in their archive by the form or an import like any other.
+ * Example: fiscal years from April, month 2026-03 → '2025-04'; month 2026-04 → '2026-04'.
+ */
+export function actualsWindowStart(currentMonth: string, fiscalStartMonth: number): string {
+	const [year, month] = currentMonth.split('-').map(Number) as [number, number];
+	const startYear = month >= fiscalStartMonth ? year : year - 1;
+	return `${startYear}-${String(fiscalStartMonth).padStart(2, '0')}`;
+}
+
+/** Actual keys (`period|rep|region|product`) whose period is before `windowStart`, by month, oldest first. Keys without a readable period stay live. */
+export function archivableActualKeys(keys: Iterable<string>, windowStart: string): Map<string, string[]> {
+	const byMonth = new Map<string, string[]>();
+	for (const key of keys) {
+		const month = key.slice(0, key.indexOf('|'));
+		if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month >= windowStart) continue;
+		const list = byMonth.get(month);
+		if (list) list.push(key);
+		else byMonth.set(month, [key]);
+	}
+	return new Map([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

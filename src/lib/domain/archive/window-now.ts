@@ -1,5 +1,5 @@
 import { isTimeZone, planNow, type Clock } from '../plan-clock';
-import { activityWindowStart, liveWindowStart } from './live-window';
+import { activityWindowStart, actualsWindowStart, liveWindowStart } from './live-window';
 
 /**
  * The zone used when a plan names none (plans from before the field): the one whose calendar is
@@ -17,8 +17,19 @@ const EARLIEST_ZONE = 'Etc/GMT+12';
  */
 export function liveWindowNow(clock: Clock, timeZone: string, fiscalStartMonth: number): string {
 	const zone = isTimeZone(timeZone) ? timeZone : EARLIEST_ZONE;
-	const start = Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12 ? fiscalStartMonth : 1;
-	return liveWindowStart(planNow(zone, clock).month, start);
+	return liveWindowStart(planNow(zone, clock).month, fiscalStart(fiscalStartMonth));
+}
+
+/** A broken fiscal start month reads as January. */
+const fiscalStart = (month: number) => (Number.isInteger(month) && month >= 1 && month <= 12 ? month : 1);
+
+/**
+ * Where live actuals start for a plan now: the first month of the fiscal year "this month" (in the
+ * plan's time zone, same fallback zone as liveWindowNow) is in (live-window.ts actualsWindowStart).
+ * Example: 2026-03-31T16:30Z in Asia/Shanghai (already 1 April there), fiscal year from April → '2026-04'.
+ */
+export function actualsWindowNow(clock: Clock, timeZone: string, fiscalStartMonth: number): string {
+	return actualsWindowStart(planNow(isTimeZone(timeZone) ? timeZone : EARLIEST_ZONE, clock).month, fiscalStart(fiscalStartMonth));
 }
 
 /**

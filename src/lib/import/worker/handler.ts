@@ -5,6 +5,7 @@
  * reader, which therefore stay out of the page's bundles.
  */
 import { ImportError } from '../errors';
+import { routeActualImport } from '../actual-route';
 import { routeActivityImport } from '../activity-route';
 import { routeImport } from '../archive-route';
 import { estimateImportSize } from '../import-size';
@@ -83,10 +84,12 @@ export function createImportHandler(post: Post) {
 					// the rest is sized for the room.
 					const activities =
 						liveWindowStart && request.kind === 'activities' ? routeActivityImport(whole, request.current, { windowStart: liveWindowStart }) : null;
+					// Actual cells of months before the actuals window (this fiscal year) likewise.
+					const actuals = liveWindowStart && request.kind === 'actuals' ? routeActualImport(whole, { windowStart: liveWindowStart }) : null;
 					const { live: plan, archive } =
-						liveWindowStart && !activities
+						liveWindowStart && !activities && !actuals
 							? routeImport(whole, request.current, { windowStart: liveWindowStart, asOf: settings.asOf })
-							: { live: activities?.live ?? whole, archive: null };
+							: { live: activities?.live ?? actuals?.live ?? whole, archive: null };
 					post({ id, type: 'progress', done: table.rows.length, total: table.rows.length });
 					// Estimated here, off the page: JSON of 100k planned deals takes a moment.
 					post({
@@ -96,7 +99,8 @@ export function createImportHandler(post: Post) {
 							...plan,
 							size: estimateImportSize(plan.changes),
 							...(archive ? { archive } : {}),
-							...(activities?.archive ? { activityArchive: activities.archive } : {})
+							...(activities?.archive ? { activityArchive: activities.archive } : {}),
+							...(actuals?.archive ? { actualArchive: actuals.archive } : {})
 						}
 					});
 					break;

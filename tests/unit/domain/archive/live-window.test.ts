@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activityWindowStart, archivableActivities, archivableDeals, liveWindowStart } from '$lib/domain/archive/live-window';
+import {
+	activityWindowStart,
+	actualsWindowStart,
+	archivableActivities,
+	archivableActualKeys,
+	archivableDeals,
+	liveWindowStart
+} from '$lib/domain/archive/live-window';
 import { indexStages } from '$lib/domain/deal-outcome';
 import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import type { Deal } from '$lib/domain/execution';
@@ -71,5 +78,24 @@ describe('activity history window', () => {
 		const archived = archivableActivities([entry('2025-11-30'), entry('2025-12-01'), entry('2025-10-31'), entry('2025-11-01'), entry('2026-01-02')], '2025-12');
 		expect([...archived.keys()]).toEqual(['2025-10', '2025-11']);
 		expect(archived.get('2025-11')!.map((a) => a.date)).toEqual(['2025-11-30', '2025-11-01']);
+	});
+});
+
+describe('actuals window', () => {
+	it.each([
+		['2026-01', 1, '2026-01'],
+		['2026-12', 1, '2026-01'],
+		['2026-03', 4, '2025-04'],
+		['2026-04', 4, '2026-04'],
+		['2026-06', 7, '2025-07']
+	])('in %s with fiscal years from month %i keeps actuals from %s live', (month, fiscal, expected) => {
+		expect(actualsWindowStart(month, fiscal)).toBe(expected);
+	});
+
+	it('archives cells of months before the window, by month, oldest first; unreadable periods stay live', () => {
+		const keys = ['2025-12|r1|N|P', '2026-01|r1|N|P', '2024-03|r2|N|P', '2025-12|r2|-|-', 'bad|r1|N|P', '2025-13|r|N|P'];
+		const archived = archivableActualKeys(keys, '2026-01');
+		expect([...archived.keys()]).toEqual(['2024-03', '2025-12']);
+		expect(archived.get('2025-12')).toEqual(['2025-12|r1|N|P', '2025-12|r2|-|-']);
 	});
 });

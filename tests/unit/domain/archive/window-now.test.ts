@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveWindowNow } from '../../../../src/lib/domain/archive/window-now';
+import { actualsWindowNow, liveWindowNow } from '../../../../src/lib/domain/archive/window-now';
 import { fixedClock } from '../../../../src/lib/domain/plan-clock';
 
 describe('liveWindowNow', () => {
@@ -25,5 +25,25 @@ describe('liveWindowNow', () => {
 		expect(liveWindowNow(clock, 'Not/AZone', 4)).toBe('2025-04');
 		// A broken fiscal start month reads as January.
 		expect(liveWindowNow(clock, 'UTC', 13)).toBe('2026-01');
+	});
+});
+
+describe('actualsWindowNow', () => {
+	it('starts at the fiscal year of "this month" in the plan\'s zone', () => {
+		// 31 March 23:30 in Shanghai: still March → the year from 2025-04; 00:30 on 1 April → 2026-04.
+		expect(actualsWindowNow(fixedClock('2026-03-31T15:30:00Z'), 'Asia/Shanghai', 4)).toBe('2025-04');
+		expect(actualsWindowNow(fixedClock('2026-03-31T16:30:00Z'), 'Asia/Shanghai', 4)).toBe('2026-04');
+		expect(actualsWindowNow(fixedClock('2026-03-31T16:30:00Z'), 'UTC', 4)).toBe('2025-04');
+		// Calendar years: every month of 2026 keeps 2026 live, January included.
+		expect(actualsWindowNow(fixedClock('2026-01-01T00:30:00Z'), 'UTC', 1)).toBe('2026-01');
+		expect(actualsWindowNow(fixedClock('2026-12-31T12:00:00Z'), 'UTC', 1)).toBe('2026-01');
+	});
+
+	it('without a readable zone uses the one furthest behind, and a broken fiscal start reads as January', () => {
+		// 1 January 05:00 UTC is still 31 December in UTC−12.
+		const clock = fixedClock('2027-01-01T05:00:00Z');
+		expect(actualsWindowNow(clock, 'UTC', 1)).toBe('2027-01');
+		expect(actualsWindowNow(clock, 'Not/AZone', 1)).toBe('2026-01');
+		expect(actualsWindowNow(clock, 'UTC', 0)).toBe('2027-01');
 	});
 });
