@@ -8,6 +8,7 @@ import { readTargets } from '../../src/lib/doc/targets';
 import { readTeam } from '../../src/lib/doc/team';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { DEFAULT_STAGES } from '../../src/lib/domain/exec-read';
+import { planNow } from '../../src/lib/domain/plan-clock';
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { freePort } from '../harness/server';
@@ -18,6 +19,11 @@ const baseUrl = inject('baseUrl');
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 
 const plan = (...args: string[]) => runPlan(args);
+/**
+ * The seeded actual's month: January of this year, inside the live actuals window (this fiscal
+ * year, the plans here having a calendar one) on any date, so a re-import writes it live.
+ */
+const ACTUAL_PERIOD = `${planNow('UTC').month.slice(0, 4)}-01`;
 
 /** A plan on the server with a rep, three deals, activities and an actual, written by the app's own commands. */
 async function seededPlan(pilotCustomer = '=cmd|calc') {
@@ -59,7 +65,7 @@ async function seededPlan(pilotCustomer = '=cmd|calc') {
 	addActivities(remote.doc, [{ date: '2026-01-05', rep: rep.value, type: 'call', count: 3 }]);
 	setActual(
 		remote.doc,
-		{ period: '2026-01', rep: rep.value, region: '华东', product: 'core' },
+		{ period: ACTUAL_PERIOD, rep: rep.value, region: '华东', product: 'core' },
 		{ revenue: 90_000, collections: 80_000, grossMargin: 30_000, newCustomers: 2, salesCost: 6_000 }
 	);
 	await remote.flush();
@@ -100,7 +106,7 @@ describe('npm run plan — export', () => {
 		expect(actuals.code).toBe(0);
 		expect(readFileSync(out, 'utf8').slice(1).split('\r\n').slice(0, 2)).toEqual([
 			'period,rep,region,product,revenue,collections,grossMargin,newCustomers,salesCost',
-			'2026-01,张伟,华东,core,90000,80000,30000,2,6000'
+			`${ACTUAL_PERIOD},张伟,华东,core,90000,80000,30000,2,6000`
 		]);
 		// The machine header maps back one to one: the sales cost (CAC's numerator) travels with the actuals.
 		const fresh = await emptyPlan();

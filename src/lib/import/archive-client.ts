@@ -172,9 +172,8 @@ export function archivedActivitiesForImport(
 }
 
 /** One month's actual cells (its latest version, or `version`), decoded; a damaged archive throws ArchiveFormatError. */
-export async function fetchActualMonth(server: ArchiveServer, month: string, version?: number): Promise<ActualColumns> {
-	const res = await archiveRequest(server, `/actuals/${month}${version === undefined ? '' : `/${version}`}`);
-	return decodeActualArchive(await gunzip(new Uint8Array(await res.arrayBuffer()), MAX_ARCHIVE_RAW_BYTES));
+export function fetchActualMonth(server: ArchiveServer, month: string, version?: number): Promise<ActualColumns> {
+	return fetchMonth(server, 'actuals', decodeActualArchive, month, version);
 }
 
 /**
@@ -196,23 +195,11 @@ export async function setActualMonth(
 	return (await res.json()) as ArchiveVersionInfo & { changed: number; unchanged: boolean };
 }
 
-/**
- * The archived actual months an import (or an export) reads: the ones the caller holds, plus every
- * other month the server's manifest lists, fetched once per `month@version`, oldest month first.
- */
-export async function archivedActualsForImport(
+/** The archived actual months an import (or an export) reads (archivedMonthsForImport). */
+export function archivedActualsForImport(
 	server: ArchiveServer,
 	held: readonly ActualColumns[] = [],
 	fetched: Map<string, ActualColumns> = new Map()
 ): Promise<ActualColumns[]> {
-	const have = new Set(held.map((c) => c.period));
-	const months = [...held];
-	for (const info of await fetchArchiveManifest(server)) {
-		if (info.kind !== 'actuals' || have.has(info.month)) continue;
-		const key = `${info.month}@${info.version}`;
-		let columns = fetched.get(key);
-		if (!columns) fetched.set(key, (columns = await fetchActualMonth(server, info.month, info.version)));
-		months.push(columns);
-	}
-	return months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+	return archivedMonthsForImport(server, 'actuals', decodeActualArchive, held, fetched);
 }
