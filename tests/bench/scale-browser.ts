@@ -249,7 +249,8 @@ export async function editToNumbers(page: Page, edits: number, write: (i: number
 		try {
 			await page.waitForFunction(() => (window as unknown as { __bench: BenchMarks }).__bench.tileAt > 0, null, { timeout: timeoutMs, polling: 10 });
 		} catch {
-			return `edit ${i + 1}: no cockpit tile changed within ${timeoutMs / 1000} s`;
+			await page.screenshot({ path: '/tmp/shots-scale/edit-failed.png', fullPage: true }).catch(() => {});
+			return `edit ${i + 1}: no cockpit figure changed within ${timeoutMs / 1000} s`;
 		}
 		const marks = await marksOf(page);
 		timings.push({ inPage: marks.tileAt - marks.frameAt, endToEnd: marks.tileWall - wrote });

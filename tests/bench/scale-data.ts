@@ -109,11 +109,11 @@ export function writeDataSet(
 			newCustomers: a.newCustomers
 		}))
 	);
-	// An annual target per rep above what they sell, so the cockpit's gap and pipeline coverage are defined.
+	// An annual target per rep far above what they sell and win, so the cockpit's gap and pipeline coverage (open pipeline / (target − won)) are defined.
 	const targets = table(
 		['rep', 'target'],
 		{ target: 'money' },
-		data.reps.map((r) => ({ rep: name.get(r.id) ?? r.id, target: 5_000_000 }))
+		data.reps.map((r) => ({ rep: name.get(r.id) ?? r.id, target: 1_000_000_000 }))
 	);
 	const files = {
 		deals: join(dir, `${label}-deals.csv`),
