@@ -91,7 +91,48 @@ interface ImportResult {
 	outcome: string;
 	ok: boolean;
 }
-async function cliImport(url: string, plan: Plan, kind: string, file: string, rows: number, env: Record<string, string> = {}): Promise<ImportResult> {
+/**
+ * Waits until the server answers again (GET /api/limits): in wrangler dev every object runs in one
+ * isolate, so a room busy storing a large write makes every request wait. Returns the seconds waited.
+ */
+async function serverAnswers(url: string, timeoutMs = 300_000): Promise<number> {
+	const started = performance.now();
+	for (;;) {
+		try {
+			if ((await fetch(`${url}/api/limits`, { signal: AbortSignal.timeout(5_000) })).ok) return (performance.now() - started) / 1000;
+		} catch {
+			// busy or refusing: try again
+		}
+		if (performance.now() - started > timeoutMs) return NaN;
+		await sleep(1_000);
+	}
+}
+
+/** An import, run again once when it failed and the server answers again: both outcomes are reported. */
+async function cliImport(
+	url: string,
+	plan: Plan,
+	kind: string,
+	file: string,
+	rows: number,
+	env: Record<string, string> = {},
+	log = () => ''
+): Promise<ImportResult> {
+	const first = await cliImportOnce(url, plan, kind, file, rows, env);
+	// A refusal of the size is final; anything else (no connection) is tried once more.
+	if (first.ok || /too large/.test(first.outcome)) return first;
+	console.log(`  server log tail: ${log().slice(-1500)}`);
+	const waited = await serverAnswers(url);
+	const again = await cliImportOnce(url, plan, kind, file, rows, env);
+	return {
+		...again,
+		outcome: `first attempt ${first.seconds.toFixed(0)} s: ${first.outcome}; the server answered again after ${waited.toFixed(0)} s; second attempt ${again.seconds.toFixed(1)} s: ${again.outcome}`
+	};
+}
+
+async function cliImportOnce(url: string, plan: Plan, kind: string, file: string, rows: number, env: Record<string, string> = {}): Promise<ImportResult> {
+	const waited = await serverAnswers(url);
+	if (waited > 1) console.log(`  waited ${waited.toFixed(0)} s for the server to answer before importing ${kind}`);
 	const started = performance.now();
 	const child = spawn(
 		process.execPath,
@@ -233,13 +274,13 @@ async function runLayout(label: string, makeData: (attempt: number) => DataSet |
 			console.log(
 				`${label}: ${data.reps} reps, ${data.deals.toLocaleString('en')} deals (${mib(data.bytes.deals)} MiB CSV), ${data.activityCells.toLocaleString('en')} activity day cells from ${data.activityEntries.toLocaleString('en')} entries (${mib(data.bytes.activities)} MiB), ${data.actuals.toLocaleString('en')} actuals rows (${mib(data.bytes.actuals)} MiB)`
 			);
-			const deals = await cliImport(server.url, plan, 'deals', data.files.deals, data.deals, env);
+			const deals = await cliImport(server.url, plan, 'deals', data.files.deals, data.deals, env, server.log);
 			imports.push(deals);
 			if (deals.ok) break;
 		}
-		imports.push(await cliImport(server.url, plan, 'activities', data.files.activities, data.activityCells, env));
-		imports.push(await cliImport(server.url, plan, 'actuals', data.files.actuals, data.actuals, env));
-		imports.push(await cliImport(server.url, plan, 'targets', data.files.targets, data.reps, env));
+		imports.push(await cliImport(server.url, plan, 'activities', data.files.activities, data.activityCells, env, server.log));
+		imports.push(await cliImport(server.url, plan, 'actuals', data.files.actuals, data.actuals, env, server.log));
+		imports.push(await cliImport(server.url, plan, 'targets', data.files.targets, data.reps, env, server.log));
 		const docs = await openDealDocs(server.url, plan, plan.view);
 		const live = new Map<string, number>([['execution', execRoots(docs.exec.doc).deals.size]]);
 		for (const [name, shard] of docs.shards) live.set(`deals-${name}`, execRoots(shard.doc).deals.size);
