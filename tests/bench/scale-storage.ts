@@ -15,9 +15,11 @@ export interface StoredObject {
 	/** The SQLite file with its -wal and -shm. */
 	bytes: number;
 	rows: number;
-	/** The largest row of any table (sum of its columns' lengths), and where. */
+	/** The largest row of any table (sum of its columns' lengths, keys included), and where. */
 	largestRow: number;
 	largestIn: string;
+	/** The largest single value (a blob: an update or archive chunk), which the rooms cap at 1 MiB. */
+	largestValue: number;
 }
 
 function sqlite(file: string, sql: string): string[][] {
@@ -38,10 +40,17 @@ function inspect(file: string): StoredObject {
 	let rows = 0;
 	let largestRow = 0;
 	let largestIn = '';
+	let largestValue = 0;
 	for (const t of tables) {
 		const columns = sqlite(file, `SELECT name FROM pragma_table_info('${t}')`).map(([name]) => name!);
 		const size = columns.map((c) => `coalesce(length(CAST("${c}" AS BLOB)), 0)`).join(' + ') || '0';
-		const [count, max] = (sqlite(file, `SELECT count(*), coalesce(max(${size}), 0) FROM "${t}"`)[0] ?? ['0', '0']).map(Number) as [number, number];
+		const values = columns.map((c) => `coalesce(max(length(CAST("${c}" AS BLOB))), 0)`).join(', ');
+		const [count, max, ...perColumn] = (sqlite(file, `SELECT count(*), coalesce(max(${size}), 0), ${values} FROM "${t}"`)[0] ?? ['0', '0']).map(Number) as [
+			number,
+			number,
+			...number[]
+		];
+		largestValue = Math.max(largestValue, ...perColumn);
 		rows += count;
 		if (max > largestRow) {
 			largestRow = max;
@@ -59,7 +68,7 @@ function inspect(file: string): StoredObject {
 				: meta.has('planId')
 					? 'plan'
 					: 'other';
-	return { role, planId: meta.get('archiver.planId') ?? meta.get('planId') ?? null, file, bytes: fileBytes(file), rows, largestRow, largestIn };
+	return { role, planId: meta.get('archiver.planId') ?? meta.get('planId') ?? null, file, bytes: fileBytes(file), rows, largestRow, largestIn, largestValue };
 }
 
 /** Every Durable Object's SQLite file under a state folder. */

@@ -429,7 +429,7 @@ function report(layouts: Array<Layout | string>): void {
 						? `not served: ${m.slice(0, 200).replace(/\|/g, '/')} | | | |`
 						: `${mib(m.heapUsed)} MiB | ${mib(m.heapReserved)} MiB | ${mib(m.resident)} MiB | ${mib(m.peak)} MiB | ${Math.max(m.heapUsed, m.resident, m.peak) <= GOAL_MB * 1e6 ? 'pass' : 'FAIL'}`;
 			console.log(
-				`| ${o.role} | ${mib(o.bytes)} MiB | ${o.rows.toLocaleString('en')} | ${(o.largestRow / 1024).toFixed(0)} KiB (${o.largestIn}) | ${o.largestRow <= MiB ? 'pass' : 'FAIL'} | ${memory} |`
+				`| ${o.role} | ${mib(o.bytes)} MiB | ${o.rows.toLocaleString('en')} | ${o.largestValue.toLocaleString('en')} B (${o.largestRow.toLocaleString('en')} B, ${o.largestIn}) | ${o.largestValue <= MiB ? 'pass' : 'FAIL'} | ${memory} |`
 			);
 		}
 		const dl = layout.download;
