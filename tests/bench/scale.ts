@@ -417,7 +417,9 @@ function report(layouts: Array<Layout | string>): void {
 		console.log(
 			`\nLive deals: ${[...layout.live].map(([doc, n]) => `${doc} ${n.toLocaleString('en')}`).join(', ')}; archived deals ${layout.archivedDeals.toLocaleString('en')} in ${layout.archiveMonths} archive months (deals and activities).`
 		);
-		console.log('\n| Durable Object | Stored | Rows | Largest row | ≤ 1 MiB | Isolate heap used | Reserved | workerd resident | Peak resident | ≤ 64 MB |');
+		console.log(
+			'\n| Durable Object | Stored | Rows | Largest value (row with its key) | value ≤ 1 MiB | Isolate heap used | Reserved | workerd resident | Peak resident | ≤ 64 MB |'
+		);
 		console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |');
 		const order = (o: StoredObject) => (o.role === 'plan' ? 0 : o.role === 'execution' ? 1 : o.role === 'archives' ? 3 : 2);
 		for (const o of [...layout.stored].sort((a, b) => order(a) - order(b) || b.bytes - a.bytes)) {
