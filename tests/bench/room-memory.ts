@@ -13,7 +13,6 @@
 // column loads the same stored update into a fresh Y.Doc (as DocStore.load does) and reports the
 // heap it retains after a forced GC (V8 without pointer compression: an upper bound).
 // Linux only (reads /proc). Needs --expose-gc (the npm script passes it).
-import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import * as Y from 'yjs';
 import { syncUrlOf } from '../../src/cli/args';
@@ -25,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBenchServer } from './bench-server';
 import { readIsolateHeap, type IsolateHeap } from './isolate-heap';
+import { workerdPids, statusKb } from './workerd-memory';
 
 const SIZES = (process.env.BENCH_SIZES ?? '0,2500,5000,10000,20000').split(',').map(Number);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 3);
@@ -72,28 +72,6 @@ function nodeHeap(update: Uint8Array): number {
 	const held = read() - before;
 	doc.destroy();
 	return held;
-}
-
-/** The workerd processes in a process group (the server's: wrangler starts one). */
-function workerdPids(group: number): number[] {
-	const pids: number[] = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			// /proc/<pid>/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so split after ")".
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const [, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(pgrp) === group && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('workerd')) pids.push(Number(entry));
-		} catch {
-			// gone meanwhile
-		}
-	}
-	return pids;
-}
-
-function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
 }
 
 const PORT = 8794;
