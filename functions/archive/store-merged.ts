@@ -17,12 +17,12 @@ export const archiveStoreOf = (env: Env, planId: string) => env.ARCHIVE_STORE.ge
 export type ArchiveStoreStub = ReturnType<typeof archiveStoreOf>;
 
 /** How one kind of archive is read, merged and written back. */
-interface MergeCodec<Stored, Merged> {
+interface MergeCodec<Stored, Merged, Changes extends Record<string, number | boolean> = Record<string, number | boolean>> {
 	decode(raw: Uint8Array): Stored;
 	encode(month: string, merged: Merged): Uint8Array;
 	rows(merged: Merged): number;
 	/** What the response reports besides the version. */
-	changes(merged: Merged): Record<string, number | boolean>;
+	changes(merged: Merged): Changes;
 	/** True when the merge leaves the stored version as it is (nothing written). */
 	unchanged?(merged: Merged): boolean;
 }
@@ -42,7 +42,10 @@ const ACTIVITIES: MergeCodec<ActivityColumns, ActivityMerge> = {
 	unchanged: (merged) => merged.status === 'same'
 };
 
-const ACTIVITY_SETS: MergeCodec<ActivityColumns, ActivitySet> = {
+/** What a set of cells reports: how many cells changed, and whether the stored version stayed. */
+type CellSetChanges = { changed: number; unchanged: boolean };
+
+const ACTIVITY_SETS: MergeCodec<ActivityColumns, ActivitySet, CellSetChanges> = {
 	decode: decodeActivityArchive,
 	encode: (month, merged) => encodeActivityArchive(month, merged.cells, merged.absorbed),
 	rows: (merged) => merged.cells.length,
@@ -50,7 +53,7 @@ const ACTIVITY_SETS: MergeCodec<ActivityColumns, ActivitySet> = {
 	unchanged: (merged) => merged.status === 'same'
 };
 
-const ACTUAL_SETS: MergeCodec<ActualColumns, ReturnType<typeof setActualCells>> = {
+const ACTUAL_SETS: MergeCodec<ActualColumns, ReturnType<typeof setActualCells>, CellSetChanges> = {
 	decode: decodeActualArchive,
 	encode: (month, merged) => encodeActualArchive(month, merged.cells),
 	rows: (merged) => merged.cells.length,
@@ -102,11 +105,11 @@ export function storeSetActuals(store: ArchiveStoreStub, month: string, upload: 
 	return storeMergedWith(store, 'actuals', month, ACTUAL_SETS, (stored) => setActualCells(stored, upload));
 }
 
-async function storeMergedWith<Stored, Merged>(
+async function storeMergedWith<Stored, Merged, Changes extends Record<string, number | boolean>>(
 	store: ArchiveStoreStub,
 	kind: ArchiveKind,
 	month: string,
-	codec: MergeCodec<Stored, Merged>,
+	codec: MergeCodec<Stored, Merged, Changes>,
 	merge: (stored: Stored | null) => Merged
 ) {
 	for (let attempt = 0; attempt < MAX_MERGE_ATTEMPTS; attempt++) {
