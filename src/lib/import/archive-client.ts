@@ -143,19 +143,27 @@ export function fetchActivityMonth(server: ArchiveServer, month: string, version
  * the live entries of those cells it replaces (doc/execution/replaced-activities.ts). The answer
  * is the month's version: the same one with `unchanged` when every cell already held its count.
  */
-export async function setActivityMonth(
+export function setActivityMonth(
 	server: ArchiveServer,
 	month: string,
 	cells: readonly Activity[],
 	replaced: AbsorbedRanges = new Map()
-): Promise<ArchiveVersionInfo & { changed: number; unchanged: boolean }> {
-	const body = await gzip(encodeActivityCellSet(month, cells, replaced));
-	const res = await archiveRequest(server, `/activities/${month}/cells`, {
+): Promise<CellSetAnswer> {
+	return putCells(server, 'activities', month, encodeActivityCellSet(month, cells, replaced));
+}
+
+/** The answer to a set of cells: the month's version, the same one with `unchanged` when nothing changed. */
+type CellSetAnswer = ArchiveVersionInfo & { changed: number; unchanged: boolean };
+
+/** PUT …/<kind>/<month>/cells with an encoded cell set, gzipped. */
+async function putCells(server: ArchiveServer, kind: ArchiveKind, month: string, encoded: Uint8Array): Promise<CellSetAnswer> {
+	const body = await gzip(encoded);
+	const res = await archiveRequest(server, `/${kind}/${month}/cells`, {
 		method: 'PUT',
 		headers: { 'Content-Type': 'application/gzip' },
 		body: body as Uint8Array<ArrayBuffer>
 	});
-	return (await res.json()) as ArchiveVersionInfo & { changed: number; unchanged: boolean };
+	return (await res.json()) as CellSetAnswer;
 }
 
 /**
@@ -181,18 +189,8 @@ export function fetchActualMonth(server: ArchiveServer, month: string, version?:
  * cell's fields, or null to remove it. The answer is the month's version: the same one with
  * `unchanged` when every cell already held those fields.
  */
-export async function setActualMonth(
-	server: ArchiveServer,
-	month: string,
-	cells: ReadonlyMap<string, ArchivedActual | null>
-): Promise<ArchiveVersionInfo & { changed: number; unchanged: boolean }> {
-	const body = await gzip(encodeActualCellSet(month, cells));
-	const res = await archiveRequest(server, `/actuals/${month}/cells`, {
-		method: 'PUT',
-		headers: { 'Content-Type': 'application/gzip' },
-		body: body as Uint8Array<ArrayBuffer>
-	});
-	return (await res.json()) as ArchiveVersionInfo & { changed: number; unchanged: boolean };
+export function setActualMonth(server: ArchiveServer, month: string, cells: ReadonlyMap<string, ArchivedActual | null>): Promise<CellSetAnswer> {
+	return putCells(server, 'actuals', month, encodeActualCellSet(month, cells));
 }
 
 /** The archived actual months an import (or an export) reads (archivedMonthsForImport). */
