@@ -1,4 +1,5 @@
 import { periodBounds } from '../dates';
+import type { Actual } from '../execution';
 import { ArchiveFormatError, StringTable, packColumns, unpackColumns, type ColumnArray } from './columns';
 
 /**
@@ -8,19 +9,10 @@ import { ArchiveFormatError, StringTable, packColumns, unpackColumns, type Colum
  * read time exactly as they do a live cell (exec-read.ts readActual). 60 months × 250 reps × 3
  * products = 45,000 cells leave the live room this way (docs/architecture.md "Actuals archives").
  */
-export interface ArchivedActual {
-	rep: string;
-	region: string;
-	product: string;
-	revenue: number;
-	collections: number;
-	grossMargin: number;
-	newCustomers: number;
-	/** Absent: no cost known (never 0). */
-	salesCost?: number;
-	/** Absent: the reporting currency. */
+export type ArchivedActual = Omit<Actual, 'period' | 'original'> & {
+	/** Absent: the reporting currency (the money fields are as entered, converted at read). */
 	currency?: string;
-}
+};
 
 export interface ActualColumns {
 	period: string;
