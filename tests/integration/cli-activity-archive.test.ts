@@ -8,11 +8,10 @@ import { activityCells } from '../../src/lib/domain/archive/activity-archive';
 import { activityWindowStart } from '../../src/lib/domain/archive/live-window';
 import { addMonths } from '../../src/lib/domain/dates';
 import { planNow } from '../../src/lib/domain/plan-clock';
-import { archivedActivitiesForImport, fetchArchiveManifest, type ArchiveServer } from '../../src/lib/import/archive-client';
+import { archivedActivitiesForImport, fetchArchiveManifest } from '../../src/lib/import/archive-client';
 import { checkImportSize, estimateImportSize } from '../../src/lib/import/import-size';
-import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
-import { registerPlan } from '../harness/stock-client';
+import { cliPlan } from './cli-plan';
 import { lastLine, runPlan } from './run-plan';
 
 /**
@@ -30,12 +29,7 @@ const MONTHS = 36;
 const REPS = 40;
 const TYPES = ['Call', 'Visit'];
 
-async function emptyPlan() {
-	const registered = await registerPlan(baseUrl, 'Activity history plan');
-	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
-	const archives: ArchiveServer = { baseUrl, planId: registered.planId, token: registered.tokens.view };
-	return { ...registered, connection, archives, server: ['--server', baseUrl, '--plan', registered.planId] };
-}
+const emptyPlan = () => cliPlan(baseUrl, 'Activity history plan');
 
 /**
  * Three years of daily counts (36 months before the window, plus the window's two months): 40

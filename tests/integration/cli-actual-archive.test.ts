@@ -9,10 +9,9 @@ import { actualCells } from '../../src/lib/domain/archive/actual-archive';
 import { actualsWindowStart } from '../../src/lib/domain/archive/live-window';
 import { addMonths } from '../../src/lib/domain/dates';
 import { planNow } from '../../src/lib/domain/plan-clock';
-import { archivedActualsForImport, fetchArchiveManifest, type ArchiveServer } from '../../src/lib/import/archive-client';
-import { syncUrlOf } from '../../src/cli/args';
+import { archivedActualsForImport, fetchArchiveManifest } from '../../src/lib/import/archive-client';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
-import { registerPlan } from '../harness/stock-client';
+import { cliPlan } from './cli-plan';
 import { lastLine, runPlan } from './run-plan';
 
 /**
@@ -31,22 +30,13 @@ const PRODUCTS = ['Core', 'Plus', 'Cloud'];
 const HEADER = 'period,rep,region,product,revenue,collections,grossMargin,newCustomers,salesCost';
 
 async function emptyPlan() {
-	const registered = await registerPlan(baseUrl, 'Actuals history plan');
-	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
-	const archives: ArchiveServer = { baseUrl, planId: registered.planId, token: registered.tokens.view };
+	const registered = await cliPlan(baseUrl, 'Actuals history plan');
 	// The window as the CLI computes it: this month in the plan's zone, its fiscal start month.
-	const planDoc = await openRemoteDoc({ ...connection, token: registered.tokens.view }, 'plan');
+	const planDoc = await openRemoteDoc({ ...registered.connection, token: registered.tokens.view }, 'plan');
 	const { timeZone, fiscalStartMonth } = readOverview(planDoc.doc).values;
 	planDoc.close();
 	const now = planNow(timeZone || 'UTC');
-	return {
-		...registered,
-		connection,
-		archives,
-		thisMonth: now.month,
-		window: actualsWindowStart(now.month, fiscalStartMonth),
-		server: ['--server', baseUrl, '--plan', registered.planId]
-	};
+	return { ...registered, thisMonth: now.month, window: actualsWindowStart(now.month, fiscalStartMonth) };
 }
 
 /** Five years ending this month; revenue made from the cell's coordinates (so a changed cell is one). */

@@ -2,17 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { setStages } from '../../src/lib/doc/execution/commands';
 import { readArchiveManifest } from '../../src/lib/doc/execution/archive-manifest';
 import { execRoots } from '../../src/lib/doc/execution/schema';
 import { addMonths } from '../../src/lib/domain/dates';
 import { liveWindowStart } from '../../src/lib/domain/archive/live-window';
-import { DEFAULT_STAGES } from '../../src/lib/domain/exec-read';
 import { planNow } from '../../src/lib/domain/plan-clock';
-import { fetchArchiveManifest, fetchDealMonth, monthDeals, type ArchiveServer } from '../../src/lib/import/archive-client';
-import { syncUrlOf } from '../../src/cli/args';
+import { fetchArchiveManifest, fetchDealMonth, monthDeals } from '../../src/lib/import/archive-client';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
-import { registerPlan } from '../harness/stock-client';
+import { cliPlan } from './cli-plan';
 import { lastLine, runPlan } from './run-plan';
 
 /**
@@ -30,16 +27,7 @@ const planWith = (env: Record<string, string>, ...args: string[]) => runPlan(arg
 const WINDOW = liveWindowStart(planNow('UTC').month, 1);
 const monthBefore = (n: number) => addMonths(WINDOW, -n);
 
-async function emptyPlan() {
-	const registered = await registerPlan(baseUrl, 'History plan');
-	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
-	const remote = await openRemoteDoc(connection, 'execution');
-	setStages(remote.doc, DEFAULT_STAGES);
-	await remote.flush();
-	remote.close();
-	const archives: ArchiveServer = { baseUrl, planId: registered.planId, token: registered.tokens.view };
-	return { ...registered, connection, archives, server: ['--server', baseUrl, '--plan', registered.planId] };
-}
+const emptyPlan = () => cliPlan(baseUrl, 'History plan', { stages: true });
 
 /** The live deals' external ids and the doc's archive manifest, as the server stores them. */
 async function stored(connection: Parameters<typeof openRemoteDoc>[0]) {

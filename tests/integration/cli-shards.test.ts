@@ -2,16 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { setStages } from '../../src/lib/doc/execution/commands';
 import { readDealShards } from '../../src/lib/doc/execution/deal-shards';
 import { execRoots, splitDealFieldKey } from '../../src/lib/doc/execution/schema';
 import { EXEC_SHARD } from '../../src/lib/domain/deal-shards';
-import { DEFAULT_STAGES } from '../../src/lib/domain/exec-read';
 import { dealShardDoc } from '../../src/lib/protocol/routes';
 import { readCurrent } from '../../src/lib/import/current';
-import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
-import { registerPlan } from '../harness/stock-client';
+import { cliPlan } from './cli-plan';
 import { lastLine, runPlan } from './run-plan';
 
 /**
@@ -27,15 +24,7 @@ const DEALS = 3000;
 
 const plan = (...args: string[]) => runPlan(args, { PLAN_DEAL_SHARD_THRESHOLD: THRESHOLD });
 
-async function emptyPlan() {
-	const registered = await registerPlan(baseUrl, 'Sharded plan');
-	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
-	const remote = await openRemoteDoc(connection, 'execution');
-	setStages(remote.doc, DEFAULT_STAGES);
-	await remote.flush();
-	remote.close();
-	return { ...registered, connection, server: ['--server', baseUrl, '--plan', registered.planId] };
-}
+const emptyPlan = () => cliPlan(baseUrl, 'Sharded plan', { stages: true });
 
 type Connection = Parameters<typeof openRemoteDoc>[0];
 
@@ -86,17 +75,20 @@ describe('npm run plan — deals over deal shards', () => {
 		{ timeout: 600_000 },
 		async () => {
 			const p = await emptyPlan();
-			const first = await plan(
-				'import',
-				'deals',
-				csvFile(
-					'open.csv',
-					rows((i) => 1000 + i)
-				),
-				...p.server,
-				'--token',
-				p.tokens.edit
-			);
+			// The same file of 3,000 open deals, imported twice.
+			const importOpen = () =>
+				plan(
+					'import',
+					'deals',
+					csvFile(
+						'open.csv',
+						rows((i) => 1000 + i)
+					),
+					...p.server,
+					'--token',
+					p.tokens.edit
+				);
+			const first = await importOpen();
 			expect(first.stderr).toBe('');
 			expect(first.code).toBe(0);
 			// 3,000 over a threshold of 500 a document: 1 → 2 → 4 → 8 documents, seven shards added first.
@@ -119,17 +111,7 @@ describe('npm run plan — deals over deal shards', () => {
 			expect(amounts.get('S-2999')).toBe(3999);
 
 			// The same file again: nothing changes, no shard is added.
-			const again = await plan(
-				'import',
-				'deals',
-				csvFile(
-					'open.csv',
-					rows((i) => 1000 + i)
-				),
-				...p.server,
-				'--token',
-				p.tokens.edit
-			);
+			const again = await importOpen();
 			expect(again.code).toBe(0);
 			expect(lastLine(again.stdout)).toEqual({ new: 0, updated: 0, unchanged: DEALS, rejected: 0 });
 

@@ -13,6 +13,7 @@ import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
 import { freePort } from '../harness/server';
 import { registerPlan } from '../harness/stock-client';
+import { cliPlan } from './cli-plan';
 import { lastLine, runPlan } from './run-plan';
 
 const baseUrl = inject('baseUrl');
@@ -124,15 +125,7 @@ describe('npm run plan — export', () => {
 });
 
 /** A registered plan with the default stages and nothing else. */
-async function emptyPlan() {
-	const registered = await registerPlan(baseUrl, 'Fresh plan');
-	const connection = { syncUrl: syncUrlOf(baseUrl), planId: registered.planId, token: registered.tokens.edit };
-	const remote = await openRemoteDoc(connection, 'execution');
-	setStages(remote.doc, DEFAULT_STAGES);
-	await remote.flush();
-	remote.close();
-	return { ...registered, connection, server: ['--server', baseUrl, '--plan', registered.planId] };
-}
+const emptyPlan = () => cliPlan(baseUrl, 'Fresh plan', { stages: true });
 
 /** What the server stores: every deal's JSON with its field edits, and the stage moves. */
 async function stored(connection: Parameters<typeof openRemoteDoc>[0]) {
