@@ -35,7 +35,9 @@ export function periodView(
 	const metrics = projection.metrics(scoped, targets, options);
 	const baseline = projection.metrics({ ...scoped, from: yearEarlier(period.from), to: yearEarlier(period.to) }, targets, options);
 	// The forecast learns from the whole history of the filtered actuals, not only the months in view.
-	const history = projection.metrics({ ...filters, from: undefined, to: period.to }, targets, options).actualByMonth;
+	// Actuals only: metrics() would also build (and keep updating) a deal aggregate over every
+	// live and archived deal for this unbounded period, which nothing here reads.
+	const history = projection.results({ ...filters, from: undefined, to: period.to }, targets).actualByMonth;
 	// The reserve is the company's: a rep's, team's, region's or product's target is already a
 	// committed share, so a filtered view has no second figure.
 	const company = [filters.rep, filters.team, filters.region, filters.product].every((f) => f === undefined || f === '');

@@ -5,6 +5,7 @@
  *   createProjection(doc, rules?) → ExecProjection
  *     .metrics(filters?, targets?, options?) → DashboardMetrics   plain data, safe to keep
  *                                         (sections served from cache are frozen: copy to change)
+ *     .results(filters?, targets?)         metrics()' actuals sections alone (no deal aggregate)
  *     .dealsBehind(query) → Deal[]          deals behind a funnel stage / month / rep (drill-down)
  *     .dealList() → { live, archived, excluded } every counted deal (archived ones as columns; deals table)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
@@ -73,6 +74,12 @@ const DEFAULT_MAX_ISSUES = 500;
 
 export interface ExecProjection {
 	metrics(filters?: ExecFilters, targets?: DashboardTargets, options?: MetricsOptions): DashboardMetrics;
+	/**
+	 * Only the actuals sections of metrics() (attainment, actualByMonth, leaderboard): no deal
+	 * aggregate is built or kept for these filters, so a reader that needs only actuals (the
+	 * forecast's whole history) costs no pass over every live and archived deal.
+	 */
+	results(filters?: ExecFilters, targets?: DashboardTargets): Pick<DashboardMetrics, 'attainment' | 'actualByMonth' | 'leaderboard'>;
 	dealsBehind(query: DealsQuery): Deal[];
 	/** Every counted deal (shared, frozen) and the excluded count, for the deals table's search. */
 	dealList(): DealList;
@@ -150,22 +157,27 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 	stops.push(() => doc.off('afterTransaction', afterTransaction));
 	readAll(parts);
 
+	/** The actuals part of metrics() (attainment, actual by month, leaderboard), cached per filter and targets. */
+	const resultsFor = (filters: ExecFilters, targets: DashboardTargets) =>
+		cache.get('results', `${versions.actuals}|${versions.org}|${filterKey(filters)}|${targetsKey(targets)}`, () =>
+			resultsSection(
+				[...parts.actuals.byKey.values()].filter((a) => matchesActual(a, filters, parts.reps.byId)),
+				targets,
+				filters,
+				parts.reps.byId
+			)
+		);
+
 	return {
+		results: (filters = {}, targets = {}) => resultsFor(filters, targets),
 		metrics(filters = {}, targets = {}, options = {}) {
-			const { reps, actuals, activities: activityPart, adjustments, stages } = parts;
+			const { reps, activities: activityPart, adjustments, stages } = parts;
 			const aggregate = parts.deals.aggregateFor(filters);
 			const fk = filterKey(filters);
 			const asOf = Date.parse(options.asOf ?? new Date().toISOString());
 			const weightedPipeline = aggregate.weightedPipeline();
 			const stuckByStage = aggregate.stuckByStage(asOf, options.stuckLimits);
-			const results = cache.get('results', `${versions.actuals}|${versions.org}|${fk}|${targetsKey(targets)}`, () =>
-				resultsSection(
-					[...actuals.byKey.values()].filter((a) => matchesActual(a, filters, reps.byId)),
-					targets,
-					filters,
-					reps.byId
-				)
-			);
+			const results = resultsFor(filters, targets);
 			const activities = cache.get('activities', `${versions.activities}|${versions.org}|${fk}`, () => activitySection(activityPart.cells, filters, reps.byId));
 			const { own, unassigned } = aggregate.ownerTotals(new Set(reps.nodes.map((n) => n.id)));
 			const adjustmentList = adjustments.sorted();

@@ -287,14 +287,17 @@ export class DealsProjection {
 	private readRow(id: string): DealRow | null {
 		const { dealDocs, rules } = this.ctx;
 		// The document whose copy counts (deal-docs.ts): ids never cross documents but for a race.
-		const owner = dealDocs.owner(id);
+		const holding = dealDocs.holding(id);
+		const owner = dealDocs.owner(id, holding);
 		if (!owner) return null;
 		const { roots, moves } = owner;
 		const edits: Record<string, unknown> = {};
-		for (const field of EDITABLE_DEAL_FIELDS) {
-			const key = dealFieldKey(id, field);
-			if (roots.dealFields.has(key)) edits[field] = roots.dealFields.get(key);
-		}
+		// An imported deal has no field edits: most documents have none at all.
+		if (roots.dealFields.size > 0)
+			for (const field of EDITABLE_DEAL_FIELDS) {
+				const key = dealFieldKey(id, field);
+				if (roots.dealFields.has(key)) edits[field] = roots.dealFields.get(key);
+			}
 		let raw = roots.deals.get(id);
 		// Nothing a person typed is lost: an edit of a deal that is only archived now (the archiver
 		// deleted the live copy while it was made) applies over the archived record, and the deal
@@ -303,7 +306,7 @@ export class DealsProjection {
 		if (raw === undefined) return null;
 		const read = readDeal(id, raw, edits, moves.get(id) ?? [], { ...rules, stages: this.stages.list, index: this.stages.index });
 		const row: DealRow = { deal: read.typed, facts: read.deal ? dealFacts(read.deal, this.stages.index) : null, issues: read.issues };
-		if (dealDocs.list.length > 1 && dealDocs.holders(id).length > 1) row.issues = [...row.issues, duplicateIssue(id, dealDocs.holders(id))];
+		if (holding.count > 1) row.issues = [...row.issues, duplicateIssue(id, dealDocs.holders(id))];
 		if (read.missing) row.missing = read.missing;
 		return row;
 	}
