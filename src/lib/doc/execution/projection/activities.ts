@@ -8,9 +8,10 @@
  */
 import type { ActivityCounts } from '../../../domain/activities';
 import { isAbsorbed, unionAbsorbed, type AbsorbedRanges } from '../../../domain/archive/absorbed';
-import { activityAt, type ActivityColumns } from '../../../domain/archive/activity-archive';
+import type { ActivityColumns } from '../../../domain/archive/activity-archive';
 import { addActivityCount } from '../../../domain/dashboard';
-import { periodOf } from '../../../domain/dates';
+import { MS_PER_DAY, periodBounds, periodOf } from '../../../domain/dates';
+import { ACTIVITY_TYPES } from '../../../domain/execution';
 import { readActivities, type QualityIssue } from '../../../domain/exec-read';
 import { forEachActivityItem } from '../activity-items';
 import type { ProjectionContext } from './context';
@@ -69,11 +70,23 @@ export class ActivitiesProjection {
 		const period = this.ctx.rules.period;
 		const start = period ? Date.parse(period.start) : -Infinity;
 		const end = period ? Date.parse(period.end) : Infinity;
+		const types = ACTIVITY_TYPES.length;
 		for (const month of months) {
+			const bounds = periodBounds(month.period);
+			if (!bounds || bounds.end <= start || bounds.start >= end) continue;
+			// A month's cells summed per (rep, type) on its columns first: 1.4M archived cells become
+			// one count per rep and type a month (counts are whole numbers, so the sums are exact).
+			const whole = bounds.start >= start && bounds.end <= end;
+			const sums = new Float64Array(month.strings.length * types);
 			for (let i = 0; i < month.rows; i++) {
-				const cell = activityAt(month, i);
-				const at = Date.parse(cell.date);
-				if (at >= start && at < end) addActivityCount(this.cells, month.period, cell.rep, cell.type, sign * cell.count);
+				if (!whole) {
+					const at = bounds.start + (month.day[i]! - 1) * MS_PER_DAY;
+					if (at < start || at >= end) continue;
+				}
+				sums[month.rep[i]! * types + month.type[i]!]! += month.count[i]!;
+			}
+			for (let k = 0; k < sums.length; k++) {
+				if (sums[k] !== 0) addActivityCount(this.cells, month.period, month.strings[Math.floor(k / types)]!, ACTIVITY_TYPES[k % types]!, sign * sums[k]!);
 			}
 		}
 	}
