@@ -84,7 +84,9 @@ export interface ExecProjection {
 	/** Every counted deal (shared, frozen) and the excluded count, for the deals table's search. */
 	dealList(): DealList;
 	subscribe(listener: () => void): () => void;
+	/** The reps (the same array until the team changes: shared, not to be changed by a reader). */
 	reps(): Rep[];
+	/** The stages (the same array until they change: shared, not to be changed by a reader). */
 	stages(): PipelineStage[];
 	orgNodes(): OrgNode[];
 	/** What changed between two days for the deals of `owners` (null: all) in a period (domain/deal-changes.ts). */
@@ -157,6 +159,11 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 	stops.push(() => doc.off('afterTransaction', afterTransaction));
 	readAll(parts);
 
+	// One copy per read of the team or the stages (each read makes new nodes / a new list), shared by every reader until the next: a new
+	// array on every deal edit re-rendered each reactive reader of the list (the cockpit's filters).
+	let repList: { source: readonly OrgNode[]; list: Rep[] } | null = null;
+	let stageList: { source: readonly PipelineStage[]; list: PipelineStage[] } | null = null;
+
 	/** The actuals part of metrics() (attainment, actual by month, leaderboard), cached per filter and targets. */
 	const resultsFor = (filters: ExecFilters, targets: DashboardTargets) =>
 		cache.get('results', `${versions.actuals}|${versions.org}|${filterKey(filters)}|${targetsKey(targets)}`, () =>
@@ -206,8 +213,14 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		reps: () => [...parts.reps.byId.values()].map((r) => ({ ...r })),
-		stages: () => parts.stages.list.map((s) => ({ ...s })),
+		reps: () => {
+			if (repList?.source !== parts.reps.nodes) repList = { source: parts.reps.nodes, list: [...parts.reps.byId.values()].map((r) => ({ ...r })) };
+			return repList.list;
+		},
+		stages: () => {
+			if (stageList?.source !== parts.stages.list) stageList = { source: parts.stages.list, list: parts.stages.list.map((s) => ({ ...s })) };
+			return stageList.list;
+		},
 		orgNodes: () => parts.reps.nodes.map((n) => ({ ...n })),
 		whatChanged({ period, since, until, owners, timeZone }) {
 			const deals: Deal[] = [];
