@@ -73,13 +73,18 @@ describe('browser — cockpit and presentation', () => {
 		await expect.poll(() => new URL(bob.page.url()).searchParams.get('region')).toBeNull();
 		await expect.poll(() => tileValue(bob.page, 'actual')).toBeCloseTo(all.actualToDate, 2);
 
-		// Alice books revenue for this month; Bob's tile follows within a second.
+		// Alice books revenue for this month; Bob's tile follows within a second, and so does the
+		// trend chart (a chart is redrawn only when its own numbers changed: its table shows them).
+		await bob.page.getByTestId('chart-trend-toggle').click();
+		const trendTable = () => bob.page.getByTestId('chart-trend-table').innerText();
+		const trendBefore = await trendTable();
 		await alice.page.getByTestId('area-execution').click();
 		await alice.page.getByTestId('exec-tab-actuals').click();
 		await alice.page.getByTestId('actual-rep').selectOption({ index: 1 });
 		await alice.page.getByTestId('actual-revenue').fill('1000000');
 		await alice.page.getByTestId('save-actual').click();
 		await expect.poll(() => tileValue(bob.page, 'actual'), { timeout: 1000, interval: 50 }).toBeCloseTo(all.actualToDate + 1_000_000, 2);
+		await expect.poll(trendTable, { timeout: 1000, interval: 50 }).not.toBe(trendBefore);
 
 		// A tap on the funnel lists the deals behind the bar.
 		const funnel = bob.page.getByTestId('chart-funnel');
