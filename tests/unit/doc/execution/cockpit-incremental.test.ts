@@ -111,6 +111,63 @@ describe('the cockpit’s figures while the page shows them', () => {
 		expect(figures(page)).toEqual(figures(fresh));
 	});
 
+	it('which document’s copy of an id counts follows adds and deletes in any order and shards opened late, as a fresh build reads it', () => {
+		const docs = new Map(NAMES.map((name) => [name, new Y.Doc()]));
+		setStages(docs.get('')!, DEFAULT_STAGES);
+		const page = createProjection(docs.get('')!, RULES);
+		page.addDealDoc('2', docs.get('2')!);
+		const deal = (amount: number) => ({
+			id: 'twin',
+			name: '',
+			customer: 'C',
+			amount,
+			currency: 'CNY',
+			stage: 'lead',
+			stageHistory: [],
+			owner: 'r1',
+			expectedClose: '2026-06-30',
+			createdAt: '2026-01-05',
+			probability: 0.1,
+			forecastCategory: 'pipeline'
+		});
+		const put = (name: string, amount: number) => execRoots(docs.get(name)!).deals.set('twin', deal(amount));
+		const drop = (name: string) => execRoots(docs.get(name)!).deals.delete('twin');
+		const seen = (p: ExecProjection) => ({
+			shard: p.dealShardOf('twin'),
+			amounts: p.dealList().live.map((d) => d.deal.amount),
+			twins: p.metrics({}, {}, { asOf: '2026-07-01' }).dataQuality.issues.filter((i) => i.code === 'duplicate-id').length
+		});
+		const opened = new Set(['', '2']);
+		const expectFresh = (expected: { shard: string | null; amounts: number[]; twins: number }) => {
+			const fresh = createProjection(docs.get('')!, RULES);
+			for (const name of NAMES.slice(1)) if (opened.has(name)) fresh.addDealDoc(name, docs.get(name)!);
+			expect(seen(page)).toEqual(expected);
+			expect(seen(fresh)).toEqual(expected);
+		};
+		put('2', 2);
+		expectFresh({ shard: '2', amounts: [2], twins: 0 });
+		put('', 0);
+		expectFresh({ shard: '', amounts: [0], twins: 1 });
+		// A shard earlier in shard order than '2', opened late, already holding the id.
+		put('1', 1);
+		page.addDealDoc('1', docs.get('1')!);
+		opened.add('1');
+		expectFresh({ shard: '', amounts: [0], twins: 1 });
+		drop('');
+		expectFresh({ shard: '1', amounts: [1], twins: 1 });
+		drop('2');
+		expectFresh({ shard: '1', amounts: [1], twins: 0 });
+		docs.get('1')!.transact(() => {
+			drop('1');
+			put('1', 11);
+		});
+		expectFresh({ shard: '1', amounts: [11], twins: 0 });
+		drop('1');
+		expectFresh({ shard: null, amounts: [], twins: 0 });
+		put('2', 22);
+		expectFresh({ shard: '2', amounts: [22], twins: 0 });
+	});
+
 	it('results() is metrics()’ actuals part for the same filters, without a deal aggregate', () => {
 		const doc = new Y.Doc();
 		const data = generateExecution({

@@ -120,6 +120,11 @@ export class DealsProjection {
 		this.ctx.versions.quality++;
 	}
 
+	/** A deal id appeared in or left one document's `deals` root (which document's copy counts follows). */
+	noteHeld(where: DealDoc, id: string, held: boolean): void {
+		this.ctx.dealDocs.noteHeld(where, id, held);
+	}
+
 	markDirty(id: string): void {
 		this.dirty.add(id);
 	}

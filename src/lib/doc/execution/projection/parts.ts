@@ -77,8 +77,11 @@ const entry = <E>(root: RootName, apply: (event: E, parts: ProjectionParts, wher
 
 /** Which root feeds which sub-projection. `meta` and `archives` feed none. */
 export const ROOT_TABLE: readonly RootEntry[] = [
-	entry<MapEvent>('deals', (event, { deals }) => {
-		for (const key of event.keysChanged) deals.markDirty(key);
+	entry<MapEvent>('deals', (event, { deals }, where) => {
+		for (const [key, { action }] of event.changes.keys) {
+			if (action !== 'update') deals.noteHeld(where, key, action === 'add');
+			deals.markDirty(key);
+		}
 	}),
 	entry<MapEvent>('dealFields', (event, { deals }) => {
 		for (const key of event.keysChanged) deals.markDirty(splitDealFieldKey(key).dealId);
