@@ -21,6 +21,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 interface BenchMarks {
+	/** Main-thread tasks over 50 ms (PerformanceObserver 'longtask'): start and duration, ms. */
+	longTasks: [number, number][];
 	progressSeenAt: number;
 	progressGoneAt: number;
 	chartAt: number;
@@ -32,7 +34,7 @@ interface BenchMarks {
 
 /** Runs in the page before its own scripts. */
 function instrument(): void {
-	const marks: BenchMarks = { progressSeenAt: 0, progressGoneAt: 0, chartAt: 0, armed: false, frameAt: 0, tileAt: 0, tileWall: 0 };
+	const marks: BenchMarks = { longTasks: [], progressSeenAt: 0, progressGoneAt: 0, chartAt: 0, armed: false, frameAt: 0, tileAt: 0, tileWall: 0 };
 	(window as unknown as { __bench: BenchMarks }).__bench = marks;
 	const Native = window.WebSocket;
 	// A listener added at construction runs before the app's onmessage: the frame's arrival time.
@@ -45,6 +47,13 @@ function instrument(): void {
 		}
 	}
 	window.WebSocket = Timed;
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) marks.longTasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		// no long task timing: the breakdown says so
+	}
 	const look = (mutations: MutationRecord[]) => {
 		const now = performance.now();
 		const progress = document.querySelector('[data-testid=archive-progress]');
@@ -74,6 +83,62 @@ function instrument(): void {
 }
 
 const marksOf = (page: Page) => page.evaluate(() => (window as unknown as { __bench: BenchMarks }).__bench);
+
+/** One step of an open as the page measured it (src/lib/sync/open-timing.ts): every entry of that step summed. */
+export interface OpenStep {
+	step: string;
+	count: number;
+	/** Summed duration, ms (steps that overlap — parallel reads — add up beyond the wall time). */
+	total: number;
+	/** The step's first start and last end, ms from navigation. */
+	first: number;
+	last: number;
+	/** The longest single entry. */
+	longest: string;
+}
+
+/** The page's `open:` measures and marks grouped by step, and its long tasks until `until` (ms from navigation). */
+export async function openBreakdown(page: Page, until: number): Promise<{ steps: OpenStep[]; longTaskMs: number; longTasks: number; timeline: string[] }> {
+	const { entries, longTasks } = await page.evaluate(() => ({
+		entries: performance
+			.getEntries()
+			.filter((e) => e.name.startsWith('open:'))
+			.map((e) => ({ name: e.name.slice(5), start: e.startTime, duration: e.duration })),
+		longTasks: (window as unknown as { __bench: BenchMarks }).__bench.longTasks
+	}));
+	const steps = new Map<string, OpenStep>();
+	for (const e of entries) {
+		const step = e.name.split(' ')[0]!;
+		const s = steps.get(step) ?? { step, count: 0, total: 0, first: Infinity, last: 0, longest: '' };
+		s.count++;
+		s.total += e.duration;
+		s.first = Math.min(s.first, e.start);
+		s.last = Math.max(s.last, e.start + e.duration);
+		if (!s.longest || e.duration > Number(/ (\d+) ms$/.exec(s.longest)?.[1] ?? 0)) s.longest = `${e.name} ${Math.round(e.duration)} ms`;
+		steps.set(step, s);
+	}
+	const inTime = longTasks.filter(([start]) => start <= until);
+	// Documents' and sockets' moments in order: where the open waits.
+	const timeline = entries
+		.filter((e) => /^(socket-|sync-apply|idb-apply|add-deal-doc|set-archives|period-view)/.test(e.name))
+		.sort((a, b) => a.start - b.start)
+		.map((e) => `${Math.round(e.start)} +${Math.round(e.duration)} ${e.name}`);
+	return {
+		steps: [...steps.values()].sort((a, b) => a.first - b.first),
+		longTaskMs: inTime.reduce((sum, [, d]) => sum + d, 0),
+		longTasks: inTime.length,
+		timeline
+	};
+}
+
+export function printBreakdown(label: string, b: Awaited<ReturnType<typeof openBreakdown>>): void {
+	console.log(`  ${label}: main thread busy in long tasks ${Math.round(b.longTaskMs)} ms (${b.longTasks} tasks over 50 ms)`);
+	for (const s of b.steps)
+		console.log(
+			`    ${s.step.padEnd(20)} ×${String(s.count).padStart(4)}  sum ${String(Math.round(s.total)).padStart(6)} ms  from ${Math.round(s.first)} to ${Math.round(s.last)} ms  longest: ${s.longest}`
+		);
+	if (process.env.BENCH_TIMELINE === '1') for (const line of b.timeline) console.log(`    | ${line}`);
+}
 
 export interface FirstDownload {
 	/** ms from navigation until every listed document's socket got the server's sync step 1 (its state sent before it). */
@@ -164,6 +229,7 @@ export async function firstDownload(
 		// The last archive bodies may still be counted.
 		await sleep(500);
 		result.firstChartMs = (await marksOf(page)).chartAt || null;
+		printBreakdown('first download', await openBreakdown(page, result.doneMs ?? Infinity));
 		result.perDoc = Object.fromEntries([...synced].map(([doc, ms]) => [doc, Math.round(ms)]));
 		result.archiveResponses = archiveResponses;
 		result.archiveBytes = archiveBytes;
@@ -175,6 +241,8 @@ export async function firstDownload(
 
 export interface WarmOpen {
 	firstChartMs: number | null;
+	/** The page's 'open:complete' mark (every document and archive month this device holds is in the figures). */
+	completeMs: number | null;
 	/** The page's JS heap after the first chart (+2 s), and after a forced GC. */
 	heapUsed: number;
 	heapAfterGc: number;
@@ -191,7 +259,13 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 				await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 		});
 	} catch (err) {
-		return { firstChartMs: null, heapUsed: NaN, heapAfterGc: NaN, error: `no service worker: ${err instanceof Error ? err.message : String(err)}` };
+		return {
+			firstChartMs: null,
+			completeMs: null,
+			heapUsed: NaN,
+			heapAfterGc: NaN,
+			error: `no service worker: ${err instanceof Error ? err.message : String(err)}`
+		};
 	}
 	await context.setOffline(true);
 	try {
@@ -199,13 +273,18 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 		await page.goto(`${url}/plan/${encodeURIComponent(planId)}?area=cockpit`, { waitUntil: 'commit' });
 		await page.waitForFunction(() => (window as unknown as { __bench?: BenchMarks }).__bench?.chartAt, null, { timeout: timeoutMs, polling: 50 });
 		const marks = await marksOf(page);
+		const completeMs = await page
+			.waitForFunction(() => performance.getEntriesByName('open:complete')[0]?.startTime ?? 0, null, { timeout: timeoutMs, polling: 50 })
+			.then((h) => h.jsonValue() as Promise<number>)
+			.catch(() => null);
+		printBreakdown('warm open', await openBreakdown(page, completeMs ?? marks.chartAt));
 		await sleep(2_000);
 		const cdp = await context.newCDPSession(page);
 		const heapUsed = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 		await cdp.send('HeapProfiler.collectGarbage');
 		const heapAfterGc = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 		await cdp.detach();
-		return { firstChartMs: marks.chartAt, heapUsed, heapAfterGc, error: null };
+		return { firstChartMs: marks.chartAt, completeMs, heapUsed, heapAfterGc, error: null };
 	} catch (err) {
 		await page.screenshot({ path: shot }).catch(() => {});
 		const text = await page
@@ -214,6 +293,7 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 			.catch(() => '');
 		return {
 			firstChartMs: null,
+			completeMs: null,
 			heapUsed: NaN,
 			heapAfterGc: NaN,
 			error: `${err instanceof Error ? err.message.split('\n')[0]! : String(err)}; page: ${text.replace(/\s+/g, ' ').slice(0, 300)} (screenshot ${shot})`

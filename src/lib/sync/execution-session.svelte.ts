@@ -33,6 +33,7 @@ import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
+import { openMark, timedOpen } from './open-timing';
 import type { ProviderState } from './sync-provider';
 import { recordArchive, readArchiveManifest, unionManifests } from '../doc/execution/archive-manifest';
 import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archive-client';
@@ -64,6 +65,8 @@ const IMPORT_ARCHIVE_ORIGIN = 'import-archive';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), live: Object.freeze([]), archived: null, excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
+/** How many of the first period views an open's breakdown times (open-timing.ts): enough to cover every document arriving. */
+const MEASURED_READS = 40;
 /** Before the data loads: no months (a read-only value, never written to). */
 const NO_MONTHS: ReadonlyMap<string, ActualTotals> = new Map();
 
@@ -105,6 +108,8 @@ export class ExecutionSession extends DocSession {
 		)
 	);
 	#projection: ExecProjection | null = null;
+	/** Period views read so far, the first MEASURED_READS of them timed (open-timing.ts). */
+	#measuredReads = 0;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();
 	/** Registers the calling effect on the projection's changes (none outside a reactive context). */
@@ -155,7 +160,7 @@ export class ExecutionSession extends DocSession {
 		this.#group.add(this.undoManagerFor(roots));
 		this.#undo = this.#group;
 		this.trackUndo(this.#group);
-		this.#projection = createProjection(this.doc, this.rules);
+		this.#projection = timedOpen('create-projection', () => createProjection(this.doc, this.rules));
 		// Every listed shard's local copy is read before the page shows figures (offline too).
 		await this.openShards();
 		if (this.destroyed) return;
@@ -194,7 +199,7 @@ export class ExecutionSession extends DocSession {
 				const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
 				this.#group?.add(this.undoManagerFor(roots));
 				this.#shardDocs.set(name, shard.doc);
-				this.#projection?.addDealDoc(name, shard.doc);
+				timedOpen(`add-deal-doc deals-${name}`, () => this.#projection?.addDealDoc(name, shard.doc));
 				execRoots(shard.doc).archives.observe(this.onManifestChange);
 				this.onManifestChange();
 				if (this.access.token && this.connected) shard.connectWith(this.access.token);
@@ -394,7 +399,12 @@ export class ExecutionSession extends DocSession {
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */
 	periodView(filters: ExecFilters, targets: DashboardTargets, fiscalMonths: readonly string[], now: PlanNow): PeriodView | null {
-		return this.read(null, (p) => periodView(p, filters, targets, fiscalMonths, now));
+		// The first reads are part of an open's breakdown (the figures are computed lazily, here).
+		const measured = this.#measuredReads < MEASURED_READS;
+		if (measured && this.loaded) this.#measuredReads++;
+		return this.read(null, (p) =>
+			measured ? timedOpen('period-view', () => periodView(p, filters, targets, fiscalMonths, now)) : periodView(p, filters, targets, fiscalMonths, now)
+		);
 	}
 
 	/** Deals behind a funnel stage, month or rep (drill-down), largest first. */
@@ -427,7 +437,7 @@ export class ExecutionSession extends DocSession {
 	 */
 	setArchives(months: readonly ArchivedMonth[]): void {
 		this.#archives = [...months];
-		this.#projection?.setArchives(this.#archives);
+		timedOpen(`set-archives deals (${months.length} months)`, () => this.#projection?.setArchives(this.#archives));
 	}
 
 	/** The archived months given last (setArchives): what an import compares its rows with beside the live deals. */
@@ -447,13 +457,13 @@ export class ExecutionSession extends DocSession {
 	/** Archived activity months (domain/archive/activity-archive.ts) added to the live counts, absorbed live entries left out. */
 	setActivityArchives(months: readonly ActivityColumns[]): void {
 		this.#activityArchives = [...months];
-		this.#projection?.setActivityArchives(this.#activityArchives);
+		timedOpen(`set-archives activities (${months.length} months)`, () => this.#projection?.setActivityArchives(this.#activityArchives));
 	}
 
 	/** Archived actual months (domain/archive/actual-archive.ts) read like live cells; a live cell with the same key wins. */
 	setActualArchives(months: readonly ActualColumns[]): void {
 		this.#actualArchives = [...months];
-		this.#projection?.setActualArchives(this.#actualArchives);
+		timedOpen(`set-archives actuals (${months.length} months)`, () => this.#projection?.setActualArchives(this.#actualArchives));
 	}
 
 	/** The archived actual months given last: what an actuals import compares with besides the server's other months. */
@@ -587,7 +597,7 @@ export class ExecutionSession extends DocSession {
 			archives.unobserve(sync);
 			globalThis.removeEventListener?.('online', online);
 		};
-		sync();
+		void loader.sync(this.archiveManifest()).then(() => openMark('complete'));
 	}
 
 	/** Downloads the months still missing (the Retry button, back online, a new token). */

@@ -1,5 +1,6 @@
 import * as idb from 'lib0/indexeddb';
 import * as Y from 'yjs';
+import { openSpan, timedOpen } from './open-timing';
 
 /**
  * Reads a document's local copy (y-indexeddb's database layout: an auto-keyed `updates` store
@@ -40,8 +41,10 @@ export async function loadLocalCopy(name: string, doc: Y.Doc, origin: unknown): 
 			return { lastKey: -1, damaged: { records: 0, unreadable: 0 } };
 		}
 		const [store] = idb.transact(db, [UPDATES], 'readonly');
+		const read = openSpan(`idb-read ${name}`);
 		const records = (await idb.getAllKeysValues(store!)) as { k: number; v: unknown }[];
-		const unreadable = applyReadable(doc, records, origin);
+		read();
+		const unreadable = timedOpen(`idb-apply ${name} (${records.length} records)`, () => applyReadable(doc, records, origin));
 		const lastKey = records.length > 0 ? Math.max(...records.map((r) => r.k)) : -1;
 		if (unreadable === 0) return { lastKey, damaged: null };
 		await quarantine(name, records, unreadable);

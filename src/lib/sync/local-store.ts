@@ -2,6 +2,7 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { EXTRA_DOCS, dealShardDoc, type PlanDocName } from '../protocol/routes';
 import { loadLocalCopy } from './local-load';
+import { openSpan } from './open-timing';
 import { beforeDeployReload } from './deploy-recovery';
 import { continueAfter, guardWrites, openDatabase, openFailure, storedRecordCount } from './y-indexeddb-adapter';
 
@@ -44,6 +45,7 @@ export async function openLocalStore(planId: string, doc: Y.Doc, onError: (messa
 	let persistence: IndexeddbPersistence | null = null;
 	try {
 		const { lastKey, damaged } = await Promise.race([loadLocalCopy(name, doc, LOCAL_LOAD_ORIGIN), timeout]);
+		const persisted = openSpan(`idb-persist ${name}`);
 		persistence = new IndexeddbPersistence(name, doc);
 		// Everything up to lastKey is in the doc already: y-indexeddb reads only what came after
 		// (another tab's writes), then stores the doc's state as one record, as it always does.
@@ -51,6 +53,7 @@ export async function openLocalStore(planId: string, doc: Y.Doc, onError: (messa
 		// A write that throws (closed database) is reported, never thrown into an editor's transaction.
 		guardWrites(persistence, doc, (err) => onError(describe(err)));
 		await Promise.race([persistence.whenSynced, openFailure(persistence), timeout]);
+		persisted();
 		flushBeforeDeployReload(persistence);
 		if (storedRecordCount(persistence) > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
 		return { persistence, rebuilt: damaged !== null };
