@@ -25,6 +25,11 @@ interface BenchMarks {
 	longTasks: [number, number][];
 	progressSeenAt: number;
 	progressGoneAt: number;
+	/** The page's "still loading" note over partial figures (FiguresLoading.svelte): when seen, when gone. */
+	partialSeenAt: number;
+	partialGoneAt: number;
+	/** First chart drawn with no "still loading" note on the page: complete figures. */
+	completeChartAt: number;
 	chartAt: number;
 	armed: boolean;
 	frameAt: number;
@@ -34,7 +39,19 @@ interface BenchMarks {
 
 /** Runs in the page before its own scripts. */
 function instrument(): void {
-	const marks: BenchMarks = { longTasks: [], progressSeenAt: 0, progressGoneAt: 0, chartAt: 0, armed: false, frameAt: 0, tileAt: 0, tileWall: 0 };
+	const marks: BenchMarks = {
+		longTasks: [],
+		partialSeenAt: 0,
+		partialGoneAt: 0,
+		completeChartAt: 0,
+		progressSeenAt: 0,
+		progressGoneAt: 0,
+		chartAt: 0,
+		armed: false,
+		frameAt: 0,
+		tileAt: 0,
+		tileWall: 0
+	};
 	(window as unknown as { __bench: BenchMarks }).__bench = marks;
 	const Native = window.WebSocket;
 	// A listener added at construction runs before the app's onmessage: the frame's arrival time.
@@ -60,6 +77,10 @@ function instrument(): void {
 		if (progress && !marks.progressSeenAt) marks.progressSeenAt = now;
 		if (!progress && marks.progressSeenAt && !marks.progressGoneAt) marks.progressGoneAt = now;
 		if (!marks.chartAt && document.querySelector('[data-testid=chart-trend][data-ready=true]')) marks.chartAt = now;
+		const partial = document.querySelector('[data-testid=figures-loading]');
+		if (partial && !marks.partialSeenAt) marks.partialSeenAt = now;
+		if (!partial && marks.partialSeenAt && !marks.partialGoneAt) marks.partialGoneAt = now;
+		if (marks.chartAt && !partial && !marks.completeChartAt) marks.completeChartAt = now;
 		// A figure changed: a tile's value, or a cell of a chart's "Show as table" (opened before the edits).
 		if (marks.armed && !marks.tileAt)
 			for (const m of mutations) {
@@ -154,6 +175,8 @@ export interface FirstDownload {
 	perDoc: Record<string, number>;
 	/** ms until the trend chart was first drawn on this first load. */
 	firstChartMs: number | null;
+	/** ms until the page's "still loading" note over the figures went away (null: never shown or still there). */
+	figuresCompleteMs: number | null;
 	error: string | null;
 }
 
@@ -202,6 +225,7 @@ export async function firstDownload(
 		doneMs: null,
 		perDoc: {},
 		firstChartMs: null,
+		figuresCompleteMs: null,
 		error: null
 	};
 	try {
@@ -229,6 +253,7 @@ export async function firstDownload(
 		// The last archive bodies may still be counted.
 		await sleep(500);
 		result.firstChartMs = (await marksOf(page)).chartAt || null;
+		result.figuresCompleteMs = (await marksOf(page)).partialGoneAt || null;
 		printBreakdown('first download', await openBreakdown(page, result.doneMs ?? Infinity));
 		result.perDoc = Object.fromEntries([...synced].map(([doc, ms]) => [doc, Math.round(ms)]));
 		result.archiveResponses = archiveResponses;
@@ -240,9 +265,14 @@ export async function firstDownload(
 }
 
 export interface WarmOpen {
+	/** The trend chart's first draw (partial figures, marked as loading, count). */
 	firstChartMs: number | null;
 	/** The page's 'open:complete' mark (every document and archive month this device holds is in the figures). */
 	completeMs: number | null;
+	/** The chart drawn with no "still loading" note left on the page. */
+	completeChartMs: number | null;
+	/** Whether the first chart was drawn under the "still loading" note. */
+	firstChartPartial: boolean;
 	/** The page's JS heap after the first chart (+2 s), and after a forced GC. */
 	heapUsed: number;
 	heapAfterGc: number;
@@ -262,6 +292,8 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 		return {
 			firstChartMs: null,
 			completeMs: null,
+			completeChartMs: null,
+			firstChartPartial: false,
 			heapUsed: NaN,
 			heapAfterGc: NaN,
 			error: `no service worker: ${err instanceof Error ? err.message : String(err)}`
@@ -284,7 +316,19 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 		await cdp.send('HeapProfiler.collectGarbage');
 		const heapAfterGc = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 		await cdp.detach();
-		return { firstChartMs: marks.chartAt, completeMs, heapUsed, heapAfterGc, error: null };
+		const final = await page
+			.waitForFunction(() => (window as unknown as { __bench: BenchMarks }).__bench.completeChartAt, null, { timeout: timeoutMs, polling: 50 })
+			.then((h) => h.jsonValue() as Promise<number>)
+			.catch(() => null);
+		return {
+			firstChartMs: marks.chartAt,
+			completeMs,
+			completeChartMs: final,
+			firstChartPartial: marks.partialSeenAt > 0 && marks.partialSeenAt <= marks.chartAt,
+			heapUsed,
+			heapAfterGc,
+			error: null
+		};
 	} catch (err) {
 		await page.screenshot({ path: shot }).catch(() => {});
 		const text = await page
@@ -294,6 +338,8 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 		return {
 			firstChartMs: null,
 			completeMs: null,
+			completeChartMs: null,
+			firstChartPartial: false,
 			heapUsed: NaN,
 			heapAfterGc: NaN,
 			error: `${err instanceof Error ? err.message.split('\n')[0]! : String(err)}; page: ${text.replace(/\s+/g, ' ').slice(0, 300)} (screenshot ${shot})`

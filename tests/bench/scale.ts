@@ -470,10 +470,10 @@ function report(layouts: Array<Layout | string>): void {
 		const e = layout.edits;
 		console.log('\n| Browser | Result | Goal |\n| --- | --- | --- |');
 		console.log(
-			`| New device, first download (every document synced, archives cached) | ${dl?.doneMs != null ? `${(dl.doneMs / 1000).toFixed(1)} s (documents ${((dl.docsSyncedMs ?? 0) / 1000).toFixed(1)} s; archives ${dl.archivesMs ? `${(dl.archivesMs / 1000).toFixed(1)} s` : '—'}, ${dl.archiveResponses} months, ${mib(dl.archiveBytes)} MiB); progress shown: ${dl.progressShown ? 'yes' : 'no'}; first chart ${dl.firstChartMs ? `${(dl.firstChartMs / 1000).toFixed(1)} s` : 'not drawn'}` : `not done: ${dl?.error}`} | ≤ 10 s |`
+			`| New device, first download (every document synced, archives cached) | ${dl?.doneMs != null ? `${(dl.doneMs / 1000).toFixed(1)} s (documents ${((dl.docsSyncedMs ?? 0) / 1000).toFixed(1)} s; archives ${dl.archivesMs ? `${(dl.archivesMs / 1000).toFixed(1)} s` : '—'}, ${dl.archiveResponses} months, ${mib(dl.archiveBytes)} MiB); progress shown: ${dl.progressShown ? 'yes' : 'no'}; "still loading" note gone ${dl.figuresCompleteMs ? `${(dl.figuresCompleteMs / 1000).toFixed(1)} s` : '—'}; first chart ${dl.firstChartMs ? `${(dl.firstChartMs / 1000).toFixed(1)} s` : 'not drawn'}` : `not done: ${dl?.error}`} | ≤ 10 s |`
 		);
 		console.log(
-			`| Warm open offline, navigation → first chart | ${w?.firstChartMs != null ? `${w.firstChartMs.toFixed(0)} ms` : `not drawn: ${w?.error}`} | ≤ 1.5 s |`
+			`| Warm open offline, navigation → first chart | ${w?.firstChartMs != null ? `${w.firstChartMs.toFixed(0)} ms${w.firstChartPartial ? ' (partial figures, marked as loading)' : ''}; complete figures drawn ${w.completeChartMs != null ? `${w.completeChartMs.toFixed(0)} ms` : 'not seen'} (every document and archive in: ${w.completeMs != null ? `${w.completeMs.toFixed(0)} ms` : '—'})` : `not drawn: ${w?.error}`} | ≤ 1.5 s |`
 		);
 		console.log(`| Page JS heap after the warm open (after a forced GC) | ${w ? `${mib(w.heapUsed)} MiB (${mib(w.heapAfterGc)} MiB)` : '—'} | ≤ 400 MB |`);
 		console.log(

@@ -93,6 +93,12 @@ export class ExecutionSession extends DocSession {
 	readonly #opening = new Map<string, Promise<void>>();
 	/** Bumped when a shard joins #shards (a plain Map), so the aggregate reads below also follow shards opened later. */
 	#shardsOpened = $state(0);
+	/** This device had a copy of the execution document, or it has been in step with the server: its figures are real. */
+	#hadCopy = $state(false);
+	#everSynced = $state(false);
+	/** The archive loader's first pass over the manifest (cache read, downloads) has ended. */
+	#historyRead = $state(false);
+	#markedComplete = false;
 	/** One undo step per action over the execution document and every shard (undo-group.ts). */
 	#group: UndoGroup | null = null;
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
@@ -152,6 +158,16 @@ export class ExecutionSession extends DocSession {
 	async open(): Promise<void> {
 		await this.openLocal();
 		if (this.destroyed) return;
+		this.#hadCopy = !isEmptyDoc(this.doc);
+		// A device without a copy (new, or its storage cleared) takes the server's copy before the
+		// projection reads it: reading a document in one pass costs a fraction of following the same
+		// deals arriving as one large edit (docs/benchmarks.md, "Opening a company plan in the page").
+		// Offline, or refused, it goes on with what it has.
+		if (isEmptyDoc(this.doc) && this.access.token) {
+			this.connect();
+			await this.whenSettled();
+			if (this.destroyed) return;
+		}
 		// Per-user undo, unlike the plan: only this person's edits made through `commands` are tracked
 		// (commands run by others' code with origin null are not), over every root but `meta`.
 		// The shard set and the archive manifest are not undone: a removed shard would strand its deals.
@@ -161,9 +177,10 @@ export class ExecutionSession extends DocSession {
 		this.#undo = this.#group;
 		this.trackUndo(this.#group);
 		this.#projection = timedOpen('create-projection', () => createProjection(this.doc, this.rules));
-		// Every listed shard's local copy is read before the page shows figures (offline too).
-		await this.openShards();
-		if (this.destroyed) return;
+		// The figures show from the execution document at once; each listed shard joins as its copy
+		// is read, and until every one has (and the history is read) the page says the figures are
+		// still loading (`complete`), so nobody reads a partial total as final.
+		void this.openShards();
 		execRoots(this.doc).dealShards.observe(this.onShardsListed);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
@@ -175,7 +192,31 @@ export class ExecutionSession extends DocSession {
 		this.startArchives();
 		// A plan only on this device has no server copy that could already hold stages.
 		if (!this.access.token) this.initStages();
-		this.connect();
+		if (!this.connected) this.connect();
+	}
+
+	/**
+	 * Every listed deal document is in the figures and the history this device holds or could
+	 * download has been read: until then totals are partial and the page marks them as loading.
+	 */
+	get complete(): boolean {
+		const { parts, ready, historyRead } = this.openProgress;
+		return ready === parts && historyRead && this.archiveProgress.phase !== 'loading';
+	}
+
+	/** Deal documents whose deals are in the figures, of those listed (the execution document counts as one); the history read once. */
+	get openProgress(): { parts: number; ready: number; historyRead: boolean } {
+		void this.#shardsOpened; // #shards is a plain Map: this follows shards opened later
+		let ready = this.loaded && (this.#hadCopy || this.#everSynced) ? 1 : 0;
+		for (const shard of this.#shards.values()) if (shard.ready) ready++;
+		return { parts: this.#shards.size + 1, ready, historyRead: this.#historyRead };
+	}
+
+	/** Marks the moment the figures became complete (open-timing.ts), once. */
+	#noteComplete(): void {
+		if (this.#markedComplete || !this.complete) return;
+		this.#markedComplete = true;
+		openMark('complete');
 	}
 
 	/** An undo manager over these roots, tracking this person's edits. */
@@ -185,7 +226,9 @@ export class ExecutionSession extends DocSession {
 
 	/**
 	 * Opens the shards the execution document lists that are not open yet: each reads its local
-	 * copy, then its deals join the projection and its undo manager the group, then it connects.
+	 * copy (a shard this device has no copy of takes the server's first, as the execution document
+	 * does), then its deals join the projection and its undo manager the group, then it connects.
+	 * Shards open side by side and join one by one as they are ready.
 	 */
 	private async openShards(): Promise<void> {
 		const opening: Promise<void>[] = [];
@@ -194,14 +237,22 @@ export class ExecutionSession extends DocSession {
 			const shard = new DealShardSession(this.planId, this.serverUrl, name);
 			this.#shards.set(name, shard);
 			this.#shardsOpened++;
-			const opened = shard.load().then(() => {
+			const opened = shard.load().then(async () => {
 				if (this.destroyed) return;
+				const token = this.access.token;
+				if (isEmptyDoc(shard.doc) && token) {
+					shard.connectWith(token);
+					await shard.whenSettled();
+					if (this.destroyed) return;
+				}
 				const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
 				this.#group?.add(this.undoManagerFor(roots));
 				this.#shardDocs.set(name, shard.doc);
 				timedOpen(`add-deal-doc deals-${name}`, () => this.#projection?.addDealDoc(name, shard.doc));
 				execRoots(shard.doc).archives.observe(this.onManifestChange);
 				this.onManifestChange();
+				shard.markJoined();
+				this.#noteComplete();
 				if (this.access.token && this.connected) shard.connectWith(this.access.token);
 			});
 			this.#opening.set(name, opened);
@@ -584,7 +635,10 @@ export class ExecutionSession extends DocSession {
 			onMonths: (months) => this.setArchives(months),
 			onActivityMonths: (months) => this.setActivityArchives(months),
 			onActualMonths: (months) => this.setActualArchives(months),
-			onProgress: (progress) => (this.archiveProgress = progress)
+			onProgress: (progress) => {
+				this.archiveProgress = progress;
+				this.#noteComplete();
+			}
 		});
 		this.#archiveLoader = loader;
 		const { archives } = execRoots(this.doc);
@@ -597,7 +651,10 @@ export class ExecutionSession extends DocSession {
 			archives.unobserve(sync);
 			globalThis.removeEventListener?.('online', online);
 		};
-		void loader.sync(this.archiveManifest()).then(() => openMark('complete'));
+		void loader.sync(this.archiveManifest()).then(() => {
+			this.#historyRead = true;
+			this.#noteComplete();
+		});
 	}
 
 	/** Downloads the months still missing (the Retry button, back online, a new token). */
@@ -755,6 +812,10 @@ export class ExecutionSession extends DocSession {
 			onState: (s) => {
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
+				if (s.status === 'synced') {
+					this.#everSynced = true;
+					this.#noteComplete();
+				}
 				if (s.status === 'synced' && !initialised) {
 					initialised = true;
 					this.initStages();
@@ -775,6 +836,9 @@ export class ExecutionSession extends DocSession {
 		});
 	}
 }
+
+/** Nothing was ever written into this document (no copy on this device yet). */
+const isEmptyDoc = (doc: Y.Doc): boolean => doc.store.clients.size === 0;
 
 /** What a document holds now, in the units a room's caps count (import-size.ts). */
 function storedSizeOf(doc: Y.Doc): ImportSize {
