@@ -136,15 +136,21 @@ export class ArchiveLoader {
 			// No IndexedDB (private mode, storage failure): download into memory only.
 		}
 		const toFetch: ArchiveManifestEntry[] = [];
-		for (const entry of wanted) {
+		// Cached months are read side by side (one IndexedDB read and one decode each): read one
+		// after another, a warm open waited for every read's round trip in turn.
+		const reads = wanted.map((entry) => {
+			const key = keyOf(entry);
+			const held = this.#held.get(key);
+			if (held && held.version >= entry.version) return null;
+			const stored = cached.get(key);
+			return stored && (!held || stored.version > held.version) ? this.#fromCache(entry, stored).then((month) => ({ stored, month })) : null;
+		});
+		for (const [i, entry] of wanted.entries()) {
 			const key = keyOf(entry);
 			const held = this.#held.get(key);
 			if (held && held.version >= entry.version) continue;
-			const stored = cached.get(key);
-			if (stored && (!held || stored.version > held.version)) {
-				const month = await this.#fromCache(entry, stored);
-				if (month) this.#held.set(key, { ...stored, month });
-			}
+			const read = await reads[i];
+			if (read?.month) this.#held.set(key, { ...read.stored, month: read.month });
 			if ((this.#held.get(key)?.version ?? 0) < entry.version) toFetch.push(entry);
 		}
 		const wantedKeys = new Set(wanted.map(keyOf));
