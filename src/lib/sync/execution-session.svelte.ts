@@ -180,7 +180,7 @@ export class ExecutionSession extends DocSession {
 		// The figures show from the execution document at once; each listed shard joins as its copy
 		// is read, and until every one has (and the history is read) the page says the figures are
 		// still loading (`complete`), so nobody reads a partial total as final.
-		void this.openShards();
+		const localShards = this.openShards();
 		execRoots(this.doc).dealShards.observe(this.onShardsListed);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
@@ -189,7 +189,13 @@ export class ExecutionSession extends DocSession {
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
 		this.onProjectionChange();
-		this.startArchives();
+		// The history is read once the shards this device holds have joined: read alongside, its
+		// cache reads and the first figures over every archived month kept the shards' copies
+		// waiting (docs/benchmarks.md, "Opening a company plan in the page"). A shard with no copy
+		// here waits for the server and does not hold the history back.
+		void localShards.then(() => {
+			if (!this.destroyed) this.startArchives();
+		});
 		// A plan only on this device has no server copy that could already hold stages.
 		if (!this.access.token) this.initStages();
 		if (!this.connected) this.connect();
@@ -228,16 +234,18 @@ export class ExecutionSession extends DocSession {
 	 * Opens the shards the execution document lists that are not open yet: each reads its local
 	 * copy (a shard this device has no copy of takes the server's first, as the execution document
 	 * does), then its deals join the projection and its undo manager the group, then it connects.
-	 * Shards open side by side and join one by one as they are ready.
+	 * Shards open side by side and join one by one as they are ready. Resolves once every shard
+	 * with a copy on this device has joined and every other one has found it has none.
 	 */
-	private async openShards(): Promise<void> {
-		const opening: Promise<void>[] = [];
+	private openShards(): Promise<void> {
+		const local: Promise<void>[] = [];
 		for (const name of readDealShards(this.doc).order) {
 			if (name === EXEC_SHARD || this.#shards.has(name)) continue;
 			const shard = new DealShardSession(this.planId, this.serverUrl, name);
 			this.#shards.set(name, shard);
 			this.#shardsOpened++;
-			const opened = shard.load().then(async () => {
+			const loaded = shard.load();
+			const opened = loaded.then(async () => {
 				if (this.destroyed) return;
 				const token = this.access.token;
 				if (isEmptyDoc(shard.doc) && token) {
@@ -256,9 +264,9 @@ export class ExecutionSession extends DocSession {
 				if (this.access.token && this.connected) shard.connectWith(this.access.token);
 			});
 			this.#opening.set(name, opened);
-			opening.push(opened);
+			local.push(loaded.then(() => (isEmptyDoc(shard.doc) ? undefined : opened)));
 		}
-		await Promise.all(opening);
+		return Promise.all(local).then(() => {});
 	}
 
 	/** A peer (or this page) added shards: open them. */
