@@ -65,6 +65,8 @@ const IMPORT_ARCHIVE_ORIGIN = 'import-archive';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), live: Object.freeze([]), archived: null, excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
+/** While a plan opens, the figures are redrawn at most this often (ExecutionSession.onProjectionChange). */
+const OPENING_REDRAW_MS = 250;
 /** How many of the first period views an open's breakdown times (open-timing.ts): enough to cover every document arriving. */
 const MEASURED_READS = 40;
 /** Before the data loads: no months (a read-only value, never written to). */
@@ -188,7 +190,7 @@ export class ExecutionSession extends DocSession {
 		if (this.#actualArchives.length > 0) this.#projection.setActualArchives(this.#actualArchives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
-		this.onProjectionChange();
+		this.notify();
 		// The history is read once the shards this device holds have joined: read alongside, its
 		// cache reads and the first figures over every archived month kept the shards' copies
 		// waiting (docs/benchmarks.md, "Opening a company plan in the page"). A shard with no copy
@@ -223,6 +225,8 @@ export class ExecutionSession extends DocSession {
 		if (this.#markedComplete || !this.complete) return;
 		this.#markedComplete = true;
 		openMark('complete');
+		// The complete figures at once (not after a pending opening redraw).
+		this.notify();
 	}
 
 	/** An undo manager over these roots, tracking this person's edits. */
@@ -613,6 +617,7 @@ export class ExecutionSession extends DocSession {
 
 	override destroy(): void {
 		this.destroyed = true;
+		if (this.#redrawTimer) clearTimeout(this.#redrawTimer);
 		this.#stopArchives();
 		this.#archiveLoader?.destroy();
 		this.unsubscribe();
@@ -807,6 +812,22 @@ export class ExecutionSession extends DocSession {
 	}
 
 	private onProjectionChange = () => {
+		// While the plan opens, the figures change with every shard that joins: redrawn at most every
+		// OPENING_REDRAW_MS (they are marked as loading meanwhile), not once per shard — each redraw
+		// of the cockpit took the main thread the next shard waited for.
+		if (this.loaded && !this.complete) {
+			this.#redrawTimer ??= setTimeout(this.notify, OPENING_REDRAW_MS);
+			return;
+		}
+		this.notify();
+	};
+
+	#redrawTimer: ReturnType<typeof setTimeout> | null = null;
+
+	private notify = () => {
+		if (this.#redrawTimer) clearTimeout(this.#redrawTimer);
+		this.#redrawTimer = null;
+		if (this.destroyed) return;
 		for (const update of [...this.#listeners]) update();
 		this.maybeGrow();
 	};
