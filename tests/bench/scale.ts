@@ -13,7 +13,8 @@
 // Every server's whole output is kept in the run's temp folder (paths printed at the end).
 // BENCH_REUSE_STATE=<state folder printed by an earlier run> measures the company that run created
 // again (no data, no imports: minutes saved per try while tuning the browser's open); BENCH_MEMORY=0
-// leaves out the per-object memory measures.
+// leaves out the per-object memory measures. The page's own breakdown of each open (open-timing.ts)
+// is printed after the first download and the warm open; BENCH_TIMELINE=1 adds every step in order.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, totalmem } from 'node:os';
