@@ -21,8 +21,15 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 interface BenchMarks {
+	/** Main-thread tasks over 50 ms (PerformanceObserver 'longtask'): start and duration, ms. */
+	longTasks: [number, number][];
 	progressSeenAt: number;
 	progressGoneAt: number;
+	/** The page's "still loading" note over partial figures (FiguresLoading.svelte): when seen, when gone. */
+	partialSeenAt: number;
+	partialGoneAt: number;
+	/** First chart drawn with no "still loading" note on the page: complete figures. */
+	completeChartAt: number;
 	chartAt: number;
 	armed: boolean;
 	frameAt: number;
@@ -32,7 +39,19 @@ interface BenchMarks {
 
 /** Runs in the page before its own scripts. */
 function instrument(): void {
-	const marks: BenchMarks = { progressSeenAt: 0, progressGoneAt: 0, chartAt: 0, armed: false, frameAt: 0, tileAt: 0, tileWall: 0 };
+	const marks: BenchMarks = {
+		longTasks: [],
+		partialSeenAt: 0,
+		partialGoneAt: 0,
+		completeChartAt: 0,
+		progressSeenAt: 0,
+		progressGoneAt: 0,
+		chartAt: 0,
+		armed: false,
+		frameAt: 0,
+		tileAt: 0,
+		tileWall: 0
+	};
 	(window as unknown as { __bench: BenchMarks }).__bench = marks;
 	const Native = window.WebSocket;
 	// A listener added at construction runs before the app's onmessage: the frame's arrival time.
@@ -45,12 +64,23 @@ function instrument(): void {
 		}
 	}
 	window.WebSocket = Timed;
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) marks.longTasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		// no long task timing: the breakdown says so
+	}
 	const look = (mutations: MutationRecord[]) => {
 		const now = performance.now();
 		const progress = document.querySelector('[data-testid=archive-progress]');
 		if (progress && !marks.progressSeenAt) marks.progressSeenAt = now;
 		if (!progress && marks.progressSeenAt && !marks.progressGoneAt) marks.progressGoneAt = now;
 		if (!marks.chartAt && document.querySelector('[data-testid=chart-trend][data-ready=true]')) marks.chartAt = now;
+		const partial = document.querySelector('[data-testid=figures-loading]');
+		if (partial && !marks.partialSeenAt) marks.partialSeenAt = now;
+		if (!partial && marks.partialSeenAt && !marks.partialGoneAt) marks.partialGoneAt = now;
+		if (marks.chartAt && !partial && !marks.completeChartAt) marks.completeChartAt = now;
 		// A figure changed: a tile's value, or a cell of a chart's "Show as table" (opened before the edits).
 		if (marks.armed && !marks.tileAt)
 			for (const m of mutations) {
@@ -75,6 +105,62 @@ function instrument(): void {
 
 const marksOf = (page: Page) => page.evaluate(() => (window as unknown as { __bench: BenchMarks }).__bench);
 
+/** One step of an open as the page measured it (src/lib/sync/open-timing.ts): every entry of that step summed. */
+export interface OpenStep {
+	step: string;
+	count: number;
+	/** Summed duration, ms (steps that overlap — parallel reads — add up beyond the wall time). */
+	total: number;
+	/** The step's first start and last end, ms from navigation. */
+	first: number;
+	last: number;
+	/** The longest single entry. */
+	longest: string;
+}
+
+/** The page's `open:` measures and marks grouped by step, and its long tasks until `until` (ms from navigation). */
+export async function openBreakdown(page: Page, until: number): Promise<{ steps: OpenStep[]; longTaskMs: number; longTasks: number; timeline: string[] }> {
+	const { entries, longTasks } = await page.evaluate(() => ({
+		entries: performance
+			.getEntries()
+			.filter((e) => e.name.startsWith('open:'))
+			.map((e) => ({ name: e.name.slice(5), start: e.startTime, duration: e.duration })),
+		longTasks: (window as unknown as { __bench: BenchMarks }).__bench.longTasks
+	}));
+	const steps = new Map<string, OpenStep>();
+	for (const e of entries) {
+		const step = e.name.split(' ')[0]!;
+		const s = steps.get(step) ?? { step, count: 0, total: 0, first: Infinity, last: 0, longest: '' };
+		s.count++;
+		s.total += e.duration;
+		s.first = Math.min(s.first, e.start);
+		s.last = Math.max(s.last, e.start + e.duration);
+		if (!s.longest || e.duration > Number(/ (\d+) ms$/.exec(s.longest)?.[1] ?? 0)) s.longest = `${e.name} ${Math.round(e.duration)} ms`;
+		steps.set(step, s);
+	}
+	const inTime = longTasks.filter(([start]) => start <= until);
+	// Documents' and sockets' moments in order: where the open waits.
+	const timeline = entries
+		.filter((e) => /^(socket-|sync-apply|idb-apply|add-deal-doc|set-archives|period-view)/.test(e.name))
+		.sort((a, b) => a.start - b.start)
+		.map((e) => `${Math.round(e.start)} +${Math.round(e.duration)} ${e.name}`);
+	return {
+		steps: [...steps.values()].sort((a, b) => a.first - b.first),
+		longTaskMs: inTime.reduce((sum, [, d]) => sum + d, 0),
+		longTasks: inTime.length,
+		timeline
+	};
+}
+
+export function printBreakdown(label: string, b: Awaited<ReturnType<typeof openBreakdown>>): void {
+	console.log(`  ${label}: main thread busy in long tasks ${Math.round(b.longTaskMs)} ms (${b.longTasks} tasks over 50 ms)`);
+	for (const s of b.steps)
+		console.log(
+			`    ${s.step.padEnd(20)} ×${String(s.count).padStart(4)}  sum ${String(Math.round(s.total)).padStart(6)} ms  from ${Math.round(s.first)} to ${Math.round(s.last)} ms  longest: ${s.longest}`
+		);
+	if (process.env.BENCH_TIMELINE === '1') for (const line of b.timeline) console.log(`    | ${line}`);
+}
+
 export interface FirstDownload {
 	/** ms from navigation until every listed document's socket got the server's sync step 1 (its state sent before it). */
 	docsSyncedMs: number | null;
@@ -89,6 +175,8 @@ export interface FirstDownload {
 	perDoc: Record<string, number>;
 	/** ms until the trend chart was first drawn on this first load. */
 	firstChartMs: number | null;
+	/** ms until the page's "still loading" note over the figures went away (null: never shown or still there). */
+	figuresCompleteMs: number | null;
 	error: string | null;
 }
 
@@ -137,6 +225,7 @@ export async function firstDownload(
 		doneMs: null,
 		perDoc: {},
 		firstChartMs: null,
+		figuresCompleteMs: null,
 		error: null
 	};
 	try {
@@ -164,6 +253,8 @@ export async function firstDownload(
 		// The last archive bodies may still be counted.
 		await sleep(500);
 		result.firstChartMs = (await marksOf(page)).chartAt || null;
+		result.figuresCompleteMs = (await marksOf(page)).partialGoneAt || null;
+		printBreakdown('first download', await openBreakdown(page, result.doneMs ?? Infinity));
 		result.perDoc = Object.fromEntries([...synced].map(([doc, ms]) => [doc, Math.round(ms)]));
 		result.archiveResponses = archiveResponses;
 		result.archiveBytes = archiveBytes;
@@ -174,7 +265,14 @@ export async function firstDownload(
 }
 
 export interface WarmOpen {
+	/** The trend chart's first draw (partial figures, marked as loading, count). */
 	firstChartMs: number | null;
+	/** The page's 'open:complete' mark (every document and archive month this device holds is in the figures). */
+	completeMs: number | null;
+	/** The chart drawn with no "still loading" note left on the page. */
+	completeChartMs: number | null;
+	/** Whether the first chart was drawn under the "still loading" note. */
+	firstChartPartial: boolean;
 	/** The page's JS heap after the first chart (+2 s), and after a forced GC. */
 	heapUsed: number;
 	heapAfterGc: number;
@@ -191,7 +289,15 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 				await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 		});
 	} catch (err) {
-		return { firstChartMs: null, heapUsed: NaN, heapAfterGc: NaN, error: `no service worker: ${err instanceof Error ? err.message : String(err)}` };
+		return {
+			firstChartMs: null,
+			completeMs: null,
+			completeChartMs: null,
+			firstChartPartial: false,
+			heapUsed: NaN,
+			heapAfterGc: NaN,
+			error: `no service worker: ${err instanceof Error ? err.message : String(err)}`
+		};
 	}
 	await context.setOffline(true);
 	try {
@@ -199,13 +305,30 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 		await page.goto(`${url}/plan/${encodeURIComponent(planId)}?area=cockpit`, { waitUntil: 'commit' });
 		await page.waitForFunction(() => (window as unknown as { __bench?: BenchMarks }).__bench?.chartAt, null, { timeout: timeoutMs, polling: 50 });
 		const marks = await marksOf(page);
+		const completeMs = await page
+			.waitForFunction(() => performance.getEntriesByName('open:complete')[0]?.startTime ?? 0, null, { timeout: timeoutMs, polling: 50 })
+			.then((h) => h.jsonValue() as Promise<number>)
+			.catch(() => null);
+		printBreakdown('warm open', await openBreakdown(page, completeMs ?? marks.chartAt));
 		await sleep(2_000);
 		const cdp = await context.newCDPSession(page);
 		const heapUsed = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 		await cdp.send('HeapProfiler.collectGarbage');
 		const heapAfterGc = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 		await cdp.detach();
-		return { firstChartMs: marks.chartAt, heapUsed, heapAfterGc, error: null };
+		const final = await page
+			.waitForFunction(() => (window as unknown as { __bench: BenchMarks }).__bench.completeChartAt, null, { timeout: timeoutMs, polling: 50 })
+			.then((h) => h.jsonValue() as Promise<number>)
+			.catch(() => null);
+		return {
+			firstChartMs: marks.chartAt,
+			completeMs,
+			completeChartMs: final,
+			firstChartPartial: marks.partialSeenAt > 0 && marks.partialSeenAt <= marks.chartAt,
+			heapUsed,
+			heapAfterGc,
+			error: null
+		};
 	} catch (err) {
 		await page.screenshot({ path: shot }).catch(() => {});
 		const text = await page
@@ -214,6 +337,9 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 			.catch(() => '');
 		return {
 			firstChartMs: null,
+			completeMs: null,
+			completeChartMs: null,
+			firstChartPartial: false,
 			heapUsed: NaN,
 			heapAfterGc: NaN,
 			error: `${err instanceof Error ? err.message.split('\n')[0]! : String(err)}; page: ${text.replace(/\s+/g, ' ').slice(0, 300)} (screenshot ${shot})`

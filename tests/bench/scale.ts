@@ -10,8 +10,13 @@
 // PLAN_DEAL_SHARD_THRESHOLD; nothing dated before the live windows, so nothing is archived — the
 // command line has no switch that turns archiving off) at the largest deal count its room accepts.
 // BENCH_SCALE=0.05 for a quick run (the recorded run is 1.0). Linux only (/proc).
+// Every server's whole output is kept in the run's temp folder (paths printed at the end).
+// BENCH_REUSE_STATE=<state folder printed by an earlier run> measures the company that run created
+// again (no data, no imports: minutes saved per try while tuning the browser's open); BENCH_MEMORY=0
+// leaves out the per-object memory measures. The page's own breakdown of each open (open-timing.ts)
+// is printed after the first download and the warm open; BENCH_TIMELINE=1 adds every step in order.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, totalmem } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -58,6 +63,16 @@ const mib = (bytes: number) => (bytes / MiB).toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)] ?? NaN;
 const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+const REUSE_STATE = process.env.BENCH_REUSE_STATE ?? '';
+/** Where the company's plan, tokens and import outcomes are kept for BENCH_REUSE_STATE. */
+const SAVED = 'bench-scale-run.json';
+/** Every server's log file, in start order. */
+const serverLogs: string[] = [];
+function serverLog(label: string): string {
+	const file = join(dir, `server-${serverLogs.length + 1}-${label}.log`);
+	serverLogs.push(file);
+	return file;
+}
 const loads: number[] = [];
 const loadTimer = setInterval(() => loads.push(loadavg()[0]!), 5_000);
 
@@ -188,6 +203,14 @@ interface Layout {
 	edits: EditTiming[] | string | null;
 }
 
+/** What BENCH_REUSE_STATE needs of the run that created the state. */
+interface SavedRun {
+	plan: Plan;
+	warmUp: Plan;
+	data: DataSet;
+	imports: ImportResult[];
+}
+
 interface ObjectMemory {
 	heapUsed: number;
 	heapReserved: number;
@@ -197,7 +220,7 @@ interface ObjectMemory {
 
 /** One document's room opened alone in a fresh server on the same state (method of room-memory.ts). */
 async function objectMemory(state: string, plan: Plan, warmUp: Plan, doc: PlanDocName): Promise<ObjectMemory | string> {
-	const fresh = await startBenchServer(PORT, ['--inspector-port', String(INSPECTOR_PORT)], state);
+	const fresh = await startBenchServer(PORT, ['--inspector-port', String(INSPECTOR_PORT)], state, serverLog(`memory-${doc}`));
 	try {
 		if (fresh.processGroup === null) throw new Error('BENCH_URL cannot be measured: the server must run here');
 		const pids = workerdPids(fresh.processGroup);
@@ -256,17 +279,21 @@ async function writeWarmUp(url: string): Promise<Plan> {
  * measures (same server), stop, storage, and each object's memory in a fresh server.
  */
 async function runLayout(label: string, makeData: (attempt: number) => DataSet | null, env: Record<string, string>): Promise<Layout | string> {
-	const state = mkdtempSync(join(tmpdir(), `bench-scale-state-${label}-`));
-	const server = await startBenchServer(PORT, [], state);
+	const reuse = label === 'company' && REUSE_STATE !== '';
+	const state = reuse ? REUSE_STATE : mkdtempSync(join(tmpdir(), `bench-scale-state-${label}-`));
+	const saved = reuse && existsSync(join(state, SAVED)) ? (JSON.parse(readFileSync(join(state, SAVED), 'utf8')) as SavedRun) : null;
+	if (reuse && !saved) return `${label}: BENCH_REUSE_STATE=${state} holds no ${SAVED} (a run of this version of the bench writes it)`;
+	const server = await startBenchServer(PORT, [], state, serverLog(label));
 	let layout: Layout | null = null;
-	let warmUp: Plan | null = null;
+	let warmUp: Plan | null = saved?.warmUp ?? null;
 	try {
-		warmUp = await writeWarmUp(server.url);
+		let data: DataSet | null = saved?.data ?? null;
+		let plan: Plan | null = saved?.plan ?? null;
+		const imports: ImportResult[] = saved?.imports.map((i) => ({ ...i, outcome: `(an earlier run's import, reused) ${i.outcome}` })) ?? [];
+		if (saved) console.log(`  reusing ${state}: plan ${server.url}/plan/${saved.plan.planId}#token=${saved.plan.edit}`);
+		else warmUp = await writeWarmUp(server.url);
 		// The deals import tells whether the room takes the file; the single-document layout tries smaller ones after a refusal.
-		let data: DataSet | null = null;
-		let plan: Plan | null = null;
-		const imports: ImportResult[] = [];
-		for (let attempt = 0; ; attempt++) {
+		for (let attempt = 0; !saved; attempt++) {
 			data = makeData(attempt);
 			if (!data) return `${label}: no deal count was accepted (${imports.map((i) => `${i.rows}: ${i.outcome}`).join('; ')})`;
 			plan = await createPlan(server.url, `Scale ${label}`);
@@ -278,9 +305,14 @@ async function runLayout(label: string, makeData: (attempt: number) => DataSet |
 			imports.push(deals);
 			if (deals.ok) break;
 		}
-		imports.push(await cliImport(server.url, plan, 'activities', data.files.activities, data.activityCells, env, server.log));
-		imports.push(await cliImport(server.url, plan, 'actuals', data.files.actuals, data.actuals, env, server.log));
-		imports.push(await cliImport(server.url, plan, 'targets', data.files.targets, data.reps, env, server.log));
+		if (!saved) {
+			imports.push(await cliImport(server.url, plan!, 'activities', data!.files.activities, data!.activityCells, env, server.log));
+			imports.push(await cliImport(server.url, plan!, 'actuals', data!.files.actuals, data!.actuals, env, server.log));
+			imports.push(await cliImport(server.url, plan!, 'targets', data!.files.targets, data!.reps, env, server.log));
+			const run: SavedRun = { plan: plan!, warmUp: warmUp!, data: data!, imports };
+			writeFileSync(join(state, SAVED), JSON.stringify(run));
+		}
+		if (!plan || !data) throw new Error('no plan');
 		const docs = await openDealDocs(server.url, plan, plan.view);
 		const live = new Map<string, number>([['execution', execRoots(docs.exec.doc).deals.size]]);
 		for (const [name, shard] of docs.shards) live.set(`deals-${name}`, execRoots(shard.doc).deals.size);
@@ -315,7 +347,7 @@ async function runLayout(label: string, makeData: (attempt: number) => DataSet |
 	layout.stored = storedObjects(state).filter((o) => o.planId === layout!.plan.planId || o.role === 'archives');
 	for (const o of layout.stored)
 		console.log(`  stored ${o.role}: ${mib(o.bytes)} MiB, ${o.rows} rows, largest row ${(o.largestRow / 1024).toFixed(0)} KiB (${o.largestIn})`);
-	if (warmUp) {
+	if (warmUp && process.env.BENCH_MEMORY !== '0') {
 		const shards = [...layout.stored].filter((o) => o.role.startsWith('deals-')).sort((a, b) => b.bytes - a.bytes);
 		const targets: PlanDocName[] = ['plan', 'execution', ...(shards[0] ? [shards[0].role as PlanDocName] : [])];
 		for (const doc of targets) {
@@ -439,10 +471,10 @@ function report(layouts: Array<Layout | string>): void {
 		const e = layout.edits;
 		console.log('\n| Browser | Result | Goal |\n| --- | --- | --- |');
 		console.log(
-			`| New device, first download (every document synced, archives cached) | ${dl?.doneMs != null ? `${(dl.doneMs / 1000).toFixed(1)} s (documents ${((dl.docsSyncedMs ?? 0) / 1000).toFixed(1)} s; archives ${dl.archivesMs ? `${(dl.archivesMs / 1000).toFixed(1)} s` : '—'}, ${dl.archiveResponses} months, ${mib(dl.archiveBytes)} MiB); progress shown: ${dl.progressShown ? 'yes' : 'no'}; first chart ${dl.firstChartMs ? `${(dl.firstChartMs / 1000).toFixed(1)} s` : 'not drawn'}` : `not done: ${dl?.error}`} | ≤ 10 s |`
+			`| New device, first download (every document synced, archives cached) | ${dl?.doneMs != null ? `${(dl.doneMs / 1000).toFixed(1)} s (documents ${((dl.docsSyncedMs ?? 0) / 1000).toFixed(1)} s; archives ${dl.archivesMs ? `${(dl.archivesMs / 1000).toFixed(1)} s` : '—'}, ${dl.archiveResponses} months, ${mib(dl.archiveBytes)} MiB); progress shown: ${dl.progressShown ? 'yes' : 'no'}; "still loading" note gone ${dl.figuresCompleteMs ? `${(dl.figuresCompleteMs / 1000).toFixed(1)} s` : '—'}; first chart ${dl.firstChartMs ? `${(dl.firstChartMs / 1000).toFixed(1)} s` : 'not drawn'}` : `not done: ${dl?.error}`} | ≤ 10 s |`
 		);
 		console.log(
-			`| Warm open offline, navigation → first chart | ${w?.firstChartMs != null ? `${w.firstChartMs.toFixed(0)} ms` : `not drawn: ${w?.error}`} | ≤ 1.5 s |`
+			`| Warm open offline, navigation → first chart | ${w?.firstChartMs != null ? `${w.firstChartMs.toFixed(0)} ms${w.firstChartPartial ? ' (partial figures, marked as loading)' : ''}; complete figures drawn ${w.completeChartMs != null ? `${w.completeChartMs.toFixed(0)} ms` : 'not seen'} (every document and archive in: ${w.completeMs != null ? `${w.completeMs.toFixed(0)} ms` : '—'})` : `not drawn: ${w?.error}`} | ≤ 1.5 s |`
 		);
 		console.log(`| Page JS heap after the warm open (after a forced GC) | ${w ? `${mib(w.heapUsed)} MiB (${mib(w.heapAfterGc)} MiB)` : '—'} | ≤ 400 MB |`);
 		console.log(
@@ -496,6 +528,8 @@ async function main() {
 			);
 	clearInterval(loadTimer);
 	report([company, single]);
+	console.log(`\nServer logs (wrangler and workerd, stdout and stderr):\n${serverLogs.map((f) => `  ${f}`).join('\n')}`);
+	if (typeof company !== 'string') console.log(`Company state (BENCH_REUSE_STATE=${company.state} measures it again)`);
 }
 
 await main();

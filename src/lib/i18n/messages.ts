@@ -20,6 +20,7 @@ import { enImportSize } from './messages-import-size';
 import { enImportShards } from './messages-import-shards';
 import { enSyncRooms } from './messages-sync-rooms';
 import { enPayouts } from './messages-payouts';
+import { enOpen } from './messages-open';
 import { enArchiveCache } from './messages-archive-cache';
 import { enImportArchive } from './messages-import-archive';
 import { enImportFailure } from './messages-import-failure';
@@ -50,6 +51,7 @@ export const en = {
 	...enDeals,
 	...enPayouts,
 	...enArchiveCache,
+	...enOpen,
 	...enImportArchive,
 	...enImportFailure,
 	...enImportActivityArchive,

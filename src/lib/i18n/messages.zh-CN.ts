@@ -16,6 +16,7 @@ import { zhCNImportSize } from './messages-import-size.zh-CN';
 import { zhCNImportShards } from './messages-import-shards.zh-CN';
 import { zhCNSyncRooms } from './messages-sync-rooms.zh-CN';
 import { zhCNPayouts } from './messages-payouts.zh-CN';
+import { zhCNOpen } from './messages-open.zh-CN';
 import { zhCNArchiveCache } from './messages-archive-cache.zh-CN';
 import { zhCNImportArchive } from './messages-import-archive.zh-CN';
 import { zhCNImportFailure } from './messages-import-failure.zh-CN';
@@ -46,6 +47,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...zhCNDeals,
 	...zhCNPayouts,
 	...zhCNArchiveCache,
+	...zhCNOpen,
 	...zhCNImportArchive,
 	...zhCNImportFailure,
 	...zhCNImportActivityArchive,

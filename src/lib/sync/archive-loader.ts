@@ -9,6 +9,7 @@ import { ArchiveRequestError, sha256Hex, type DownloadedArchive } from './archiv
 import type { ArchiveCache } from './archive-cache';
 import { describeArchiveFailure, type ArchiveFailure } from './archive-failure';
 import { ArchiveFormatError } from '../domain/archive/columns';
+import { openSpan } from './open-timing';
 
 /**
  * Brings the period archives the execution document names (its `archives` root,
@@ -128,20 +129,28 @@ export class ArchiveLoader {
 		const { cache, planId } = this.options;
 		const cached = new Map<string, { version: number; sha256: string }>();
 		try {
+			const listed = openSpan('archive-cache-list');
 			for (const entry of await cache.entries(planId)) cached.set(keyOf(entry), entry);
+			listed();
 		} catch {
 			// No IndexedDB (private mode, storage failure): download into memory only.
 		}
 		const toFetch: ArchiveManifestEntry[] = [];
-		for (const entry of wanted) {
+		// Cached months are read side by side (one IndexedDB read and one decode each): read one
+		// after another, a warm open waited for every read's round trip in turn.
+		const reads = wanted.map((entry) => {
+			const key = keyOf(entry);
+			const held = this.#held.get(key);
+			if (held && held.version >= entry.version) return null;
+			const stored = cached.get(key);
+			return stored && (!held || stored.version > held.version) ? this.#fromCache(entry, stored).then((month) => ({ stored, month })) : null;
+		});
+		for (const [i, entry] of wanted.entries()) {
 			const key = keyOf(entry);
 			const held = this.#held.get(key);
 			if (held && held.version >= entry.version) continue;
-			const stored = cached.get(key);
-			if (stored && (!held || stored.version > held.version)) {
-				const month = await this.#fromCache(entry, stored);
-				if (month) this.#held.set(key, { ...stored, month });
-			}
+			const read = await reads[i];
+			if (read?.month) this.#held.set(key, { ...read.stored, month: read.month });
 			if ((this.#held.get(key)?.version ?? 0) < entry.version) toFetch.push(entry);
 		}
 		const wantedKeys = new Set(wanted.map(keyOf));
@@ -163,7 +172,9 @@ export class ArchiveLoader {
 		const worker = async () => {
 			for (let entry = queue.shift(); entry && !this.#destroyed; entry = queue.shift()) {
 				try {
+					const fetched = openSpan(`archive-download ${entry.kind}/${entry.month}`);
 					const got = await download(entry.kind, entry.month);
+					fetched();
 					if ((await sha256Hex(got.data)) !== got.sha256) throw new ArchiveFormatError(`The ${entry.month} archive arrived damaged.`);
 					const month = await readArchiveBytes(got.data, entry.month, entry.kind);
 					this.#held.set(keyOf(entry), { version: got.version, sha256: got.sha256, month });
@@ -191,9 +202,16 @@ export class ArchiveLoader {
 	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<Held['month'] | null> {
 		const { cache, planId } = this.options;
 		try {
+			const read = openSpan(`archive-cache-read ${entry.kind}/${entry.month}`);
 			const data = await cache.data(stored.sha256);
+			read();
+			const hashed = openSpan(`archive-hash ${entry.kind}/${entry.month}`);
 			if (!data || (await sha256Hex(data)) !== stored.sha256) throw new Error('damaged');
-			return await readArchiveBytes(data, entry.month, entry.kind);
+			hashed();
+			const decoded = openSpan(`archive-decode ${entry.kind}/${entry.month}`);
+			const month = await readArchiveBytes(data, entry.month, entry.kind);
+			decoded();
+			return month;
 		} catch {
 			await cache.drop(planId, entry.kind, entry.month).catch(() => {});
 			return null;

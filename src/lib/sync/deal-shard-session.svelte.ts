@@ -18,16 +18,37 @@ export class DealShardSession extends DocSession {
 		this.awareness.setLocalState(null);
 	}
 
+	#hadCopy = $state(false);
+	#everSynced = $state(false);
+	#joined = $state(false);
+
 	/** Reads this device's copy (offline included); never throws (a failure shows as storageError). */
 	async load(): Promise<void> {
 		await this.openLocal();
+		this.#hadCopy = this.doc.store.clients.size > 0;
 		if (!this.destroyed) this.markLoaded();
 	}
 
-	/** Connects with the plan's token (again, after a new one). */
+	/** The projection reads this document now (ExecutionSession). */
+	markJoined(): void {
+		this.#joined = true;
+	}
+
+	/**
+	 * Its deals are in the figures: joined, with this device's copy or the server's. A shard this
+	 * device never had a copy of, joined while offline, is not: its deals are simply missing.
+	 */
+	get ready(): boolean {
+		return this.#joined && (this.#hadCopy || this.#everSynced);
+	}
+
+	#token: string | null = null;
+
+	/** Connects with the plan's token (again, after a new one; already connected with this one: nothing to do). */
 	connectWith(token: string): void {
-		if (this.destroyed) return;
+		if (this.destroyed || (this.connected && this.#token === token)) return;
+		this.#token = token;
 		if (this.connected) this.dropProvider();
-		this.startProvider(token);
+		this.startProvider(token, { onState: (s) => void (s.status === 'synced' && (this.#everSynced = true)) });
 	}
 }

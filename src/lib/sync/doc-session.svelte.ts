@@ -208,6 +208,8 @@ export abstract class DocSession {
 		this.provider?.destroy();
 		this.provider = null;
 		this.#fatal = null;
+		// Nobody waits on a connection that is gone (the caller connects again, with a new token).
+		for (const settle of this.#onSettled.splice(0)) settle(false);
 	}
 
 	private onUndoStack = () => {

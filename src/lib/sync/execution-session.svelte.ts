@@ -33,6 +33,7 @@ import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
 import { DocSession } from './doc-session.svelte';
+import { openMark, timedOpen } from './open-timing';
 import type { ProviderState } from './sync-provider';
 import { recordArchive, readArchiveManifest, unionManifests } from '../doc/execution/archive-manifest';
 import { downloadArchive, removeFromArchive, ArchiveRequestError } from './archive-client';
@@ -64,6 +65,10 @@ const IMPORT_ARCHIVE_ORIGIN = 'import-archive';
 
 const EMPTY_DEAL_LIST: DealList = Object.freeze({ items: Object.freeze([]), live: Object.freeze([]), archived: null, excluded: 0 });
 const EMPTY_TRACKED: TrackedData = { defs: [], cells: [], issues: [] };
+/** While a plan opens, the figures are redrawn at most this often (ExecutionSession.onProjectionChange). */
+const OPENING_REDRAW_MS = 250;
+/** How many of the first period views an open's breakdown times (open-timing.ts): enough to cover every document arriving. */
+const MEASURED_READS = 40;
 /** Before the data loads: no months (a read-only value, never written to). */
 const NO_MONTHS: ReadonlyMap<string, ActualTotals> = new Map();
 
@@ -90,6 +95,12 @@ export class ExecutionSession extends DocSession {
 	readonly #opening = new Map<string, Promise<void>>();
 	/** Bumped when a shard joins #shards (a plain Map), so the aggregate reads below also follow shards opened later. */
 	#shardsOpened = $state(0);
+	/** This device had a copy of the execution document, or it has been in step with the server: its figures are real. */
+	#hadCopy = $state(false);
+	#everSynced = $state(false);
+	/** The archive loader's first pass over the manifest (cache read, downloads) has ended. */
+	#historyRead = $state(false);
+	#markedComplete = false;
 	/** One undo step per action over the execution document and every shard (undo-group.ts). */
 	#group: UndoGroup | null = null;
 	/** The execution commands, each run as this person's transaction: what the panels change data through. */
@@ -105,6 +116,8 @@ export class ExecutionSession extends DocSession {
 		)
 	);
 	#projection: ExecProjection | null = null;
+	/** Period views read so far, the first MEASURED_READS of them timed (open-timing.ts). */
+	#measuredReads = 0;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the subscribers' callbacks, not state anything renders
 	readonly #listeners = new Set<() => void>();
 	/** Registers the calling effect on the projection's changes (none outside a reactive context). */
@@ -147,6 +160,16 @@ export class ExecutionSession extends DocSession {
 	async open(): Promise<void> {
 		await this.openLocal();
 		if (this.destroyed) return;
+		this.#hadCopy = !isEmptyDoc(this.doc);
+		// A device without a copy (new, or its storage cleared) takes the server's copy before the
+		// projection reads it: reading a document in one pass costs a fraction of following the same
+		// deals arriving as one large edit (docs/benchmarks.md, "Opening a company plan in the page").
+		// Offline, or refused, it goes on with what it has.
+		if (isEmptyDoc(this.doc) && this.access.token) {
+			this.connect();
+			await this.whenSettled();
+			if (this.destroyed) return;
+		}
 		// Per-user undo, unlike the plan: only this person's edits made through `commands` are tracked
 		// (commands run by others' code with origin null are not), over every root but `meta`.
 		// The shard set and the archive manifest are not undone: a removed shard would strand its deals.
@@ -155,10 +178,11 @@ export class ExecutionSession extends DocSession {
 		this.#group.add(this.undoManagerFor(roots));
 		this.#undo = this.#group;
 		this.trackUndo(this.#group);
-		this.#projection = createProjection(this.doc, this.rules);
-		// Every listed shard's local copy is read before the page shows figures (offline too).
-		await this.openShards();
-		if (this.destroyed) return;
+		this.#projection = timedOpen('create-projection', () => createProjection(this.doc, this.rules));
+		// The figures show from the execution document at once; each listed shard joins as its copy
+		// is read, and until every one has (and the history is read) the page says the figures are
+		// still loading (`complete`), so nobody reads a partial total as final.
+		const localShards = this.openShards();
 		execRoots(this.doc).dealShards.observe(this.onShardsListed);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
@@ -166,11 +190,43 @@ export class ExecutionSession extends DocSession {
 		if (this.#actualArchives.length > 0) this.#projection.setActualArchives(this.#actualArchives);
 		this.unsubscribe = this.#projection.subscribe(this.onProjectionChange);
 		this.markLoaded();
-		this.onProjectionChange();
-		this.startArchives();
+		this.notify();
+		// The history is read once the shards this device holds have joined: read alongside, its
+		// cache reads and the first figures over every archived month kept the shards' copies
+		// waiting (docs/benchmarks.md, "Opening a company plan in the page"). A shard with no copy
+		// here waits for the server and does not hold the history back.
+		void localShards.then(() => {
+			if (!this.destroyed) this.startArchives();
+		});
 		// A plan only on this device has no server copy that could already hold stages.
 		if (!this.access.token) this.initStages();
-		this.connect();
+		if (!this.connected) this.connect();
+	}
+
+	/**
+	 * Every listed deal document is in the figures and the history this device holds or could
+	 * download has been read: until then totals are partial and the page marks them as loading.
+	 */
+	get complete(): boolean {
+		const { parts, ready, historyRead } = this.openProgress;
+		return ready === parts && historyRead && this.archiveProgress.phase !== 'loading';
+	}
+
+	/** Deal documents whose deals are in the figures, of those listed (the execution document counts as one); the history read once. */
+	get openProgress(): { parts: number; ready: number; historyRead: boolean } {
+		void this.#shardsOpened; // #shards is a plain Map: this follows shards opened later
+		let ready = this.loaded && (this.#hadCopy || this.#everSynced) ? 1 : 0;
+		for (const shard of this.#shards.values()) if (shard.ready) ready++;
+		return { parts: this.#shards.size + 1, ready, historyRead: this.#historyRead };
+	}
+
+	/** Marks the moment the figures became complete (open-timing.ts), once. */
+	#noteComplete(): void {
+		if (this.#markedComplete || !this.complete) return;
+		this.#markedComplete = true;
+		openMark('complete');
+		// The complete figures at once (not after a pending opening redraw).
+		this.notify();
 	}
 
 	/** An undo manager over these roots, tracking this person's edits. */
@@ -180,29 +236,41 @@ export class ExecutionSession extends DocSession {
 
 	/**
 	 * Opens the shards the execution document lists that are not open yet: each reads its local
-	 * copy, then its deals join the projection and its undo manager the group, then it connects.
+	 * copy (a shard this device has no copy of takes the server's first, as the execution document
+	 * does), then its deals join the projection and its undo manager the group, then it connects.
+	 * Shards open side by side and join one by one as they are ready. Resolves once every shard
+	 * with a copy on this device has joined and every other one has found it has none.
 	 */
-	private async openShards(): Promise<void> {
-		const opening: Promise<void>[] = [];
+	private openShards(): Promise<void> {
+		const local: Promise<void>[] = [];
 		for (const name of readDealShards(this.doc).order) {
 			if (name === EXEC_SHARD || this.#shards.has(name)) continue;
 			const shard = new DealShardSession(this.planId, this.serverUrl, name);
 			this.#shards.set(name, shard);
 			this.#shardsOpened++;
-			const opened = shard.load().then(() => {
+			const loaded = shard.load();
+			const opened = loaded.then(async () => {
 				if (this.destroyed) return;
+				const token = this.access.token;
+				if (isEmptyDoc(shard.doc) && token) {
+					shard.connectWith(token);
+					await shard.whenSettled();
+					if (this.destroyed) return;
+				}
 				const { meta: _meta, config: _config, dealShards: _dealShards, archives: _archives, ...roots } = execRoots(shard.doc);
 				this.#group?.add(this.undoManagerFor(roots));
 				this.#shardDocs.set(name, shard.doc);
-				this.#projection?.addDealDoc(name, shard.doc);
+				timedOpen(`add-deal-doc deals-${name}`, () => this.#projection?.addDealDoc(name, shard.doc));
 				execRoots(shard.doc).archives.observe(this.onManifestChange);
 				this.onManifestChange();
+				shard.markJoined();
+				this.#noteComplete();
 				if (this.access.token && this.connected) shard.connectWith(this.access.token);
 			});
 			this.#opening.set(name, opened);
-			opening.push(opened);
+			local.push(loaded.then(() => (isEmptyDoc(shard.doc) ? undefined : opened)));
 		}
-		await Promise.all(opening);
+		return Promise.all(local).then(() => {});
 	}
 
 	/** A peer (or this page) added shards: open them. */
@@ -394,7 +462,12 @@ export class ExecutionSession extends DocSession {
 
 	/** The one period view every screen shows (period-view.ts), null until loaded. */
 	periodView(filters: ExecFilters, targets: DashboardTargets, fiscalMonths: readonly string[], now: PlanNow): PeriodView | null {
-		return this.read(null, (p) => periodView(p, filters, targets, fiscalMonths, now));
+		// The first reads are part of an open's breakdown (the figures are computed lazily, here).
+		const measured = this.#measuredReads < MEASURED_READS;
+		if (measured && this.loaded) this.#measuredReads++;
+		return this.read(null, (p) =>
+			measured ? timedOpen('period-view', () => periodView(p, filters, targets, fiscalMonths, now)) : periodView(p, filters, targets, fiscalMonths, now)
+		);
 	}
 
 	/** Deals behind a funnel stage, month or rep (drill-down), largest first. */
@@ -427,7 +500,7 @@ export class ExecutionSession extends DocSession {
 	 */
 	setArchives(months: readonly ArchivedMonth[]): void {
 		this.#archives = [...months];
-		this.#projection?.setArchives(this.#archives);
+		timedOpen(`set-archives deals (${months.length} months)`, () => this.#projection?.setArchives(this.#archives));
 	}
 
 	/** The archived months given last (setArchives): what an import compares its rows with beside the live deals. */
@@ -447,13 +520,13 @@ export class ExecutionSession extends DocSession {
 	/** Archived activity months (domain/archive/activity-archive.ts) added to the live counts, absorbed live entries left out. */
 	setActivityArchives(months: readonly ActivityColumns[]): void {
 		this.#activityArchives = [...months];
-		this.#projection?.setActivityArchives(this.#activityArchives);
+		timedOpen(`set-archives activities (${months.length} months)`, () => this.#projection?.setActivityArchives(this.#activityArchives));
 	}
 
 	/** Archived actual months (domain/archive/actual-archive.ts) read like live cells; a live cell with the same key wins. */
 	setActualArchives(months: readonly ActualColumns[]): void {
 		this.#actualArchives = [...months];
-		this.#projection?.setActualArchives(this.#actualArchives);
+		timedOpen(`set-archives actuals (${months.length} months)`, () => this.#projection?.setActualArchives(this.#actualArchives));
 	}
 
 	/** The archived actual months given last: what an actuals import compares with besides the server's other months. */
@@ -544,6 +617,7 @@ export class ExecutionSession extends DocSession {
 
 	override destroy(): void {
 		this.destroyed = true;
+		if (this.#redrawTimer) clearTimeout(this.#redrawTimer);
 		this.#stopArchives();
 		this.#archiveLoader?.destroy();
 		this.unsubscribe();
@@ -574,7 +648,10 @@ export class ExecutionSession extends DocSession {
 			onMonths: (months) => this.setArchives(months),
 			onActivityMonths: (months) => this.setActivityArchives(months),
 			onActualMonths: (months) => this.setActualArchives(months),
-			onProgress: (progress) => (this.archiveProgress = progress)
+			onProgress: (progress) => {
+				this.archiveProgress = progress;
+				this.#noteComplete();
+			}
 		});
 		this.#archiveLoader = loader;
 		const { archives } = execRoots(this.doc);
@@ -587,7 +664,10 @@ export class ExecutionSession extends DocSession {
 			archives.unobserve(sync);
 			globalThis.removeEventListener?.('online', online);
 		};
-		sync();
+		void loader.sync(this.archiveManifest()).then(() => {
+			this.#historyRead = true;
+			this.#noteComplete();
+		});
 	}
 
 	/** Downloads the months still missing (the Retry button, back online, a new token). */
@@ -732,6 +812,22 @@ export class ExecutionSession extends DocSession {
 	}
 
 	private onProjectionChange = () => {
+		// While the plan opens, the figures change with every shard that joins: redrawn at most every
+		// OPENING_REDRAW_MS (they are marked as loading meanwhile), not once per shard — each redraw
+		// of the cockpit took the main thread the next shard waited for.
+		if (this.loaded && !this.complete) {
+			this.#redrawTimer ??= setTimeout(this.notify, OPENING_REDRAW_MS);
+			return;
+		}
+		this.notify();
+	};
+
+	#redrawTimer: ReturnType<typeof setTimeout> | null = null;
+
+	private notify = () => {
+		if (this.#redrawTimer) clearTimeout(this.#redrawTimer);
+		this.#redrawTimer = null;
+		if (this.destroyed) return;
 		for (const update of [...this.#listeners]) update();
 		this.maybeGrow();
 	};
@@ -745,6 +841,10 @@ export class ExecutionSession extends DocSession {
 			onState: (s) => {
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
+				if (s.status === 'synced') {
+					this.#everSynced = true;
+					this.#noteComplete();
+				}
 				if (s.status === 'synced' && !initialised) {
 					initialised = true;
 					this.initStages();
@@ -765,6 +865,9 @@ export class ExecutionSession extends DocSession {
 		});
 	}
 }
+
+/** Nothing was ever written into this document (no copy on this device yet). */
+const isEmptyDoc = (doc: Y.Doc): boolean => doc.store.clients.size === 0;
 
 /** What a document holds now, in the units a room's caps count (import-size.ts). */
 function storedSizeOf(doc: Y.Doc): ImportSize {

@@ -1,5 +1,6 @@
 import * as idb from 'lib0/indexeddb';
 import * as Y from 'yjs';
+import { openSpan, timedOpen } from './open-timing';
 
 /**
  * Reads a document's local copy (y-indexeddb's database layout: an auto-keyed `updates` store
@@ -28,7 +29,23 @@ export interface LocalLoad {
 	damaged: { records: number; unreadable: number } | null;
 }
 
-export async function loadLocalCopy(name: string, doc: Y.Doc, origin: unknown): Promise<LocalLoad> {
+/** A copy's records as read, not applied yet (readLocalCopy → applyLocalCopy). */
+export interface LocalRecords {
+	name: string;
+	records: { k: number; v: unknown }[];
+	/** Highest record key read (-1 for none). */
+	lastKey: number;
+	/** The database had no store of ours: it was started over (nothing could be read). */
+	startedOver: boolean;
+}
+
+/**
+ * Reads every record of a copy without applying it, so the caller can let y-indexeddb open on
+ * the still-empty document first: y-indexeddb writes the document's whole state as a new record
+ * each time it opens, which for a loaded copy rewrote every document of a plan on every open
+ * (local-store.ts).
+ */
+export async function readLocalCopy(name: string): Promise<LocalRecords> {
 	let db = await idb.openDB(name, createStores);
 	try {
 		if (!db.objectStoreNames.contains(UPDATES)) {
@@ -37,20 +54,44 @@ export async function loadLocalCopy(name: string, doc: Y.Doc, origin: unknown): 
 			db.close();
 			await idb.deleteDB(name);
 			db = await idb.openDB(name, createStores);
-			return { lastKey: -1, damaged: { records: 0, unreadable: 0 } };
+			return { name, records: [], lastKey: -1, startedOver: true };
 		}
 		const [store] = idb.transact(db, [UPDATES], 'readonly');
+		const read = openSpan(`idb-read ${name}`);
 		const records = (await idb.getAllKeysValues(store!)) as { k: number; v: unknown }[];
-		const unreadable = applyReadable(doc, records, origin);
+		read();
 		const lastKey = records.length > 0 ? Math.max(...records.map((r) => r.k)) : -1;
-		if (unreadable === 0) return { lastKey, damaged: null };
-		await quarantine(name, records, unreadable);
-		const [writable] = idb.transact(db, [UPDATES], 'readwrite');
-		await idb.rtop(writable!.clear());
-		return { lastKey, damaged: { records: records.length, unreadable } };
+		return { name, records, lastKey, startedOver: false };
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * Applies the records read into `doc` (with `origin`); when any is unreadable, the raw records
+ * are set aside and the records read are deleted from the copy (the caller writes back what
+ * could be read).
+ */
+export async function applyLocalCopy(read: LocalRecords, doc: Y.Doc, origin: unknown): Promise<LocalLoad> {
+	const { name, records, lastKey } = read;
+	if (read.startedOver) return { lastKey, damaged: { records: 0, unreadable: 0 } };
+	const unreadable = timedOpen(`idb-apply ${name} (${records.length} records)`, () => applyReadable(doc, records, origin));
+	if (unreadable === 0) return { lastKey, damaged: null };
+	await quarantine(name, records, unreadable);
+	const db = await idb.openDB(name, createStores);
+	try {
+		const [writable] = idb.transact(db, [UPDATES], 'readwrite');
+		// Only what was read: a record written since (this page's own, another tab's) stays.
+		await idb.rtop(writable!.delete(IDBKeyRange.upperBound(lastKey)));
+	} finally {
+		db.close();
+	}
+	return { lastKey, damaged: { records: records.length, unreadable } };
+}
+
+/** Reads and applies a copy in one go (a copy nobody keeps written, e.g. a test's). */
+export async function loadLocalCopy(name: string, doc: Y.Doc, origin: unknown): Promise<LocalLoad> {
+	return applyLocalCopy(await readLocalCopy(name), doc, origin);
 }
 
 /** Applies every record that Yjs can read, in one transaction; returns how many it could not. */

@@ -1,20 +1,18 @@
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { EXTRA_DOCS, dealShardDoc, type PlanDocName } from '../protocol/routes';
-import { loadLocalCopy } from './local-load';
+import { applyLocalCopy, readLocalCopy } from './local-load';
+import { openSpan } from './open-timing';
 import { beforeDeployReload } from './deploy-recovery';
 import { continueAfter, guardWrites, openDatabase, openFailure, storedRecordCount } from './y-indexeddb-adapter';
 
-/** y-indexeddb appends a full state on every load; fold it back when the log gets long. */
+/** Each load appends a (nearly empty) state record and edits one record each; fold them into one when the log gets long. */
 const COMPACT_ABOVE_ENTRIES = 50;
 /** A browser that never answers (a stuck upgrade, a broken profile) must not hang the page. */
 const LOAD_TIMEOUT_MS = 10_000;
 
 /** The IndexedDB database of one document of a plan (the plan itself, or e.g. its execution data). */
 export const localDocName = (planId: string, docName: PlanDocName = 'plan') => (docName === 'plan' ? `plan:${planId}` : `plan:${planId}:${docName}`);
-
-/** Origin of the updates read from the local copy (y-indexeddb's own reads use the persistence). */
-export const LOCAL_LOAD_ORIGIN = { localLoad: true };
 
 /** What opening a local copy found. */
 export interface LocalStore {
@@ -43,16 +41,25 @@ export async function openLocalStore(planId: string, doc: Y.Doc, onError: (messa
 	});
 	let persistence: IndexeddbPersistence | null = null;
 	try {
-		const { lastKey, damaged } = await Promise.race([loadLocalCopy(name, doc, LOCAL_LOAD_ORIGIN), timeout]);
+		const read = await Promise.race([readLocalCopy(name), timeout]);
+		const persisted = openSpan(`idb-persist ${name}`);
+		// y-indexeddb stores the doc's whole state as a new record when it opens: opened before the
+		// copy is applied, that record is (nearly) empty, instead of a second copy of every document
+		// on every open — at company scale 32 documents of ~1.2 MiB encoded and written again, and
+		// each copy one record longer per open (docs/benchmarks.md, "Opening a company plan").
 		persistence = new IndexeddbPersistence(name, doc);
-		// Everything up to lastKey is in the doc already: y-indexeddb reads only what came after
-		// (another tab's writes), then stores the doc's state as one record, as it always does.
-		continueAfter(persistence, lastKey);
+		// Records up to lastKey are applied below: y-indexeddb reads only what came after (another tab's writes).
+		continueAfter(persistence, read.lastKey);
 		// A write that throws (closed database) is reported, never thrown into an editor's transaction.
 		guardWrites(persistence, doc, (err) => onError(describe(err)));
 		await Promise.race([persistence.whenSynced, openFailure(persistence), timeout]);
+		persisted();
+		// Applied as y-indexeddb's own reads are (its origin): not written back, not sent as edits.
+		const { damaged } = await Promise.race([applyLocalCopy(read, doc, persistence), timeout]);
 		flushBeforeDeployReload(persistence);
-		if (storedRecordCount(persistence) > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
+		// A damaged copy was cleared: what could be read is written back as one record (the rest comes from the server).
+		if (damaged !== null) await Promise.race([storeState(persistence, true), timeout]);
+		else if (storedRecordCount(persistence) > COMPACT_ABOVE_ENTRIES) void storeState(persistence, true).catch(() => {});
 		return { persistence, rebuilt: damaged !== null };
 	} catch (err) {
 		void persistence?.destroy().catch(() => {});

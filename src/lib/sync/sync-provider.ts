@@ -9,6 +9,7 @@ import { MAX_DOC_BYTES } from '../protocol/limits';
 import { MessageType, SyncStep } from '../protocol/messages';
 import { PartAssembler, splitMessage } from '../protocol/parts';
 import { backoffDelay } from './backoff';
+import { openMark, timedOpen } from './open-timing';
 
 /** offline: no socket · connecting: opening one · syncing: handshake or unacknowledged edits · synced. */
 export type ConnectionStatus = 'offline' | 'connecting' | 'syncing' | 'synced';
@@ -165,6 +166,7 @@ export class SyncProvider {
 		}, CONNECT_TIMEOUT_MS);
 		ws.onopen = () => {
 			clearTimeout(connectTimer);
+			openMark(`socket-open ${this.options.docName ?? 'plan'}`);
 			this.lastMessageAt = this.openedAt = Date.now();
 			this.startSocket();
 			this.publish({ status: 'syncing' });
@@ -235,7 +237,10 @@ export class SyncProvider {
 			const step = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (step === SyncStep.STEP1) return this.onServerStateVector(payload);
-			Y.applyUpdate(this.options.doc, payload, this);
+			// The first step 2 of a socket is the server's copy (all of it on a new device): part of an open's breakdown.
+			if (step === SyncStep.STEP2 && !this.handshakeDone)
+				timedOpen(`sync-apply ${this.options.docName ?? 'plan'} (${payload.byteLength} bytes)`, () => Y.applyUpdate(this.options.doc, payload, this));
+			else Y.applyUpdate(this.options.doc, payload, this);
 		} else if (type === MessageType.AWARENESS) {
 			awarenessProtocol.applyAwarenessUpdate(this.options.awareness, decoding.readVarUint8Array(decoder), this);
 		}
@@ -250,6 +255,7 @@ export class SyncProvider {
 			this.ackedSeq = Math.max(this.ackedSeq, confirmed);
 		}
 		if (!this.handshakeDone) {
+			openMark(`socket-in-step ${this.options.docName ?? 'plan'}`);
 			// Our step 2 just carried every edit made before or while offline: a probe sent after it confirms them.
 			this.handshakeDone = true;
 			if (this.state.full) this.publish({ full: null });
