@@ -19,7 +19,7 @@ import { RoomArchiver } from './archiver';
 import { DocStore } from './doc-store';
 import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
-import { Outgoing, safeSend } from './outgoing';
+import { safeSend, sendFramed, syncHead } from './outgoing';
 import { Presence } from './presence';
 import { Relay } from './relay';
 import { WriteBehind } from './write-behind';
@@ -234,7 +234,9 @@ export class PlanRoom extends DurableObject<Env> {
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
 			// sent before this step 1 is stored.
-			new Outgoing(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload))).sendTo(ws);
+			// Framed and split as it is sent: no whole framed copy of a large state (outgoing.ts).
+			const state = Y.encodeStateAsUpdate(this.doc, payload);
+			sendFramed(ws, syncHead(SyncStep.STEP2, state.byteLength), state);
 			ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
 			return;
 		}
