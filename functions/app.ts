@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { archives } from './api/archives';
+import { limitsRoute } from './api/limits';
 import { plans } from './api/plans';
 import { serveApp } from './app-shell';
-import { roomLimits, type Env } from './env';
-import { API_LIMITS, type RoomLimits } from '../src/lib/protocol/limits';
+import type { Env } from './env';
+import { API_LIMITS } from '../src/lib/protocol/limits';
 import { errorBody, HttpError } from './http-error';
 import { noStore, securityHeaders } from './security-headers';
 import { sync } from './sync-route';
@@ -16,8 +17,9 @@ app.use('/api/*', noStore);
 app.route('/api/plans', plans);
 app.route('/api/plans', archives);
 app.route('/sync', sync);
-// Public: the caps are no secret, and a client checks an import against them before writing.
-app.get(API_LIMITS, (c) => c.json(roomLimits(c.env) satisfies RoomLimits));
+// Public: the caps are no secret, and a client checks an import against them before writing (with
+// its token, it also learns whether the daily share holds it: api/limits.ts).
+app.get(API_LIMITS, limitsRoute);
 app.all('/api/*', () => {
 	throw new HttpError(404, 'not_found', 'No such API route.');
 });

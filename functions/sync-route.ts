@@ -6,7 +6,7 @@ import { requireToken, type AuthVars } from './auth/require-token';
 import { tokenId } from './auth/token-id';
 import type { Env } from './env';
 import { HttpError } from './http-error';
-import { ROLE_HEADER, PLAN_HEADER, TOKEN_HEADER } from './room/socket-attachment';
+import { OWNER_HEADER, ROLE_HEADER, PLAN_HEADER, TOKEN_HEADER } from './room/socket-attachment';
 import { TOKEN_EXP_HEADER, TOKEN_GEN_HEADER } from './room/token-expiry';
 
 /**
@@ -33,6 +33,9 @@ async function openRoom(c: SyncContext, roomName: string): Promise<Response> {
 	headers.set(TOKEN_HEADER, await tokenId(c.get('token')));
 	headers.set(TOKEN_EXP_HEADER, String(claims.exp));
 	headers.set(TOKEN_GEN_HEADER, String(tokenGeneration(claims)));
+	// Only the verified claims say who owns the plan: a header of that name sent by the client is dropped.
+	headers.delete(OWNER_HEADER);
+	if (claims.own === true && claims.role === 'edit') headers.set(OWNER_HEADER, '1');
 	const room = c.env.PLAN_ROOM.get(c.env.PLAN_ROOM.idFromName(roomName));
 	const res = await room.fetch(new Request(c.req.raw.url, { headers }));
 	// A browser that offered subprotocols fails the connection unless one is echoed: answer

@@ -19,18 +19,21 @@ import { RoomArchiver } from './archiver';
 import { DocStore } from './doc-store';
 import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
-import { Outgoing, safeSend } from './outgoing';
+import { safeSend, sendFramed, syncHead } from './outgoing';
 import { Presence } from './presence';
 import { Relay } from './relay';
 import { WriteBehind } from './write-behind';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
-import { PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
+import { OWNER_HEADER, PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { socketRates, type SocketRates } from './socket-rates';
 import { TokenExpiry } from './token-expiry';
 
 /** Split messages the whole room may hold while their parts arrive. */
 const MAX_HELD_PART_BYTES = 16 * 1024 * 1024;
+
+/** Who a socket speaks for: its role, its token's id (limits are per token) and whether that token is the owner's. */
+type Identity = { role: SocketAttachment['role']; tokenId: string; owner: boolean };
 
 /** Origin of updates applied from sockets, so the update listener knows to relay and persist them. */
 const FROM_SOCKET = Symbol('socket');
@@ -45,8 +48,8 @@ export class PlanRoom extends DurableObject<Env> {
 	private sizeGuard!: SizeGuard;
 	private budget!: EditorBudget;
 	private readonly rates = new Map<WebSocket, SocketRates>();
-	/** Each socket's role and token id, read from its attachment once (they never change). */
-	private readonly identities = new Map<WebSocket, { role: SocketAttachment['role']; tokenId: string }>();
+	/** Each socket's role, token id and owner flag, read from its attachment once (they never change). */
+	private readonly identities = new Map<WebSocket, Identity>();
 	private readonly presence = new Presence(() => this.ctx.getWebSockets());
 	private readonly parts: IncomingParts;
 	private readonly writes = new WriteBehind((batch) => this.writeBatch(batch));
@@ -134,6 +137,7 @@ export class PlanRoom extends DurableObject<Env> {
 		const role = request.headers.get(ROLE_HEADER);
 		const planId = request.headers.get(PLAN_HEADER) ?? '';
 		const tokenId = request.headers.get(TOKEN_HEADER);
+		const owner = request.headers.get(OWNER_HEADER) === '1' && role === 'edit';
 		if (!isRole(role) || !tokenId) return new Response('missing role or token id', { status: 400 });
 		const { 0: client, 1: server } = new WebSocketPair();
 		// Accepted before it is judged, so a refused client learns why from the close code. The
@@ -145,7 +149,7 @@ export class PlanRoom extends DurableObject<Env> {
 			return new Response(null, { status: 101, webSocket: client });
 		}
 		const parts = new URL(request.url).searchParams.get(PARTS_QUERY_PARAM) === '1';
-		writeAttachment(server, { role, planId, tokenId, clients: {}, parts } satisfies SocketAttachment);
+		writeAttachment(server, { role, planId, tokenId, ...(owner ? { owner } : {}), clients: {}, parts } satisfies SocketAttachment);
 		if (!(await this.access.admit(server))) return new Response(null, { status: 101, webSocket: client });
 		await this.archiver.admit(request);
 		const others = this.awarenessEntries(server);
@@ -230,7 +234,9 @@ export class PlanRoom extends DurableObject<Env> {
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
 			// sent before this step 1 is stored.
-			new Outgoing(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload))).sendTo(ws);
+			// Framed and split as it is sent: no whole framed copy of a large state (outgoing.ts).
+			const state = Y.encodeStateAsUpdate(this.doc, payload);
+			sendFramed(ws, syncHead(SyncStep.STEP2, state.byteLength), state);
 			ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
 			return;
 		}
@@ -246,8 +252,12 @@ export class PlanRoom extends DurableObject<Env> {
 		// Parse fully before touching the document, so a malformed update leaves it untouched.
 		const decoded = Y.decodeUpdate(update);
 		const grows = this.sizeGuard.admit(update, decoded);
-		const tokenId = this.identity(ws).tokenId;
-		if (grows) this.budget.admit(tokenId, update.byteLength);
+		const { tokenId, owner } = this.identity(ws);
+		// The daily share keeps one share link from filling the plan for everyone; the owner's own
+		// token is not such a link (the owner can revoke every link), so only the room's size and
+		// item caps (SizeGuard, above) hold it — a company's first import goes in in one day.
+		const charged = grows && !owner;
+		if (charged) this.budget.admit(tokenId, update.byteLength);
 		this.lastApplied = null;
 		Y.applyUpdate(this.doc, update, FROM_SOCKET);
 		// Null when nothing new was integrated: a duplicate, or waiting for a missing predecessor.
@@ -263,7 +273,7 @@ export class PlanRoom extends DurableObject<Env> {
 			this.relay.beforeWrite(applied, ws);
 			// Charged now (in memory), so the next update of a burst is judged with it; the
 			// charge is written in the same commit as the update.
-			if (grows) this.budget.charge(tokenId, applied.byteLength);
+			if (charged) this.budget.charge(tokenId, applied.byteLength);
 			this.persist(applied);
 		}
 		if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
@@ -349,12 +359,12 @@ export class PlanRoom extends DurableObject<Env> {
 		return roomLimits(this.env).maxDocBytes;
 	}
 
-	private identity(ws: WebSocket): { role: SocketAttachment['role']; tokenId: string } {
+	private identity(ws: WebSocket): Identity {
 		let identity = this.identities.get(ws);
 		if (!identity) {
 			const attachment = readAttachment(ws);
-			// Sockets from before token ids were passed share one budget.
-			identity = { role: attachment.role, tokenId: attachment.tokenId ?? '' };
+			// Sockets from before token ids were passed share one budget; sockets from before the owner flag are links.
+			identity = { role: attachment.role, tokenId: attachment.tokenId ?? '', owner: attachment.owner === true && attachment.role === 'edit' };
 			this.identities.set(ws, identity);
 		}
 		return identity;

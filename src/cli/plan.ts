@@ -126,7 +126,7 @@ async function run(command: Exclude<Command, { command: 'help' }>): Promise<numb
 				activityWindowStart: activityWindowStart(now.month),
 				actualsWindowStart: actualsWindowStart(now.month, overview.fiscalStartMonth)
 			},
-			limits: await fetchRoomLimits(httpBaseOf(connection.syncUrl)),
+			limits: await fetchRoomLimits(httpBaseOf(connection.syncUrl), fetch, connection.token),
 			currency: overview.currency,
 			fx: fxRules(readFxRates(plan.doc), overview.currency),
 			write: writes,

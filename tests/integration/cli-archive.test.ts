@@ -102,16 +102,15 @@ describe('npm run plan — import of old history into period archives', () => {
 		const long = 'Framework agreement — annual renewal and expansion across every regional subsidiary';
 		for (let i = 0; i < 15_000; i++) rows.push(`L-${i},${long} ${i},${1000 + i},CNY,Proposal,张伟,${WINDOW}-01,${addMonths(WINDOW, 13)}-15,`);
 		for (let i = 0; i < 100; i++) rows.push(`H-${i},Old ${i},1000,CNY,Closed Won,张伟,${monthBefore(3)}-01,${monthBefore(3)}-15,${monthBefore(3)}-15`);
+		// A colleague's edit link (the owner's own token is not held to the daily share).
+		const minted = await fetch(`${baseUrl}/api/plans/${p.connection.planId}/tokens`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${p.tokens.edit}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ role: 'edit', ttlDays: 1 })
+		});
+		const { token: link } = (await minted.json()) as { token: string };
 		// Shards kept from growing (a threshold above the file): the execution room alone must take the live rows.
-		const run = await planWith(
-			{ PLAN_DEAL_SHARD_THRESHOLD: '1000000' },
-			'import',
-			'deals',
-			csvFile('too-large.csv', rows),
-			...p.server,
-			'--token',
-			p.tokens.edit
-		);
+		const run = await planWith({ PLAN_DEAL_SHARD_THRESHOLD: '1000000' }, 'import', 'deals', csvFile('too-large.csv', rows), ...p.server, '--token', link);
 		expect(run.code).toBe(2);
 		expect(run.stderr).toMatch(
 			/error: the live part of this import is too large for the plan's room: about [\d.]+ MB would pass what one link may add in a day/

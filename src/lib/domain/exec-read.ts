@@ -5,6 +5,7 @@
  * domain's (validateDeals, validateActivities, validateActuals); these readers only turn raw
  * JSON into the typed records those validators check, reporting what cannot even be typed.
  */
+import { activityEntryCell, activityFields } from './activity-entry';
 import { DEFAULT_MAX_VALUE, validateActivities, validateActuals, validateDeals } from './data-quality';
 import type { DataIssue, DealRules, IssueCode, Severity } from './data-quality';
 import { periodOf } from './dates';
@@ -217,10 +218,11 @@ export function actualRules(rules: ExecRules): { from?: string; to?: string; max
 	};
 }
 
-export const activityId = (raw: unknown): string => (isPlainObject(raw) ? `${String(raw.date)}|${String(raw.rep)}|${String(raw.type)}` : String(raw));
+export const activityId = (raw: unknown): string => activityEntryCell(raw) ?? String(raw);
 
 /**
- * A batch of activity entries (one Y item's content): the valid ones, typed, and issues.
+ * A batch of activity entries (one Y item's content): the valid ones, typed, and issues. An entry
+ * is a record or a packed string (domain/activity-entry.ts); both read the same.
  * Example: `[{ date: '2025-04-02', rep: 'a', type: 'visit', count: -1 }]` → no valid entry,
  * one 'negative-value' error.
  */
@@ -228,9 +230,9 @@ export function readActivities(raws: readonly unknown[], rules: ExecRules): { va
 	const issues: QualityIssue[] = [];
 	const typed: Activity[] = [];
 	for (const raw of raws) {
-		if (!isPlainObject(raw)) issues.push(issue('activity', activityId(raw), 'entry', 'not-an-object', 'error', 'activity entry is not a record'));
-		else
-			typed.push({ date: raw.date as string, rep: typeof raw.rep === 'string' ? raw.rep : '', type: raw.type as Activity['type'], count: raw.count as number });
+		const f = activityFields(raw);
+		if (!f) issues.push(issue('activity', activityId(raw), 'entry', 'not-an-object', 'error', 'activity entry is not a record'));
+		else typed.push({ date: f.date as string, rep: typeof f.rep === 'string' ? f.rep : '', type: f.type as Activity['type'], count: f.count as number });
 	}
 	const checked = validateActivities(typed, { period: rules.period });
 	for (const found of checked.issues) {

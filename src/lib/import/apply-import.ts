@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { addDeals, dealChangeEntry, readConfiguredStages } from '../doc/execution/commands';
 import { dealFieldKey, execRoots } from '../doc/execution/schema';
-import { isPlainObject } from '../domain/exec-read';
+import { activityEntryCell, packActivity } from '../domain/activity-entry';
 import type { Rep } from '../domain/execution';
 import { activityCellKey } from './current';
 import type { ImportPlan } from './plan-import';
@@ -111,10 +111,11 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, origin: unknown, routi
 				const cells = new Set([...changes.cells, ...(changes.cleared ?? [])].map((c) => activityCellKey(c.date, c.rep, c.type)));
 				const entries = roots.activities.toArray();
 				for (let i = entries.length - 1; i >= 0; i--) {
-					const e = entries[i];
-					if (isPlainObject(e) && cells.has(activityCellKey(String(e.date), String(e.rep), String(e.type)))) roots.activities.delete(i, 1);
+					const cell = activityEntryCell(entries[i]);
+					if (cell !== null && cells.has(cell)) roots.activities.delete(i, 1);
 				}
-				const fresh = changes.cells.filter((c) => c.count > 0).map((c) => ({ date: c.date, rep: c.rep, type: c.type, count: c.count }));
+				// Packed entries (domain/activity-entry.ts), as the daily report writes them.
+				const fresh = changes.cells.filter((c) => c.count > 0).map((c) => packActivity({ date: c.date, rep: c.rep, type: c.type, count: c.count }));
 				if (fresh.length > 0) roots.activities.push(fresh);
 				written += changes.cells.length;
 				break;

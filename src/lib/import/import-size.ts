@@ -65,7 +65,7 @@ export { SHIPPED_LIMITS, type RoomLimits } from '../protocol/limits';
  * before the document cap (8 MiB) is even reached.
  */
 export function checkImportSize(size: ImportSize, stored: ImportSize, limits: RoomLimits = SHIPPED_LIMITS): SizeVerdict {
-	if (size.bytes > limits.shareBytes) return { fits: false, reason: 'share', size: size.bytes, limit: limits.shareBytes, used: 0 };
+	if (!limits.shareExempt && size.bytes > limits.shareBytes) return { fits: false, reason: 'share', size: size.bytes, limit: limits.shareBytes, used: 0 };
 	if (stored.bytes + size.bytes > limits.maxDocBytes)
 		return { fits: false, reason: 'document', size: size.bytes, limit: limits.maxDocBytes, used: stored.bytes };
 	if (stored.items + size.items > limits.maxItems) return { fits: false, reason: 'items', size: size.items, limit: limits.maxItems, used: stored.items };

@@ -85,6 +85,12 @@ export interface RoomLimits {
 	maxItems: number;
 	/** Bytes one edit token (link) may add to a room in a day. */
 	shareBytes: number;
+	/**
+	 * The token that asked (GET /api/limits with it) is the plan owner's edit token, which the
+	 * rooms do not hold to `shareBytes` (only to the size and item caps). Absent: a share link,
+	 * or nobody asked with a token.
+	 */
+	shareExempt?: boolean;
 }
 
 /** The limits as shipped (no configuration): the server's answer when it overrides nothing. */

@@ -105,4 +105,12 @@ describe('import size', () => {
 		});
 		expect(checkImportSize({ bytes: 4 * mib, items: 10 }, { bytes: 4 * mib, items: 99_990 })).toEqual({ fits: true });
 	});
+
+	it('does not hold the owner’s token to the daily share, but still to the document and item caps (as the room does)', () => {
+		const mib = 1024 * 1024;
+		const owner = { ...SHIPPED_LIMITS, shareExempt: true };
+		expect(checkImportSize({ bytes: 5 * mib, items: 10 }, { bytes: 0, items: 0 }, owner)).toEqual({ fits: true });
+		expect(checkImportSize({ bytes: 5 * mib, items: 10 }, { bytes: 4 * mib, items: 0 }, owner)).toMatchObject({ fits: false, reason: 'document' });
+		expect(checkImportSize({ bytes: mib, items: 30_000 }, { bytes: 0, items: 80_000 }, owner)).toMatchObject({ fits: false, reason: 'items' });
+	});
 });

@@ -25,4 +25,19 @@ describe('the room limits an import checks itself against', () => {
 		}) as typeof fetch;
 		expect(await fetchRoomLimits('', offline)).toEqual(SHIPPED_LIMITS);
 	});
+
+	it('ask with the import’s token and say when it is not held to the daily share (the owner’s)', async () => {
+		const seen: Array<string | null> = [];
+		const answer = (body: unknown) =>
+			(async (_url: string, init?: RequestInit) => {
+				seen.push(new Headers(init?.headers).get('Authorization'));
+				return new Response(JSON.stringify(body));
+			}) as typeof fetch;
+		const shipped = { ...SHIPPED_LIMITS };
+		expect(await fetchRoomLimits('', answer({ ...shipped, shareExempt: true }), 'tok-owner')).toEqual({ ...shipped, shareExempt: true });
+		expect(await fetchRoomLimits('', answer(shipped), 'tok-link')).toEqual(shipped);
+		// Anything but `true` is no exemption.
+		expect(await fetchRoomLimits('', answer({ ...shipped, shareExempt: 'yes' }), 'tok-link')).toEqual(shipped);
+		expect(seen).toEqual(['Bearer tok-owner', 'Bearer tok-link', 'Bearer tok-link']);
+	});
 });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { normalizeAbsorbed, type AbsorbedRanges } from '../../domain/archive/absorbed';
-import { isPlainObject } from '../../domain/exec-read';
+import { activityFields } from '../../domain/activity-entry';
 import { validateActivities } from '../../domain/data-quality';
 import type { Activity } from '../../domain/execution';
 import { forEachActivityItem } from './activity-items';
@@ -113,11 +113,11 @@ export function deleteAbsorbedActivities(doc: Y.Doc, absorbed: AbsorbedRanges, o
 
 /** A live entry as an archive would hold it, or null when it has any issue (it stays live). */
 function readEntry(raw: unknown): Activity | null {
-	if (!isPlainObject(raw) || Object.keys(raw).some((key) => !ENTRY_KEYS.has(key))) return null;
-	const entry = { date: raw.date, rep: raw.rep, type: raw.type, count: raw.count } as Activity;
+	// A record or a packed entry (domain/activity-entry.ts); a record with other keys stays live.
+	const f = activityFields(raw);
+	if (!f || f.extraKeys) return null;
+	const entry = { date: f.date, rep: f.rep, type: f.type, count: f.count } as Activity;
 	if (typeof entry.rep !== 'string' || entry.rep === '' || typeof entry.date !== 'string') return null;
 	const checked = validateActivities([entry]);
 	return checked.issues.length === 0 && checked.clean.length === 1 ? entry : null;
 }
-
-const ENTRY_KEYS = new Set(['date', 'rep', 'type', 'count']);

@@ -29,6 +29,7 @@ import { checkCall, type CallInput, type CallProblem } from '../../domain/foreca
 import { checkChoice, checkDate, checkNumber, checkText, type ValueIssue } from '../../domain/plan/validate';
 import { newRecordId } from '../record-list';
 import { checkStage, isPlainObject, readStages } from '../../domain/exec-read';
+import { activityEntryCell, packActivity } from '../../domain/activity-entry';
 import { EDITABLE_DEAL_FIELDS, actualKey, adjustmentKey, dealFieldKey, execRoots, type EditableDealField } from './schema';
 
 export interface CommandIssue {
@@ -256,8 +257,9 @@ export function addActivities(doc: Y.Doc, entries: readonly Activity[]): Array<{
 		if (found) refused.push({ index, ...found });
 		else good.push({ date: entry.date, rep: entry.rep, type: entry.type, count: entry.count });
 	});
-	// One push: Yjs keeps consecutive JSON inserts as one compact item.
-	if (good.length > 0) doc.transact(() => execRoots(doc).activities.push(good));
+	// One push: Yjs keeps consecutive JSON inserts as one compact item. Packed entries
+	// (domain/activity-entry.ts): one string each is what keeps the execution room's load small.
+	if (good.length > 0) doc.transact(() => execRoots(doc).activities.push(good.map(packActivity)));
 	return refused;
 }
 
@@ -277,11 +279,11 @@ export function setActivityCount(doc: Y.Doc, cell: { date: string; rep: string; 
 	const { activities } = execRoots(doc);
 	doc.transact(() => {
 		const entries = activities.toArray();
+		const key = `${cell.date}|${cell.rep}|${cell.type}`;
 		for (let i = entries.length - 1; i >= 0; i--) {
-			const e = entries[i];
-			if (isPlainObject(e) && e.date === cell.date && e.rep === cell.rep && e.type === cell.type) activities.delete(i, 1);
+			if (activityEntryCell(entries[i]) === key) activities.delete(i, 1);
 		}
-		if (count > 0) activities.push([{ date: cell.date, rep: cell.rep, type: cell.type, count }]);
+		if (count > 0) activities.push([packActivity({ date: cell.date, rep: cell.rep, type: cell.type, count })]);
 	});
 	return null;
 }

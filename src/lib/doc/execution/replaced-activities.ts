@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { normalizeAbsorbed, type AbsorbedRanges } from '../../domain/archive/absorbed';
-import { isPlainObject } from '../../domain/exec-read';
+import { activityEntryCell } from '../../domain/activity-entry';
 import { forEachActivityItem } from './activity-items';
 import { execRoots } from './schema';
 
@@ -19,8 +19,9 @@ export function replacedActivityEntries(doc: Y.Doc, cells: Iterable<{ date: stri
 	forEachActivityItem(execRoots(doc).activities, (client, clock, entries) => {
 		entries.forEach((e, i) => {
 			// The same match as the live write's deletion (apply-import.ts), valid or not.
-			if (!isPlainObject(e) || !keys.has(`${String(e.date)}|${String(e.rep)}|${String(e.type)}`)) return;
-			const month = String(e.date).slice(0, 7);
+			const cell = activityEntryCell(e);
+			if (cell === null || !keys.has(cell)) return;
+			const month = cell.slice(0, 7);
 			let clients = byMonth.get(month);
 			if (!clients) byMonth.set(month, (clients = new Map()));
 			const ranges = clients.get(client);

@@ -33,6 +33,8 @@ import type * as Y from 'yjs';
  *                       inserts of one client as one item, so 1M entries load in 1.4 s / 300 MB;
  *                       a Y.Map keyed `date|rep|type` needs an item per key (3.1 s / 930 MB).
  *                       Entries add up; setActivityCount replaces a day's cell by one entry.
+ *                       Written packed, one string 'date|type|count|rep' per entry; records
+ *                       from documents recorded before read alike (domain/activity-entry.ts).
  *   actuals     Y.Map   `${period}|${rep}|${region}|${product}` → { revenue, collections,
  *                       grossMargin, newCustomers, salesCost?, currency? }: one cell per key,
  *                       last-writer-wins (actuals come from finance imports, not concurrent

@@ -9,7 +9,8 @@ import type * as Y from 'yjs';
 import type { Activity } from '../../domain/execution';
 import { weekDays, weekReviewInput, type WeekInput, type WeekReviewInput } from '../../domain/review-week';
 import type { ExecProjection } from './projection';
-import { isPlainObject, readActivities, type ExecRules } from '../../domain/exec-read';
+import { activityFields } from '../../domain/activity-entry';
+import { readActivities, type ExecRules } from '../../domain/exec-read';
 import { execRoots } from './schema';
 
 /** Valid activity entries dated from `from` to `to` inclusive ('YYYY-MM-DD'). */
@@ -17,8 +18,9 @@ export function activitiesBetween(doc: Y.Doc, from: string, to: string, rules: E
 	const raws = execRoots(doc)
 		.activities.toArray()
 		.filter((raw) => {
-			if (!isPlainObject(raw) || typeof raw.date !== 'string') return false;
-			const day = raw.date.slice(0, 10);
+			const date = activityFields(raw)?.date;
+			if (typeof date !== 'string') return false;
+			const day = date.slice(0, 10);
 			return day >= from && day <= to;
 		});
 	return readActivities(raws, rules).valid;

@@ -14,6 +14,7 @@ import {
 } from '$lib/doc/execution/commands';
 import { DEFAULT_STAGES } from '$lib/domain/exec-read';
 import { execRoots } from '$lib/doc/execution/schema';
+import { activityFields } from '$lib/domain/activity-entry';
 
 const deal = { amount: 1000, currency: 'CNY', expectedClose: '2026-03-31', createdAt: '2026-01-05', owner: 'a' };
 
@@ -70,7 +71,7 @@ describe('execution — commands refuse bad values', () => {
 		]);
 		addActivities(doc, [{ date: '2026-01-05', rep: 'a', type: 'visit', count: 2 }]);
 		expect(setActivityCount(doc, { date: '2026-01-05', rep: 'a', type: 'visit' }, 4)).toBeNull();
-		expect(execRoots(doc).activities.toJSON()).toEqual([{ date: '2026-01-05', rep: 'a', type: 'visit', count: 4 }]);
+		expect(execRoots(doc).activities.toArray().map(activityFields)).toEqual([{ date: '2026-01-05', rep: 'a', type: 'visit', count: 4 }]);
 
 		const cell = { period: '2026-01', rep: 'a', region: 'North', product: 'Pro' };
 		expect(setActual(doc, { ...cell, period: '2026-13' }, { revenue: 1 })?.field).toBe('period');
