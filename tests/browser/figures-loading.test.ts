@@ -17,7 +17,7 @@ const SHOTS = '/tmp/shots-open';
  * figures are drawn from the documents that are in, and until every deal shard has joined they
  * are marked as still loading, so nobody reads a partial total as final. Bob opens the plan on a
  * new device while one of its two shards cannot reach the server yet (its socket is held by the
- * test, never answered): his page says "2 of 3 parts", marks the tiles and charts, and lists
+ * test, never answered): his page says "2 of 3 read", marks the tiles and charts, and lists
  * the deals without that shard's. Once the socket is let through, the shard joins, the marks
  * go, and his figures equal Alice's, who has every part. Opening again adds a few bytes to the
  * shard's local copy, not a second copy of it.
