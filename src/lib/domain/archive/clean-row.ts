@@ -90,7 +90,12 @@ export class CleanRowReader {
 		if (x !== y) return x < y ? -1 : 1;
 		const a = strings[historyStage[h1]!]!;
 		const b = strings[historyStage[h2]!]!;
-		return this.#order.get(a)! - this.#order.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+		return this.#rank(a) - this.#rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+	}
+
+	/** Exactly readDeal's rank: a stage missing from the list sorts last (even if index and list disagreed). */
+	#rank(stage: string): number {
+		return this.#order.get(stage) ?? Number.POSITIVE_INFINITY;
 	}
 
 	#known(s: number): boolean {
