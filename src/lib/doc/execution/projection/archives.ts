@@ -16,6 +16,7 @@ import { ArchivedDealRows } from '../../../domain/archived-deal-rows';
 import { DEAL_OUTCOMES, type DealItem } from '../../../domain/deal-search';
 import type { ExecFilters } from '../../../domain/dashboard';
 import type { ArchivedMonth } from '../../../domain/archive/archived-deals';
+import { CleanRowReader } from '../../../domain/archive/clean-row';
 import { readDeal, type QualityIssue } from '../../../domain/exec-read';
 import type { Deal } from '../../../domain/execution';
 import type { FxMissing } from '../../../domain/fx';
@@ -223,6 +224,7 @@ export class ArchivedDeals {
 		let firstMonth: string | null = null;
 		let lastMonth: string | null = null;
 		const rules = this.readRules();
+		const fast = new CleanRowReader(month.columns, rules);
 		for (let row = 0; row < month.rows; row++) {
 			const at = this.where.get(month.id(row));
 			if (at?.month !== m || at.row !== row) {
@@ -230,11 +232,18 @@ export class ArchivedDeals {
 				continue;
 			}
 			owns[row] = 1;
-			const read = this.readRow(month, row, rules);
-			const f = read.deal ? dealFacts(read.deal, this.stages.index) : null;
+			// Most rows need no conversion and raise no issue: the fast path gives the deal readDeal
+			// would, without its checks; any other row goes through readDeal itself.
+			const clean = fast.read(row);
+			let f: DealFacts | null;
+			if (clean) f = dealFacts(clean, this.stages.index);
+			else {
+				const read = this.readRow(month, row, rules);
+				f = read.deal ? dealFacts(read.deal, this.stages.index) : null;
+				if (read.issues.length > 0) issues.set(row, read.issues);
+				if (read.missing && read.typed) missing.set(row, { missing: read.missing, amount: read.typed.amount });
+			}
 			facts[row] = f;
-			if (read.issues.length > 0) issues.set(row, read.issues);
-			if (read.missing && read.typed) missing.set(row, { missing: read.missing, amount: read.typed.amount });
 			const period = f?.periodMonth ?? null;
 			if (period !== null) {
 				if (firstMonth === null || period < firstMonth) firstMonth = period;
