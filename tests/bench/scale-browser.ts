@@ -264,6 +264,17 @@ export async function firstDownload(
 	return { result, context, page };
 }
 
+/** A warm open that could not be measured, with why. */
+const warmOpenFailed = (error: string): WarmOpen => ({
+	firstChartMs: null,
+	completeMs: null,
+	completeChartMs: null,
+	firstChartPartial: false,
+	heapUsed: NaN,
+	heapAfterGc: NaN,
+	error
+});
+
 export interface WarmOpen {
 	/** The trend chart's first draw (partial figures, marked as loading, count). */
 	firstChartMs: number | null;
@@ -289,15 +300,7 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 				await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 		});
 	} catch (err) {
-		return {
-			firstChartMs: null,
-			completeMs: null,
-			completeChartMs: null,
-			firstChartPartial: false,
-			heapUsed: NaN,
-			heapAfterGc: NaN,
-			error: `no service worker: ${err instanceof Error ? err.message : String(err)}`
-		};
+		return warmOpenFailed(`no service worker: ${err instanceof Error ? err.message : String(err)}`);
 	}
 	await context.setOffline(true);
 	try {
@@ -335,15 +338,9 @@ export async function warmOpen(context: BrowserContext, page: Page, url: string,
 			.locator('body')
 			.innerText()
 			.catch(() => '');
-		return {
-			firstChartMs: null,
-			completeMs: null,
-			completeChartMs: null,
-			firstChartPartial: false,
-			heapUsed: NaN,
-			heapAfterGc: NaN,
-			error: `${err instanceof Error ? err.message.split('\n')[0]! : String(err)}; page: ${text.replace(/\s+/g, ' ').slice(0, 300)} (screenshot ${shot})`
-		};
+		return warmOpenFailed(
+			`${err instanceof Error ? err.message.split('\n')[0]! : String(err)}; page: ${text.replace(/\s+/g, ' ').slice(0, 300)} (screenshot ${shot})`
+		);
 	}
 }
 
