@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { MessageType } from '../../src/lib/protocol/messages';
-import { MAX_PART_FRAME_BYTES, PART_PAYLOAD_BYTES, splitMessage } from '../../src/lib/protocol/parts';
+import { MAX_PART_FRAME_BYTES, partFrames, splitMessage } from '../../src/lib/protocol/parts';
 import { readAttachment } from './socket-attachment';
 
 /** Transfer ids only need to differ between consecutive split messages on one socket. */
@@ -45,36 +45,6 @@ export function syncHead(step: number, length: number): Uint8Array {
 }
 
 /**
- * The PART frames of the message `head` + `body`, one at a time, byte for byte those of
- * splitMessage(head + body) — without the whole message ever being built.
- */
-export function* framedParts(head: Uint8Array, body: Uint8Array, transferId: number): Generator<Uint8Array> {
-	const size = head.byteLength + body.byteLength;
-	const count = Math.ceil(size / PART_PAYLOAD_BYTES);
-	for (let index = 0; index < count; index++) {
-		const start = index * PART_PAYLOAD_BYTES;
-		const end = Math.min(size, start + PART_PAYLOAD_BYTES);
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, MessageType.PART);
-		encoding.writeVarUint(encoder, transferId);
-		encoding.writeVarUint(encoder, index);
-		encoding.writeVarUint(encoder, count);
-		encoding.writeVarUint(encoder, end - start);
-		const partHead = encoding.toUint8Array(encoder);
-		const part = new Uint8Array(partHead.byteLength + end - start);
-		part.set(partHead);
-		let at = partHead.byteLength;
-		if (start < head.byteLength) {
-			const piece = head.subarray(start, Math.min(end, head.byteLength));
-			part.set(piece, at);
-			at += piece.byteLength;
-		}
-		part.set(body.subarray(Math.max(0, start - head.byteLength), end - head.byteLength), at);
-		yield part;
-	}
-}
-
-/**
  * Sends the message `head` + `body` to one socket: whole to a stock client, else part by part as
  * each is cut. For a new device's sync step 2 (the whole state, several MiB in an execution
  * room) this keeps one copy of the state alive instead of three (the update, the framed message,
@@ -89,5 +59,5 @@ export function sendFramed(ws: WebSocket, head: Uint8Array, body: Uint8Array): v
 		message.set(body, head.byteLength);
 		return safeSend(ws, message);
 	}
-	for (const part of framedParts(head, body, ++lastTransferId)) safeSend(ws, part);
+	for (const part of partFrames(head, body, ++lastTransferId)) safeSend(ws, part);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { framedParts, syncHead } from '../../functions/room/outgoing';
+import { syncHead } from '../../functions/room/outgoing';
 import { syncFrame } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
-import { MAX_PART_FRAME_BYTES, PART_PAYLOAD_BYTES, splitMessage } from '../../src/lib/protocol/parts';
+import { MAX_PART_FRAME_BYTES, PART_PAYLOAD_BYTES, partFrames, splitMessage } from '../../src/lib/protocol/parts';
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 0xff);
 
@@ -11,7 +11,7 @@ function same(a: Uint8Array[], b: Uint8Array[]): boolean {
 	return a.length === b.length && a.every((x, i) => x.byteLength === b[i]!.byteLength && x.every((v, j) => v === b[i]![j]));
 }
 
-describe('a sync step 2 framed and split as it is sent', () => {
+describe('a sync step 2 framed and split as it is sent (partFrames), against splitMessage of the whole message', () => {
 	it('gives exactly the frames of the whole message split, at every part boundary', () => {
 		// Sizes of the body around the point where a frame must be split and around each part's end.
 		for (const size of [
@@ -30,7 +30,7 @@ describe('a sync step 2 framed and split as it is sent', () => {
 			if (whole.byteLength <= MAX_PART_FRAME_BYTES) continue;
 			const expected = splitMessage(whole, 9);
 			expect(expected.length).toBeGreaterThan(1);
-			expect(same([...framedParts(head, body, 9)], expected)).toBe(true);
+			expect(same([...partFrames(head, body, 9)], expected)).toBe(true);
 		}
 	});
 });

@@ -28,19 +28,38 @@ export const PARTS_QUERY_PARAM = 'parts';
 /** Frames for `message`: the message itself when it fits in one part frame, else its parts. */
 export function splitMessage(message: Uint8Array, transferId: number): Uint8Array[] {
 	if (message.byteLength <= MAX_PART_FRAME_BYTES) return [message];
-	const count = Math.ceil(message.byteLength / PART_PAYLOAD_BYTES);
-	const frames: Uint8Array[] = [];
+	return [...partFrames(new Uint8Array(0), message, transferId)];
+}
+
+/**
+ * The PART frames of the message `head` + `body`, cut one at a time, without the whole message
+ * ever being built: a room sends a new device's sync step 2 (the whole state) this way, so only
+ * one copy of the state is alive (functions/room/outgoing.ts sendFramed).
+ */
+export function* partFrames(head: Uint8Array, body: Uint8Array, transferId: number): Generator<Uint8Array> {
+	const size = head.byteLength + body.byteLength;
+	const count = Math.ceil(size / PART_PAYLOAD_BYTES);
 	for (let index = 0; index < count; index++) {
-		const bytes = message.subarray(index * PART_PAYLOAD_BYTES, (index + 1) * PART_PAYLOAD_BYTES);
+		const start = index * PART_PAYLOAD_BYTES;
+		const end = Math.min(size, start + PART_PAYLOAD_BYTES);
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, MessageType.PART);
 		encoding.writeVarUint(encoder, transferId);
 		encoding.writeVarUint(encoder, index);
 		encoding.writeVarUint(encoder, count);
-		encoding.writeVarUint8Array(encoder, bytes);
-		frames.push(encoding.toUint8Array(encoder));
+		encoding.writeVarUint(encoder, end - start);
+		const partHead = encoding.toUint8Array(encoder);
+		const part = new Uint8Array(partHead.byteLength + end - start);
+		part.set(partHead);
+		let at = partHead.byteLength;
+		if (start < head.byteLength) {
+			const piece = head.subarray(start, Math.min(end, head.byteLength));
+			part.set(piece, at);
+			at += piece.byteLength;
+		}
+		part.set(body.subarray(Math.max(0, start - head.byteLength), Math.max(0, end - head.byteLength)), at);
+		yield part;
 	}
-	return frames;
 }
 
 /** Why a part was refused; the receiver closes the socket (INVALID_PAYLOAD or MESSAGE_TOO_BIG). */
