@@ -1,5 +1,3 @@
-import * as encoding from 'lib0/encoding';
-import { MessageType } from '../../src/lib/protocol/messages';
 import { MAX_PART_FRAME_BYTES, partFrames, splitMessage } from '../../src/lib/protocol/parts';
 import { readAttachment } from './socket-attachment';
 
@@ -33,15 +31,6 @@ export function safeSend(ws: WebSocket, frame: Uint8Array): void {
 	} catch {
 		// The socket is closing; its close handler cleans up.
 	}
-}
-
-/** The head of a sync frame whose payload is `length` bytes (what syncFrame writes before the payload). */
-export function syncHead(step: number, length: number): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.SYNC);
-	encoding.writeVarUint(encoder, step);
-	encoding.writeVarUint(encoder, length);
-	return encoding.toUint8Array(encoder);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncHead } from '../../functions/room/outgoing';
-import { syncFrame } from '../../src/lib/protocol/frames';
+import { syncFrame, syncHead } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
 import { MAX_PART_FRAME_BYTES, PART_PAYLOAD_BYTES, partFrames, splitMessage } from '../../src/lib/protocol/parts';
 

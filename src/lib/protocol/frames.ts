@@ -10,6 +10,15 @@ export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
+/** The head of a sync frame whose payload is `length` bytes (what syncFrame writes before it): a room sends a large payload after it without building the whole frame. */
+export function syncHead(step: number, length: number): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.SYNC);
+	encoding.writeVarUint(encoder, step);
+	encoding.writeVarUint(encoder, length);
+	return encoding.toUint8Array(encoder);
+}
+
 /** An awareness frame: message type 1, then an encoded awareness update. */
 export function awarenessFrame(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
