@@ -14,6 +14,7 @@ import { dealAt, decodeDealArchive, encodeDealArchive, type DealColumns } from '
 import type { Activity, Deal } from '../domain/execution';
 import type { ArchivedDeals } from './archive-route';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveKind, type ArchiveManifest, type ArchiveVersionInfo } from '../protocol/archives';
+import { byPeriod } from '../domain/archive/held-months';
 import { archiveRequest, removeFromArchive, type ArchiveServer } from '../sync/archive-client';
 
 export { ArchiveRequestError, type ArchiveServer } from '../sync/archive-client';
@@ -61,7 +62,7 @@ async function archivedMonthsForImport<C extends { period: string }>(
 		if (!columns) fetched.set(key, (columns = await fetchMonth(server, kind, decode, info.month, info.version)));
 		months.push(columns);
 	}
-	return months.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+	return months.sort(byPeriod);
 }
 
 /** Uploads one month's deals; the answer is the month's new version. */

@@ -19,6 +19,7 @@ import { createProjection, type DealList, type DealsQuery, type ExecProjection, 
 import type { ActivityColumns } from '../domain/archive/activity-archive';
 import type { ActualColumns } from '../domain/archive/actual-archive';
 import type { ArchivedMonth } from '../domain/archive/archived-deals';
+import { withFreshMonths } from '../domain/archive/held-months';
 import type { ArchiveVersionInfo } from '../protocol/archives';
 
 import type { ActualTotals } from '../domain/derived-rates';
@@ -788,7 +789,7 @@ export class ExecutionSession extends DocSession {
 			const info = await setActualMonth(server, cell.period, new Map([[`${cell.rep}|${cell.region}|${cell.product}`, fields]]));
 			// This page counts the new version at once (the loader would fetch it too, a moment later).
 			const month = await fetchActualMonth(server, info.month, info.version);
-			this.setActualArchives([...this.#actualArchives.filter((m) => m.period !== month.period), month].sort((a, b) => (a.period < b.period ? -1 : 1)));
+			this.setActualArchives(withFreshMonths(this.#actualArchives, [month]));
 			// Not this person's undo step: an archive version cannot be taken back by undo.
 			recordArchive(this.doc, info, this.#archiveOrigin);
 		} catch (err) {
