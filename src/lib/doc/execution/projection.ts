@@ -279,7 +279,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			notify();
 		},
 		dealShardOf: (id) => ctx.dealDocs.owner(id)?.name ?? null,
-		liveDealsByShard: () => new Map(ctx.dealDocs.list.map((d) => [d.name, d.roots.deals.size])),
+		liveDealsByShard: () => new Map(ctx.dealDocs.list.map((d) => [d.name, d.held])),
 		destroy() {
 			for (const stop of stops.splice(0)) stop();
 			listeners.clear();
