@@ -5,6 +5,7 @@
 // trend chart was first drawn (ChartCanvas sets data-ready once Chart.js drew it), and, while an
 // edit is armed, when the first socket frame arrived and when a cockpit tile's value changed.
 import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -360,6 +361,13 @@ export async function editToNumbers(page: Page, edits: number, write: (i: number
 		if ((await toggle.count()) > 0) await toggle.click();
 	}
 	await sleep(500);
+	// BENCH_PROFILE=<file.cpuprofile>: the page's CPU profile over the edits (open it in DevTools' Performance panel).
+	const profile = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+	if (profile) {
+		await profile.send('Profiler.enable');
+		await profile.send('Profiler.setSamplingInterval', { interval: 50 });
+		await profile.send('Profiler.start');
+	}
 	for (let i = 0; i < edits; i++) {
 		await page.evaluate(() => {
 			const m = (window as unknown as { __bench: BenchMarks }).__bench;
@@ -379,6 +387,11 @@ export async function editToNumbers(page: Page, edits: number, write: (i: number
 		timings.push({ inPage: marks.tileAt - marks.frameAt, endToEnd: marks.tileWall - wrote });
 		await page.evaluate(() => ((window as unknown as { __bench: BenchMarks }).__bench.armed = false));
 		await sleep(200);
+	}
+	if (profile) {
+		const { profile: taken } = (await profile.send('Profiler.stop')) as { profile: unknown };
+		writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(taken));
+		await profile.detach();
 	}
 	return timings;
 }

@@ -15,6 +15,7 @@
 // again (no data, no imports: minutes saved per try while tuning the browser's open); BENCH_MEMORY=0
 // leaves out the per-object memory measures. The page's own breakdown of each open (open-timing.ts)
 // is printed after the first download and the warm open; BENCH_TIMELINE=1 adds every step in order.
+// BENCH_PROFILE=<file.cpuprofile> writes the page's CPU profile over the edits (where edit → numbers goes).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, totalmem } from 'node:os';

@@ -78,6 +78,8 @@ describe('browser — cockpit and presentation', () => {
 		await bob.page.getByTestId('chart-trend-toggle').click();
 		const trendTable = () => bob.page.getByTestId('chart-trend-table').innerText();
 		const trendBefore = await trendTable();
+		const trendDraws = () => bob.page.getByTestId('chart-trend').getAttribute('data-draws').then(Number);
+		const drawsBefore = await trendDraws();
 		await alice.page.getByTestId('area-execution').click();
 		await alice.page.getByTestId('exec-tab-actuals').click();
 		await alice.page.getByTestId('actual-rep').selectOption({ index: 1 });
@@ -85,6 +87,8 @@ describe('browser — cockpit and presentation', () => {
 		await alice.page.getByTestId('save-actual').click();
 		await expect.poll(() => tileValue(bob.page, 'actual'), { timeout: 1000, interval: 50 }).toBeCloseTo(all.actualToDate + 1_000_000, 2);
 		await expect.poll(trendTable, { timeout: 1000, interval: 50 }).not.toBe(trendBefore);
+		// The canvas is redrawn at the next frame after the numbers (ChartCanvas.svelte), not left behind.
+		await expect.poll(trendDraws, { timeout: 1000, interval: 50 }).toBeGreaterThan(drawsBefore);
 
 		// A tap on the funnel lists the deals behind the bar.
 		const funnel = bob.page.getByTestId('chart-funnel');

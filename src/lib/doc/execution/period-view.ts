@@ -33,7 +33,8 @@ export function periodView(
 	const scoped: ExecFilters = { ...filters, from: period.from, to: period.to };
 	const options = { asOf: now.today };
 	const metrics = projection.metrics(scoped, targets, options);
-	const baseline = projection.metrics({ ...scoped, from: yearEarlier(period.from), to: yearEarlier(period.to) }, targets, options);
+	// Only the rates the tiles are lit against (metrics() would also roll up the forecast and read the actuals for it).
+	const baseline = projection.rates({ ...scoped, from: yearEarlier(period.from), to: yearEarlier(period.to) });
 	// The forecast learns from the whole history of the filtered actuals, not only the months in view.
 	// Actuals only: metrics() would also build (and keep updating) a deal aggregate over every
 	// live and archived deal for this unbounded period, which nothing here reads.

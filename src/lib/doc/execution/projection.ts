@@ -6,6 +6,7 @@
  *     .metrics(filters?, targets?, options?) → DashboardMetrics   plain data, safe to keep
  *                                         (sections served from cache are frozen: copy to change)
  *     .results(filters?, targets?)         metrics()' actuals sections alone (no deal aggregate)
+ *     .rates(filters?)                     metrics()' win rate and sales velocity alone
  *     .dealsBehind(query) → Deal[]          deals behind a funnel stage / month / rep (drill-down)
  *     .dealList() → { live, archived, excluded } every counted deal (archived ones as columns; deals table)
  *     .subscribe(listener) → unsubscribe    called once per transaction that changed anything
@@ -80,6 +81,12 @@ export interface ExecProjection {
 	 * forecast's whole history) costs no pass over every live and archived deal.
 	 */
 	results(filters?: ExecFilters, targets?: DashboardTargets): Pick<DashboardMetrics, 'attainment' | 'actualByMonth' | 'leaderboard'>;
+	/**
+	 * Only the win rate and sales velocity of metrics(), from the same deal aggregate: what a
+	 * baseline period is read for (period-view.ts), without the roll-up, stages and actuals
+	 * sections a colleague's edit would otherwise recompute for it too.
+	 */
+	rates(filters?: ExecFilters): Pick<DashboardMetrics, 'winRate' | 'salesVelocity'>;
 	dealsBehind(query: DealsQuery): Deal[];
 	/** Every counted deal (shared, frozen) and the excluded count, for the deals table's search. */
 	dealList(): DealList;
@@ -177,6 +184,10 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 
 	return {
 		results: (filters = {}, targets = {}) => resultsFor(filters, targets),
+		rates(filters = {}) {
+			const aggregate = parts.deals.aggregateFor(filters);
+			return { winRate: aggregate.winRate(), salesVelocity: aggregate.salesVelocity() };
+		},
 		metrics(filters = {}, targets = {}, options = {}) {
 			const { reps, activities: activityPart, adjustments, stages } = parts;
 			const aggregate = parts.deals.aggregateFor(filters);
@@ -279,7 +290,7 @@ export function createProjection(doc: Y.Doc, initialRules: ExecRules = {}): Exec
 			notify();
 		},
 		dealShardOf: (id) => ctx.dealDocs.owner(id)?.name ?? null,
-		liveDealsByShard: () => new Map(ctx.dealDocs.list.map((d) => [d.name, d.roots.deals.size])),
+		liveDealsByShard: () => new Map(ctx.dealDocs.list.map((d) => [d.name, d.held])),
 		destroy() {
 			for (const stop of stops.splice(0)) stop();
 			listeners.clear();

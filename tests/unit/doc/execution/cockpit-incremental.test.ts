@@ -109,6 +109,12 @@ describe('the cockpit’s figures while the page shows them', () => {
 		for (const name of NAMES.slice(1)) fresh.addDealDoc(name, docs.get(name)!);
 		fresh.setArchives(months);
 		expect(figures(page)).toEqual(figures(fresh));
+		// The year-earlier baseline is read with rates(): metrics()' own win rate and velocity, whatever the filters.
+		for (const filters of [{ from: '2025-01', to: '2025-12' }, { from: '2026-01', to: '2026-06', region: 'East' }, {}]) {
+			const { winRate, salesVelocity } = page.metrics(filters, TARGETS, { asOf: NOW.today });
+			expect(winRate.won + winRate.lost).toBeGreaterThan(0);
+			expect(page.rates(filters)).toEqual({ winRate, salesVelocity });
+		}
 	});
 
 	it('which document’s copy of an id counts follows adds and deletes in any order and shards opened late, as a fresh build reads it', () => {

@@ -82,6 +82,11 @@ function fillEveryDoc(c: Client, prefix: string, at = 0): string[] {
 	}
 	return ids;
 }
+/** What growth is judged on (liveDealsByShard, counted from events) equals each document's deals root. */
+function expectLiveCounts(c: Client): void {
+	const sizes = new Map([[EXEC_SHARD, execRoots(c.exec).deals.size], ...[...c.shards].map(([name, doc]) => [name, execRoots(doc).deals.size] as const)]);
+	expect(c.projection.liveDealsByShard()).toEqual(sizes);
+}
 const everyDocHolds = (c: Client) => [c.exec, ...c.shards.values()].every((d) => execRoots(d).deals.size > 0);
 
 describe('deal shards — the projection reads every deal document, commands go where the deal lives', () => {
@@ -159,6 +164,8 @@ describe('deal shards — the projection reads every deal document, commands go 
 		const wonX = a.projection.dealList().live.find((d) => d.deal.id === x)!;
 		expect(wonX.deal.customer).toBe('Acme');
 		expect(wonX.outcome).toBe('won');
+		expectLiveCounts(a);
+		expectLiveCounts(b);
 	});
 
 	it('a deal two documents hold (a race while a shard was added) counts once, from the first document, and data quality lists it', () => {
@@ -181,10 +188,13 @@ describe('deal shards — the projection reads every deal document, commands go 
 		expect(a.projection.dealList().live[0]!.deal.amount).toBe(100);
 		expect(metrics.dataQuality.issues).toContainEqual(expect.objectContaining({ id: 'twin', code: 'duplicate-id', severity: 'warning' }));
 		// Removing it clears both copies, as one undo step.
+		expectLiveCounts(a);
 		a.commands.removeDeal('twin');
 		expect(a.projection.metrics({}, {}, { asOf: '2026-07-01' }).dealCount).toBe(0);
+		expectLiveCounts(a);
 		a.group.undo();
 		expect(execRoots(a.exec).deals.has('twin') && execRoots(a.shards.get('1')!).deals.has('twin')).toBe(true);
+		expectLiveCounts(a);
 		expect(a.projection.metrics({}, {}, { asOf: '2026-07-01' }).dealCount).toBe(1);
 	});
 

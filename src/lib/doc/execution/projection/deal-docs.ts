@@ -14,6 +14,12 @@ export interface DealDoc {
 	readonly roots: ExecRoots;
 	/** Stage moves of this document by deal, in the order they were inserted. */
 	readonly moves: Map<string, unknown[]>;
+	/**
+	 * How many keys its `deals` root holds, kept from the root's events (`noteHeld`): Y.Map's
+	 * `size` walks every entry, and the page asks after each transaction whether a shard is full
+	 * (docs/benchmarks.md, "Edit → numbers").
+	 */
+	held: number;
 }
 
 export class DealDocs {
@@ -29,7 +35,7 @@ export class DealDocs {
 	private readonly shared = new Map<string, number>();
 
 	constructor(exec: ExecRoots) {
-		this.list = [{ name: EXEC_SHARD, roots: exec, moves: new Map() }];
+		this.list = [{ name: EXEC_SHARD, roots: exec, moves: new Map(), held: 0 }];
 		for (const id of exec.deals.keys()) this.noteHeld(this.list[0]!, id, true);
 	}
 
@@ -45,7 +51,7 @@ export class DealDocs {
 	add(name: string, roots: ExecRoots): DealDoc {
 		const known = this.byName(name);
 		if (known) return known;
-		const added: DealDoc = { name, roots, moves: new Map() };
+		const added: DealDoc = { name, roots, moves: new Map(), held: 0 };
 		const order = shardOrder([...this.list.map((d) => d.name), name]);
 		const byName = new Map([...this.list, added].map((d) => [d.name, d]));
 		this.list.splice(0, this.list.length, ...order.map((n) => byName.get(n)!));
@@ -55,9 +61,10 @@ export class DealDocs {
 
 	/**
 	 * A `deals` root's key appeared in (`held`) or left `where` (a YMapEvent's 'add' / 'delete'):
-	 * the index of first holders follows. Called from the root's observer, after the change.
+	 * the index of first holders and the document's count follow. Called from the root's observer, after the change.
 	 */
 	noteHeld(where: DealDoc, id: string, held: boolean): void {
+		where.held += held ? 1 : -1;
 		const first = this.first.get(id);
 		const count = first ? (this.shared.get(id) ?? 1) : 0;
 		if (held) {
