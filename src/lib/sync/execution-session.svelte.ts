@@ -95,9 +95,6 @@ export class ExecutionSession extends DocSession {
 	readonly #opening = new Map<string, Promise<void>>();
 	/** Bumped when a shard joins #shards (a plain Map), so the aggregate reads below also follow shards opened later. */
 	#shardsOpened = $state(0);
-	/** This device had a copy of the execution document, or it has been in step with the server: its figures are real. */
-	#hadCopy = $state(false);
-	#everSynced = $state(false);
 	/** The archive loader's first pass over the manifest (cache read, downloads) has ended. */
 	#historyRead = $state(false);
 	#markedComplete = false;
@@ -160,7 +157,6 @@ export class ExecutionSession extends DocSession {
 	async open(): Promise<void> {
 		await this.openLocal();
 		if (this.destroyed) return;
-		this.#hadCopy = !isEmptyDoc(this.doc);
 		// A device without a copy (new, or its storage cleared) takes the server's copy before the
 		// projection reads it: reading a document in one pass costs a fraction of following the same
 		// deals arriving as one large edit (docs/benchmarks.md, "Opening a company plan in the page").
@@ -215,7 +211,7 @@ export class ExecutionSession extends DocSession {
 	/** Deal documents whose deals are in the figures, of those listed (the execution document counts as one); the history read once. */
 	get openProgress(): { parts: number; ready: number; historyRead: boolean } {
 		void this.#shardsOpened; // #shards is a plain Map: this follows shards opened later
-		let ready = this.loaded && (this.#hadCopy || this.#everSynced) ? 1 : 0;
+		let ready = this.loaded && this.hasRealContent ? 1 : 0;
 		for (const shard of this.#shards.values()) if (shard.ready) ready++;
 		return { parts: this.#shards.size + 1, ready, historyRead: this.#historyRead };
 	}
@@ -841,10 +837,7 @@ export class ExecutionSession extends DocSession {
 			onState: (s) => {
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
-				if (s.status === 'synced') {
-					this.#everSynced = true;
-					this.#noteComplete();
-				}
+				if (s.status === 'synced') this.#noteComplete();
 				if (s.status === 'synced' && !initialised) {
 					initialised = true;
 					this.initStages();
