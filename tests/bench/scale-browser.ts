@@ -121,12 +121,22 @@ export interface OpenStep {
 
 /** The page's `open:` measures and marks grouped by step, and its long tasks until `until` (ms from navigation). */
 export async function openBreakdown(page: Page, until: number): Promise<{ steps: OpenStep[]; longTaskMs: number; longTasks: number; timeline: string[] }> {
-	const { entries, longTasks } = await page.evaluate(() => ({
+	const { entries, longTasks, scripts, chartAt } = await page.evaluate(() => ({
 		entries: performance
 			.getEntries()
 			.filter((e) => e.name.startsWith('open:'))
 			.map((e) => ({ name: e.name.slice(5), start: e.startTime, duration: e.duration })),
-		longTasks: (window as unknown as { __bench: BenchMarks }).__bench.longTasks
+		longTasks: (window as unknown as { __bench: BenchMarks }).__bench.longTasks,
+		// The app's JavaScript as the page fetched it (from the service worker's cache when offline): when the chunks were in.
+		scripts: performance
+			.getEntriesByType('resource')
+			.filter((e) => e.name.endsWith('.js'))
+			.map((e) => ({
+				start: e.startTime,
+				duration: (e as PerformanceResourceTiming).responseEnd - e.startTime,
+				name: new URL(e.name).pathname.split('/').pop()!
+			})),
+		chartAt: (window as unknown as { __bench: BenchMarks }).__bench.chartAt
 	}));
 	const steps = new Map<string, OpenStep>();
 	for (const e of entries) {
@@ -140,9 +150,13 @@ export async function openBreakdown(page: Page, until: number): Promise<{ steps:
 		steps.set(step, s);
 	}
 	const inTime = longTasks.filter(([start]) => start <= until);
-	// Documents' and sockets' moments in order: where the open waits.
-	const timeline = entries
-		.filter((e) => /^(socket-|sync-apply|idb-apply|add-deal-doc|set-archives|period-view)/.test(e.name))
+	// Every step in order, with the JS chunks' loads, the long tasks and the trend chart's first draw: where the open waits.
+	const timeline = [
+		...entries.filter((e) => !/^archive-(hash|decode)/.test(e.name)),
+		...scripts.map((s) => ({ ...s, name: `script ${s.name}` })),
+		...inTime.map(([start, duration]) => ({ start, duration, name: 'long task' })),
+		...(chartAt ? [{ start: chartAt, duration: 0, name: 'first chart drawn' }] : [])
+	]
 		.sort((a, b) => a.start - b.start)
 		.map((e) => `${Math.round(e.start)} +${Math.round(e.duration)} ${e.name}`);
 	return {

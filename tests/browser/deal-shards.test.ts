@@ -134,7 +134,23 @@ describe('browser — deal shards', () => {
 		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–9 of 9 deals');
 		expect(await bob.page.locator('[data-testid=deal-row][data-deal=sharded-1]').getByTestId('deal-row-amount').inputValue()).toMatch(/300,?000/);
 		await bob.page.screenshot({ path: `${SHOTS}/offline-en-1024.png` });
+		// Still offline, Bob edits the shard's deal and reloads again: the edit was written to the
+		// shard's copy (a copy read back is applied with the copy's writer detached; it must be
+		// listening again for the edits that follow).
+		const offlineRow = bob.page.locator('[data-testid=deal-row][data-deal=sharded-1]').getByTestId('deal-row-amount');
+		await offlineRow.fill('410000');
+		await offlineRow.press('Tab');
+		await expect.poll(() => offlineRow.inputValue(), { timeout: 10_000 }).toMatch(/410,?000/);
+		await bob.page.reload();
+		await bob.page
+			.getByTestId('area-execution')
+			.click()
+			.catch(() => {});
+		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–9 of 9 deals');
+		expect(await offlineRow.inputValue()).toMatch(/410,?000/);
 		await bob.context.setOffline(false);
+		// Back online, the offline edit reaches the shard's room.
+		await waitFor(() => execRoots(shards[1]!.doc).dealFields.get('sharded-1|amount') === 410_000, 15_000, 'offline edit in shard 2');
 
 		// Removing the plan from Bob's device deletes every local copy, the shards' included.
 		const localCopies = () =>

@@ -6,7 +6,7 @@ import { ArchiveTooLargeError, gunzip } from '../domain/archive/compress';
 import { decodeDealArchive } from '../domain/archive/deal-archive';
 import { MAX_ARCHIVE_RAW_BYTES, type ArchiveKind } from '../protocol/archives';
 import { ArchiveRequestError, sha256Hex, type DownloadedArchive } from './archive-client';
-import type { ArchiveCache } from './archive-cache';
+import type { ArchiveCache, CachedArchive } from './archive-cache';
 import { describeArchiveFailure, type ArchiveFailure } from './archive-failure';
 import { ArchiveFormatError } from '../domain/archive/columns';
 import { openSpan } from './open-timing';
@@ -64,6 +64,12 @@ interface Held {
 
 const keyOf = (e: { kind: string; month: string }) => `${e.kind}/${e.month}`;
 
+/** The cache's listing and each listed month's bytes, by hash, as read ahead (ArchiveLoader.prefetch). */
+interface CacheRead {
+	entries: Promise<CachedArchive[]>;
+	data: Promise<Map<string, Promise<Uint8Array | null>>>;
+}
+
 /** gzip bytes → a month's archive, refused whole (throws) when damaged, oversized or another month's. */
 export async function readArchiveBytes(data: Uint8Array, month: string): Promise<ArchivedMonth>;
 export async function readArchiveBytes(data: Uint8Array, month: string, kind: ArchiveKind): Promise<ArchivedMonth | ActivityColumns | ActualColumns>;
@@ -93,8 +99,30 @@ export class ArchiveLoader {
 	#running: Promise<void> | null = null;
 	#again: ArchiveManifestEntry[] | null = null;
 	#destroyed = false;
+	/** The cache's listing and bytes read ahead (prefetch), taken by the next run. */
+	#prefetched: CacheRead | null = null;
 
 	constructor(private readonly options: ArchiveLoaderOptions) {}
+
+	/**
+	 * Starts reading every month this device caches for the plan (the index and the bytes) without
+	 * decoding any: IndexedDB reads off the main thread, while the page applies its deal documents
+	 * on it. The next run takes what was read (and reads again what changed since), so a warm open
+	 * no longer waits for the cache's round trips after the documents (docs/benchmarks.md, "Warm
+	 * open: …").
+	 */
+	prefetch(): void {
+		if (this.#prefetched || this.#destroyed) return;
+		const { cache, planId } = this.options;
+		const entries = cache.entries(planId);
+		const data = entries.then((list) => new Map(list.map((e) => [e.sha256, cache.data(e.sha256)] as const)));
+		// Failures are met again (and handled) when the run reads the cache itself.
+		void data.then(
+			(reads) => reads.forEach((read) => void read.catch(() => {})),
+			() => {}
+		);
+		this.#prefetched = { entries, data };
+	}
 
 	/**
 	 * Brings the months of `manifest` in. Calls while a run is going are folded into one more run
@@ -128,9 +156,13 @@ export class ArchiveLoader {
 	async #run(wanted: readonly ArchiveManifestEntry[]): Promise<void> {
 		const { cache, planId } = this.options;
 		const cached = new Map<string, { version: number; sha256: string }>();
+		// Read ahead once (prefetch); every later run lists the cache again.
+		const prefetched = this.#prefetched;
+		this.#prefetched = null;
+		const readAhead = await prefetched?.data.catch(() => null);
 		try {
 			const listed = openSpan('archive-cache-list');
-			for (const entry of await cache.entries(planId)) cached.set(keyOf(entry), entry);
+			for (const entry of await (prefetched?.entries.catch(() => cache.entries(planId)) ?? cache.entries(planId))) cached.set(keyOf(entry), entry);
 			listed();
 		} catch {
 			// No IndexedDB (private mode, storage failure): download into memory only.
@@ -143,7 +175,9 @@ export class ArchiveLoader {
 			const held = this.#held.get(key);
 			if (held && held.version >= entry.version) return null;
 			const stored = cached.get(key);
-			return stored && (!held || stored.version > held.version) ? this.#fromCache(entry, stored).then((month) => ({ stored, month })) : null;
+			return stored && (!held || stored.version > held.version)
+				? this.#fromCache(entry, stored, readAhead?.get(stored.sha256)).then((month) => ({ stored, month }))
+				: null;
 		});
 		for (const [i, entry] of wanted.entries()) {
 			const key = keyOf(entry);
@@ -198,12 +232,17 @@ export class ArchiveLoader {
 		this.options.onProgress(this.#settled(wanted, failure, offline, progress.bytes, toFetch.length));
 	}
 
-	/** A cached month's bytes read back; a damaged entry is dropped (downloaded again) and null returned. */
-	async #fromCache(entry: ArchiveManifestEntry, stored: { version: number; sha256: string }): Promise<Held['month'] | null> {
+	/** A cached month's bytes read back (or read ahead); a damaged entry is dropped (downloaded again) and null returned. */
+	async #fromCache(
+		entry: ArchiveManifestEntry,
+		stored: { version: number; sha256: string },
+		readAhead?: Promise<Uint8Array | null>
+	): Promise<Held['month'] | null> {
 		const { cache, planId } = this.options;
 		try {
 			const read = openSpan(`archive-cache-read ${entry.kind}/${entry.month}`);
-			const data = await cache.data(stored.sha256);
+			// Bytes the read ahead did not find are read again (checked below either way).
+			const data = (await readAhead?.catch(() => null)) ?? (await cache.data(stored.sha256));
 			read();
 			const hashed = openSpan(`archive-hash ${entry.kind}/${entry.month}`);
 			if (!data || (await sha256Hex(data)) !== stored.sha256) throw new Error('damaged');

@@ -18,14 +18,11 @@ export class DealShardSession extends DocSession {
 		this.awareness.setLocalState(null);
 	}
 
-	#hadCopy = $state(false);
-	#everSynced = $state(false);
 	#joined = $state(false);
 
 	/** Reads this device's copy (offline included); never throws (a failure shows as storageError). */
 	async load(): Promise<void> {
 		await this.openLocal();
-		this.#hadCopy = this.doc.store.clients.size > 0;
 		if (!this.destroyed) this.markLoaded();
 	}
 
@@ -39,7 +36,7 @@ export class DealShardSession extends DocSession {
 	 * device never had a copy of, joined while offline, is not: its deals are simply missing.
 	 */
 	get ready(): boolean {
-		return this.#joined && (this.#hadCopy || this.#everSynced);
+		return this.#joined && this.hasRealContent;
 	}
 
 	#token: string | null = null;
@@ -49,6 +46,6 @@ export class DealShardSession extends DocSession {
 		if (this.destroyed || (this.connected && this.#token === token)) return;
 		this.#token = token;
 		if (this.connected) this.dropProvider();
-		this.startProvider(token, { onState: (s) => void (s.status === 'synced' && (this.#everSynced = true)) });
+		this.startProvider(token);
 	}
 }

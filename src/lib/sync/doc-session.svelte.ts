@@ -35,6 +35,10 @@ export abstract class DocSession {
 	#full = $state.raw<Closed | null>(null);
 	#storageError = $state<string | null>(null);
 	#localRebuilt = $state(false);
+	/** This device had a copy of the document when it opened (openLocal). */
+	#hadCopy = $state(false);
+	/** The document has been in step with the server at least once. */
+	#everSynced = $state(false);
 
 	protected destroyed = false;
 	private undoManager: Y.UndoManager | UndoGroup | null = null;
@@ -83,6 +87,14 @@ export abstract class DocSession {
 	get localRebuilt(): boolean {
 		return this.#localRebuilt;
 	}
+	/**
+	 * What the document holds is real: this device had a copy of it, or it has been in step with
+	 * the server. A document never read nor synced (a new device offline) is simply missing, and
+	 * figures counted without it are not the plan's.
+	 */
+	get hasRealContent(): boolean {
+		return this.#hadCopy || this.#everSynced;
+	}
 
 	undo(): void {
 		this.undoManager?.undo();
@@ -127,6 +139,9 @@ export abstract class DocSession {
 		} catch (err) {
 			this.storageFailed(err);
 			return false;
+		} finally {
+			// Whatever could be read (a damaged copy's readable part too) is this device's copy.
+			this.#hadCopy = this.doc.store.clients.size > 0;
 		}
 	}
 
@@ -195,6 +210,7 @@ export abstract class DocSession {
 				this.#fatal = s.fatal;
 				this.#refused = s.refused;
 				this.#full = s.full;
+				if (s.status === 'synced') this.#everSynced = true;
 				if (s.status === 'synced' || s.status === 'offline' || s.fatal || s.refused)
 					for (const settle of this.#onSettled.splice(0)) settle(s.status === 'synced');
 				options.onState?.(s);

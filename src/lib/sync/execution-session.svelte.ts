@@ -96,9 +96,6 @@ export class ExecutionSession extends DocSession {
 	readonly #opening = new Map<string, Promise<void>>();
 	/** Bumped when a shard joins #shards (a plain Map), so the aggregate reads below also follow shards opened later. */
 	#shardsOpened = $state(0);
-	/** This device had a copy of the execution document, or it has been in step with the server: its figures are real. */
-	#hadCopy = $state(false);
-	#everSynced = $state(false);
 	/** The archive loader's first pass over the manifest (cache read, downloads) has ended. */
 	#historyRead = $state(false);
 	#markedComplete = false;
@@ -137,8 +134,9 @@ export class ExecutionSession extends DocSession {
 	#activityArchives: readonly ActivityColumns[] = [];
 	/** Archived actual months (setActualArchives), the same way. */
 	#actualArchives: readonly ActualColumns[] = [];
-	/** Closed history from period archives: downloaded, cached and read (startArchives). */
+	/** Closed history from period archives: downloaded, cached and read. Made as the document opens, started by startArchives. */
 	#archiveLoader: ArchiveLoader | null = null;
+	#archivesStarted = false;
 	#stopArchives: () => void = () => {};
 	/** Where the period archives the document names stand on this device (progress, offline, error). */
 	archiveProgress = $state.raw<ArchiveProgress>(IDLE_PROGRESS);
@@ -161,7 +159,6 @@ export class ExecutionSession extends DocSession {
 	async open(): Promise<void> {
 		await this.openLocal();
 		if (this.destroyed) return;
-		this.#hadCopy = !isEmptyDoc(this.doc);
 		// A device without a copy (new, or its storage cleared) takes the server's copy before the
 		// projection reads it: reading a document in one pass costs a fraction of following the same
 		// deals arriving as one large edit (docs/benchmarks.md, "Opening a company plan in the page").
@@ -184,6 +181,11 @@ export class ExecutionSession extends DocSession {
 		// is read, and until every one has (and the history is read) the page says the figures are
 		// still loading (`complete`), so nobody reads a partial total as final.
 		const localShards = this.openShards();
+		// The history's cached bytes are read from IndexedDB meanwhile (off the main thread, which
+		// applies the shards' copies) and decoded once the shards joined (startArchives below):
+		// queued after the shards' reads, so it never delays one.
+		this.#archiveLoader = this.newArchiveLoader();
+		this.#archiveLoader.prefetch();
 		execRoots(this.doc).dealShards.observe(this.onShardsListed);
 		this.#projection.setTeam(this.#team);
 		if (this.#archives.length > 0) this.#projection.setArchives(this.#archives);
@@ -216,7 +218,7 @@ export class ExecutionSession extends DocSession {
 	/** Deal documents whose deals are in the figures, of those listed (the execution document counts as one); the history read once. */
 	get openProgress(): { parts: number; ready: number; historyRead: boolean } {
 		void this.#shardsOpened; // #shards is a plain Map: this follows shards opened later
-		let ready = this.loaded && (this.#hadCopy || this.#everSynced) ? 1 : 0;
+		let ready = this.loaded && this.hasRealContent ? 1 : 0;
 		for (const shard of this.#shards.values()) if (shard.ready) ready++;
 		return { parts: this.#shards.size + 1, ready, historyRead: this.#historyRead };
 	}
@@ -635,26 +637,11 @@ export class ExecutionSession extends DocSession {
 	 * Loads the months the document's `archives` root names — from the IndexedDB cache, so
 	 * execution opens offline with its history, then downloads what is missing or newer — and
 	 * again whenever a peer, the archiver or an import records a version, or the page comes back
-	 * online. `cache` is for tests.
+	 * online.
 	 */
-	protected startArchives(cache: ArchiveCache = indexedDbArchiveCache): void {
-		const loader = new ArchiveLoader({
-			planId: this.planId,
-			cache,
-			download: (kind, month) => {
-				const token = this.access.token;
-				if (!token) return Promise.reject(new ArchiveRequestError('This plan is only on this device.', null, true));
-				return downloadArchive(this.planId, kind, month, token);
-			},
-			onMonths: (months) => this.setArchives(months),
-			onActivityMonths: (months) => this.setActivityArchives(months),
-			onActualMonths: (months) => this.setActualArchives(months),
-			onProgress: (progress) => {
-				this.archiveProgress = progress;
-				this.#noteComplete();
-			}
-		});
-		this.#archiveLoader = loader;
+	protected startArchives(): void {
+		const loader = (this.#archiveLoader ??= this.newArchiveLoader());
+		this.#archivesStarted = true;
 		const { archives } = execRoots(this.doc);
 		const sync = () => void loader.sync(this.archiveManifest());
 		this.#syncArchives = sync;
@@ -671,9 +658,29 @@ export class ExecutionSession extends DocSession {
 		});
 	}
 
+	/** How this page loads the period archives: download with the plan's token, hand the months to the projection. `cache` is for tests. */
+	protected newArchiveLoader(cache: ArchiveCache = indexedDbArchiveCache): ArchiveLoader {
+		return new ArchiveLoader({
+			planId: this.planId,
+			cache,
+			download: (kind, month) => {
+				const token = this.access.token;
+				if (!token) return Promise.reject(new ArchiveRequestError('This plan is only on this device.', null, true));
+				return downloadArchive(this.planId, kind, month, token);
+			},
+			onMonths: (months) => this.setArchives(months),
+			onActivityMonths: (months) => this.setActivityArchives(months),
+			onActualMonths: (months) => this.setActualArchives(months),
+			onProgress: (progress) => {
+				this.archiveProgress = progress;
+				this.#noteComplete();
+			}
+		});
+	}
+
 	/** Downloads the months still missing (the Retry button, back online, a new token). */
 	retryArchives(): void {
-		if (!this.loaded || !this.#archiveLoader) return;
+		if (!this.loaded || !this.#archiveLoader || !this.#archivesStarted) return;
 		const phase = this.archiveProgress.phase;
 		if (phase === 'offline' || phase === 'error') void this.#archiveLoader.sync(this.archiveManifest());
 	}
@@ -842,10 +849,7 @@ export class ExecutionSession extends DocSession {
 			onState: (s) => {
 				// Stages are written only once the server's copy is known to have none, so a
 				// colleague's customised stages are never replaced by the template's.
-				if (s.status === 'synced') {
-					this.#everSynced = true;
-					this.#noteComplete();
-				}
+				if (s.status === 'synced') this.#noteComplete();
 				if (s.status === 'synced' && !initialised) {
 					initialised = true;
 					this.initStages();

@@ -70,12 +70,18 @@ export async function readLocalCopy(name: string): Promise<LocalRecords> {
 /**
  * Applies the records read into `doc` (with `origin`); when any is unreadable, the raw records
  * are set aside and the records read are deleted from the copy (the caller writes back what
- * could be read).
+ * could be read). `around` runs the (synchronous) apply: the caller may detach for its duration
+ * listeners that would ignore it anyway.
  */
-export async function applyLocalCopy(read: LocalRecords, doc: Y.Doc, origin: unknown): Promise<LocalLoad> {
+export async function applyLocalCopy(
+	read: LocalRecords,
+	doc: Y.Doc,
+	origin: unknown,
+	around: <T>(apply: () => T) => T = (apply) => apply()
+): Promise<LocalLoad> {
 	const { name, records, lastKey } = read;
 	if (read.startedOver) return { lastKey, damaged: { records: 0, unreadable: 0 } };
-	const unreadable = timedOpen(`idb-apply ${name} (${records.length} records)`, () => applyReadable(doc, records, origin));
+	const unreadable = timedOpen(`idb-apply ${name} (${records.length} records)`, () => around(() => applyReadable(doc, records, origin)));
 	if (unreadable === 0) return { lastKey, damaged: null };
 	await quarantine(name, records, unreadable);
 	const db = await idb.openDB(name, createStores);

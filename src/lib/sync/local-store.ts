@@ -4,7 +4,7 @@ import { EXTRA_DOCS, dealShardDoc, type PlanDocName } from '../protocol/routes';
 import { applyLocalCopy, readLocalCopy } from './local-load';
 import { openSpan } from './open-timing';
 import { beforeDeployReload } from './deploy-recovery';
-import { continueAfter, guardWrites, openDatabase, openFailure, storedRecordCount } from './y-indexeddb-adapter';
+import { continueAfter, guardWrites, openDatabase, openFailure, storedRecordCount, withoutWriteListener } from './y-indexeddb-adapter';
 
 /** Each load appends a (nearly empty) state record and edits one record each; fold them into one when the log gets long. */
 const COMPACT_ABOVE_ENTRIES = 50;
@@ -54,8 +54,11 @@ export async function openLocalStore(planId: string, doc: Y.Doc, onError: (messa
 		guardWrites(persistence, doc, (err) => onError(describe(err)));
 		await Promise.race([persistence.whenSynced, openFailure(persistence), timeout]);
 		persisted();
-		// Applied as y-indexeddb's own reads are (its origin): not written back, not sent as edits.
-		const { damaged } = await Promise.race([applyLocalCopy(read, doc, persistence), timeout]);
+		// Applied as y-indexeddb's own reads are (its origin): not written back, not sent as edits, and
+		// not encoded again for its listener, which would write nothing.
+		const opened = persistence;
+		const applied = applyLocalCopy(read, doc, opened, (apply) => withoutWriteListener(opened, doc, apply, (err) => onError(describe(err))));
+		const { damaged } = await Promise.race([applied, timeout]);
 		flushBeforeDeployReload(persistence);
 		// A damaged copy was cleared: what could be read is written back as one record (the rest comes from the server).
 		if (damaged !== null) await Promise.race([storeState(persistence, true), timeout]);

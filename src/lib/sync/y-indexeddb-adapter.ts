@@ -1,4 +1,4 @@
-import type { IndexeddbPersistence } from 'y-indexeddb';
+import { storeState, type IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 
 /**
@@ -60,4 +60,27 @@ export function guardWrites(persistence: IndexeddbPersistence, doc: Y.Doc, onErr
 		}
 	};
 	doc.on('update', state._storeUpdate);
+}
+
+/**
+ * Runs `apply` with y-indexeddb's update listener detached. For updates of its own origin (a
+ * copy read back) the listener writes nothing, but while any 'update' listener exists Yjs encodes
+ * every transaction once more for it: for a whole copy, one more pass over every item of the
+ * document on every open (docs/benchmarks.md, "Warm open: a copy read back is not encoded again").
+ * Should anything write in another transaction meanwhile (an observer), the listener would have
+ * missed it: the whole state is stored instead.
+ */
+export function withoutWriteListener<T>(persistence: IndexeddbPersistence, doc: Y.Doc, apply: () => T, onError: (err: unknown) => void): T {
+	const listener = internals(persistence)._storeUpdate;
+	let missed = false;
+	const watch = (transaction: Y.Transaction) => void (transaction.origin !== persistence && (missed = true));
+	doc.on('afterTransaction', watch);
+	doc.off('update', listener);
+	try {
+		return apply();
+	} finally {
+		doc.on('update', listener);
+		doc.off('afterTransaction', watch);
+		if (missed) void storeState(persistence, false).catch(onError);
+	}
 }

@@ -148,6 +148,39 @@ describe('ArchiveLoader', () => {
 		expect(b.last()).toMatchObject({ phase: 'ready', missing: 0 });
 	});
 
+	it('a prefetch reads the cache ahead: the next run reads no month again, later runs list the cache afresh', async () => {
+		const server = new FakeServer();
+		const manifest = [await server.publish('2024-01', ['a']), await server.publish('2024-02', ['b'])];
+		const cache = new MemoryCache();
+		await loader(server, cache).instance.sync(manifest);
+		server.offline = true;
+		const reads: string[] = [];
+		const counted: ArchiveCache = {
+			entries: (planId) => (reads.push('list'), cache.entries(planId)),
+			data: (sha256) => (reads.push('data'), cache.data(sha256)),
+			put: (entry, data) => cache.put(entry, data),
+			drop: (planId, kind, month) => cache.drop(planId, kind, month)
+		};
+		const b = loader(server, counted);
+		b.instance.prefetch();
+		b.instance.prefetch(); // once is enough
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(reads).toEqual(['list', 'data', 'data']);
+		await b.instance.sync(manifest);
+		expect(reads).toHaveLength(3);
+		expect(b.ids()).toEqual(['2024-01:a', '2024-02:b']);
+		expect(b.last()).toMatchObject({ phase: 'ready', missing: 0 });
+
+		// Another tab caches a newer version of a month: the next run lists the cache again and reads it.
+		server.offline = false;
+		const newer = await server.publish('2024-02', ['b', 'c']);
+		await loader(server, cache).instance.sync([manifest[0]!, newer]);
+		server.offline = true;
+		await b.instance.sync([manifest[0]!, newer]);
+		expect(reads).toEqual(['list', 'data', 'data', 'list', 'data']);
+		expect(b.ids()).toEqual(['2024-01:a', '2024-02:b,c']);
+	});
+
 	it('offline with nothing cached: says how many months are missing, then downloads them on retry', async () => {
 		const server = new FakeServer();
 		const manifest = [await server.publish('2024-01', ['a']), await server.publish('2024-02', ['b'])];

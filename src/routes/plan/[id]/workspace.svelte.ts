@@ -12,6 +12,7 @@ import { instantiateMetrics } from '$lib/domain/template-metrics';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 import { isPlanId } from '$lib/protocol/plan-id';
 import { recoverFromMissingChunk } from '$lib/sync/deploy-recovery';
+import { openMark } from '$lib/sync/open-timing';
 import type { ExecutionSession } from '$lib/sync/execution-session.svelte';
 import { loadIdentity, type Identity } from '$lib/sync/identity';
 import { PlanSession } from '$lib/sync/plan-session.svelte';
@@ -291,10 +292,15 @@ export class PlanWorkspace {
 	#prepareArea(): void {
 		if (this.#area === 'plan' && this.#following === null) return;
 		// The cockpit needs Chart.js too: fetch it alongside, not after, the areas chunk.
-		if (this.#area === 'cockpit' || this.#following !== null) void loadChart().catch(() => {});
+		if (this.#area === 'cockpit' || this.#following !== null)
+			void loadChart().then(
+				() => openMark('chart-module'),
+				() => {}
+			);
 		if (this.areas) return this.#openExecution();
 		import('./areas').then(
 			(chunk) => {
+				openMark('areas-chunk');
 				this.areas = chunk;
 				this.#openExecution();
 			},
