@@ -38,12 +38,10 @@ export class DocStore {
 
 	/** Applies the snapshot and then the log, in order, to `doc`. */
 	load(doc: Y.Doc): void {
-		const snapshot = this.storage.sql
-			.exec<{ data: ArrayBuffer }>('SELECT data FROM snapshot_chunks ORDER BY idx')
-			.toArray()
-			.map((row) => new Uint8Array(row.data));
-		this.snapshotBytes = snapshot.reduce((sum, c) => sum + c.byteLength, 0);
-		if (snapshot.length > 0) Y.applyUpdate(doc, concat(snapshot));
+		// Copied row by row into one buffer: the rows are never all alive beside the whole snapshot.
+		const { bytes } = this.snapshotSize();
+		this.snapshotBytes = bytes;
+		if (bytes > 0) Y.applyUpdate(doc, gather(this.snapshotRows(), bytes));
 		this.logCount = 0;
 		this.logBytes = 0;
 		let parts: Uint8Array[] = [];
@@ -58,6 +56,46 @@ export class DocStore {
 		}
 		// Rows of an update are written in one transaction, so a dangling `more` cannot happen.
 		if (parts.length > 0) throw new Error('update_log ends inside a split update');
+	}
+
+	/**
+	 * The stored document as the updates it is stored as — the snapshot, then each logged update,
+	 * in order — each with its size and its bytes as an iterable that reads its rows from SQLite
+	 * only when iterated. Applied in order to an empty document they give what `load` gives: a new
+	 * device can be sent these instead of an encoding of the live document (plan-room.ts). Iterate
+	 * each within the same synchronous turn as this call: a write in between would change the rows.
+	 */
+	storedUpdates(): Array<{ bytes: number; rows: Iterable<Uint8Array> }> {
+		const updates: Array<{ bytes: number; rows: Iterable<Uint8Array> }> = [];
+		const snapshot = this.snapshotSize();
+		if (snapshot.rows > 0) updates.push({ bytes: snapshot.bytes, rows: this.snapshotRows() });
+		// length() reads a blob's size without reading the blob.
+		const entries = this.storage.sql.exec<{ seq: number; bytes: number; more: number }>('SELECT seq, length(data) AS bytes, more FROM update_log ORDER BY seq');
+		let first: number | null = null;
+		let bytes = 0;
+		for (const entry of entries) {
+			first ??= entry.seq;
+			bytes += entry.bytes;
+			if (entry.more) continue;
+			updates.push({ bytes, rows: this.logRows(first, entry.seq) });
+			first = null;
+			bytes = 0;
+		}
+		return updates;
+	}
+
+	private snapshotSize(): { rows: number; bytes: number } {
+		const row = this.storage.sql.exec<{ rows: number; bytes: number | null }>('SELECT count(*) AS rows, sum(length(data)) AS bytes FROM snapshot_chunks').one();
+		return { rows: row.rows, bytes: row.bytes ?? 0 };
+	}
+
+	private *snapshotRows(): Generator<Uint8Array> {
+		for (const row of this.storage.sql.exec<{ data: ArrayBuffer }>('SELECT data FROM snapshot_chunks ORDER BY idx')) yield new Uint8Array(row.data);
+	}
+
+	private *logRows(firstSeq: number, lastSeq: number): Generator<Uint8Array> {
+		const rows = this.storage.sql.exec<{ data: ArrayBuffer }>('SELECT data FROM update_log WHERE seq BETWEEN ? AND ? ORDER BY seq', firstSeq, lastSeq);
+		for (const row of rows) yield new Uint8Array(row.data);
 	}
 
 	/**
@@ -116,6 +154,18 @@ function chunks(bytes: Uint8Array): Uint8Array[] {
 	for (let offset = 0; offset < bytes.byteLength; offset += STORAGE_ROW_BYTES) {
 		out.push(bytes.subarray(offset, offset + STORAGE_ROW_BYTES));
 	}
+	return out;
+}
+
+/** `rows` copied one after another into one buffer of `bytes`. */
+function gather(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
+	const out = new Uint8Array(bytes);
+	let offset = 0;
+	for (const row of rows) {
+		out.set(row, offset);
+		offset += row.byteLength;
+	}
+	if (offset !== bytes) throw new Error(`snapshot_chunks changed while read: ${offset} of ${bytes} bytes`);
 	return out;
 }
 
