@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, STORAGE_ROW_BYTES } from '../../src/lib/protocol/limits';
 
+/** One update as stored: the snapshot or one logged update, its rows read from SQLite as they are iterated. */
+export interface StoredUpdate {
+	snapshot: boolean;
+	bytes: number;
+	rows: Iterable<Uint8Array>;
+}
+
 /**
  * A plan document in the Durable Object's SQLite: a snapshot split into chunks plus an
  * append-only log of updates since. Every row holds at most STORAGE_ROW_BYTES (SQLite rows
@@ -38,37 +45,32 @@ export class DocStore {
 
 	/** Applies the snapshot and then the log, in order, to `doc`. */
 	load(doc: Y.Doc): void {
-		// Copied row by row into one buffer: the rows are never all alive beside the whole snapshot.
-		const { bytes } = this.snapshotSize();
-		this.snapshotBytes = bytes;
-		if (bytes > 0) Y.applyUpdate(doc, gather(this.snapshotRows(), bytes));
+		const updates = this.storedUpdates();
+		this.snapshotBytes = 0;
 		this.logCount = 0;
 		this.logBytes = 0;
-		let parts: Uint8Array[] = [];
-		const rows = this.storage.sql.exec<{ data: ArrayBuffer; more: number }>('SELECT data, more FROM update_log ORDER BY seq');
-		for (const row of rows) {
-			parts.push(new Uint8Array(row.data));
-			this.logBytes += row.data.byteLength;
-			if (row.more) continue;
-			Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : concat(parts));
-			this.logCount++;
-			parts = [];
+		for (const update of updates) {
+			if (update.snapshot) this.snapshotBytes = update.bytes;
+			else {
+				this.logCount++;
+				this.logBytes += update.bytes;
+			}
 		}
-		// Rows of an update are written in one transaction, so a dangling `more` cannot happen.
-		if (parts.length > 0) throw new Error('update_log ends inside a split update');
+		// Each copied row by row into one buffer of its size: its rows are never all alive beside it.
+		for (const update of updates) Y.applyUpdate(doc, gather(update.rows, update.bytes));
 	}
 
 	/**
 	 * The stored document as the updates it is stored as — the snapshot, then each logged update,
 	 * in order — each with its size and its bytes as an iterable that reads its rows from SQLite
-	 * only when iterated. Applied in order to an empty document they give what `load` gives: a new
-	 * device can be sent these instead of an encoding of the live document (plan-room.ts). Iterate
-	 * each within the same synchronous turn as this call: a write in between would change the rows.
+	 * only when iterated. Applied in order to an empty document they give the room's document:
+	 * `load` applies them, and a new device is sent them (sync-answer.ts). Iterate each within the
+	 * same synchronous turn as this call: a write in between would change the rows.
 	 */
-	storedUpdates(): Array<{ bytes: number; rows: Iterable<Uint8Array> }> {
-		const updates: Array<{ bytes: number; rows: Iterable<Uint8Array> }> = [];
+	storedUpdates(): StoredUpdate[] {
+		const updates: StoredUpdate[] = [];
 		const snapshot = this.snapshotSize();
-		if (snapshot.rows > 0) updates.push({ bytes: snapshot.bytes, rows: this.snapshotRows() });
+		if (snapshot.rows > 0) updates.push({ snapshot: true, bytes: snapshot.bytes, rows: this.snapshotRows() });
 		// length() reads a blob's size without reading the blob.
 		const entries = this.storage.sql.exec<{ seq: number; bytes: number; more: number }>('SELECT seq, length(data) AS bytes, more FROM update_log ORDER BY seq');
 		let first: number | null = null;
@@ -77,10 +79,12 @@ export class DocStore {
 			first ??= entry.seq;
 			bytes += entry.bytes;
 			if (entry.more) continue;
-			updates.push({ bytes, rows: this.logRows(first, entry.seq) });
+			updates.push({ snapshot: false, bytes, rows: this.logRows(first, entry.seq) });
 			first = null;
 			bytes = 0;
 		}
+		// Rows of an update are written in one transaction, so a dangling `more` cannot happen.
+		if (first !== null) throw new Error('update_log ends inside a split update');
 		return updates;
 	}
 
@@ -165,17 +169,7 @@ function gather(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
 		out.set(row, offset);
 		offset += row.byteLength;
 	}
-	if (offset !== bytes) throw new Error(`snapshot_chunks changed while read: ${offset} of ${bytes} bytes`);
-	return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-	let offset = 0;
-	for (const p of parts) {
-		out.set(p, offset);
-		offset += p.byteLength;
-	}
+	if (offset !== bytes) throw new Error(`stored rows changed while read: ${offset} of ${bytes} bytes`);
 	return out;
 }
 
