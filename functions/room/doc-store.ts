@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, STORAGE_ROW_BYTES } from '../../src/lib/protocol/limits';
+import { encodeStateInBuffers, storageRows } from './snapshot-rows';
 
 /** One update as stored: the snapshot or one logged update, its rows read from SQLite as they are iterated. */
 export interface StoredUpdate {
@@ -110,11 +111,10 @@ export class DocStore {
 	append(updates: readonly Uint8Array[], doc: Y.Doc, alongside?: () => void): void {
 		this.storage.transactionSync(() => {
 			for (const update of updates) {
-				const rows = chunks(update);
-				rows.forEach((row, i) => {
-					const more = i < rows.length - 1 ? 1 : 0;
-					this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', toArrayBuffer(row), more);
-				});
+				let left = Math.ceil(update.byteLength / STORAGE_ROW_BYTES);
+				for (const row of storageRows([update], STORAGE_ROW_BYTES)) {
+					this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', row, --left > 0 ? 1 : 0);
+				}
 			}
 			alongside?.();
 		});
@@ -127,17 +127,23 @@ export class DocStore {
 		}
 	}
 
-	/** Replaces snapshot + log by one snapshot of `doc`, atomically. */
+	/**
+	 * Replaces snapshot + log by one snapshot of `doc`, atomically. The state is encoded once and
+	 * written row by row from the encoder's buffers: no joined copy of it (snapshot-rows.ts).
+	 */
 	compact(doc: Y.Doc): void {
-		const snapshot = Y.encodeStateAsUpdate(doc);
+		const snapshot = encodeStateInBuffers(doc);
+		let bytes = 0;
 		this.storage.transactionSync(() => {
 			this.storage.sql.exec('DELETE FROM snapshot_chunks');
-			chunks(snapshot).forEach((chunk, idx) => {
-				this.storage.sql.exec('INSERT INTO snapshot_chunks (idx, data) VALUES (?, ?)', idx, toArrayBuffer(chunk));
-			});
+			let idx = 0;
+			for (const row of storageRows(snapshot, STORAGE_ROW_BYTES)) {
+				this.storage.sql.exec('INSERT INTO snapshot_chunks (idx, data) VALUES (?, ?)', idx++, row);
+				bytes += row.byteLength;
+			}
 			this.storage.sql.exec('DELETE FROM update_log');
 		});
-		this.snapshotBytes = snapshot.byteLength;
+		this.snapshotBytes = bytes;
 		this.logCount = 0;
 		this.logBytes = 0;
 	}
@@ -152,15 +158,6 @@ export class DocStore {
 	}
 }
 
-/** `bytes` cut into rows of at most STORAGE_ROW_BYTES. */
-function chunks(bytes: Uint8Array): Uint8Array[] {
-	const out: Uint8Array[] = [];
-	for (let offset = 0; offset < bytes.byteLength; offset += STORAGE_ROW_BYTES) {
-		out.push(bytes.subarray(offset, offset + STORAGE_ROW_BYTES));
-	}
-	return out;
-}
-
 /** `rows` copied one after another into one buffer of `bytes`. */
 function gather(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
 	const out = new Uint8Array(bytes);
@@ -171,8 +168,4 @@ function gather(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
 	}
 	if (offset !== bytes) throw new Error(`stored rows changed while read: ${offset} of ${bytes} bytes`);
 	return out;
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -11,7 +11,7 @@ import { readAttachment } from './socket-attachment';
  *
  * A new device (an empty state vector) lacks everything. Encoding the whole live document for it
  * (`Y.encodeStateAsUpdate`: the encoder's buffers, then their copy) was the largest peak of a large
- * room's memory (docs/benchmarks.md, "Execution room: a new device gets the stored rows"). It is
+ * room's memory (docs/benchmarks.md, "Execution room: a new device gets the stored rows, compaction writes the encoder's buffers"). It is
  * sent what is stored instead — the snapshot, then each logged update, each its own step 2, read
  * from SQLite row by row as its PART frames are cut — which is the same document: the room loaded
  * it from those rows and wrote every change since to the log. The caller writes the write-behind
