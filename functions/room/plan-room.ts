@@ -315,6 +315,10 @@ export class PlanRoom extends DurableObject<Env> {
 	 * from storage again. The update itself was already relayed (relay first) — peers keep
 	 * it and resend it, as after a crash — but nothing sent after the failed write leaves
 	 * the object (the output gate never opens for it), so no confirmation does.
+	 *
+	 * `ctx.abort` breaks the output gate and throws to end the handler: workerd logs it as
+	 * `uncaught exception; … broken.outputGateBroken; jsg.Error: storage write failed`. A full test
+	 * run shows that line once, from the test that injects a failed write (tests/workers/integrity.test.ts).
 	 */
 	private restartFromStorage(err: unknown): void {
 		console.error('PlanRoom: storage write failed; restarting from storage', err);
