@@ -112,4 +112,31 @@ describe('PlanRoom — a new device is sent the stored updates', () => {
 		expect(known.step2Sizes.length).toBe(1);
 		for (const s of [writer, stock, known]) s.socket.close();
 	});
+
+	it('a document holding an update that waits for its predecessor (not in the log) gets one step 2 of the live document, the update included', async () => {
+		const { planId, tokens } = await createPlan();
+		const writer = await connectDoc(planId, tokens.edit);
+		writer.edit((d) => d.getArray<number>('n').push([1]));
+		await writer.roundTrip();
+		// An update of another client whose first update is withheld: the room holds it as pending.
+		const other = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		other.on('update', (u: Uint8Array) => updates.push(u));
+		other.getText('big').insert(0, 'first');
+		other.getText('big').insert(5, ' then');
+		const sender = await openSocket(planId, tokens.edit);
+		sender.send(syncFrame(SyncStep.UPDATE, updates[1]!));
+		sender.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(new Y.Doc())));
+		await sender.next((f) => f.step === SyncStep.STEP1);
+		expect(await runInDurableObject(stubFor(planId), (room: PlanRoom) => internals(room).doc.store.pendingStructs !== null)).toBe(true);
+
+		const device = await connectDoc(planId, tokens.view, undefined, { parts: true });
+		expect(device.step2Sizes.length).toBe(1);
+		expectSameDoc(device.doc, await roomState(planId));
+		// The device holds the pending update too: the withheld one completes it there as in the room.
+		Y.applyUpdate(device.doc, updates[0]!);
+		expect(device.doc.getText('big').toString()).toBe('first then');
+		for (const s of [writer, device]) s.socket.close();
+		sender.close();
+	});
 });
