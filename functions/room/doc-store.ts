@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
 import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, STORAGE_ROW_BYTES } from '../../src/lib/protocol/limits';
+import { encodeStateInBuffers, storageRows } from './snapshot-rows';
+
+/** One update as stored: the snapshot or one logged update, its rows read from SQLite as they are iterated. */
+export interface StoredUpdate {
+	snapshot: boolean;
+	bytes: number;
+	rows: Iterable<Uint8Array>;
+}
 
 /**
  * A plan document in the Durable Object's SQLite: a snapshot split into chunks plus an
@@ -38,26 +46,61 @@ export class DocStore {
 
 	/** Applies the snapshot and then the log, in order, to `doc`. */
 	load(doc: Y.Doc): void {
-		const snapshot = this.storage.sql
-			.exec<{ data: ArrayBuffer }>('SELECT data FROM snapshot_chunks ORDER BY idx')
-			.toArray()
-			.map((row) => new Uint8Array(row.data));
-		this.snapshotBytes = snapshot.reduce((sum, c) => sum + c.byteLength, 0);
-		if (snapshot.length > 0) Y.applyUpdate(doc, concat(snapshot));
+		const updates = this.storedUpdates();
+		this.snapshotBytes = 0;
 		this.logCount = 0;
 		this.logBytes = 0;
-		let parts: Uint8Array[] = [];
-		const rows = this.storage.sql.exec<{ data: ArrayBuffer; more: number }>('SELECT data, more FROM update_log ORDER BY seq');
-		for (const row of rows) {
-			parts.push(new Uint8Array(row.data));
-			this.logBytes += row.data.byteLength;
-			if (row.more) continue;
-			Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : concat(parts));
-			this.logCount++;
-			parts = [];
+		for (const update of updates) {
+			if (update.snapshot) this.snapshotBytes = update.bytes;
+			else {
+				this.logCount++;
+				this.logBytes += update.bytes;
+			}
+		}
+		// Each copied row by row into one buffer of its size: its rows are never all alive beside it.
+		for (const update of updates) Y.applyUpdate(doc, gather(update.rows, update.bytes));
+	}
+
+	/**
+	 * The stored document as the updates it is stored as — the snapshot, then each logged update,
+	 * in order — each with its size and its bytes as an iterable that reads its rows from SQLite
+	 * only when iterated. Applied in order to an empty document they give the room's document:
+	 * `load` applies them, and a new device is sent them (sync-answer.ts). Iterate each within the
+	 * same synchronous turn as this call: a write in between would change the rows.
+	 */
+	storedUpdates(): StoredUpdate[] {
+		const updates: StoredUpdate[] = [];
+		const snapshot = this.snapshotSize();
+		if (snapshot.rows > 0) updates.push({ snapshot: true, bytes: snapshot.bytes, rows: this.snapshotRows() });
+		// length() reads a blob's size without reading the blob.
+		const entries = this.storage.sql.exec<{ seq: number; bytes: number; more: number }>('SELECT seq, length(data) AS bytes, more FROM update_log ORDER BY seq');
+		let first: number | null = null;
+		let bytes = 0;
+		for (const entry of entries) {
+			first ??= entry.seq;
+			bytes += entry.bytes;
+			if (entry.more) continue;
+			updates.push({ snapshot: false, bytes, rows: this.logRows(first, entry.seq) });
+			first = null;
+			bytes = 0;
 		}
 		// Rows of an update are written in one transaction, so a dangling `more` cannot happen.
-		if (parts.length > 0) throw new Error('update_log ends inside a split update');
+		if (first !== null) throw new Error('update_log ends inside a split update');
+		return updates;
+	}
+
+	private snapshotSize(): { rows: number; bytes: number } {
+		const row = this.storage.sql.exec<{ rows: number; bytes: number | null }>('SELECT count(*) AS rows, sum(length(data)) AS bytes FROM snapshot_chunks').one();
+		return { rows: row.rows, bytes: row.bytes ?? 0 };
+	}
+
+	private *snapshotRows(): Generator<Uint8Array> {
+		for (const row of this.storage.sql.exec<{ data: ArrayBuffer }>('SELECT data FROM snapshot_chunks ORDER BY idx')) yield new Uint8Array(row.data);
+	}
+
+	private *logRows(firstSeq: number, lastSeq: number): Generator<Uint8Array> {
+		const rows = this.storage.sql.exec<{ data: ArrayBuffer }>('SELECT data FROM update_log WHERE seq BETWEEN ? AND ? ORDER BY seq', firstSeq, lastSeq);
+		for (const row of rows) yield new Uint8Array(row.data);
 	}
 
 	/**
@@ -68,11 +111,10 @@ export class DocStore {
 	append(updates: readonly Uint8Array[], doc: Y.Doc, alongside?: () => void): void {
 		this.storage.transactionSync(() => {
 			for (const update of updates) {
-				const rows = chunks(update);
-				rows.forEach((row, i) => {
-					const more = i < rows.length - 1 ? 1 : 0;
-					this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', toArrayBuffer(row), more);
-				});
+				let left = Math.ceil(update.byteLength / STORAGE_ROW_BYTES);
+				for (const row of storageRows([update], STORAGE_ROW_BYTES)) {
+					this.storage.sql.exec('INSERT INTO update_log (data, more) VALUES (?, ?)', row, --left > 0 ? 1 : 0);
+				}
 			}
 			alongside?.();
 		});
@@ -85,17 +127,23 @@ export class DocStore {
 		}
 	}
 
-	/** Replaces snapshot + log by one snapshot of `doc`, atomically. */
+	/**
+	 * Replaces snapshot + log by one snapshot of `doc`, atomically. The state is encoded once and
+	 * written row by row from the encoder's buffers: no joined copy of it (snapshot-rows.ts).
+	 */
 	compact(doc: Y.Doc): void {
-		const snapshot = Y.encodeStateAsUpdate(doc);
+		const snapshot = encodeStateInBuffers(doc);
+		let bytes = 0;
 		this.storage.transactionSync(() => {
 			this.storage.sql.exec('DELETE FROM snapshot_chunks');
-			chunks(snapshot).forEach((chunk, idx) => {
-				this.storage.sql.exec('INSERT INTO snapshot_chunks (idx, data) VALUES (?, ?)', idx, toArrayBuffer(chunk));
-			});
+			let idx = 0;
+			for (const row of storageRows(snapshot, STORAGE_ROW_BYTES)) {
+				this.storage.sql.exec('INSERT INTO snapshot_chunks (idx, data) VALUES (?, ?)', idx++, row);
+				bytes += row.byteLength;
+			}
 			this.storage.sql.exec('DELETE FROM update_log');
 		});
-		this.snapshotBytes = snapshot.byteLength;
+		this.snapshotBytes = bytes;
 		this.logCount = 0;
 		this.logBytes = 0;
 	}
@@ -110,25 +158,14 @@ export class DocStore {
 	}
 }
 
-/** `bytes` cut into rows of at most STORAGE_ROW_BYTES. */
-function chunks(bytes: Uint8Array): Uint8Array[] {
-	const out: Uint8Array[] = [];
-	for (let offset = 0; offset < bytes.byteLength; offset += STORAGE_ROW_BYTES) {
-		out.push(bytes.subarray(offset, offset + STORAGE_ROW_BYTES));
-	}
-	return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+/** `rows` copied one after another into one buffer of `bytes`. */
+function gather(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
+	const out = new Uint8Array(bytes);
 	let offset = 0;
-	for (const p of parts) {
-		out.set(p, offset);
-		offset += p.byteLength;
+	for (const row of rows) {
+		out.set(row, offset);
+		offset += row.byteLength;
 	}
+	if (offset !== bytes) throw new Error(`stored rows changed while read: ${offset} of ${bytes} bytes`);
 	return out;
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -1,4 +1,4 @@
-import { MAX_PART_FRAME_BYTES, partFrames, splitMessage } from '../../src/lib/protocol/parts';
+import { MAX_PART_FRAME_BYTES, piecewisePartFrames, splitMessage } from '../../src/lib/protocol/parts';
 import { readAttachment } from './socket-attachment';
 
 /** Transfer ids only need to differ between consecutive split messages on one socket. */
@@ -41,12 +41,25 @@ export function safeSend(ws: WebSocket, frame: Uint8Array): void {
  * room's memory").
  */
 export function sendFramed(ws: WebSocket, head: Uint8Array, body: Uint8Array): void {
-	const size = head.byteLength + body.byteLength;
+	sendPiecewise(ws, head, [body], body.byteLength);
+}
+
+/**
+ * Sends the message `head` + the concatenation of `pieces` (`bodyBytes` in all) to one socket:
+ * whole to a stock client or when it fits one frame, else part by part, each piece read only
+ * when a part needs it (a stored snapshot, row by row: doc-store.ts storedUpdates).
+ */
+export function sendPiecewise(ws: WebSocket, head: Uint8Array, pieces: Iterable<Uint8Array>, bodyBytes: number): void {
+	const size = head.byteLength + bodyBytes;
 	if (size <= MAX_PART_FRAME_BYTES || !readAttachment(ws).parts) {
 		const message = new Uint8Array(size);
 		message.set(head);
-		message.set(body, head.byteLength);
+		let at = head.byteLength;
+		for (const piece of pieces) {
+			message.set(piece, at);
+			at += piece.byteLength;
+		}
 		return safeSend(ws, message);
 	}
-	for (const part of partFrames(head, body, ++lastTransferId)) safeSend(ws, part);
+	for (const part of piecewisePartFrames(head, pieces, bodyBytes, ++lastTransferId)) safeSend(ws, part);
 }

@@ -8,7 +8,7 @@ import type { PipelineStage } from '../../src/lib/domain/execution';
 import { EXEC_SHARD } from '../../src/lib/domain/deal-shards';
 import { CloseCode } from '../../src/lib/protocol/close-codes';
 import { MAX_AWARENESS_FRAME_BYTES, MAX_FRAME_BYTES, MAX_PENDING_BYTES } from '../../src/lib/protocol/limits';
-import { syncFrame, syncHead } from '../../src/lib/protocol/frames';
+import { syncFrame } from '../../src/lib/protocol/frames';
 import { MessageType, SyncStep } from '../../src/lib/protocol/messages';
 import { PARTS_QUERY_PARAM } from '../../src/lib/protocol/parts';
 import { isRole } from '../../src/lib/protocol/token';
@@ -19,12 +19,13 @@ import { RoomArchiver } from './archiver';
 import { DocStore } from './doc-store';
 import { EditorBudget } from './editor-budget';
 import { IncomingParts } from './incoming-parts';
-import { safeSend, sendFramed } from './outgoing';
+import { safeSend } from './outgoing';
 import { Presence } from './presence';
 import { Relay } from './relay';
 import { WriteBehind } from './write-behind';
 import { ProtocolError } from './protocol-error';
 import { SizeGuard, dropPending, pendingBytes } from './size-guard';
+import { sendSyncStep2 } from './sync-answer';
 import { OWNER_HEADER, PLAN_HEADER, ROLE_HEADER, TOKEN_HEADER, readAttachment, writeAttachment, type SocketAttachment } from './socket-attachment';
 import { socketRates, type SocketRates } from './socket-rates';
 import { TokenExpiry } from './token-expiry';
@@ -234,9 +235,7 @@ export class PlanRoom extends DurableObject<Env> {
 			// makes the client send what we lack, and — because frames are handled in
 			// order and replies wait for storage — tells the client that everything it
 			// sent before this step 1 is stored.
-			// Framed and split as it is sent: no whole framed copy of a large state (outgoing.ts).
-			const state = Y.encodeStateAsUpdate(this.doc, payload);
-			sendFramed(ws, syncHead(SyncStep.STEP2, state.byteLength), state);
+			sendSyncStep2(ws, this.doc, this.store, payload);
 			ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
 			return;
 		}
@@ -316,6 +315,10 @@ export class PlanRoom extends DurableObject<Env> {
 	 * from storage again. The update itself was already relayed (relay first) — peers keep
 	 * it and resend it, as after a crash — but nothing sent after the failed write leaves
 	 * the object (the output gate never opens for it), so no confirmation does.
+	 *
+	 * `ctx.abort` breaks the output gate and throws to end the handler: workerd logs it as
+	 * `uncaught exception; … broken.outputGateBroken; jsg.Error: storage write failed`. A full test
+	 * run shows that line once, from the test that injects a failed write (tests/workers/integrity.test.ts).
 	 */
 	private restartFromStorage(err: unknown): void {
 		console.error('PlanRoom: storage write failed; restarting from storage', err);

@@ -9,12 +9,19 @@
 // of objects. The document is the company's execution room (tests/bench/exec-room-data.ts: 3,149
 // live deals, 47,312 activity day cells, 9,000 actuals of this fiscal year, 180 manifest entries).
 // Linux only. BENCH_ROOMS (default 2) rooms are measured, each in its own fresh server.
+// BENCH_SHAPES (words of the labels, comma-separated, e.g. `packed,records`) and BENCH_MODES (`load`,
+// `new device`, `compaction`) measure fewer rows. Run from another checkout's folder (its server
+// is the one started) to measure that checkout with this script: `cd ../main && node
+// tests/bench/run-ts.mjs ../wt/tests/bench/exec-room-memory.ts`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { syncUrlOf } from '../../src/cli/args';
 import { openRemoteDoc } from '../../src/cli/remote-doc';
+import { syncFrame } from '../../src/lib/protocol/frames';
+import { COMPACT_AFTER_UPDATES } from '../../src/lib/protocol/limits';
+import { SyncStep } from '../../src/lib/protocol/messages';
 import { syncProtocols } from '../../src/lib/protocol/sync-auth';
 import { startBenchServer } from './bench-server';
 import { ALL_PARTS, buildExecRoom, items } from './exec-room-data';
@@ -33,14 +40,14 @@ const state = mkdtempSync(join(tmpdir(), 'bench-exec-room-'));
 const writer = await startBenchServer(PORT, RAISED_LIMITS, state);
 const syncUrl = syncUrlOf(writer.url);
 
-async function writeRoom(title: string, update: Uint8Array): Promise<{ planId: string; view: string }> {
+async function writeRoom(title: string, update: Uint8Array): Promise<{ planId: string; view: string; edit: string }> {
 	const res = await fetch(`${writer.url}/api/plans`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title }) });
 	const { planId, tokens } = (await res.json()) as { planId: string; tokens: { edit: string; view: string } };
 	const remote = await openRemoteDoc({ syncUrl, planId, token: tokens.edit }, 'execution');
 	Y.applyUpdate(remote.doc, update);
 	await remote.flush(600_000);
 	remote.close();
-	return { planId, view: tokens.view };
+	return { planId, view: tokens.view, edit: tokens.edit };
 }
 
 /** Shapes of the execution room: the company's, and the same without its live activity day cells. */
@@ -50,8 +57,9 @@ const SHAPES = [
 	{ label: 'company without activity cells', parts: { ...ALL_PARTS, activities: false } }
 ];
 const warmUp = await writeRoom('warm-up', Y.encodeStateAsUpdate(buildExecRoom({ deals: true, activities: false, actuals: false, manifest: false })));
-const written: Array<{ label: string; stored: number; items: number; rooms: Array<{ planId: string; view: string }> }> = [];
-for (const shape of SHAPES) {
+const shapes = process.env.BENCH_SHAPES ? SHAPES.filter((shape) => process.env.BENCH_SHAPES!.split(',').some((word) => shape.label.includes(word))) : SHAPES;
+const written: Array<{ label: string; stored: number; items: number; rooms: Array<{ planId: string; view: string; edit: string }> }> = [];
+for (const shape of shapes) {
 	const doc = buildExecRoom(shape.parts);
 	const update = Y.encodeStateAsUpdate(doc);
 	const rooms = [];
@@ -63,10 +71,32 @@ await writer.stop();
 
 /**
  * How the room is opened: `load` by a socket that says nothing (the room loads its document and
- * waits), `new device` by a client with an empty document (the room also encodes and sends the
- * whole state as its sync step 2).
+ * waits), `new device` by a client with an empty document (the room also sends it the whole
+ * state as its sync step 2), `compaction` by an editor's socket that then sends COMPACT_AFTER_UPDATES
+ * small updates at once (the room loads, writes them in one commit and compacts: a snapshot of the
+ * whole document written in place of the old one).
  */
-type Mode = 'load' | 'new device';
+type Mode = 'load' | 'new device' | 'compaction';
+const MODES: Mode[] = process.env.BENCH_MODES ? (process.env.BENCH_MODES.split(',') as Mode[]) : ['load', 'new device', 'compaction'];
+
+/** COMPACT_AFTER_UPDATES small updates of one client (the room compacts after the commit that holds them). */
+function smallUpdates(): Uint8Array[] {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (update: Uint8Array) => updates.push(update));
+	for (let i = 0; i < COMPACT_AFTER_UPDATES; i++) doc.getArray<number>('bench-compaction').push([i]);
+	return updates;
+}
+
+async function compactingSocket(planId: string, token: string): Promise<() => void> {
+	const ws = await silentSocket(planId, token);
+	await sleep(SETTLE_MS);
+	for (const update of smallUpdates()) ws.send(syncFrame(SyncStep.UPDATE, update));
+	await sleep(SETTLE_MS);
+	// A socket closed by the room (a rate limit) would mean nothing was compacted.
+	if (ws.readyState !== WebSocket.OPEN) throw new Error('compaction: the room closed the socket');
+	return () => ws.close();
+}
 
 async function silentSocket(planId: string, token: string): Promise<WebSocket> {
 	const ws = new WebSocket(`${syncUrl}/${planId}/execution`, syncProtocols(token));
@@ -84,7 +114,7 @@ async function silentSocket(planId: string, token: string): Promise<WebSocket> {
 
 const rows: string[] = [];
 for (const shape of written) {
-	for (const mode of ['load', 'new device'] as Mode[]) {
+	for (const mode of MODES) {
 		for (const [i, room] of shape.rooms.entries()) {
 			const server = await startBenchServer(PORT, [...RAISED_LIMITS, '--inspector-port', String(INSPECTOR_PORT)], state);
 			try {
@@ -95,7 +125,9 @@ for (const shape of written) {
 				const close =
 					mode === 'load'
 						? await silentSocket(room.planId, room.view).then((ws) => () => ws.close())
-						: await openRemoteDoc({ syncUrl, planId: room.planId, token: room.view }, 'execution').then((doc) => () => doc.close());
+						: mode === 'compaction'
+							? await compactingSocket(room.planId, room.edit)
+							: await openRemoteDoc({ syncUrl, planId: room.planId, token: room.view }, 'execution').then((doc) => () => doc.close());
 				await sleep(SETTLE_MS);
 				console.log(`  ${shape.label}, ${mode}: opened`);
 				// Resident set and heap as read first: the snapshot below allocates a lot in workerd itself.
@@ -115,7 +147,12 @@ for (const shape of written) {
 				rows.push(
 					`| ${shape.label} | ${mode} | ${mib(used(loaded.heap) - used(base.heap))} | ${mib(loaded.heap.total - base.heap.total)} | ${mib(loaded.rss - base.rss)} | ${mib(loaded.peak - base.rss)} | ${mib(used(live))} |`
 				);
-				console.log(rows.at(-1));
+				console.log(
+					rows.at(-1),
+					`(load average ${loadavg()
+						.map((l) => l.toFixed(1))
+						.join(' ')})`
+				);
 				close();
 				warm.close();
 			} finally {

@@ -41,16 +41,23 @@ class RawClient {
 
 	/** Waits for a sync message of `step` and returns its payload. */
 	async next(step: number, timeout = 20_000): Promise<Uint8Array> {
+		return (await this.nextOf([step], timeout)).payload;
+	}
+
+	/** Waits for the first sync message of any of `steps` and returns its step and payload. */
+	async nextOf(steps: number[], timeout = 20_000): Promise<{ step: number; payload: Uint8Array }> {
 		const deadline = Date.now() + timeout;
 		for (;;) {
 			for (const [i, m] of this.messages.entries()) {
 				const d = decoding.createDecoder(m);
-				if (decoding.readVarUint(d) !== MessageType.SYNC || decoding.readVarUint(d) !== step) continue;
+				if (decoding.readVarUint(d) !== MessageType.SYNC) continue;
+				const step = decoding.readVarUint(d);
+				if (!steps.includes(step)) continue;
 				this.messages.splice(i, 1);
-				return decoding.readVarUint8Array(d);
+				return { step, payload: decoding.readVarUint8Array(d) };
 			}
-			if (this.closed !== null) throw new Error(`socket closed (${this.closed}) while waiting for sync step ${step}`);
-			if (Date.now() > deadline) throw new Error(`no sync step ${step} in time`);
+			if (this.closed !== null) throw new Error(`socket closed (${this.closed}) while waiting for sync step ${steps.join(' or ')}`);
+			if (Date.now() > deadline) throw new Error(`no sync step ${steps.join(' or ')} in time`);
 			await new Promise<void>((resolve) => {
 				this.wake = resolve;
 				setTimeout(resolve, 200);
@@ -58,13 +65,18 @@ class RawClient {
 		}
 	}
 
-	/** The server's document, through a handshake (both answers consumed, so later waits see only new ones). */
+	/**
+	 * The server's document, through a handshake (every answer consumed, so later waits see only new
+	 * ones): a new device is sent the stored updates, each its own step 2, then the server's step 1.
+	 */
 	async fetchDoc(): Promise<Y.Doc> {
 		const doc = new Y.Doc();
 		this.ws.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(doc)));
-		Y.applyUpdate(doc, await this.next(SyncStep.STEP2));
-		await this.next(SyncStep.STEP1);
-		return doc;
+		for (;;) {
+			const { step, payload } = await this.nextOf([SyncStep.STEP2, SyncStep.STEP1]);
+			if (step === SyncStep.STEP1) return doc;
+			Y.applyUpdate(doc, payload);
+		}
 	}
 }
 

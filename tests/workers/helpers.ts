@@ -183,15 +183,35 @@ let transferIds = 0;
 /** A Y.Doc mirrored over a TestSocket: performs the handshake and applies incoming updates. */
 export class SyncedDoc {
 	readonly doc = new Y.Doc();
+	/** Sizes of the step 2 messages applied, in order (a new device may get several per answer). */
+	readonly step2Sizes: number[] = [];
 
 	constructor(readonly socket: TestSocket) {}
 
 	async handshake(): Promise<void> {
 		this.socket.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
-		const step2 = await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP2);
-		Y.applyUpdate(this.doc, step2.payload);
-		const step1 = await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP1);
-		this.socket.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, step1.payload)));
+		const step1 = await this.answer();
+		this.socket.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, step1)));
+	}
+
+	/**
+	 * Applies the server's answer to our step 1 — one step 2, or several (a new device is sent the
+	 * stored updates, each its own step 2: functions/room/sync-answer.ts) — up to the server's own
+	 * step 1, which comes last; returns that step 1's state vector.
+	 */
+	async answer(): Promise<Uint8Array> {
+		const isStep = (f: Frame) => f.type === MessageType.SYNC && (f.step === SyncStep.STEP2 || f.step === SyncStep.STEP1);
+		let steps2 = 0;
+		for (;;) {
+			const frame = await this.socket.next(isStep);
+			if (frame.step === SyncStep.STEP1) {
+				if (steps2 === 0) throw new Error('the server sent its step 1 before any step 2');
+				return frame.payload;
+			}
+			Y.applyUpdate(this.doc, frame.payload);
+			steps2++;
+			this.step2Sizes.push(frame.payload.byteLength);
+		}
 	}
 
 	/** Makes a local edit and sends it as an update frame (as PART frames when `split`). */
@@ -219,9 +239,7 @@ export class SyncedDoc {
 	/** Asks the server for its state vector: answered only after earlier frames are stored. */
 	async roundTrip(): Promise<Uint8Array> {
 		this.socket.send(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
-		const step2 = await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP2);
-		Y.applyUpdate(this.doc, step2.payload);
-		return (await this.socket.next((f) => f.type === MessageType.SYNC && f.step === SyncStep.STEP1)).payload;
+		return this.answer();
 	}
 }
 

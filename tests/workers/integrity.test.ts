@@ -100,6 +100,9 @@ describe('PlanRoom — memory never holds what storage does not', () => {
 		filler.socket.close();
 	});
 
+	// workerd logs `uncaught exception; … broken.outputGateBroken; jsg.Error: storage write failed` during this test, and only
+	// here: it is the room's ctx.abort('storage write failed') (restartFromStorage), which breaks the output gate and throws
+	// to end the handler — the reset this test injects a failed write to cause. Expected in every full run, not a failure.
 	it('restarts from storage when a write fails after relaying: nothing confirms the unstored edit, and it comes back', async () => {
 		const { planId, tokens } = await createPlan();
 		const a = await connectDoc(planId, tokens.edit);

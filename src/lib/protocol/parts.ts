@@ -36,30 +36,57 @@ export function splitMessage(message: Uint8Array, transferId: number): Uint8Arra
  * ever being built: a room sends a new device's sync step 2 (the whole state) this way, so only
  * one copy of the state is alive (functions/room/outgoing.ts sendFramed).
  */
-export function* partFrames(head: Uint8Array, body: Uint8Array, transferId: number): Generator<Uint8Array> {
-	const size = head.byteLength + body.byteLength;
+export function partFrames(head: Uint8Array, body: Uint8Array, transferId: number): Generator<Uint8Array> {
+	return piecewisePartFrames(head, [body], body.byteLength, transferId);
+}
+
+/**
+ * The PART frames of the message `head` + the concatenation of `pieces` (`bodyBytes` in all),
+ * reading each piece only when a part needs it: a room sends a stored snapshot this way, row by
+ * row from SQLite, so neither the whole message nor the whole body is ever in memory.
+ */
+export function* piecewisePartFrames(head: Uint8Array, pieces: Iterable<Uint8Array>, bodyBytes: number, transferId: number): Generator<Uint8Array> {
+	const size = head.byteLength + bodyBytes;
 	const count = Math.ceil(size / PART_PAYLOAD_BYTES);
+	const source = chain(head, pieces);
+	let piece: Uint8Array = new Uint8Array(0);
+	let offset = 0;
 	for (let index = 0; index < count; index++) {
-		const start = index * PART_PAYLOAD_BYTES;
-		const end = Math.min(size, start + PART_PAYLOAD_BYTES);
+		const length = Math.min(PART_PAYLOAD_BYTES, size - index * PART_PAYLOAD_BYTES);
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, MessageType.PART);
 		encoding.writeVarUint(encoder, transferId);
 		encoding.writeVarUint(encoder, index);
 		encoding.writeVarUint(encoder, count);
-		encoding.writeVarUint(encoder, end - start);
+		encoding.writeVarUint(encoder, length);
 		const partHead = encoding.toUint8Array(encoder);
-		const part = new Uint8Array(partHead.byteLength + end - start);
+		const part = new Uint8Array(partHead.byteLength + length);
 		part.set(partHead);
 		let at = partHead.byteLength;
-		if (start < head.byteLength) {
-			const piece = head.subarray(start, Math.min(end, head.byteLength));
-			part.set(piece, at);
-			at += piece.byteLength;
+		while (at < part.byteLength) {
+			if (offset === piece.byteLength) {
+				const next = source.next();
+				if (next.done) throw new Error(`The pieces hold fewer than the ${bodyBytes} bytes announced.`);
+				piece = next.value;
+				offset = 0;
+				continue;
+			}
+			const take = Math.min(piece.byteLength - offset, part.byteLength - at);
+			part.set(piece.subarray(offset, offset + take), at);
+			offset += take;
+			at += take;
 		}
-		part.set(body.subarray(Math.max(0, start - head.byteLength), Math.max(0, end - head.byteLength)), at);
 		yield part;
 	}
+	// The count went out in every part: a longer body would have been cut short without a word.
+	let rest = piece.byteLength - offset;
+	for (let next = source.next(); !next.done; next = source.next()) rest += next.value.byteLength;
+	if (rest > 0) throw new Error(`The pieces hold more than the ${bodyBytes} bytes announced.`);
+}
+
+function* chain(head: Uint8Array, pieces: Iterable<Uint8Array>): Generator<Uint8Array> {
+	yield head;
+	yield* pieces;
 }
 
 /** Why a part was refused; the receiver closes the socket (INVALID_PAYLOAD or MESSAGE_TOO_BIG). */
