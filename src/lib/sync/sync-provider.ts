@@ -99,6 +99,8 @@ export class SyncProvider {
 	private lastMessageAt = 0;
 	private shouldConnect = false;
 	private handshakeDone = false;
+	/** Step 2 messages received before the server's step 1 (applyServerCopy). */
+	private serverCopy: Uint8Array[] = [];
 	/** Sequence numbers: every local edit increments `localSeq`. */
 	private localSeq: number;
 	private sentSeq = 0;
@@ -237,17 +239,37 @@ export class SyncProvider {
 			const step = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (step === SyncStep.STEP1) return this.onServerStateVector(payload);
-			// The first step 2 of a socket is the server's copy (all of it on a new device): part of an open's breakdown.
-			if (step === SyncStep.STEP2 && !this.handshakeDone)
-				timedOpen(`sync-apply ${this.options.docName ?? 'plan'} (${payload.byteLength} bytes)`, () => Y.applyUpdate(this.options.doc, payload, this));
-			else Y.applyUpdate(this.options.doc, payload, this);
+			if (step === SyncStep.STEP2 && !this.handshakeDone) return void this.serverCopy.push(payload);
+			this.applyServerCopy();
+			Y.applyUpdate(this.options.doc, payload, this);
 		} else if (type === MessageType.AWARENESS) {
 			awarenessProtocol.applyAwarenessUpdate(this.options.awareness, decoding.readVarUint8Array(decoder), this);
 		}
 	}
 
+	/**
+	 * The server's copy: the step 2 messages before its step 1 (all of the document on a new device,
+	 * one per stored update — the room sends its stored rows as they are), applied together in one
+	 * transaction when the step 1 comes, or when anything else arrives or the socket ends first. One
+	 * transaction is one update event: one IndexedDB record and one pass of the observers instead of
+	 * one per stored update. Part of an open's breakdown (open-timing.ts).
+	 */
+	private applyServerCopy(): void {
+		const parts = this.serverCopy;
+		if (parts.length === 0) return;
+		this.serverCopy = [];
+		const { doc, docName } = this.options;
+		const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
+		timedOpen(`sync-apply ${docName ?? 'plan'} (${bytes} bytes)`, () =>
+			doc.transact(() => {
+				for (const part of parts) Y.applyUpdate(doc, part, this);
+			}, this)
+		);
+	}
+
 	/** The server's step 1: answer with what it lacks; it also confirms a probe. */
 	private onServerStateVector(stateVector: Uint8Array): void {
+		this.applyServerCopy();
 		this.send(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.options.doc, stateVector)));
 		const confirmed = this.probes.shift();
 		if (confirmed !== undefined) {
@@ -348,6 +370,12 @@ export class SyncProvider {
 			this.ws.onopen = this.ws.onmessage = this.ws.onclose = null;
 		}
 		this.ws = null;
+		try {
+			// What arrived of the server's copy is kept (a bad network may end the socket half-way).
+			this.applyServerCopy();
+		} catch {
+			// An undecodable update: the rest of that copy comes again on the next socket.
+		}
 		this.handshakeDone = false;
 		this.probes = [];
 		const { awareness, doc } = this.options;

@@ -17,6 +17,12 @@ export class FakeSyncServer {
 	readonly sockets: FakeSocket[] = [];
 	/** Largest frame any client sent. */
 	maxFrameBytes = 0;
+	/**
+	 * When set, a new device's step 1 is answered with these updates, each its own step 2 (as the
+	 * room sends its stored rows), then — unless `closeBeforeStepOne` — the server's step 1.
+	 */
+	storedUpdates: Uint8Array[] | null = null;
+	closeBeforeStepOne = false;
 	/** Decides whether an update is stored (null) or the socket is closed with a code instead. */
 	refuse: (update: Uint8Array) => number | null = () => null;
 
@@ -46,6 +52,13 @@ export class FakeSyncServer {
 		if (type !== MessageType.SYNC) return; // awareness: not relayed here
 		const step = decoding.readVarUint(decoder);
 		const payload = decoding.readVarUint8Array(decoder);
+		if (step === SyncStep.STEP1 && this.storedUpdates && decoding.readVarUint(decoding.createDecoder(payload)) === 0) {
+			for (const update of this.storedUpdates) socket.deliver(syncFrame(SyncStep.STEP2, update));
+			// Closed after the step 2 frames were delivered (a close runs at once; they arrive a turn later).
+			if (this.closeBeforeStepOne) return void setTimeout(() => socket.serverClose(1011, 'gone'));
+			socket.deliver(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));
+			return;
+		}
 		if (step === SyncStep.STEP1) {
 			socket.deliver(syncFrame(SyncStep.STEP2, Y.encodeStateAsUpdate(this.doc, payload)));
 			socket.deliver(syncFrame(SyncStep.STEP1, Y.encodeStateVector(this.doc)));

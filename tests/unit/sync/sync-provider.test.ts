@@ -156,3 +156,37 @@ describe('SyncProvider — large edits, confirmation, backoff', () => {
 		expect(serverText()).toBe('Kept');
 	});
 });
+
+describe('SyncProvider — the server copy as stored updates', () => {
+	/** Three updates written on the server one after another, as its log stores them. */
+	function storedOnServer(): Uint8Array[] {
+		const updates: Uint8Array[] = [];
+		server.doc.on('update', (update: Uint8Array) => updates.push(update));
+		server.doc.getText('summary').insert(0, 'one ');
+		server.doc.getMap('goals').set('g1', 'two');
+		server.doc.getText('summary').insert(4, 'three');
+		return updates;
+	}
+
+	it('applies every step 2 before the server’s step 1 as one transaction', async () => {
+		server.storedUpdates = storedOnServer();
+		expect(server.storedUpdates).toHaveLength(3);
+		const alice = client();
+		const transactions: unknown[] = [];
+		alice.doc.on('update', (_update: Uint8Array, origin: unknown) => transactions.push(origin));
+		alice.provider.connect();
+		await vi.waitFor(() => expect(alice.state().status).toBe('synced'));
+		expect(alice.doc.getText('summary').toString()).toBe('one three');
+		expect(alice.doc.getMap('goals').get('g1')).toBe('two');
+		expect(transactions).toEqual([alice.provider]);
+	});
+
+	it('keeps what arrived of the copy when the socket ends before the server’s step 1', async () => {
+		server.storedUpdates = storedOnServer();
+		server.closeBeforeStepOne = true;
+		const alice = client({ backoff: () => 60_000 });
+		alice.provider.connect();
+		await vi.waitFor(() => expect(alice.doc.getText('summary').toString()).toBe('one three'));
+		expect(alice.doc.getMap('goals').get('g1')).toBe('two');
+	});
+});
