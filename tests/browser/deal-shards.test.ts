@@ -26,6 +26,16 @@ const SHOTS = '/tmp/shots-shards';
 
 const dealTotal = (page: Page) => page.getByTestId('deal-range').textContent();
 
+/** Reloads the page (offline: from this device's copies), opens Execution and waits for all 9 deals. */
+async function reloadToAllDeals(page: Page): Promise<void> {
+	await page.reload();
+	await page
+		.getByTestId('area-execution')
+		.click()
+		.catch(() => {});
+	await expect.poll(() => dealTotal(page), { timeout: 15_000 }).toBe('1–9 of 9 deals');
+}
+
 async function addDeal(page: Page, customer: string, amount: number): Promise<void> {
 	await page.getByTestId('deal-customer').fill(customer);
 	await page.getByTestId('deal-amount').fill(String(amount));
@@ -126,12 +136,7 @@ describe('browser — deal shards', () => {
 		// Bob reloads with no network: every shard comes from this device's IndexedDB.
 		await waitForServiceWorker(bob.page);
 		await bob.context.setOffline(true);
-		await bob.page.reload();
-		await bob.page
-			.getByTestId('area-execution')
-			.click()
-			.catch(() => {});
-		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–9 of 9 deals');
+		await reloadToAllDeals(bob.page);
 		expect(await bob.page.locator('[data-testid=deal-row][data-deal=sharded-1]').getByTestId('deal-row-amount').inputValue()).toMatch(/300,?000/);
 		await bob.page.screenshot({ path: `${SHOTS}/offline-en-1024.png` });
 		// Still offline, Bob edits the shard's deal and reloads again: the edit was written to the
@@ -141,12 +146,7 @@ describe('browser — deal shards', () => {
 		await offlineRow.fill('410000');
 		await offlineRow.press('Tab');
 		await expect.poll(() => offlineRow.inputValue(), { timeout: 10_000 }).toMatch(/410,?000/);
-		await bob.page.reload();
-		await bob.page
-			.getByTestId('area-execution')
-			.click()
-			.catch(() => {});
-		await expect.poll(() => dealTotal(bob.page), { timeout: 15_000 }).toBe('1–9 of 9 deals');
+		await reloadToAllDeals(bob.page);
 		expect(await offlineRow.inputValue()).toMatch(/410,?000/);
 		await bob.context.setOffline(false);
 		// Back online, the offline edit reaches the shard's room.
