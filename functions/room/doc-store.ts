@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, STORAGE_ROW_BYTES } from '../../src/lib/protocol/limits';
-import { encodeStateInBuffers, storageRows } from './snapshot-rows';
+import { encodeStateInBuffers, joinRows, storageRows } from './snapshot-rows';
 
 /** One update as stored: the snapshot or one logged update, its rows read from SQLite as they are iterated. */
 export interface StoredUpdate {
@@ -58,7 +58,7 @@ export class DocStore {
 			}
 		}
 		// Each copied row by row into one buffer of its size: its rows are never all alive beside it.
-		for (const update of updates) Y.applyUpdate(doc, gather(update.rows, update.bytes));
+		for (const update of updates) Y.applyUpdate(doc, joinRows(update.rows, update.bytes));
 	}
 
 	/**
@@ -156,16 +156,4 @@ export class DocStore {
 	setMeta(key: string, value: string): void {
 		this.storage.sql.exec('INSERT OR REPLACE INTO plan_meta (key, value) VALUES (?, ?)', key, value);
 	}
-}
-
-/** `rows` copied one after another into one buffer of `bytes`. */
-function gather(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
-	const out = new Uint8Array(bytes);
-	let offset = 0;
-	for (const row of rows) {
-		out.set(row, offset);
-		offset += row.byteLength;
-	}
-	if (offset !== bytes) throw new Error(`stored rows changed while read: ${offset} of ${bytes} bytes`);
-	return out;
 }

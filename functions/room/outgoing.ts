@@ -1,4 +1,5 @@
 import { MAX_PART_FRAME_BYTES, piecewisePartFrames, splitMessage } from '../../src/lib/protocol/parts';
+import { joinRows } from './snapshot-rows';
 import { readAttachment } from './socket-attachment';
 
 /** Transfer ids only need to differ between consecutive split messages on one socket. */
@@ -52,14 +53,7 @@ export function sendFramed(ws: WebSocket, head: Uint8Array, body: Uint8Array): v
 export function sendPiecewise(ws: WebSocket, head: Uint8Array, pieces: Iterable<Uint8Array>, bodyBytes: number): void {
 	const size = head.byteLength + bodyBytes;
 	if (size <= MAX_PART_FRAME_BYTES || !readAttachment(ws).parts) {
-		const message = new Uint8Array(size);
-		message.set(head);
-		let at = head.byteLength;
-		for (const piece of pieces) {
-			message.set(piece, at);
-			at += piece.byteLength;
-		}
-		return safeSend(ws, message);
+		return safeSend(ws, joinRows([head, ...pieces], size));
 	}
 	for (const part of piecewisePartFrames(head, pieces, bodyBytes, ++lastTransferId)) safeSend(ws, part);
 }

@@ -58,6 +58,11 @@ export function itemCount(doc: Y.Doc): number {
 	return n;
 }
 
+/** Whether Yjs holds updates waiting on a missing predecessor (in memory only: never in the stored rows). */
+export function hasPending(doc: Y.Doc): boolean {
+	return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
 /** Bytes Yjs holds for updates waiting on a missing predecessor. */
 export function pendingBytes(doc: Y.Doc): number {
 	return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { hasPending } from './size-guard';
 
 /**
  * A document's whole state, encoded once and stored in rows without a second copy of it.
@@ -23,7 +24,7 @@ class KeptBuffersEncoder extends Y.UpdateEncoderV1 {
 /** The bytes of `Y.encodeStateAsUpdate(doc)`, in order, as the encoder's own buffers. */
 export function encodeStateInBuffers(doc: Y.Doc): Uint8Array[] {
 	// Updates waiting for missing predecessors are merged in by Yjs: that needs the joined update.
-	if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return [Y.encodeStateAsUpdate(doc)];
+	if (hasPending(doc)) return [Y.encodeStateAsUpdate(doc)];
 	const encoder = new KeptBuffersEncoder();
 	const update = Y.encodeStateAsUpdateV2(doc, undefined, encoder);
 	// Yjs returns what toUint8Array gave when nothing was merged; any other answer is the update itself.
@@ -57,4 +58,17 @@ export function* storageRows(buffers: readonly Uint8Array[], rowBytes: number): 
 			}
 		}
 	}
+}
+
+/** `rows` (one message, in order) copied one after another into one buffer of `bytes`; throws when they hold another count. */
+export function joinRows(rows: Iterable<Uint8Array>, bytes: number): Uint8Array {
+	const out = new Uint8Array(bytes);
+	let offset = 0;
+	for (const row of rows) {
+		if (offset + row.byteLength > bytes) throw new Error(`rows hold more than the ${bytes} bytes expected`);
+		out.set(row, offset);
+		offset += row.byteLength;
+	}
+	if (offset !== bytes) throw new Error(`rows hold ${offset} of the ${bytes} bytes expected (stored rows changed while read?)`);
+	return out;
 }

@@ -4,6 +4,7 @@ import { syncHead } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
 import type { DocStore } from './doc-store';
 import { sendFramed, sendPiecewise } from './outgoing';
+import { hasPending } from './size-guard';
 import { readAttachment } from './socket-attachment';
 
 /**
@@ -23,7 +24,7 @@ import { readAttachment } from './socket-attachment';
  * waiting for missing predecessors (those are not in the log, only in memory).
  */
 export function sendSyncStep2(ws: WebSocket, doc: Y.Doc, store: DocStore, stateVector: Uint8Array): void {
-	if (isEmptyStateVector(stateVector) && doc.store.pendingStructs === null && doc.store.pendingDs === null && readAttachment(ws).parts) {
+	if (isEmptyStateVector(stateVector) && !hasPending(doc) && readAttachment(ws).parts) {
 		const stored = store.storedUpdates();
 		// Nothing stored yet (a new room): the live encoding is a few bytes.
 		if (stored.length > 0) {
