@@ -8,6 +8,9 @@ import { UndoGroup } from '../doc/execution/undo-group';
 
 type Closed = { code: number; reason: string };
 
+/** Nothing was ever written into this document (no copy on this device yet). */
+export const isEmptyDoc = (doc: Y.Doc): boolean => doc.store.clients.size === 0;
+
 /**
  * What every document of a plan shares once opened on a page: the Y.Doc, its local copy
  * (IndexedDB), its network provider, per-user undo, and the state a page shows about them
@@ -141,7 +144,7 @@ export abstract class DocSession {
 			return false;
 		} finally {
 			// Whatever could be read (a damaged copy's readable part too) is this device's copy.
-			this.#hadCopy = this.doc.store.clients.size > 0;
+			this.#hadCopy = !isEmptyDoc(this.doc);
 		}
 	}
 

@@ -33,7 +33,7 @@ import type { ActivityType, Deal, PipelineStage, Rep } from '../domain/execution
 import type { OrgNode } from '../domain/forecast-rollup';
 import type { PlanNow } from '../domain/plan-clock';
 import type { Role } from '../protocol/token';
-import { DocSession } from './doc-session.svelte';
+import { DocSession, isEmptyDoc } from './doc-session.svelte';
 import { openMark, timedOpen } from './open-timing';
 import type { ProviderState } from './sync-provider';
 import { recordArchive, readArchiveManifest, unionManifests } from '../doc/execution/archive-manifest';
@@ -870,9 +870,6 @@ export class ExecutionSession extends DocSession {
 		});
 	}
 }
-
-/** Nothing was ever written into this document (no copy on this device yet). */
-const isEmptyDoc = (doc: Y.Doc): boolean => doc.store.clients.size === 0;
 
 /** What a document holds now, in the units a room's caps count (import-size.ts). */
 function storedSizeOf(doc: Y.Doc): ImportSize {
