@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { hasPending } from './size-guard';
+import { hasPending } from './pending';
 
 /**
  * A document's whole state, encoded once and stored in rows without a second copy of it.

@@ -4,7 +4,7 @@ import { syncHead } from '../../src/lib/protocol/frames';
 import { SyncStep } from '../../src/lib/protocol/messages';
 import type { DocStore } from './doc-store';
 import { sendFramed, sendPiecewise } from './outgoing';
-import { hasPending } from './size-guard';
+import { hasPending } from './pending';
 import { readAttachment } from './socket-attachment';
 
 /**
